@@ -1,0 +1,135 @@
+package uz.ekommunal.gateway.meter;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/**
+ * The registered meters, read through a cache: ingestion looks serials up for every reading, and
+ * meters change rarely. A serial missing from the cache is looked up in the database before it
+ * is called unknown, so a meter registered by another process is found at once.
+ */
+public final class MeterRegistry {
+
+    private static final String COLUMNS = "id, serial, utility, protocol, account_number, register_digits, "
+            + "multiplier, psk, installed_at, replaced_at";
+
+    private final DataSource dataSource;
+    private final Map<String, Meter> bySerial = new ConcurrentHashMap<>();
+
+    public MeterRegistry(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Registers a meter, or updates the one with the same serial. */
+    public Meter register(NewMeter meter) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into gateway.meters (serial, utility, protocol, account_number, register_digits,
+                                                 multiplier, psk, installed_at)
+                     values (?, ?, ?, ?, ?, ?, ?, coalesce(?, now()))
+                     on conflict (serial) do update set utility = excluded.utility, protocol = excluded.protocol,
+                         account_number = excluded.account_number, register_digits = excluded.register_digits,
+                         multiplier = excluded.multiplier, psk = excluded.psk
+                     returning\s""" + COLUMNS)) {
+            insert.setString(1, meter.serial());
+            insert.setString(2, meter.utility());
+            insert.setString(3, meter.protocol());
+            insert.setString(4, meter.accountNumber());
+            insert.setInt(5, meter.registerDigits());
+            insert.setBigDecimal(6, meter.multiplier());
+            insert.setString(7, meter.psk());
+            insert.setTimestamp(8, meter.installedAt() == null ? null : Timestamp.from(meter.installedAt()));
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                Meter stored = read(rs);
+                bySerial.put(stored.serial(), stored);
+                return stored;
+            }
+        }
+    }
+
+    /** The meter with this serial, from the cache or the database. */
+    public Optional<Meter> find(String serial) throws SQLException {
+        Meter cached = bySerial.get(serial);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return Optional.ofNullable(load(List.of(serial)).get(serial));
+    }
+
+    /**
+     * Resolves many serials at once, with one database query for those not cached.
+     *
+     * @return the meters found, by serial; unknown serials are absent
+     */
+    public Map<String, Meter> resolve(Collection<String> serials, Connection connection) throws SQLException {
+        Map<String, Meter> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String serial : serials) {
+            Meter cached = bySerial.get(serial);
+            if (cached != null) {
+                found.put(serial, cached);
+            } else if (!found.containsKey(serial)) {
+                missing.add(serial);
+            }
+        }
+        if (!missing.isEmpty()) {
+            found.putAll(load(missing, connection));
+        }
+        return found;
+    }
+
+    public List<Meter> all() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select " + COLUMNS + " from gateway.meters order by serial");
+             ResultSet rs = select.executeQuery()) {
+            List<Meter> meters = new ArrayList<>();
+            while (rs.next()) {
+                meters.add(read(rs));
+            }
+            return meters;
+        }
+    }
+
+    private Map<String, Meter> load(List<String> serials) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return load(serials, connection);
+        }
+    }
+
+    private Map<String, Meter> load(List<String> serials, Connection connection) throws SQLException {
+        Map<String, Meter> loaded = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select " + COLUMNS + " from gateway.meters where serial = any (?)")) {
+            select.setArray(1, connection.createArrayOf("text", serials.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Meter meter = read(rs);
+                    loaded.put(meter.serial(), meter);
+                    bySerial.put(meter.serial(), meter);
+                }
+            }
+        }
+        return loaded;
+    }
+
+    private static Meter read(ResultSet rs) throws SQLException {
+        Timestamp replaced = rs.getTimestamp("replaced_at");
+        return new Meter(rs.getLong("id"), rs.getString("serial"), rs.getString("utility"), rs.getString("protocol"),
+                rs.getString("account_number"), rs.getInt("register_digits"), rs.getBigDecimal("multiplier"),
+                rs.getString("psk"), rs.getTimestamp("installed_at").toInstant(),
+                replaced == null ? null : replaced.toInstant());
+    }
+}

@@ -1,0 +1,30 @@
+package uz.ekommunal.gateway;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import uz.ekommunal.gateway.meter.NewMeter;
+
+/** Settings and meters the gateway tests share. */
+final class GatewayFixture {
+
+    private GatewayFixture() {
+    }
+
+    static GatewaySettings embeddedBroker() {
+        return new GatewaySettings(null, "127.0.0.1", 0, "gw-test", null, 60, 2_000, 20_000, 1_000);
+    }
+
+    static GatewaySettings realBroker(String url, String sharedGroup) {
+        return new GatewaySettings(url, null, 0, "gw-test-" + UUID.randomUUID(), sharedGroup, 60, 2_000, 20_000,
+                1_000);
+    }
+
+    /** A serial no other test run uses, so runs sharing a broker never see each other's readings. */
+    static String uniqueSerial(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    }
+
+    static NewMeter electricityMeter(String serial) {
+        return new NewMeter(serial, "electricity", "mqtt", "1234567", 8, BigDecimal.ONE, null, null);
+    }
+}
