@@ -1,0 +1,25 @@
+package uz.ekommunal.tariff.pricing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import uz.ekommunal.tariff.Money;
+import uz.ekommunal.tariff.QuantityUnit;
+import uz.ekommunal.tariff.Utility;
+
+/**
+ * One line of a bill: the smallest priced row, rounded once (see {@link Money}).
+ *
+ * @param tariffId the {@code TariffVersion} that priced it
+ * @param from first day of the part of the period it covers
+ * @param to day after the last day it covers
+ * @param block 1-based block number for {@link LineKind#BLOCK}, 0 otherwise
+ * @param quantity units (or resident-months, m2-months, months) as shown: at most
+ *     {@value #QUANTITY_DECIMALS} decimals; the amount is computed from the unrounded quantity
+ * @param unitPrice so'm per unit, exact (a coefficient may leave fractions of a tiyin)
+ * @param amount rounded to the tiyin; negative for {@link LineKind#STATE_PAID}
+ */
+public record ChargeLine(Utility utility, String tariffId, LocalDate from, LocalDate to, LineKind kind, int block,
+        BigDecimal quantity, QuantityUnit unit, BigDecimal unitPrice, Money amount) {
+
+    public static final int QUANTITY_DECIMALS = 3;
+}

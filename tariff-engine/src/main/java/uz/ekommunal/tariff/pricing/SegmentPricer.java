@@ -1,0 +1,123 @@
+package uz.ekommunal.tariff.pricing;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import uz.ekommunal.tariff.ErrorCode;
+import uz.ekommunal.tariff.Money;
+import uz.ekommunal.tariff.SeasonalNorm;
+import uz.ekommunal.tariff.TariffException;
+import uz.ekommunal.tariff.TariffVersion;
+
+/**
+ * Prices one part of a period under one tariff version into bill lines.
+ *
+ * <p>Monthly block bounds, norms and the state-paid allowance are scaled by the part's month
+ * fraction (see {@link BillingPeriod}); a seasonal first bound is the season's norm for those
+ * days (see {@link SeasonalNorm}). Each unit is priced by the block it falls in. Amounts are
+ * rounded once per line by {@link Money#ofExact}.
+ */
+final class SegmentPricer {
+
+    private SegmentPricer() {
+    }
+
+    /**
+     * @param quantity units in this part (per-unit tariffs only)
+     * @param repeat how many times the part is charged (the calculator's months; 1 for a bill)
+     */
+    static void price(CompiledTariff tariff, LocalDate from, LocalDate to, BigDecimal quantity, Household household,
+            boolean metered, BigDecimal repeat, List<ChargeLine> out) {
+        TariffVersion v = tariff.version;
+        BigDecimal fraction = BillingPeriod.monthFraction(from, to);
+        BigDecimal price = tariff.prices(metered)[0];
+        switch (v.basis()) {
+            case PER_UNIT -> priceBlocks(tariff, from, to, fraction, quantity, household, metered, repeat, out);
+            case PER_RESIDENT -> flat(v, from, to, fraction.multiply(BigDecimal.valueOf(household.residents())),
+                    price, repeat, out);
+            case PER_AREA -> flat(v, from, to, fraction.multiply(household.heatedArea()), price, repeat, out);
+            case FIXED -> flat(v, from, to, fraction, price, repeat, out);
+        }
+    }
+
+    private static void flat(TariffVersion v, LocalDate from, LocalDate to, BigDecimal quantity, BigDecimal price,
+            BigDecimal repeat, List<ChargeLine> out) {
+        out.add(line(v, from, to, LineKind.FLAT, 0, quantity, price, quantity.multiply(price).multiply(repeat)));
+    }
+
+    private static void priceBlocks(CompiledTariff tariff, LocalDate from, LocalDate to, BigDecimal fraction,
+            BigDecimal quantity, Household household, boolean metered, BigDecimal repeat, List<ChargeLine> out) {
+        TariffVersion v = tariff.version;
+        if (quantity == null) {
+            throw new TariffException(ErrorCode.MISSING_VALUE, "consumption",
+                    v.utility() + " is priced per " + v.unit().label());
+        }
+        BigDecimal[] bounds = bounds(tariff, from, to, fraction);
+        BigDecimal[] prices = tariff.prices(metered);
+        BigDecimal lower = BigDecimal.ZERO;
+        for (int i = 0; i < bounds.length; i++) {
+            BigDecimal upper = bounds[i];
+            boolean beyond = upper != null && quantity.compareTo(upper) > 0;
+            BigDecimal inBlock = (beyond ? upper : quantity).subtract(lower);
+            if (inBlock.signum() > 0 || i == 0) {
+                BigDecimal exact = inBlock.multiply(prices[i]).multiply(repeat);
+                out.add(line(v, from, to, LineKind.BLOCK, i + 1, inBlock, prices[i], exact));
+            }
+            if (!beyond) {
+                break;
+            }
+            lower = upper;
+        }
+        if (household.needyFamily() && v.statePaysAboveNorm() != null) {
+            statePaid(v, from, to, bounds, prices, quantity, v.statePaysAboveNorm().multiply(fraction), repeat, out);
+        }
+    }
+
+    /** The part's cumulative block bounds: the monthly ones scaled, a seasonal first one from the season. */
+    private static BigDecimal[] bounds(CompiledTariff tariff, LocalDate from, LocalDate to, BigDecimal fraction) {
+        SeasonalNorm season = tariff.version.season();
+        boolean whole = fraction.compareTo(BigDecimal.ONE) == 0;
+        if (season == null && whole) {
+            return tariff.bounds;
+        }
+        BigDecimal[] scaled = new BigDecimal[tariff.bounds.length];
+        for (int i = 0; i < scaled.length; i++) {
+            BigDecimal bound = tariff.bounds[i];
+            scaled[i] = bound == null || whole ? bound : bound.multiply(fraction);
+        }
+        if (season != null) {
+            scaled[0] = season.normFor(from, to);
+        }
+        return scaled;
+    }
+
+    /** Units above the norm, up to the allowance, priced by their blocks, as one negative line. */
+    private static void statePaid(TariffVersion v, LocalDate from, LocalDate to, BigDecimal[] bounds,
+            BigDecimal[] prices, BigDecimal quantity, BigDecimal allowance, BigDecimal repeat, List<ChargeLine> out) {
+        BigDecimal norm = bounds[0];
+        BigDecimal paidUpTo = quantity.min(norm.add(allowance));
+        if (paidUpTo.compareTo(norm) <= 0) {
+            return;
+        }
+        BigDecimal exact = BigDecimal.ZERO;
+        BigDecimal lower = norm;
+        for (int i = 1; i < bounds.length && lower.compareTo(paidUpTo) < 0; i++) {
+            BigDecimal upper = bounds[i] == null ? paidUpTo : bounds[i].min(paidUpTo);
+            exact = exact.add(upper.subtract(lower).multiply(prices[i]));
+            lower = upper;
+        }
+        BigDecimal units = paidUpTo.subtract(norm);
+        BigDecimal averagePrice = exact.divide(units, MathContext.DECIMAL128);
+        out.add(line(v, from, to, LineKind.STATE_PAID, 0, units, averagePrice, exact.multiply(repeat).negate()));
+    }
+
+    private static ChargeLine line(TariffVersion v, LocalDate from, LocalDate to, LineKind kind, int block,
+            BigDecimal quantity, BigDecimal unitPrice, BigDecimal exactAmount) {
+        BigDecimal shown = quantity.scale() > ChargeLine.QUANTITY_DECIMALS
+                ? quantity.setScale(ChargeLine.QUANTITY_DECIMALS, RoundingMode.HALF_UP) : quantity;
+        return new ChargeLine(v.utility(), v.id(), from, to, kind, block, shown, v.unit(), unitPrice,
+                Money.ofExact(exactAmount));
+    }
+}
