@@ -1,0 +1,125 @@
+package uz.ekommunal.simulator;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import uz.ekommunal.simulator.fault.FaultConfig;
+import uz.ekommunal.simulator.meter.MeterSpec;
+
+/**
+ * Everything a simulation run needs, validated when built. Build one with {@link #builder(List)}.
+ *
+ * @param meters          the fleet
+ * @param seed            seed of all randomness: same seed, same readings and faults
+ * @param start           simulated time of the first reading
+ * @param interval        simulated time between two readings of a meter
+ * @param duration        simulated length of the run; null runs until stopped
+ * @param speedup         simulated seconds per wall second; 0 runs as fast as the peers acknowledge
+ * @param batch           reading intervals a meter collects into one pack
+ * @param mqttUrl         broker, e.g. tcp://127.0.0.1:1883
+ * @param mqttClientId    client id prefix (client ids are prefix-0, prefix-1, ...)
+ * @param mqttClients     MQTT connections the meters share
+ * @param mqttMaxInflight unacknowledged publishes per connection
+ * @param coapUrl         e.g. coap://127.0.0.1:5683/readings, or coaps://...:5684/readings for DTLS
+ * @param coapMaxInflight unanswered CoAP requests
+ * @param modbusHost      address the Modbus slaves listen on
+ * @param modbusPort      first Modbus port (247 unit ids per port); 0 picks free ports
+ * @param faults          faults on demand
+ * @param groundTruth     CSV file for the ground truth, or null
+ * @param metersFile      CSV seed file of the meters (for the gateway's registry), or null
+ * @param drainTimeout    how long to wait at the end for outstanding acknowledgements
+ * @param progress        where to print progress every second and the summary, or null for silence
+ */
+public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start, Duration interval, Duration duration,
+                               double speedup, int batch, String mqttUrl, String mqttClientId, int mqttClients,
+                               int mqttMaxInflight, String coapUrl, int coapMaxInflight, String modbusHost,
+                               int modbusPort, FaultConfig faults, Path groundTruth, Path metersFile,
+                               Duration drainTimeout, PrintStream progress) {
+
+    /** Default start: a fixed instant, so a run is reproducible unless told otherwise. */
+    public static final Instant DEFAULT_START = Instant.parse("2025-11-01T00:00:00Z");
+
+    public SimulationConfig {
+        meters = List.copyOf(meters);
+        require(!meters.isEmpty(), "a simulation needs at least one meter");
+        require(interval.getSeconds() >= 1, "interval must be at least 1s");
+        require(duration == null || !duration.isNegative(), "duration must not be negative");
+        require(speedup >= 0, "speedup must be >= 0 (0 = as fast as possible)");
+        require(batch >= 1, "batch must be at least 1");
+        require(mqttClients >= 1 && mqttMaxInflight >= 1 && coapMaxInflight >= 1, "clients and in-flight windows must be >= 1");
+        require(modbusPort >= 0 && modbusPort < 65536, "modbus port out of range");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Number of reading intervals, or -1 when the run goes on until stopped. */
+    public long steps() {
+        return duration == null ? -1 : Math.max(1, duration.getSeconds() / interval.getSeconds());
+    }
+
+    public static Builder builder(List<MeterSpec> meters) {
+        return new Builder(meters);
+    }
+
+    /** Defaults: seed 1, start {@link #DEFAULT_START}, 15 min interval, 1 h, real time, local peers, no faults. */
+    public static final class Builder {
+        private final List<MeterSpec> meters;
+        private long seed = 1;
+        private Instant start = DEFAULT_START;
+        private Duration interval = Duration.ofMinutes(15);
+        private Duration duration = Duration.ofHours(1);
+        private double speedup = 1;
+        private int batch = 1;
+        private String mqttUrl = "tcp://127.0.0.1:1883";
+        private String mqttClientId = "ekommunal-sim";
+        private int mqttClients = 4;
+        private int mqttMaxInflight = 1000;
+        private String coapUrl = "coap://127.0.0.1:5683/readings";
+        private int coapMaxInflight = 256;
+        private String modbusHost = "127.0.0.1";
+        private int modbusPort = 0;
+        private FaultConfig faults = FaultConfig.none();
+        private Path groundTruth;
+        private Path metersFile;
+        private Duration drainTimeout = Duration.ofSeconds(30);
+        private PrintStream progress;
+
+        private Builder(List<MeterSpec> meters) {
+            this.meters = meters;
+        }
+
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder start(Instant v) { start = v; return this; }
+        public Builder interval(Duration v) { interval = v; return this; }
+        /** Null: until stopped. */
+        public Builder duration(Duration v) { duration = v; return this; }
+        public Builder speedup(double v) { speedup = v; return this; }
+        public Builder batch(int v) { batch = v; return this; }
+        public Builder mqttUrl(String v) { mqttUrl = v; return this; }
+        public Builder mqttClientId(String v) { mqttClientId = v; return this; }
+        public Builder mqttClients(int v) { mqttClients = v; return this; }
+        public Builder mqttMaxInflight(int v) { mqttMaxInflight = v; return this; }
+        public Builder coapUrl(String v) { coapUrl = v; return this; }
+        public Builder coapMaxInflight(int v) { coapMaxInflight = v; return this; }
+        public Builder modbusHost(String v) { modbusHost = v; return this; }
+        public Builder modbusPort(int v) { modbusPort = v; return this; }
+        public Builder faults(FaultConfig v) { faults = v; return this; }
+        public Builder groundTruth(Path v) { groundTruth = v; return this; }
+        public Builder metersFile(Path v) { metersFile = v; return this; }
+        public Builder drainTimeout(Duration v) { drainTimeout = v; return this; }
+        public Builder progress(PrintStream v) { progress = v; return this; }
+
+        public SimulationConfig build() {
+            return new SimulationConfig(meters, seed, start, interval, duration, speedup, batch, mqttUrl, mqttClientId,
+                    mqttClients, mqttMaxInflight, coapUrl, coapMaxInflight, modbusHost, modbusPort, faults,
+                    groundTruth, metersFile, drainTimeout, progress);
+        }
+    }
+}

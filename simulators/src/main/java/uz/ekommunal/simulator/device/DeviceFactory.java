@@ -1,0 +1,95 @@
+package uz.ekommunal.simulator.device;
+
+import java.util.SplittableRandom;
+
+import uz.ekommunal.simulator.fault.FaultConfig;
+import uz.ekommunal.simulator.fleet.Seeds;
+import uz.ekommunal.simulator.meter.MeterSpec;
+import uz.ekommunal.simulator.meter.RegisterSpec;
+import uz.ekommunal.simulator.meter.SimulatedMeter;
+import uz.ekommunal.simulator.modbus.ModbusFarm;
+import uz.ekommunal.simulator.transport.Counters;
+import uz.ekommunal.simulator.transport.PackTransport;
+import uz.ekommunal.simulator.truth.GroundTruth;
+
+/**
+ * Makes the devices of a run. Each meter gets three independent random streams from the run seed and
+ * its index: consumption, first register values, and faults; so switching a fault on changes nothing else.
+ */
+public final class DeviceFactory {
+    private static final long PURPOSE_CONSUMPTION = 11;
+    private static final long PURPOSE_INITIAL = 12;
+    private static final long PURPOSE_FAULTS = 13;
+    private static final long PURPOSE_PHASE = 14;
+
+    private final long seed;
+    private final long start;
+    private final long interval;
+    private final int batch;
+    private final FaultConfig faults;
+    private final GroundTruth truth;
+
+    public DeviceFactory(long seed, long start, long interval, int batch, FaultConfig faults, GroundTruth truth) {
+        this.seed = seed;
+        this.start = start;
+        this.interval = interval;
+        this.batch = batch;
+        this.faults = faults;
+        this.truth = truth;
+    }
+
+    /** Offset of the meter's readings within each interval, so a fleet does not report in lockstep. */
+    public long phase(int index) {
+        return new SplittableRandom(Seeds.derive(seed, index, PURPOSE_PHASE)).nextLong(interval);
+    }
+
+    public Device packDevice(MeterSpec spec, int index, PackTransport transport) {
+        SplittableRandom faultRandom = faultRandom(index);
+        SimulatedMeter meter = meter(spec, index, faultRandom);
+        long skew = skew(faultRandom);
+        return new PackDevice(meter, faultRandom, faults, truth, start, interval, transport, batch, skew);
+    }
+
+    public Device modbusDevice(MeterSpec spec, int index, ModbusFarm farm, Counters counters) {
+        SplittableRandom faultRandom = faultRandom(index);
+        SimulatedMeter meter = meter(spec, index, faultRandom);
+        long skew = skew(faultRandom);
+        return new ModbusDevice(meter, faultRandom, faults, truth, start, interval, farm, counters, skew);
+    }
+
+    private SplittableRandom faultRandom(int index) {
+        return new SplittableRandom(Seeds.derive(seed, index, PURPOSE_FAULTS));
+    }
+
+    private SimulatedMeter meter(MeterSpec spec, int index, SplittableRandom faultRandom) {
+        SplittableRandom initial = new SplittableRandom(Seeds.derive(seed, index, PURPOSE_INITIAL));
+        boolean nearRollover = faults.rolloverRate() > 0 && faultRandom.nextDouble() < faults.rolloverRate();
+        double[] values = new double[spec.registers().size()];
+        for (int i = 0; i < values.length; i++) {
+            RegisterSpec register = spec.registers().get(i);
+            double typicalDay = typicalDailyUse(register);
+            values[i] = i == 0 && nearRollover
+                    ? register.rolloverAt() - typicalDay * (0.2 + initial.nextDouble())
+                    : typicalDay * (i == 0 ? 365 * (0.5 + 4 * initial.nextDouble()) : 30 * initial.nextDouble());
+        }
+        long firstReading = start + phase(index) - interval;
+        return new SimulatedMeter(spec, Seeds.derive(seed, index, PURPOSE_CONSUMPTION), firstReading, values);
+    }
+
+    private long skew(SplittableRandom faultRandom) {
+        if (faults.skewRate() <= 0 || faultRandom.nextDouble() >= faults.skewRate() || faults.skewMaxSeconds() < 1) {
+            return 0;
+        }
+        long magnitude = 1 + faultRandom.nextLong(faults.skewMaxSeconds());
+        return faultRandom.nextBoolean() ? magnitude : -magnitude;
+    }
+
+    /** Rough daily use of a household, to place first values and near-rollover starts sensibly. */
+    static double typicalDailyUse(RegisterSpec register) {
+        return switch (register.unit()) {
+            case "kWh" -> 8;
+            case "Gcal" -> 0.02;
+            default -> register.obis().startsWith("7-") ? 3 : 0.3;
+        };
+    }
+}
