@@ -39,7 +39,8 @@ public final class CounterRegister {
 
     /** The value the counter shows, in units of its last decimal. */
     public long ticks() {
-        return Math.floorMod(initialTicks + (long) Math.floor(consumed * scale), modulus);
+        // the small epsilon keeps 0.09 + 0.01 from showing as 0.0999...: a counter wheel has no rounding error
+        return Math.floorMod(initialTicks + (long) Math.floor(consumed * scale + 1e-7), modulus);
     }
 
     /** The value the device holds: decimal, or the nearest float32 for float32 devices. */

@@ -1,0 +1,49 @@
+package uz.ekommunal.simulator.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import uz.ekommunal.simulator.meter.MeterSpec;
+import uz.ekommunal.simulator.meter.Protocol;
+import uz.ekommunal.simulator.meter.Utility;
+
+class DemoCityTest {
+
+    @Test
+    void householdsHaveAccountsOfTheRightLengthAndMetersOnEveryProtocol() {
+        DemoCity city = DemoCity.build(42, 300, "");
+        assertThat(city.households()).hasSize(300);
+        for (MeterSpec meter : city.meters()) {
+            int expected = switch (meter.utility()) {
+                case ELECTRICITY -> 7;
+                case GAS -> 8;
+                case COLD_WATER -> 6;
+                case HOT_WATER, HEAT -> 11;
+            };
+            assertThat(meter.accountNumber()).hasSize(expected).containsOnlyDigits();
+            assertThat(meter.psk() != null).isEqualTo(meter.protocol() == Protocol.COAP);
+        }
+        Set<Protocol> protocols = city.meters().stream().map(MeterSpec::protocol).collect(Collectors.toSet());
+        assertThat(protocols).containsExactlyInAnyOrder(Protocol.values());
+        Set<Utility> utilities = city.meters().stream().map(MeterSpec::utility).collect(Collectors.toSet());
+        assertThat(utilities).containsExactlyInAnyOrder(Utility.values());
+        assertThat(city.meters().stream().map(MeterSpec::serial).distinct().count()).isEqualTo(city.meters().size());
+    }
+
+    @Test
+    void flatsShareOneDistrictAccountForHotWaterAndHeat() {
+        DemoCity.Household flat = DemoCity.build(42, 50, "").households().stream()
+                .filter(DemoCity.Household::flat).findFirst().orElseThrow();
+        assertThat(flat.accounts().get(Utility.HOT_WATER)).isEqualTo(flat.accounts().get(Utility.HEAT));
+    }
+
+    @Test
+    void sameSeedSameCity() {
+        assertThat(DemoCity.build(7, 20, "").meters()).isEqualTo(DemoCity.build(7, 20, "").meters());
+        assertThat(DemoCity.build(7, 20, "").meters()).isNotEqualTo(DemoCity.build(8, 20, "").meters());
+    }
+}
