@@ -113,7 +113,8 @@ public final class EmbeddedMqttBroker {
             if (error == null) {
                 acknowledge(endpoint, message);
             } else {
-                LOG.error("Readings from {} not acknowledged: {}", source, error.toString());
+                // Refused while shutting down (or not writable): left unacknowledged, the meter sends it again.
+                LOG.debug("Readings from {} not acknowledged: {}", source, error.toString());
             }
         }));
     }

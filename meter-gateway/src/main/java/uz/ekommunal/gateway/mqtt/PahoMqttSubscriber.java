@@ -82,7 +82,8 @@ public final class PahoMqttSubscriber implements MqttCallback, AutoCloseable {
                 () -> ingest.accept(Protocol.MQTT, "mqtt:" + topic, serial, message.getPayload()));
         result.whenComplete((outcome, error) -> {
             if (error != null) {
-                LOG.error("Readings on {} not acknowledged: {}", topic, error.toString());
+                // Refused while shutting down: unacknowledged, so the broker delivers it again.
+                LOG.debug("Readings on {} not acknowledged: {}", topic, error.toString());
                 return;
             }
             try {

@@ -1,0 +1,194 @@
+package uz.ekommunal.app;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uz.ekommunal.api.health.HealthCheck;
+import uz.ekommunal.api.health.HealthRoutes;
+import uz.ekommunal.api.http.ApiServer;
+import uz.ekommunal.api.http.MetricsRoutes;
+import uz.ekommunal.api.readings.ReadingRoutes;
+import uz.ekommunal.app.config.Config;
+import uz.ekommunal.app.config.Settings;
+import uz.ekommunal.app.embedded.EmbeddedDatabase;
+import uz.ekommunal.app.embedded.PortCheck;
+import uz.ekommunal.gateway.Gateway;
+import uz.ekommunal.gateway.GatewaySettings;
+import uz.ekommunal.gateway.MeterReadings;
+import uz.ekommunal.gateway.ingest.PrometheusText;
+import uz.ekommunal.gateway.meter.MeterRegistry;
+import uz.ekommunal.gateway.store.GatewaySchema;
+import uz.ekommunal.gateway.store.ReadingStore;
+import uz.ekommunal.storage.DataSourceFactory;
+import uz.ekommunal.storage.DatabaseSettings;
+
+/**
+ * The running system, wired by hand from the configuration: database (embedded or configured),
+ * migrations, and the roles asked for. Closing it stops intake, writes what is in flight, and
+ * closes the database last.
+ */
+public final class Application implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private Vertx vertx;
+    private HikariDataSource dataSource;
+    private Gateway gateway;
+    private int httpPort = -1;
+
+    private Application() {
+    }
+
+    /** Starts the roles; on failure, closes whatever had started and rethrows. */
+    public static Application start(Config config, Set<Role> roles, Clock clock) throws Exception {
+        Application app = new Application();
+        try {
+            app.startParts(config, roles, clock);
+            return app;
+        } catch (Exception e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    /** Opens the database (embedded if none is configured) and brings every module's schema up to date. */
+    public static DatabaseSettings migrate(Config config, List<AutoCloseable> toClose) throws Exception {
+        DatabaseSettings database = databaseSettings(config, toClose);
+        try (HikariDataSource pool = DataSourceFactory.open(database, "migrate")) {
+            GatewaySchema.migrate(pool);
+        }
+        return database;
+    }
+
+    private void startParts(Config config, Set<Role> roles, Clock clock) throws Exception {
+        if (roles.contains(Role.API)) {
+            PortCheck.requireFree(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT), "the HTTP API",
+                    "EKOMMUNAL_HTTP_PORT");
+        }
+        if (roles.contains(Role.GATEWAY) && config.get(Settings.MQTT_URL) == null) {
+            PortCheck.requireFree(config.get(Settings.MQTT_HOST), config.get(Settings.MQTT_PORT),
+                    "the embedded MQTT broker", "EKOMMUNAL_MQTT_PORT");
+        }
+        DatabaseSettings database = migrate(config, toClose);
+        dataSource = DataSourceFactory.open(database, "main");
+        toClose.add(0, dataSource);
+        vertx = Vertx.vertx();
+        toClose.add(0, () -> vertx.close().await(10, TimeUnit.SECONDS));
+
+        MeterRegistry registry = new MeterRegistry(dataSource);
+        if (roles.contains(Role.GATEWAY)) {
+            gateway = Gateway.start(vertx, dataSource, gatewaySettings(config), clock);
+            toClose.add(0, gateway);
+            registry = gateway.meters();
+            int seeded = MeterSeeding.apply(config.get(Settings.METER_SEED), registry);
+            LOG.info("Meter seed '{}': {} meters registered", config.get(Settings.METER_SEED), seeded);
+        }
+        if (roles.contains(Role.API)) {
+            startApi(config, registry, clock);
+        }
+    }
+
+    private void startApi(Config config, MeterRegistry registry, Clock clock) throws Exception {
+        MeterReadings readings = new MeterReadings(registry, new ReadingStore(dataSource));
+        List<HealthCheck> checks = new ArrayList<>();
+        checks.add(databaseCheck());
+        if (gateway != null) {
+            checks.add(brokerCheck(config));
+        }
+        List<Consumer<Router>> features = new ArrayList<>();
+        features.add(new HealthRoutes(vertx, checks)::mount);
+        features.add(new ReadingRoutes(vertx, readings, clock)::mount);
+        if (gateway != null) {
+            features.add(new MetricsRoutes(() -> PrometheusText.render(gateway.counters(), gateway.queuedReadings()))::mount);
+        }
+        ApiServer api = new ApiServer(vertx, features);
+        httpPort = api.listen(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT))
+                .await(10, TimeUnit.SECONDS);
+        toClose.add(0, () -> api.close().await(5, TimeUnit.SECONDS));
+        LOG.info("HTTP API on http://localhost:{}/ (health: /health)", httpPort);
+    }
+
+    private HealthCheck databaseCheck() {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return "database";
+            }
+
+            @Override
+            public String problem() {
+                try (Connection connection = dataSource.getConnection()) {
+                    return connection.isValid(2) ? null : "the database does not answer";
+                } catch (Exception e) {
+                    return "cannot reach the database: " + e.getMessage();
+                }
+            }
+        };
+    }
+
+    private HealthCheck brokerCheck(Config config) {
+        String where = config.get(Settings.MQTT_URL) == null ? "the embedded MQTT broker" : config.get(Settings.MQTT_URL);
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return "broker";
+            }
+
+            @Override
+            public String problem() {
+                return gateway.brokerUp() ? null : "not connected to " + where;
+            }
+        };
+    }
+
+    private static DatabaseSettings databaseSettings(Config config, List<AutoCloseable> toClose) throws Exception {
+        int poolSize = config.get(Settings.DB_POOL_SIZE);
+        String url = config.get(Settings.DB_URL);
+        if (url != null) {
+            return new DatabaseSettings(url, config.get(Settings.DB_USER), config.get(Settings.DB_PASSWORD), poolSize);
+        }
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(config.get(Settings.DATA_DIR).resolve("postgres"),
+                config.get(Settings.EMBEDDED_DB_PORT));
+        toClose.add(embedded);
+        return embedded.settings(poolSize);
+    }
+
+    private static GatewaySettings gatewaySettings(Config config) {
+        return new GatewaySettings(config.get(Settings.MQTT_URL), config.get(Settings.MQTT_HOST),
+                config.get(Settings.MQTT_PORT), config.get(Settings.MQTT_CLIENT_ID),
+                config.get(Settings.MQTT_SHARED_GROUP), config.get(Settings.MQTT_SESSION_EXPIRY),
+                config.get(Settings.BATCH_SIZE), config.get(Settings.QUEUE_CAPACITY),
+                config.get(Settings.MQTT_RECEIVE_MAXIMUM));
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** The embedded broker's port, or -1. */
+    public int mqttPort() {
+        return gateway == null ? -1 : gateway.mqttPort();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable part : toClose) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("While stopping: {}", e.toString());
+            }
+        }
+        toClose.clear();
+    }
+}

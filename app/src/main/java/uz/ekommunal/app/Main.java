@@ -1,0 +1,116 @@
+package uz.ekommunal.app;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import uz.ekommunal.app.config.Config;
+import uz.ekommunal.app.config.ConfigException;
+
+/** The launcher: {@code run} (all in one), one role at a time, {@code migrate}, or {@code config}. */
+@Command(name = "ekommunal", mixinStandardHelpOptions = true, version = "e-kommunal 0.1.0",
+        description = "Utilities billing system and smart-meter gateway.",
+        subcommands = {Main.Run.class, Main.GatewayOnly.class, Main.ApiOnly.class, Main.Migrate.class,
+                Main.ShowConfig.class})
+public final class Main implements Callable<Integer> {
+
+    static {
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.netty", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb.core.internal", "warn");
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof ConfigException) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args.length == 0 ? new String[] {"run"} : args));
+    }
+
+    /** With no subcommand: the all-in-one run. */
+    @Override
+    public Integer call() throws Exception {
+        return serve(Role.all());
+    }
+
+    static int serve(Set<Role> roles) throws Exception {
+        Config config = Config.load(System.getenv());
+        Application app = Application.start(config, roles, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping: writing in-flight readings, then closing");
+            app.close();
+            stopped.countDown();
+        }, "shutdown"));
+        LOG.info("e-kommunal is running ({}); Ctrl-C stops it", roles);
+        stopped.await();
+        return 0;
+    }
+
+    @Command(name = "run", description = "Everything in one process (the default).")
+    static final class Run implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            return serve(Role.all());
+        }
+    }
+
+    @Command(name = "gateway", description = "Only the meter gateway.")
+    static final class GatewayOnly implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            return serve(EnumSet.of(Role.GATEWAY));
+        }
+    }
+
+    @Command(name = "api", description = "Only the HTTP API.")
+    static final class ApiOnly implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            return serve(EnumSet.of(Role.API));
+        }
+    }
+
+    @Command(name = "migrate", description = "Bring the database schema up to date, then exit.")
+    static final class Migrate implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            List<AutoCloseable> opened = new ArrayList<>();
+            try {
+                Application.migrate(Config.load(System.getenv()), opened);
+                LOG.info("Schema is up to date");
+                return 0;
+            } finally {
+                for (AutoCloseable c : opened) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    @Command(name = "config", description = "Print every configuration key, its value and where it came from.")
+    static final class ShowConfig implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.out.print(Config.load(System.getenv()).describe());
+            return 0;
+        }
+    }
+}

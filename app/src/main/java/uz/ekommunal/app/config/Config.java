@@ -1,0 +1,64 @@
+package uz.ekommunal.app.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configuration, loaded once and then frozen: each key from its environment variable or its
+ * default. Every invalid value is reported at once, each naming its key; start-up stops.
+ */
+public final class Config {
+
+    private final Map<Setting<?>, Object> values;
+    private final Map<Setting<?>, String> sources;
+
+    private Config(Map<Setting<?>, Object> values, Map<Setting<?>, String> sources) {
+        this.values = Map.copyOf(values);
+        this.sources = Map.copyOf(sources);
+    }
+
+    /** @throws ConfigException listing every invalid value with its key */
+    public static Config load(Map<String, String> environment) {
+        Map<Setting<?>, Object> values = new HashMap<>();
+        Map<Setting<?>, String> sources = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Setting<?> setting : Settings.ALL) {
+            String raw = environment.get(setting.name());
+            String source = raw == null ? "default" : "environment";
+            String text = raw == null ? setting.defaultValue() : raw;
+            try {
+                Object value = setting.parser().apply(text);
+                if (value != null) {
+                    values.put(setting, value);
+                }
+                sources.put(setting, source);
+            } catch (IllegalArgumentException e) {
+                problems.add(setting.name() + "='" + text + "' " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException("Invalid configuration:\n  " + String.join("\n  ", problems));
+        }
+        return new Config(values, sources);
+    }
+
+    /** The value, or null for an optional key that is not set. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.get(setting);
+    }
+
+    /** A table of every key, its value (passwords hidden) and where it came from. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        for (Setting<?> setting : Settings.ALL) {
+            Object value = values.get(setting);
+            String shown = value == null ? "" : setting.name().contains("PASSWORD") ? "***" : value.toString();
+            out.append(String.format("%-32s %-28s (%s) %s%n", setting.name(), shown, sources.get(setting),
+                    setting.description()));
+        }
+        return out.toString();
+    }
+}

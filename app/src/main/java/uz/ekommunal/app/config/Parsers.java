@@ -1,0 +1,85 @@
+package uz.ekommunal.app.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/** Parsers for configuration values; each says what a valid value is when it refuses one. */
+final class Parsers {
+
+    private Parsers() {
+    }
+
+    static Function<String, String> text() {
+        return value -> value;
+    }
+
+    /** Empty means "not set" (e.g. use the embedded default). */
+    static Function<String, String> optional() {
+        return value -> value.isBlank() ? null : value.strip();
+    }
+
+    static Function<String, Integer> integer(int min, int max) {
+        return value -> {
+            try {
+                int n = Integer.parseInt(value.strip());
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            throw new IllegalArgumentException("must be a whole number from " + min + " to " + max);
+        };
+    }
+
+    static Function<String, Integer> port() {
+        Function<String, Integer> range = integer(0, 65535);
+        return value -> {
+            try {
+                return range.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("must be a port number from 0 to 65535 (0: any free port)");
+            }
+        };
+    }
+
+    static Function<String, Path> path() {
+        return value -> {
+            if (value.isBlank()) {
+                throw new IllegalArgumentException("must be a folder path");
+            }
+            return Path.of(value.strip());
+        };
+    }
+
+    static Function<String, String> jdbcUrl() {
+        return value -> {
+            if (value.isBlank()) {
+                return null;
+            }
+            if (!value.startsWith("jdbc:postgresql://")) {
+                throw new IllegalArgumentException("must be a PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/ekommunal");
+            }
+            return value.strip();
+        };
+    }
+
+    static Function<String, String> mqttUrl() {
+        return value -> {
+            if (value.isBlank()) {
+                return null;
+            }
+            URI uri;
+            try {
+                uri = URI.create(value.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("must be a broker URL such as tcp://broker:1883");
+            }
+            if (!("tcp".equals(uri.getScheme()) || "ssl".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("must be a broker URL such as tcp://broker:1883 or ssl://broker:8883");
+            }
+            return value.strip();
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package uz.ekommunal.app.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Every configuration key of the system, in one list: the README's table is printed from it. */
+public final class Settings {
+
+    public static final Setting<String> DB_URL = new Setting<>("EKOMMUNAL_DB_URL", "",
+            "PostgreSQL or TimescaleDB JDBC URL. Empty: start the embedded PostgreSQL.", Parsers.jdbcUrl());
+    public static final Setting<String> DB_USER = new Setting<>("EKOMMUNAL_DB_USER", "postgres",
+            "Database user.", Parsers.text());
+    public static final Setting<String> DB_PASSWORD = new Setting<>("EKOMMUNAL_DB_PASSWORD", "",
+            "Database password.", Parsers.text());
+    public static final Setting<Integer> DB_POOL_SIZE = new Setting<>("EKOMMUNAL_DB_POOL_SIZE", "10",
+            "Connections in the pool.", Parsers.integer(1, 500));
+    public static final Setting<Path> DATA_DIR = new Setting<>("EKOMMUNAL_DATA_DIR", "data",
+            "Folder for local data; the embedded PostgreSQL keeps its files in <dir>/postgres.", Parsers.path());
+    public static final Setting<Integer> EMBEDDED_DB_PORT = new Setting<>("EKOMMUNAL_EMBEDDED_DB_PORT", "54329",
+            "Port of the embedded PostgreSQL.", Parsers.port());
+    public static final Setting<String> MQTT_URL = new Setting<>("EKOMMUNAL_MQTT_URL", "",
+            "MQTT broker to subscribe to (tcp://host:1883). Empty: run the embedded broker.", Parsers.mqttUrl());
+    public static final Setting<String> MQTT_HOST = new Setting<>("EKOMMUNAL_MQTT_HOST", "0.0.0.0",
+            "Address the embedded MQTT broker listens on.", Parsers.text());
+    public static final Setting<Integer> MQTT_PORT = new Setting<>("EKOMMUNAL_MQTT_PORT", "1884",
+            "Port of the embedded MQTT broker (1884, so it never clashes with a local Mosquitto on 1883).",
+            Parsers.port());
+    public static final Setting<String> MQTT_CLIENT_ID = new Setting<>("EKOMMUNAL_MQTT_CLIENT_ID",
+            "ekommunal-gateway", "MQTT client id of the gateway at a real broker; its session survives restarts.",
+            Parsers.text());
+    public static final Setting<String> MQTT_SHARED_GROUP = new Setting<>("EKOMMUNAL_MQTT_SHARED_GROUP", "",
+            "Scale-out: gateways with the same group share one subscription ($share/<group>/meters/+/readings).",
+            Parsers.optional());
+    public static final Setting<Integer> MQTT_SESSION_EXPIRY = new Setting<>("EKOMMUNAL_MQTT_SESSION_EXPIRY",
+            "604800", "Seconds the broker keeps the gateway's session (and queued readings) while it is away.",
+            Parsers.integer(0, Integer.MAX_VALUE));
+    public static final Setting<Integer> MQTT_RECEIVE_MAXIMUM = new Setting<>("EKOMMUNAL_MQTT_RECEIVE_MAXIMUM",
+            "10000", "Unacknowledged QoS 1 messages the broker may have in flight to the gateway.",
+            Parsers.integer(1, 65535));
+    public static final Setting<String> HTTP_HOST = new Setting<>("EKOMMUNAL_HTTP_HOST", "0.0.0.0",
+            "Address the HTTP API listens on.", Parsers.text());
+    public static final Setting<Integer> HTTP_PORT = new Setting<>("EKOMMUNAL_HTTP_PORT", "8080",
+            "Port of the HTTP API and web page.", Parsers.port());
+    public static final Setting<Integer> COAP_PORT = new Setting<>("EKOMMUNAL_COAP_PORT", "5683",
+            "Port of the CoAP endpoint for meters (UDP).", Parsers.port());
+    public static final Setting<String> METER_SEED = new Setting<>("EKOMMUNAL_METER_SEED", "builtin",
+            "Meters registered at start-up: a CSV file path, 'builtin' for the demo meters, or 'none'.",
+            Parsers.text());
+    public static final Setting<Integer> BATCH_SIZE = new Setting<>("EKOMMUNAL_BATCH_SIZE", "5000",
+            "Most readings written in one transaction.", Parsers.integer(1, 100_000));
+    public static final Setting<Integer> QUEUE_CAPACITY = new Setting<>("EKOMMUNAL_QUEUE_CAPACITY", "200000",
+            "Readings held in memory before intake is held back.", Parsers.integer(100, 10_000_000));
+
+    public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR,
+            EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_SESSION_EXPIRY,
+            MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, COAP_PORT, METER_SEED, BATCH_SIZE, QUEUE_CAPACITY);
+
+    private Settings() {
+    }
+}

@@ -1,0 +1,155 @@
+package uz.ekommunal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uz.ekommunal.app.config.Config;
+import uz.ekommunal.testing.Eventually;
+import uz.ekommunal.testing.Processes;
+
+/** The launcher as a user runs it: embedded defaults, restarts, a database that goes away, shutdown. */
+class AppIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String READING =
+            "[{\"bn\":\"E1000001:\",\"bt\":1764000000,\"n\":\"1-0:1.8.0\",\"u\":\"kWh\",\"v\":1234.5}]";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void embeddedDefaultsStoreAPublishedReadingThatSurvivesARestart() throws Exception {
+        Map<String, String> env = embeddedEnv();
+        try (Application app = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
+            assertThat(get(app, "/health").statusCode()).isEqualTo(200);
+            Processes.Result pub = Processes.run(10, "mosquitto_pub", "-h", "127.0.0.1", "-p",
+                    String.valueOf(app.mqttPort()), "-q", "1", "-t", "meters/E1000001/readings", "-m", READING);
+            assertThat(pub.exitCode()).as(pub.output()).isZero();
+            JsonObject body = Eventually.await(WAIT, () -> readings(app), b -> !b.getJsonArray("readings").isEmpty());
+            assertThat(body.getJsonArray("readings").getJsonObject(0).getDouble("value")).isEqualTo(1234.5);
+        }
+        assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
+
+        try (Application again = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
+            JsonObject body = readings(again);
+            assertThat(body.getJsonArray("readings")).hasSize(1);
+            assertThat(body.getJsonArray("readings").getJsonObject(0).getString("time"))
+                    .isEqualTo("2025-11-24T16:00:00Z");
+        }
+    }
+
+    @Test
+    void healthNamesTheDatabaseWhileItIsStoppedAndRecoversWhenItIsBack() throws Exception {
+        int dbPort = freePort();
+        Path pgData = dataDir.resolve("external-pg");
+        EmbeddedPostgres postgres = startPostgres(pgData, dbPort);
+        Map<String, String> env = embeddedEnv();
+        env.put("EKOMMUNAL_DB_URL", "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres");
+        try (Application app = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
+            assertThat(get(app, "/health").statusCode()).isEqualTo(200);
+
+            postgres.close();
+            HttpResponse<String> down = Eventually.await(WAIT, () -> get(app, "/health"), r -> r.statusCode() == 503);
+            JsonObject report = new JsonObject(down.body());
+            assertThat(report.getJsonObject("components").getJsonObject("database").getString("status"))
+                    .isEqualTo("DOWN");
+            assertThat(report.getJsonObject("components").getJsonObject("broker").getString("status")).isEqualTo("UP");
+
+            postgres = startPostgres(pgData, dbPort);
+            Eventually.await(WAIT, () -> get(app, "/health"), r -> r.statusCode() == 200);
+        } finally {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void shutdownWritesEveryAcknowledgedReadingBeforeItExits() throws Exception {
+        Map<String, String> env = embeddedEnv();
+        AtomicInteger acknowledged = new AtomicInteger();
+        int sent = 3_000;
+        try (Application app = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
+            MqttAsyncClient meter = new MqttAsyncClient("tcp://127.0.0.1:" + app.mqttPort(), "meter-E1000002",
+                    new MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setReceiveMaximum(65535);
+            meter.connect(options).waitForCompletion(5_000);
+            for (int i = 0; i < sent; i++) {
+                String pack = "[{\"bn\":\"E1000002:\",\"bt\":" + (1764000000 + i * 60)
+                        + ",\"n\":\"1-0:1.8.0\",\"v\":" + i + "}]";
+                MqttMessage message = new MqttMessage(pack.getBytes(StandardCharsets.UTF_8));
+                message.setQos(1);
+                meter.publish("meters/E1000002/readings", message, null, new MqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        acknowledged.incrementAndGet();
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable error) {
+                    }
+                });
+            }
+            Eventually.await(WAIT, acknowledged::get, n -> n > 0);
+            // close() while publishes are still in flight
+        }
+        int acked = acknowledged.get();
+        try (Application again = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
+            HttpResponse<String> response = get(again, "/api/v1/meters/E1000002/readings?limit=10000");
+            int stored = new JsonObject(response.body()).getJsonArray("readings").size();
+            assertThat(stored).isGreaterThanOrEqualTo(acked).isLessThanOrEqualTo(sent);
+        }
+    }
+
+    private Map<String, String> embeddedEnv() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("EKOMMUNAL_DATA_DIR", dataDir.toString());
+        env.put("EKOMMUNAL_EMBEDDED_DB_PORT", String.valueOf(freePort()));
+        env.put("EKOMMUNAL_HTTP_PORT", "0");
+        env.put("EKOMMUNAL_MQTT_PORT", "0");
+        env.put("EKOMMUNAL_MQTT_HOST", "127.0.0.1");
+        env.put("EKOMMUNAL_HTTP_HOST", "127.0.0.1");
+        return env;
+    }
+
+    private static EmbeddedPostgres startPostgres(Path data, int port) throws Exception {
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    private JsonObject readings(Application app) throws Exception {
+        return new JsonObject(get(app, "/api/v1/meters/E1000001/readings").body());
+    }
+
+    private HttpResponse<String> get(Application app, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package uz.ekommunal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uz.ekommunal.app.config.Config;
+import uz.ekommunal.app.config.ConfigException;
+import uz.ekommunal.app.config.Setting;
+import uz.ekommunal.app.config.Settings;
+
+class ConfigTest {
+
+    @Test
+    void defaultsNeedNoEnvironment() {
+        Config config = Config.load(Map.of());
+
+        assertThat(config.get(Settings.HTTP_PORT)).isEqualTo(8080);
+        assertThat(config.get(Settings.COAP_PORT)).isEqualTo(5683);
+        assertThat(config.get(Settings.DB_URL)).isNull();
+        assertThat(config.get(Settings.MQTT_URL)).isNull();
+    }
+
+    @Test
+    void environmentOverridesDefaults() {
+        Config config = Config.load(Map.of("EKOMMUNAL_HTTP_PORT", "9090",
+                "EKOMMUNAL_DB_URL", "jdbc:postgresql://db:5432/ek", "EKOMMUNAL_MQTT_URL", "tcp://broker:1883"));
+
+        assertThat(config.get(Settings.HTTP_PORT)).isEqualTo(9090);
+        assertThat(config.get(Settings.DB_URL)).isEqualTo("jdbc:postgresql://db:5432/ek");
+        assertThat(config.get(Settings.MQTT_URL)).isEqualTo("tcp://broker:1883");
+    }
+
+    @Test
+    void everyInvalidValueIsReportedWithItsKey() {
+        assertThatThrownBy(() -> Config.load(Map.of("EKOMMUNAL_HTTP_PORT", "80000", "EKOMMUNAL_COAP_PORT", "x",
+                "EKOMMUNAL_DB_URL", "mysql://db", "EKOMMUNAL_MQTT_URL", "http://broker")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("EKOMMUNAL_HTTP_PORT='80000'")
+                .hasMessageContaining("EKOMMUNAL_COAP_PORT='x'")
+                .hasMessageContaining("EKOMMUNAL_DB_URL='mysql://db'")
+                .hasMessageContaining("EKOMMUNAL_MQTT_URL='http://broker'");
+    }
+
+    @Test
+    void everyKeyHasAUniqueNameADescriptionAndAValidDefault() {
+        var names = new HashSet<String>();
+        for (Setting<?> setting : Settings.ALL) {
+            assertThat(names.add(setting.name())).as(setting.name()).isTrue();
+            assertThat(setting.name()).startsWith("EKOMMUNAL_");
+            assertThat(setting.description()).isNotBlank();
+        }
+        assertThat(Config.load(Map.of()).describe()).contains("EKOMMUNAL_DB_PASSWORD").doesNotContain("null");
+    }
+
+    @Test
+    void passwordsAreNotPrinted() {
+        assertThat(Config.load(Map.of("EKOMMUNAL_DB_PASSWORD", "s3cret")).describe()).doesNotContain("s3cret");
+    }
+}

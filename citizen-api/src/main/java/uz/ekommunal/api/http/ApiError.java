@@ -1,0 +1,37 @@
+package uz.ekommunal.api.http;
+
+/**
+ * Every error the HTTP API answers, with a unique code (a test checks) and its HTTP status.
+ * Answered as {@code application/problem+json} (RFC 9457).
+ */
+public enum ApiError {
+    INVALID_PARAMETER(1001, 400, "Invalid parameter"),
+    MISSING_PARAMETER(1002, 400, "Missing parameter"),
+    INVALID_BODY(1003, 400, "Invalid request body"),
+    NOT_FOUND(1004, 404, "Not found"),
+    METER_NOT_FOUND(2001, 404, "Meter not found"),
+    SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
+    INTERNAL(5000, 500, "Internal error");
+
+    private final int code;
+    private final int status;
+    private final String title;
+
+    ApiError(int code, int status, String title) {
+        this.code = code;
+        this.status = status;
+        this.title = title;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,44 @@
+package uz.ekommunal.api.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+/** Reads and validates query parameters; bad values become 400 problems naming the parameter. */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    /** An ISO-8601 instant ({@code 2025-11-24T16:00:00Z}) or a date (midnight in {@code zone}). */
+    public static Instant instant(RoutingContext ctx, String name, Instant fallback, ZoneId zone) {
+        String value = ctx.request().getParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(ApiError.INVALID_PARAMETER, name,
+                    "'" + value + "' is not a date (2025-11-24) or an ISO-8601 time (2025-11-24T16:00:00Z)");
+        }
+    }
+
+    public static int integer(RoutingContext ctx, String name, int fallback, int min, int max) {
+        String value = ctx.request().getParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiException(ApiError.INVALID_PARAMETER, name, "must be a whole number from " + min + " to " + max);
+    }
+}
