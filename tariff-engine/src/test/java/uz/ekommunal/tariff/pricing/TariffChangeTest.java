@@ -55,6 +55,18 @@ class TariffChangeTest {
     }
 
     @Test
+    void aReadingBeforeTheChangeAnchorsTheProRataSplit() {
+        // 50 kWh by 20 April; the other 250 spread by days from 20 April to 15 May: 11/30 of a month
+        // before the change, 14/31 after, so 50 + 250 x (11/30) / (11/30 + 14/31) = 162.024 kWh in April.
+        UtilityUsage usage = UtilityUsage.metered(Utility.ELECTRICITY, 300)
+                .withReadings(List.of(new ReadingAt(LocalDate.of(2025, 4, 20), new BigDecimal("50"))));
+        List<ChargeLine> lines = ENGINE.price(TASHKENT, APRIL_15_TO_MAY_15, usage);
+        BigDecimal april = lines.stream().filter(l -> l.to().equals(LocalDate.of(2025, 5, 1)))
+                .map(ChargeLine::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(april).isEqualByComparingTo("162.024");
+    }
+
+    @Test
     void perResidentChargesSplitByDaysToo() {
         // Hot water without a meter: 11 days at the 2016 price, 19 at the 2025-11-12 price.
         List<ChargeLine> lines = ENGINE.price(TASHKENT, BillingPeriod.of(YearMonth.of(2025, 11)),
