@@ -79,8 +79,7 @@ public abstract class Device {
             notes.add("rollover");
         }
         lastTicks = ticks();
-        if (gapLeft > 0 || chance(config.gapRate()) || active(FaultEvent.Kind.GAP, offset)) {
-            gapLeft = gapLeft > 0 ? gapLeft - 1 : config.gapIntervals() - 1;
+        if (offForGap(offset)) {
             online = false;
             goOffline();
             writeTruth(readings, notes.with("gap"));
@@ -88,6 +87,19 @@ public abstract class Device {
         }
         online = true;
         report(readings, notes, offset);
+    }
+
+    /** A gap drawn at random lasts {@code gapIntervals}; a gap event lasts as long as the event. */
+    private boolean offForGap(long offset) {
+        if (gapLeft > 0) {
+            gapLeft--;
+            return true;
+        }
+        if (chance(config.gapRate())) {
+            gapLeft = config.gapIntervals() - 1;
+            return true;
+        }
+        return active(FaultEvent.Kind.GAP, offset);
     }
 
     /** Reports readings the meter shows now; the subclass writes their ground truth. */

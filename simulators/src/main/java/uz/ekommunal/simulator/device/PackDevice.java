@@ -28,6 +28,7 @@ public final class PackDevice extends Device {
     private final int batch;
     private final long skewSeconds;
     private final List<Pending> pending = new ArrayList<>();
+    private final List<SenmlRecord> batchRecords = new ArrayList<>();
     private final Deque<SenmlRecord> backlog = new ArrayDeque<>();
     private int intervalsInBatch;
     private int backlogLeft;
@@ -61,13 +62,25 @@ public final class PackDevice extends Device {
                     reading.timestamp() + skewSeconds, value));
             pending.add(new Pending(reading, readingNotes));
         }
-        if (backlogLeft > 0 || chance(config.backlogRate()) || active(FaultEvent.Kind.OUTAGE, offset)) {
-            backlogLeft = backlogLeft > 0 ? backlogLeft - 1 : config.backlogIntervals() - 1;
+        if (disconnected(offset)) {
             keepInBacklog(records);
             return;
         }
         replayBacklog();
         addToBatch(records, offset);
+    }
+
+    /** A connection loss drawn at random lasts {@code backlogIntervals}; an outage event as long as the event. */
+    private boolean disconnected(long offset) {
+        if (backlogLeft > 0) {
+            backlogLeft--;
+            return true;
+        }
+        if (chance(config.backlogRate())) {
+            backlogLeft = config.backlogIntervals() - 1;
+            return true;
+        }
+        return active(FaultEvent.Kind.OUTAGE, offset);
     }
 
     @Override
@@ -89,8 +102,6 @@ public final class PackDevice extends Device {
         }
         releaseHeldBack();
     }
-
-    private final List<SenmlRecord> batchRecords = new ArrayList<>();
 
     private void addToBatch(List<SenmlRecord> records, long offset) {
         batchRecords.addAll(records);
