@@ -34,6 +34,25 @@ public final class ReadingIngest {
     }
 
     /**
+     * For adapters that read registers themselves (Modbus): the readings are already decoded.
+     *
+     * @return the outcome once durable, or null when the writer is full: retry later
+     */
+    public CompletableFuture<IngestResult> acceptReadings(Protocol protocol, String source,
+            List<MeterReading> readings) {
+        if (readings.isEmpty()) {
+            throw new IllegalArgumentException("no readings");
+        }
+        Submission submission = new Submission(List.copyOf(readings), null, null, source, new CompletableFuture<>());
+        CompletableFuture<WriteOutcome> durable = writer.offer(submission);
+        if (durable == null) {
+            return null;
+        }
+        counters.countReceived(protocol, readings.size());
+        return durable.thenApply(IngestResult::written);
+    }
+
+    /**
      * @param source where it came from, for the quarantine (topic, remote address)
      * @param expectedSerial the serial the transport vouches for, or null
      * @return the outcome once durable, or null when the writer is full: retry later, do not acknowledge
