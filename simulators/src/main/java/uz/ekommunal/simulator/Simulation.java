@@ -123,9 +123,11 @@ public final class Simulation implements AutoCloseable {
         return simulation;
     }
 
-    /** Asks the generator to stop after the current meter; {@link #await()} then finishes the run. */
+    /** Asks the generator to stop after the current meter (unsent backlogs are dropped); {@link #await()} then finishes the run. */
     public void stop() {
         stopRequested = true;
+        // the generator may be waiting for an in-flight window that a dead peer never frees
+        generator.interrupt();
     }
 
     /** Waits for the generator to finish, then for outstanding acknowledgements; returns the summary. */
@@ -168,8 +170,10 @@ public final class Simulation implements AutoCloseable {
                     simulatedNow = time;
                 }
             }
-            for (Device device : devices) {
-                device.flush();
+            if (!stopRequested) {
+                for (Device device : devices) {
+                    device.flush();
+                }
             }
         } finally {
             truth.close();

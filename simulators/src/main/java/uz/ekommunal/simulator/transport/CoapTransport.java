@@ -72,7 +72,9 @@ public final class CoapTransport implements PackTransport {
 
     @Override
     public void send(MeterSpec meter, byte[] payload, int readings) {
-        inflight.acquireUninterruptibly();
+        if (!InFlight.acquire(inflight)) {
+            return;
+        }
         counters.messagesSent.increment();
         counters.readingsSent.add(readings);
         if (readings == 0) {

@@ -152,7 +152,9 @@ public final class MqttTransport implements PackTransport {
         }
 
         void publish(String topic, byte[] payload, int readings) {
-            inflight.acquireUninterruptibly();
+            if (!InFlight.acquire(inflight)) {
+                return;
+            }
             counters.messagesSent.increment();
             counters.readingsSent.add(readings);
             if (readings == 0) {
