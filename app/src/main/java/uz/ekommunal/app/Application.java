@@ -3,6 +3,7 @@ package uz.ekommunal.app;
 import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,10 +25,12 @@ import uz.ekommunal.app.embedded.PortCheck;
 import uz.ekommunal.gateway.Gateway;
 import uz.ekommunal.gateway.GatewaySettings;
 import uz.ekommunal.gateway.MeterReadings;
+import uz.ekommunal.gateway.ingest.IngestSettings;
 import uz.ekommunal.gateway.ingest.PrometheusText;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.store.GatewaySchema;
 import uz.ekommunal.gateway.store.ReadingStore;
+import uz.ekommunal.gateway.vee.VeeLimits;
 import uz.ekommunal.storage.DataSourceFactory;
 import uz.ekommunal.storage.DatabaseSettings;
 
@@ -109,7 +112,8 @@ public final class Application implements AutoCloseable {
         features.add(new HealthRoutes(vertx, checks)::mount);
         features.add(new ReadingRoutes(vertx, readings, clock)::mount);
         if (gateway != null) {
-            features.add(new MetricsRoutes(() -> PrometheusText.render(gateway.counters(), gateway.queuedReadings()))::mount);
+            features.add(new MetricsRoutes(() -> PrometheusText.render(gateway.counters(), gateway.queuedReadings(),
+                    gateway.spoolBytes()))::mount);
         }
         ApiServer api = new ApiServer(vertx, features);
         httpPort = api.listen(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT))
@@ -167,8 +171,14 @@ public final class Application implements AutoCloseable {
         return new GatewaySettings(config.get(Settings.MQTT_URL), config.get(Settings.MQTT_HOST),
                 config.get(Settings.MQTT_PORT), config.get(Settings.MQTT_CLIENT_ID),
                 config.get(Settings.MQTT_SHARED_GROUP), config.get(Settings.MQTT_SESSION_EXPIRY),
-                config.get(Settings.BATCH_SIZE), config.get(Settings.QUEUE_CAPACITY),
-                config.get(Settings.MQTT_RECEIVE_MAXIMUM));
+                config.get(Settings.MQTT_RECEIVE_MAXIMUM),
+                new IngestSettings(config.get(Settings.BATCH_SIZE), config.get(Settings.QUEUE_CAPACITY),
+                        spoolDir(config).resolve("readings.spool"), VeeLimits.defaults(), 500_000));
+    }
+
+    private static Path spoolDir(Config config) {
+        String configured = config.get(Settings.SPOOL_DIR);
+        return configured != null ? Path.of(configured) : config.get(Settings.DATA_DIR).resolve("spool");
     }
 
     public int httpPort() {

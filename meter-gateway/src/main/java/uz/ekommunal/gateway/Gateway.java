@@ -6,13 +6,12 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uz.ekommunal.gateway.ingest.BatchWriter;
 import uz.ekommunal.gateway.ingest.IngestCounters;
+import uz.ekommunal.gateway.ingest.Ingestion;
 import uz.ekommunal.gateway.ingest.ReadingIngest;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.mqtt.EmbeddedMqttBroker;
 import uz.ekommunal.gateway.mqtt.PahoMqttSubscriber;
-import uz.ekommunal.gateway.senml.SenmlParser;
 import uz.ekommunal.gateway.store.ReadingStore;
 
 /**
@@ -25,20 +24,16 @@ public final class Gateway implements AutoCloseable {
 
     private final MeterRegistry registry;
     private final ReadingStore store;
-    private final IngestCounters counters;
-    private final BatchWriter writer;
-    private final ReadingIngest ingest;
+    private final Ingestion ingestion;
     private final EmbeddedMqttBroker embeddedBroker;
     private final PahoMqttSubscriber subscriber;
     private final int mqttPort;
 
-    private Gateway(MeterRegistry registry, ReadingStore store, IngestCounters counters, BatchWriter writer,
-            ReadingIngest ingest, EmbeddedMqttBroker embeddedBroker, PahoMqttSubscriber subscriber, int mqttPort) {
+    private Gateway(MeterRegistry registry, ReadingStore store, Ingestion ingestion, EmbeddedMqttBroker embeddedBroker,
+            PahoMqttSubscriber subscriber, int mqttPort) {
         this.registry = registry;
         this.store = store;
-        this.counters = counters;
-        this.writer = writer;
-        this.ingest = ingest;
+        this.ingestion = ingestion;
         this.embeddedBroker = embeddedBroker;
         this.subscriber = subscriber;
         this.mqttPort = mqttPort;
@@ -53,24 +48,22 @@ public final class Gateway implements AutoCloseable {
             throws Exception {
         MeterRegistry registry = new MeterRegistry(dataSource);
         ReadingStore store = new ReadingStore(dataSource);
-        IngestCounters counters = new IngestCounters();
-        BatchWriter writer = new BatchWriter(dataSource, registry, store, counters, clock, settings.batchSize(),
-                settings.queueCapacity());
-        ReadingIngest ingest = new ReadingIngest(SenmlParser.withDefaults(), writer, counters, clock);
+        Ingestion ingestion = Ingestion.start(dataSource, registry, store, clock, settings.ingest());
+        ReadingIngest ingest = ingestion.ingest();
         try {
             if (settings.embeddedBroker()) {
                 EmbeddedMqttBroker broker = new EmbeddedMqttBroker(vertx, ingest);
                 int port = broker.start(settings.embeddedMqttHost(), settings.embeddedMqttPort())
                         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
                 LOG.info("Embedded MQTT broker listening on {}:{}", settings.embeddedMqttHost(), port);
-                return new Gateway(registry, store, counters, writer, ingest, broker, null, port);
+                return new Gateway(registry, store, ingestion, broker, null, port);
             }
             PahoMqttSubscriber subscriber = new PahoMqttSubscriber(settings.mqttUrl(), settings.mqttClientId(),
                     settings.sharedGroup(), settings.sessionExpirySeconds(), settings.receiveMaximum(), ingest);
             subscriber.start();
-            return new Gateway(registry, store, counters, writer, ingest, null, subscriber, -1);
+            return new Gateway(registry, store, ingestion, null, subscriber, -1);
         } catch (Exception e) {
-            writer.close();
+            ingestion.close();
             throw e;
         }
     }
@@ -88,12 +81,12 @@ public final class Gateway implements AutoCloseable {
     }
 
     public IngestCounters counters() {
-        return counters;
+        return ingestion.counters();
     }
 
     /** The entry point for further protocol adapters (CoAP, Modbus). */
     public ReadingIngest ingest() {
-        return ingest;
+        return ingestion.ingest();
     }
 
     /** The embedded broker's port, or -1 when a real broker is used. */
@@ -107,20 +100,24 @@ public final class Gateway implements AutoCloseable {
     }
 
     public int queuedReadings() {
-        return writer.queuedReadings();
+        return ingestion.queuedReadings();
+    }
+
+    public long spoolBytes() {
+        return ingestion.spoolBytes();
     }
 
     @Override
     public void close() throws Exception {
         // Write what is queued while connections are still open, so its acknowledgements go out;
         // anything arriving meanwhile is refused unacknowledged and sent again by its meter.
-        writer.close();
+        ingestion.close();
         if (embeddedBroker != null) {
             embeddedBroker.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         }
         if (subscriber != null) {
             subscriber.close();
         }
-        LOG.info("Gateway stopped; {} readings written", counters.written());
+        LOG.info("Gateway stopped; {} readings written", ingestion.counters().written());
     }
 }

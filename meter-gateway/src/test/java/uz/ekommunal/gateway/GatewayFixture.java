@@ -2,6 +2,7 @@ package uz.ekommunal.gateway;
 
 import java.math.BigDecimal;
 import java.util.UUID;
+import uz.ekommunal.gateway.ingest.IngestSettings;
 import uz.ekommunal.gateway.meter.NewMeter;
 
 /** Settings and meters the gateway tests share. */
@@ -11,12 +12,12 @@ final class GatewayFixture {
     }
 
     static GatewaySettings embeddedBroker() {
-        return new GatewaySettings(null, "127.0.0.1", 0, "gw-test", null, 60, 2_000, 20_000, 1_000);
+        return new GatewaySettings(null, "127.0.0.1", 0, "gw-test", null, 60, 1_000, IngestSettings.defaults(null));
     }
 
     static GatewaySettings realBroker(String url, String sharedGroup) {
-        return new GatewaySettings(url, null, 0, "gw-test-" + UUID.randomUUID(), sharedGroup, 60, 2_000, 20_000,
-                1_000);
+        return new GatewaySettings(url, null, 0, "gw-test-" + UUID.randomUUID(), sharedGroup, 60, 1_000,
+                IngestSettings.defaults(null));
     }
 
     /** A serial no other test run uses, so runs sharing a broker never see each other's readings. */

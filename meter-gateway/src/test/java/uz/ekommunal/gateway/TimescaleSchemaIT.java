@@ -19,6 +19,7 @@ import uz.ekommunal.gateway.reading.MeterReading;
 import uz.ekommunal.gateway.reading.Protocol;
 import uz.ekommunal.gateway.reading.Register;
 import uz.ekommunal.gateway.store.GatewaySchema;
+import uz.ekommunal.gateway.store.ReadingRow;
 import uz.ekommunal.gateway.store.ReadingStore;
 import uz.ekommunal.testing.SingleConnectionDataSource;
 import uz.ekommunal.testing.TestDatabase;
@@ -67,7 +68,9 @@ class TimescaleSchemaIT {
                 reading("2025-11-25T12:00:00Z", "103.25", received)); // a repeat: no second row
         try (Connection c = ds.getConnection()) {
             Map<String, Meter> meters = registry.resolve(List.of("E1"), c);
-            int inserted = new ReadingStore(ds).insert(c, readings, meters);
+            List<ReadingRow> rows = readings.stream().map(r -> new ReadingRow(meters.get("E1").id(),
+                    r.register().obis(), r.time(), r.value(), 0, r.receivedAt(), "mqtt")).toList();
+            int inserted = new ReadingStore(ds).insert(c, rows);
             assertThat(inserted).isEqualTo(4);
         }
         return query(ds, """

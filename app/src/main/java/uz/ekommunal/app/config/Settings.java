@@ -46,6 +46,9 @@ public final class Settings {
     public static final Setting<String> METER_SEED = new Setting<>("EKOMMUNAL_METER_SEED", "builtin",
             "Meters registered at start-up: a CSV file path, 'builtin' for the demo meters, or 'none'.",
             Parsers.text());
+    public static final Setting<String> SPOOL_DIR = new Setting<>("EKOMMUNAL_SPOOL_DIR", "",
+            "Folder of the spool that holds readings on disk while the database is away. Empty: <data dir>/spool.",
+            Parsers.optional());
     public static final Setting<Integer> BATCH_SIZE = new Setting<>("EKOMMUNAL_BATCH_SIZE", "5000",
             "Most readings written in one transaction.", Parsers.integer(1, 100_000));
     public static final Setting<Integer> QUEUE_CAPACITY = new Setting<>("EKOMMUNAL_QUEUE_CAPACITY", "200000",
@@ -53,7 +56,7 @@ public final class Settings {
 
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR,
             EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_SESSION_EXPIRY,
-            MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, COAP_PORT, METER_SEED, BATCH_SIZE, QUEUE_CAPACITY);
+            MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, COAP_PORT, METER_SEED, SPOOL_DIR, BATCH_SIZE, QUEUE_CAPACITY);
 
     private Settings() {
     }

@@ -1,12 +1,11 @@
 package uz.ekommunal.gateway.ingest;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,28 +15,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uz.ekommunal.gateway.meter.Meter;
-import uz.ekommunal.gateway.meter.MeterRegistry;
-import uz.ekommunal.gateway.reading.MeterReading;
-import uz.ekommunal.gateway.reading.RejectReason;
+import uz.ekommunal.gateway.spool.Spool;
 import uz.ekommunal.gateway.store.QuarantineEntry;
-import uz.ekommunal.gateway.store.ReadingStore;
+import uz.ekommunal.gateway.store.WriteBatch;
 
 /**
  * Group commit for readings: one thread drains whatever has queued, writes it in one transaction
  * and only then completes each submission's future, so an adapter acknowledges a message only
- * after its readings are durable. The queue is bounded by readings; {@link #offer} refuses work
- * beyond it, and callers hold back (backpressure) instead of piling up memory.
+ * once its readings are durable. The queue is bounded by readings; {@link #offer} refuses work
+ * beyond it and callers hold back (backpressure) instead of piling up memory.
  *
- * <p>While the database is unreachable the batch is retried with backoff and nothing is dropped.
+ * <p>When the database is away, batches go to the spool (an append-only file forced to disk) and
+ * are acknowledged from there; they are written in order once the database answers again, and
+ * new batches follow the spool until it is empty. A batch the database refuses for its data is
+ * split, and what cannot be stored goes to quarantine.
  */
 public final class BatchWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
+    private static final int REPLAY_RECORDS = 50;
 
     private final DataSource dataSource;
-    private final MeterRegistry registry;
-    private final ReadingStore store;
+    private final BatchTransaction transaction;
+    private final Spool spool;
     private final IngestCounters counters;
     private final Clock clock;
     private final int maxBatch;
@@ -47,12 +47,14 @@ public final class BatchWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean databaseUp = true;
+    private long nextProbeNanos;
+    private long probeBackoffMillis = 200;
 
-    public BatchWriter(DataSource dataSource, MeterRegistry registry, ReadingStore store, IngestCounters counters,
-            Clock clock, int maxBatch, int queueCapacity) {
+    BatchWriter(DataSource dataSource, BatchTransaction transaction, Spool spool, IngestCounters counters, Clock clock,
+            int maxBatch, int queueCapacity) {
         this.dataSource = dataSource;
-        this.registry = registry;
-        this.store = store;
+        this.transaction = transaction;
+        this.spool = spool;
         this.counters = counters;
         this.clock = clock;
         this.maxBatch = maxBatch;
@@ -91,133 +93,192 @@ public final class BatchWriter implements AutoCloseable {
         return databaseUp;
     }
 
+    public long spoolBytes() {
+        return spool == null ? 0 : spool.sizeBytes();
+    }
+
     private void run() {
         List<Submission> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
-                Submission first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+        try {
+            while (running || !queue.isEmpty()) {
+                Submission first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    int rows = first.size();
+                    Submission next;
+                    while (rows < maxBatch && (next = queue.poll()) != null) {
+                        batch.add(next);
+                        rows += next.size();
+                    }
+                    handle(batch);
+                    batch.forEach(s -> capacity.release(s.size()));
+                    batch.clear();
                 }
-                batch.add(first);
-                int rows = first.size();
-                Submission next;
-                while (rows < maxBatch && (next = queue.poll()) != null) {
-                    batch.add(next);
-                    rows += next.size();
-                }
-                writeUntilDone(batch);
-                for (Submission s : batch) {
-                    capacity.release(s.size());
-                }
-                batch.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                replayIfDue();
             }
+            replayIfDue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Reading writer stopped on an unexpected error; queued readings stay unacknowledged", e);
+            batch.forEach(s -> s.done().completeExceptionally(e));
         }
     }
 
-    /** Writes a batch, retrying while the database is unreachable; data errors split the batch. */
-    private void writeUntilDone(List<Submission> batch) throws InterruptedException {
-        long backoff = 100;
-        while (true) {
+    private void handle(List<Submission> submissions) throws InterruptedException {
+        WriteBatch batch = toWriteBatch(submissions);
+        if (spoolPending()) {
+            spoolOrHold(submissions, batch); // keep order: nothing overtakes what is spooled
+            return;
+        }
+        try {
+            complete(submissions, writeSplitting(batch));
+        } catch (SQLException e) {
+            databaseDown(e);
+            spoolOrHold(submissions, batch);
+        }
+    }
+
+    /** Writes a batch; if the database refuses its data, writes group by group and quarantines what fails. */
+    private List<WriteOutcome> writeSplitting(WriteBatch batch) throws SQLException {
+        try {
+            return write(batch);
+        } catch (SQLException e) {
+            if (!isDataError(e)) {
+                throw e;
+            }
+        }
+        List<WriteOutcome> outcomes = new ArrayList<>();
+        List<QuarantineEntry> failed = new ArrayList<>();
+        for (WriteBatch.ReadingGroup group : batch.groups()) {
             try {
-                List<WriteOutcome> outcomes = write(batch);
+                outcomes.addAll(write(new WriteBatch(List.of(group), List.of())));
+            } catch (SQLException e) {
+                if (!isDataError(e)) {
+                    throw e;
+                }
+                LOG.warn("Readings from {} could not be stored ({}); quarantined", group.source(), e.getMessage());
+                var first = group.readings().get(0);
+                failed.add(new QuarantineEntry(clock.instant(), first.protocol(), group.source(), "store_error",
+                        String.valueOf(e.getMessage()), group.payload()));
+                outcomes.add(new WriteOutcome(0, Set.of(), true));
+            }
+        }
+        List<QuarantineEntry> quarantine = new ArrayList<>(batch.quarantine());
+        quarantine.addAll(failed);
+        if (!quarantine.isEmpty()) {
+            write(new WriteBatch(List.of(), quarantine));
+        }
+        return outcomes;
+    }
+
+    private List<WriteOutcome> write(WriteBatch batch) throws SQLException {
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                BatchTransaction.Result result = transaction.write(connection, batch);
+                connection.commit();
+                result.committed();
+                counters.countBatchTime(System.nanoTime() - started);
                 if (!databaseUp) {
                     LOG.info("Database is back; writing readings again");
                 }
                 databaseUp = true;
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).done().complete(outcomes.get(i));
-                }
-                return;
-            } catch (SQLException e) {
-                if (isDataError(e) && batch.size() > 1) {
-                    for (Submission single : batch) {
-                        writeUntilDone(List.of(single));
-                    }
-                    return;
-                }
-                if (isDataError(e)) {
-                    quarantineUnstorable(batch.get(0), e);
-                    return;
-                }
-                if (databaseUp) {
-                    LOG.warn("Cannot write readings ({}); holding {} submissions and retrying", e.getMessage(),
-                            batch.size());
-                }
-                databaseUp = false;
-                TimeUnit.MILLISECONDS.sleep(backoff); // backoff between reconnect attempts, not a wait for a result
-                backoff = Math.min(backoff * 2, 2_000);
-            }
-        }
-    }
-
-    private List<WriteOutcome> write(List<Submission> batch) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Set<String> serials = new HashSet<>();
-                for (Submission s : batch) {
-                    for (MeterReading r : s.readings()) {
-                        serials.add(r.serial());
-                    }
-                }
-                Map<String, Meter> meters = registry.resolve(serials, connection);
-                List<MeterReading> known = new ArrayList<>();
-                List<QuarantineEntry> quarantine = new ArrayList<>();
-                List<WriteOutcome> outcomes = new ArrayList<>(batch.size());
-                for (Submission s : batch) {
-                    outcomes.add(plan(s, meters, known, quarantine));
-                }
-                int stored = known.isEmpty() ? 0 : store.insert(connection, known, meters);
-                if (!quarantine.isEmpty()) {
-                    store.quarantine(connection, quarantine);
-                }
-                connection.commit();
-                counters.countBatch(known.size(), stored);
-                return outcomes;
+                return result.outcomes;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollbackQuietly(connection);
                 throw e;
             }
         }
     }
 
-    /** Sorts one submission's readings into known and quarantined, and says what became of it. */
-    private WriteOutcome plan(Submission s, Map<String, Meter> meters, List<MeterReading> known,
-            List<QuarantineEntry> quarantine) {
-        if (s.rejected() != null) {
-            quarantine.add(s.rejected());
-            return WriteOutcome.quarantinedOnly();
-        }
-        Set<String> unknown = new HashSet<>();
-        int accepted = 0;
-        for (MeterReading r : s.readings()) {
-            if (meters.containsKey(r.serial())) {
-                known.add(r);
-                accepted++;
-            } else {
-                unknown.add(r.serial());
+    /** Appends to the spool and acknowledges; without a usable spool, retries the database until it answers. */
+    private void spoolOrHold(List<Submission> submissions, WriteBatch batch) throws InterruptedException {
+        if (spool != null) {
+            try {
+                spool.append(batch);
+                counters.countSpooled(batch.readingCount());
+                List<WriteOutcome> outcomes = new ArrayList<>();
+                batch.groups().forEach(g -> outcomes.add(new WriteOutcome(g.readings().size(), Set.of(), false)));
+                complete(submissions, outcomes);
+                return;
+            } catch (IOException e) {
+                LOG.error("Cannot write to the spool ({}); holding readings until the database answers", e.toString());
             }
         }
-        if (!unknown.isEmpty()) {
-            MeterReading first = s.readings().get(0);
-            quarantine.add(new QuarantineEntry(first.receivedAt(), first.protocol(), s.source(),
-                    RejectReason.UNKNOWN_METER.label(), "unknown meter(s): " + String.join(", ", unknown),
-                    s.payload()));
-            counters.countRejected(first.protocol(), RejectReason.UNKNOWN_METER);
+        long backoff = 100;
+        while (true) {
+            TimeUnit.MILLISECONDS.sleep(backoff); // backoff between reconnect attempts, not a wait for a result
+            try {
+                complete(submissions, writeSplitting(batch));
+                return;
+            } catch (SQLException e) {
+                backoff = Math.min(backoff * 2, 2_000);
+            }
         }
-        return new WriteOutcome(accepted, Set.copyOf(unknown), !unknown.isEmpty());
     }
 
-    private void quarantineUnstorable(Submission s, SQLException e) throws InterruptedException {
-        LOG.warn("Readings from {} could not be stored ({}); quarantined", s.source(), e.getMessage());
-        var protocol = s.readings().isEmpty() ? s.rejected().protocol() : s.readings().get(0).protocol();
-        var entry = new QuarantineEntry(clock.instant(), protocol, s.source(), "store_error",
-                String.valueOf(e.getMessage()), s.payload());
-        writeUntilDone(List.of(new Submission(List.of(), entry, s.payload(), s.source(), s.done())));
+    /** Replays a few spool records when the database may be back; called between batches. */
+    private void replayIfDue() {
+        if (!spoolPending() || System.nanoTime() < nextProbeNanos) {
+            return;
+        }
+        try {
+            for (Spool.Record record : spool.peek(REPLAY_RECORDS)) {
+                writeSplitting(record.batch());
+                spool.acknowledge(record);
+            }
+            probeBackoffMillis = 200;
+        } catch (SQLException e) {
+            databaseDown(e);
+            nextProbeNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(probeBackoffMillis);
+            probeBackoffMillis = Math.min(probeBackoffMillis * 2, 2_000);
+        } catch (IOException e) {
+            LOG.error("Cannot read the spool: {}", e.toString());
+            nextProbeNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        }
+    }
+
+    private boolean spoolPending() {
+        try {
+            return spool != null && spool.hasPending();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void databaseDown(SQLException e) {
+        if (databaseUp) {
+            LOG.warn("Cannot write readings ({}); {}", e.getMessage(),
+                    spool == null ? "holding them" : "spooling them to disk until the database is back");
+        }
+        databaseUp = false;
+    }
+
+    /** Completes readings submissions with their outcomes, in order; rejected-only ones as quarantined. */
+    private static void complete(List<Submission> submissions, List<WriteOutcome> outcomes) {
+        int next = 0;
+        for (Submission s : submissions) {
+            if (s.rejected() != null) {
+                s.done().complete(WriteOutcome.quarantinedOnly());
+            } else {
+                s.done().complete(outcomes.get(next++));
+            }
+        }
+    }
+
+    private static WriteBatch toWriteBatch(List<Submission> submissions) {
+        List<WriteBatch.ReadingGroup> groups = new ArrayList<>();
+        List<QuarantineEntry> quarantine = new ArrayList<>();
+        for (Submission s : submissions) {
+            if (s.rejected() != null) {
+                quarantine.add(s.rejected());
+            } else {
+                groups.add(new WriteBatch.ReadingGroup(s.source(), s.payload(), s.readings()));
+            }
+        }
+        return new WriteBatch(groups, quarantine);
     }
 
     private static boolean isDataError(SQLException e) {
@@ -225,7 +286,15 @@ public final class BatchWriter implements AutoCloseable {
         return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
-    /** Stops taking work, writes everything queued, then stops. */
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it
+        }
+    }
+
+    /** Stops taking work, writes (or spools) everything queued, then stops. */
     @Override
     public void close() throws InterruptedException {
         accepting.set(false);
@@ -234,6 +303,13 @@ public final class BatchWriter implements AutoCloseable {
         if (thread.isAlive()) {
             LOG.error("Reading writer did not finish in 30 s; {} readings still queued", queuedReadings());
             thread.interrupt();
+        }
+        if (spool != null) {
+            try {
+                spool.close();
+            } catch (IOException e) {
+                LOG.warn("Closing the spool: {}", e.toString());
+            }
         }
     }
 }

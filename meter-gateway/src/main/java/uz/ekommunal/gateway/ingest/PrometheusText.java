@@ -2,6 +2,7 @@ package uz.ekommunal.gateway.ingest;
 
 import uz.ekommunal.gateway.reading.Protocol;
 import uz.ekommunal.gateway.reading.RejectReason;
+import uz.ekommunal.gateway.vee.QualityFlag;
 
 /** Renders the ingestion counters in the Prometheus text format. */
 public final class PrometheusText {
@@ -9,7 +10,7 @@ public final class PrometheusText {
     private PrometheusText() {
     }
 
-    public static String render(IngestCounters counters, int queuedReadings) {
+    public static String render(IngestCounters counters, int queuedReadings, long spoolBytes) {
         StringBuilder out = new StringBuilder(2048);
         out.append("# HELP ekommunal_readings_received_total Readings parsed from payloads, per protocol.\n")
                 .append("# TYPE ekommunal_readings_received_total counter\n");
@@ -33,7 +34,26 @@ public final class PrometheusText {
                 .append("ekommunal_readings_stored_total ").append(counters.stored()).append('\n')
                 .append("# HELP ekommunal_ingest_queue_readings Readings waiting to be written.\n")
                 .append("# TYPE ekommunal_ingest_queue_readings gauge\n")
-                .append("ekommunal_ingest_queue_readings ").append(queuedReadings).append('\n');
+                .append("ekommunal_ingest_queue_readings ").append(queuedReadings).append('\n')
+                .append("# HELP ekommunal_spool_bytes Bytes of readings spooled on disk while the database is away.\n")
+                .append("# TYPE ekommunal_spool_bytes gauge\n")
+                .append("ekommunal_spool_bytes ").append(spoolBytes).append('\n')
+                .append("# HELP ekommunal_readings_spooled_total Readings that went through the spool.\n")
+                .append("# TYPE ekommunal_readings_spooled_total counter\n")
+                .append("ekommunal_readings_spooled_total ").append(counters.spooled()).append('\n')
+                .append("# HELP ekommunal_reading_conflicts_total Readings that arrived with another value for a stored time.\n")
+                .append("# TYPE ekommunal_reading_conflicts_total counter\n")
+                .append("ekommunal_reading_conflicts_total ").append(counters.conflicts()).append('\n')
+                .append("# HELP ekommunal_batch_seconds Time spent writing batches.\n")
+                .append("# TYPE ekommunal_batch_seconds summary\n")
+                .append("ekommunal_batch_seconds_sum ").append(counters.batchNanos() / 1e9).append('\n')
+                .append("ekommunal_batch_seconds_count ").append(counters.batches()).append('\n');
+        out.append("# HELP ekommunal_readings_flagged_total Stored readings flagged by validation, per flag.\n")
+                .append("# TYPE ekommunal_readings_flagged_total counter\n");
+        for (QualityFlag flag : QualityFlag.values()) {
+            out.append("ekommunal_readings_flagged_total{flag=\"").append(flag.name().toLowerCase()).append("\"} ")
+                    .append(counters.flagged(flag)).append('\n');
+        }
         return out.toString();
     }
 }

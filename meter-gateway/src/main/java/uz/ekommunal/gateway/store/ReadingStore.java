@@ -8,12 +8,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import uz.ekommunal.gateway.meter.Meter;
-import uz.ekommunal.gateway.reading.MeterReading;
 import uz.ekommunal.gateway.reading.Register;
+import uz.ekommunal.gateway.vee.Vee;
 
 /**
  * Reads and writes the readings table. Writes are one statement per batch over arrays
@@ -29,41 +30,117 @@ public final class ReadingStore {
     }
 
     /**
-     * Inserts readings of known meters within the caller's transaction.
+     * Inserts rows within the caller's transaction; a row whose (meter, register, time) is
+     * already stored is skipped.
      *
      * @return how many rows were new
      */
-    public int insert(Connection connection, List<MeterReading> readings, Map<String, Meter> meters)
+    public int insert(Connection connection, List<ReadingRow> rows) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into gateway.readings (meter_id, register, ts, value, quality, received_at, source)
+                select * from unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::numeric[], ?::int[],
+                                     ?::timestamptz[], ?::text[])
+                on conflict do nothing""")) {
+            bindRows(connection, insert, rows);
+            return insert.executeUpdate();
+        }
+    }
+
+    /** Of these rows, those whose time was already stored with another value. */
+    public List<ReadingConflict> conflicts(Connection connection, List<ReadingRow> rows) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                select u.ord, r.value from unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::numeric[], ?::int[],
+                                                  ?::timestamptz[], ?::text[]) with ordinality
+                         as u(meter_id, register, ts, value, quality, received_at, source, ord)
+                join gateway.readings r using (meter_id, register, ts)
+                where r.value <> u.value""")) {
+            bindRows(connection, select, rows);
+            List<ReadingConflict> conflicts = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    conflicts.add(new ReadingConflict(rows.get(rs.getInt(1) - 1), rs.getBigDecimal(2)));
+                }
+            }
+            return conflicts;
+        }
+    }
+
+    public void recordConflicts(Connection connection, List<ReadingConflict> conflicts) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into gateway.reading_conflicts (meter_id, register, ts, kept_value, rejected_value,
+                                                       received_at, source)
+                values (?, ?, ?, ?, ?, ?, ?)""")) {
+            for (ReadingConflict c : conflicts) {
+                ReadingRow r = c.rejected();
+                insert.setLong(1, r.meterId());
+                insert.setString(2, r.register());
+                insert.setTimestamp(3, Timestamp.from(r.time()));
+                insert.setBigDecimal(4, c.keptValue());
+                insert.setBigDecimal(5, r.value());
+                insert.setTimestamp(6, Timestamp.from(r.receivedAt()));
+                insert.setString(7, r.source());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The latest stored reading of each (meter, register), for validation of what comes next. */
+    public Map<RegisterKey, Vee.Previous> latest(Connection connection, Collection<RegisterKey> keys)
             throws SQLException {
-        int n = readings.size();
+        Long[] meters = new Long[keys.size()];
+        String[] registers = new String[keys.size()];
+        int i = 0;
+        for (RegisterKey key : keys) {
+            meters[i] = key.meterId();
+            registers[i++] = key.register();
+        }
+        try (PreparedStatement select = connection.prepareStatement("""
+                select k.meter_id, k.register, l.ts, l.value
+                from unnest(?::bigint[], ?::text[]) as k(meter_id, register)
+                cross join lateral (select ts, value from gateway.readings r
+                                    where r.meter_id = k.meter_id and r.register = k.register
+                                    order by ts desc limit 1) l""")) {
+            select.setArray(1, connection.createArrayOf("bigint", meters));
+            select.setArray(2, connection.createArrayOf("text", registers));
+            Map<RegisterKey, Vee.Previous> latest = new HashMap<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    latest.put(new RegisterKey(rs.getLong(1), rs.getString(2)),
+                            new Vee.Previous(rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4)));
+                }
+            }
+            return latest;
+        }
+    }
+
+    private static void bindRows(Connection connection, PreparedStatement statement, List<ReadingRow> rows)
+            throws SQLException {
+        int n = rows.size();
         Long[] meterIds = new Long[n];
         String[] registers = new String[n];
         Timestamp[] times = new Timestamp[n];
         BigDecimal[] values = new BigDecimal[n];
+        Integer[] qualities = new Integer[n];
         Timestamp[] received = new Timestamp[n];
         String[] sources = new String[n];
         for (int i = 0; i < n; i++) {
-            MeterReading reading = readings.get(i);
-            Meter meter = meters.get(reading.serial());
-            meterIds[i] = meter.id();
-            registers[i] = reading.register().obis();
-            times[i] = Timestamp.from(reading.time());
-            values[i] = reading.value().multiply(meter.multiplier());
-            received[i] = Timestamp.from(reading.receivedAt());
-            sources[i] = reading.protocol().label();
+            ReadingRow row = rows.get(i);
+            meterIds[i] = row.meterId();
+            registers[i] = row.register();
+            times[i] = Timestamp.from(row.time());
+            values[i] = row.value();
+            qualities[i] = row.quality();
+            received[i] = Timestamp.from(row.receivedAt());
+            sources[i] = row.source();
         }
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into gateway.readings (meter_id, register, ts, value, received_at, source)
-                select * from unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::numeric[], ?::timestamptz[], ?::text[])
-                on conflict do nothing""")) {
-            insert.setArray(1, connection.createArrayOf("bigint", meterIds));
-            insert.setArray(2, connection.createArrayOf("text", registers));
-            insert.setArray(3, connection.createArrayOf("timestamptz", times));
-            insert.setArray(4, connection.createArrayOf("numeric", values));
-            insert.setArray(5, connection.createArrayOf("timestamptz", received));
-            insert.setArray(6, connection.createArrayOf("text", sources));
-            return insert.executeUpdate();
-        }
+        statement.setArray(1, connection.createArrayOf("bigint", meterIds));
+        statement.setArray(2, connection.createArrayOf("text", registers));
+        statement.setArray(3, connection.createArrayOf("timestamptz", times));
+        statement.setArray(4, connection.createArrayOf("numeric", values));
+        statement.setArray(5, connection.createArrayOf("int4", qualities));
+        statement.setArray(6, connection.createArrayOf("timestamptz", received));
+        statement.setArray(7, connection.createArrayOf("text", sources));
     }
 
     /** Adds quarantine entries within the caller's transaction. */

@@ -1,0 +1,67 @@
+package uz.ekommunal.gateway.ingest;
+
+import java.io.IOException;
+import java.time.Clock;
+import javax.sql.DataSource;
+import uz.ekommunal.gateway.meter.MeterRegistry;
+import uz.ekommunal.gateway.senml.SenmlParser;
+import uz.ekommunal.gateway.spool.Spool;
+import uz.ekommunal.gateway.store.ReadingStore;
+import uz.ekommunal.gateway.store.RegisterKey;
+import uz.ekommunal.gateway.vee.LatestValues;
+import uz.ekommunal.gateway.vee.Vee;
+
+/**
+ * The reading pipeline every protocol adapter feeds: parsing, validation and the batch writer,
+ * wired together. Close it to write what is queued and stop.
+ */
+public final class Ingestion implements AutoCloseable {
+
+    private final IngestCounters counters;
+    private final BatchWriter writer;
+    private final ReadingIngest ingest;
+
+    private Ingestion(IngestCounters counters, BatchWriter writer, ReadingIngest ingest) {
+        this.counters = counters;
+        this.writer = writer;
+        this.ingest = ingest;
+    }
+
+    public static Ingestion start(DataSource dataSource, MeterRegistry registry, ReadingStore store, Clock clock,
+            IngestSettings settings) throws IOException {
+        IngestCounters counters = new IngestCounters();
+        BatchTransaction transaction = new BatchTransaction(registry, store, new Vee(settings.limits()),
+                new LatestValues<RegisterKey>(settings.latestValuesCached()), counters);
+        Spool spool = settings.spoolFile() == null ? null : new Spool(settings.spoolFile());
+        BatchWriter writer = new BatchWriter(dataSource, transaction, spool, counters, clock, settings.batchSize(),
+                settings.queueCapacity());
+        return new Ingestion(counters, writer, new ReadingIngest(SenmlParser.withDefaults(), writer, counters, clock));
+    }
+
+    /** The entry point for protocol adapters. */
+    public ReadingIngest ingest() {
+        return ingest;
+    }
+
+    public IngestCounters counters() {
+        return counters;
+    }
+
+    public int queuedReadings() {
+        return writer.queuedReadings();
+    }
+
+    public long spoolBytes() {
+        return writer.spoolBytes();
+    }
+
+    public boolean databaseUp() {
+        return writer.databaseUp();
+    }
+
+    /** Stops taking readings, writes (or spools) what is queued, then stops. */
+    @Override
+    public void close() throws InterruptedException {
+        writer.close();
+    }
+}

@@ -1,0 +1,54 @@
+package uz.ekommunal.gateway.vee;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What validation found about a stored reading, as bits of the readings' {@code quality} column.
+ * A flagged reading is kept as it was sent; billing decides what to use.
+ */
+public enum QualityFlag {
+    /** The device's time is ahead of the time we received it by more than the allowed skew. */
+    CLOCK_SKEW(1),
+    /** The register passed its maximum (10^digits) and started again from zero. */
+    ROLLOVER(2),
+    /** The register went down with no rollover: a fault, a tampered or a swapped meter. */
+    DECREASE(4),
+    /** More consumption per hour than the utility's plausible maximum. */
+    SPIKE(8),
+    /** Another value for the same time was already stored; the first one is kept. */
+    CONFLICT(16),
+    /** Not measured: interpolated between neighbouring readings (set on boundary values, not stored rows). */
+    ESTIMATED(32);
+
+    private final int bit;
+
+    QualityFlag(int bit) {
+        this.bit = bit;
+    }
+
+    public int bit() {
+        return bit;
+    }
+
+    public static int bits(Set<QualityFlag> flags) {
+        int bits = 0;
+        for (QualityFlag flag : flags) {
+            bits |= flag.bit;
+        }
+        return bits;
+    }
+
+    public static Set<QualityFlag> of(int bits) {
+        Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
+        for (QualityFlag flag : values()) {
+            if ((bits & flag.bit) != 0) {
+                flags.add(flag);
+            }
+        }
+        return flags;
+    }
+
+    /** Readings with these flags are not trusted as register values (billing skips them). */
+    public static final int UNTRUSTED = DECREASE.bit | SPIKE.bit;
+}
