@@ -1,0 +1,55 @@
+package uz.ekommunal.gateway.coap;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where the CoAP intake listens and how hard it may work.
+ *
+ * @param host address both endpoints bind to ({@code 0.0.0.0} for all)
+ * @param port plain CoAP port (5683 by default; 0 picks a free port)
+ * @param dtlsPort CoAP over DTLS port (5684 by default; 0 picks a free port; -1 disables DTLS)
+ * @param protocolThreads Californium's protocol-stage threads; 1 or 2 on a small machine
+ * @param retryAfter Max-Age of a 5.03 answer: when the meter should try again
+ * @param separateResponseAfter a confirmable POST still not stored after this long gets an empty
+ *     ACK, and its answer follows as a separate response (so the meter stops retransmitting)
+ */
+public record CoapSettings(String host, int port, int dtlsPort, int protocolThreads, Duration retryAfter,
+                           Duration separateResponseAfter) {
+
+    public static final int DEFAULT_PORT = 5683;
+    public static final int DEFAULT_DTLS_PORT = 5684;
+
+    public CoapSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        Objects.requireNonNull(separateResponseAfter, "separateResponseAfter");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("CoAP port must be 0..65535: " + port);
+        }
+        if (dtlsPort < -1 || dtlsPort > 65535) {
+            throw new IllegalArgumentException("CoAP DTLS port must be -1 (off) or 0..65535: " + dtlsPort);
+        }
+        if (protocolThreads < 1) {
+            throw new IllegalArgumentException("CoAP protocol threads must be at least 1: " + protocolThreads);
+        }
+        if (retryAfter.isNegative() || separateResponseAfter.isNegative() || separateResponseAfter.isZero()) {
+            throw new IllegalArgumentException("CoAP retryAfter must be >= 0 and separateResponseAfter > 0");
+        }
+    }
+
+    /** The standard ports on all addresses, one protocol thread, Max-Age 2 s, separate response after 1 s. */
+    public static CoapSettings defaults() {
+        return new CoapSettings("0.0.0.0", DEFAULT_PORT, DEFAULT_DTLS_PORT, 1, Duration.ofSeconds(2),
+                Duration.ofSeconds(1));
+    }
+
+    /** Ephemeral ports on one address, for tests and side-by-side instances. */
+    public static CoapSettings ephemeral(String host) {
+        return new CoapSettings(host, 0, 0, 1, Duration.ofSeconds(2), Duration.ofSeconds(1));
+    }
+
+    public boolean dtlsEnabled() {
+        return dtlsPort >= 0;
+    }
+}
