@@ -1,0 +1,54 @@
+package uz.ekommunal.gateway.modbus;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a gateway instance polls Modbus meters.
+ *
+ * @param owner this instance's name in the lease table; unique per running instance (host name plus a random suffix)
+ * @param pollThreads threads doing blocking Modbus I/O (2 on a small machine)
+ * @param timeout how long to wait for a connection or an answer
+ * @param leaseDuration how long a lease holds without renewal; renewed every third of it, so a dead
+ *     instance's meters are taken over within this time
+ * @param failuresBeforeOffline consecutive failed polls before a meter is marked offline
+ * @param maxBackoff the longest wait between attempts to reconnect to an unreachable host
+ */
+public record ModbusSettings(String owner, int pollThreads, Duration timeout, Duration leaseDuration,
+                             int failuresBeforeOffline, Duration maxBackoff) {
+
+    public ModbusSettings {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(leaseDuration, "leaseDuration");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        if (owner.isBlank()) {
+            throw new IllegalArgumentException("Modbus poller owner must not be blank");
+        }
+        if (pollThreads < 1) {
+            throw new IllegalArgumentException("Modbus poll threads must be at least 1: " + pollThreads);
+        }
+        if (timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Modbus timeout must be positive: " + timeout);
+        }
+        if (leaseDuration.toMillis() < 300) {
+            throw new IllegalArgumentException("Modbus lease duration must be at least 300 ms: " + leaseDuration);
+        }
+        if (failuresBeforeOffline < 1) {
+            throw new IllegalArgumentException("failuresBeforeOffline must be at least 1: " + failuresBeforeOffline);
+        }
+        if (maxBackoff.toMillis() < 1) {
+            throw new IllegalArgumentException("Modbus max backoff must be positive: " + maxBackoff);
+        }
+    }
+
+    /** Two poll threads, 1 s timeout, 30 s leases, offline after 2 failed polls, backoff up to 60 s. */
+    public static ModbusSettings defaults(String owner) {
+        return new ModbusSettings(owner, 2, Duration.ofSeconds(1), Duration.ofSeconds(30), 2, Duration.ofSeconds(60));
+    }
+
+    /** How often leases are renewed and the meters rebalanced. */
+    Duration renewEvery() {
+        return leaseDuration.dividedBy(3);
+    }
+}
