@@ -1,0 +1,45 @@
+package uz.ekommunal.billing.print;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+import uz.ekommunal.tariff.Utility;
+
+/**
+ * A printable payment slip (to'lov varaqasi) for one utility, as in PRODUCT.md.
+ *
+ * @param payee    the provider or homeowners' association paid, with the bank requisites to pay into
+ * @param category the utility paid for
+ * @param quantity the quantity paid for (200 for "200 m3")
+ * @param unit     its unit as printed ("m3")
+ * @param tariff   price per unit in so'm
+ * @param amount   so'm with at most 2 decimals (tiyin)
+ * @param date     the date the slip is made out
+ */
+public record PaymentSlipDocument(
+        ProviderRequisites payee,
+        String payerName,
+        String payerAddress,
+        String accountNumber,
+        Utility category,
+        BigDecimal quantity,
+        String unit,
+        StatementPeriod period,
+        BigDecimal tariff,
+        BigDecimal amount,
+        LocalDate date) {
+
+    public PaymentSlipDocument {
+        Objects.requireNonNull(payee, "payee");
+        Objects.requireNonNull(payerName, "payerName");
+        Objects.requireNonNull(payerAddress, "payerAddress");
+        Objects.requireNonNull(accountNumber, "accountNumber");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(tariff, "tariff");
+        Objects.requireNonNull(date, "date");
+        AmountFormat.requireTiyin(amount, "amount");
+        unit = unit == null ? "" : unit;
+    }
+}
