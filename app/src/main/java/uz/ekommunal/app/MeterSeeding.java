@@ -12,7 +12,6 @@ import java.util.List;
 import uz.ekommunal.app.config.ConfigException;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.meter.MeterSeedFile;
-import uz.ekommunal.gateway.meter.NewMeter;
 
 /** Registers the meters of the seed file named by EKOMMUNAL_METER_SEED ('builtin', 'none' or a path). */
 final class MeterSeeding {
@@ -27,14 +26,14 @@ final class MeterSeeding {
         if ("none".equalsIgnoreCase(seed)) {
             return 0;
         }
-        List<NewMeter> meters;
+        List<MeterSeedFile.SeedMeter> meters;
         try (Reader reader = open(seed)) {
             meters = MeterSeedFile.parse(reader);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("EKOMMUNAL_METER_SEED=" + seed + ": " + e.getMessage());
         }
-        for (NewMeter meter : meters) {
-            registry.register(meter);
+        for (MeterSeedFile.SeedMeter seed : meters) {
+            registry.register(seed.meter());
         }
         return meters.size();
     }

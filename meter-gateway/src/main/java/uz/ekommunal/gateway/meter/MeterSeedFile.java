@@ -5,45 +5,81 @@ import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Meters to register at start-up, one per line:
- * {@code serial,utility,protocol,account_number[,register_digits[,multiplier[,psk]]]}.
- * Blank lines and lines starting with '#' are skipped; a header line starting with "serial" too.
+ * Meters to register at start-up, in either of two CSV forms:
+ * <ul>
+ *   <li>short, one line per meter: {@code serial,utility,protocol,account_number[,register_digits[,multiplier[,psk]]]};
+ *   <li>the registry seed the simulators write (recognised by its header), one line per register:
+ *       {@code serial,utility,protocol,register_obis,unit,digits,multiplier,account_number,modbus_host,modbus_port,unit_id,psk}.
+ * </ul>
+ * Blank lines and lines starting with '#' are skipped. PSKs are hex.
  */
 public final class MeterSeedFile {
+
+    private static final String REGISTRY_HEADER = "serial,utility,protocol,register_obis";
 
     private MeterSeedFile() {
     }
 
+    /** A meter to register, and where to poll it if it speaks Modbus (else null). */
+    public record SeedMeter(NewMeter meter, ModbusAddress modbus) {
+    }
+
+    /** Host, port and unit id of a Modbus TCP meter. */
+    public record ModbusAddress(String host, int port, int unitId) {
+    }
+
     /** @throws IllegalArgumentException naming the line at fault */
-    public static List<NewMeter> parse(Reader source) throws IOException {
-        List<NewMeter> meters = new ArrayList<>();
+    public static List<SeedMeter> parse(Reader source) throws IOException {
+        Map<String, SeedMeter> meters = new LinkedHashMap<>();
         BufferedReader reader = new BufferedReader(source);
+        boolean registryForm = false;
         String line;
         int number = 0;
         while ((line = reader.readLine()) != null) {
             number++;
             String trimmed = line.strip();
+            if (trimmed.startsWith(REGISTRY_HEADER)) {
+                registryForm = true;
+                continue;
+            }
             if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("serial,")) {
                 continue;
             }
-            String[] f = trimmed.split(",", -1);
-            if (f.length < 4) {
-                throw new IllegalArgumentException("meter seed line " + number
-                        + ": expected serial,utility,protocol,account_number[,digits[,multiplier[,psk]]]");
-            }
             try {
-                meters.add(new NewMeter(f[0].strip(), f[1], f[2], blankToNull(f[3]),
-                        f.length > 4 && !f[4].isBlank() ? Integer.parseInt(f[4].strip()) : 8,
-                        f.length > 5 && !f[5].isBlank() ? new BigDecimal(f[5].strip()) : BigDecimal.ONE,
-                        f.length > 6 ? blankToNull(f[6]) : null, null));
+                SeedMeter meter = registryForm ? registryLine(trimmed.split(",", -1)) : shortLine(trimmed.split(",", -1));
+                meters.putIfAbsent(meter.meter().serial(), meter); // registry form: one line per register
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("meter seed line " + number + ": " + e.getMessage(), e);
             }
         }
-        return meters;
+        return new ArrayList<>(meters.values());
+    }
+
+    private static SeedMeter shortLine(String[] f) {
+        if (f.length < 4) {
+            throw new IllegalArgumentException("expected serial,utility,protocol,account_number[,digits[,multiplier[,psk]]]");
+        }
+        return new SeedMeter(new NewMeter(f[0].strip(), f[1], f[2], blankToNull(f[3]),
+                f.length > 4 && !f[4].isBlank() ? Integer.parseInt(f[4].strip()) : 8,
+                f.length > 5 && !f[5].isBlank() ? new BigDecimal(f[5].strip()) : BigDecimal.ONE,
+                f.length > 6 ? blankToNull(f[6]) : null, null), null);
+    }
+
+    private static SeedMeter registryLine(String[] f) {
+        if (f.length < 12) {
+            throw new IllegalArgumentException("expected 12 columns: " + "serial,utility,protocol,register_obis,unit,"
+                    + "digits,multiplier,account_number,modbus_host,modbus_port,unit_id,psk");
+        }
+        NewMeter meter = new NewMeter(f[0].strip(), f[1], f[2], blankToNull(f[7]), Integer.parseInt(f[5].strip()),
+                new BigDecimal(f[6].strip()), blankToNull(f[11]), null);
+        ModbusAddress modbus = f[8].isBlank() ? null
+                : new ModbusAddress(f[8].strip(), Integer.parseInt(f[9].strip()), Integer.parseInt(f[10].strip()));
+        return new SeedMeter(meter, modbus);
     }
 
     private static String blankToNull(String value) {
