@@ -10,6 +10,10 @@ public enum ApiError {
     INVALID_BODY(1003, 400, "Invalid request body"),
     NOT_FOUND(1004, 404, "Not found"),
     METER_NOT_FOUND(2001, 404, "Meter not found"),
+    INVALID_VALUE(3001, 400, "Invalid value"),
+    UNKNOWN_VALUE(3002, 400, "Unknown value"),
+    MISSING_VALUE(3003, 400, "Missing value"),
+    NO_TARIFF(3004, 422, "No tariff for that date"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 

@@ -1,0 +1,36 @@
+package uz.ekommunal.api.tariffs;
+
+import java.util.regex.Pattern;
+import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.tariff.TariffException;
+
+/**
+ * The tariff engine's refusals as API problems. A caller's mistake (engine codes 1xxx) becomes a
+ * 4xx naming the field in the API's words ({@code utilities[0].consumption}, where the engine says
+ * {@code items[0].consumption}); anything else is passed on, to be answered as a logged 500.
+ */
+final class TariffErrors {
+
+    private static final Pattern ITEMS = Pattern.compile("\\bitems\\b");
+
+    private TariffErrors() {
+    }
+
+    static Throwable toApi(Throwable failure) {
+        if (!(failure instanceof TariffException e) || !e.code().isInputError()) {
+            return failure;
+        }
+        ApiError error = switch (e.code()) {
+            case UNKNOWN_UTILITY, UNKNOWN_REGION, UNKNOWN_HOUSEHOLD_CLASS -> ApiError.UNKNOWN_VALUE;
+            case MISSING_VALUE -> ApiError.MISSING_VALUE;
+            case NO_TARIFF -> ApiError.NO_TARIFF;
+            default -> ApiError.INVALID_VALUE;
+        };
+        return new ApiException(error, apiName(e.field()), apiName(e.getMessage()));
+    }
+
+    private static String apiName(String engineName) {
+        return ITEMS.matcher(engineName).replaceAll("utilities");
+    }
+}
