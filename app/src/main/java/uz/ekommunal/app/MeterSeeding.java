@@ -32,8 +32,8 @@ final class MeterSeeding {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("EKOMMUNAL_METER_SEED=" + seed + ": " + e.getMessage());
         }
-        for (MeterSeedFile.SeedMeter seed : meters) {
-            registry.register(seed.meter());
+        for (MeterSeedFile.SeedMeter meter : meters) {
+            registry.register(meter.meter());
         }
         return meters.size();
     }
