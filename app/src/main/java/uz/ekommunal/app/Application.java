@@ -17,11 +17,16 @@ import uz.ekommunal.api.health.HealthCheck;
 import uz.ekommunal.api.health.HealthRoutes;
 import uz.ekommunal.api.http.ApiServer;
 import uz.ekommunal.api.http.MetricsRoutes;
+import uz.ekommunal.api.http.OpenApiRoutes;
 import uz.ekommunal.api.readings.ReadingRoutes;
+import uz.ekommunal.api.tariffs.TariffPages;
+import uz.ekommunal.api.tariffs.TariffRoutes;
 import uz.ekommunal.app.config.Config;
 import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.app.embedded.EmbeddedDatabase;
 import uz.ekommunal.app.embedded.PortCheck;
+import uz.ekommunal.billing.tariffs.JdbcTariffBook;
+import uz.ekommunal.billing.tariffs.TariffSchema;
 import uz.ekommunal.gateway.Gateway;
 import uz.ekommunal.gateway.GatewaySettings;
 import uz.ekommunal.gateway.MeterReadings;
@@ -69,6 +74,7 @@ public final class Application implements AutoCloseable {
         DatabaseSettings database = databaseSettings(config, toClose);
         try (HikariDataSource pool = DataSourceFactory.open(database, "migrate")) {
             GatewaySchema.migrate(pool);
+            TariffSchema.migrate(pool);
         }
         return database;
     }
@@ -111,6 +117,10 @@ public final class Application implements AutoCloseable {
         List<Consumer<Router>> features = new ArrayList<>();
         features.add(new HealthRoutes(vertx, checks)::mount);
         features.add(new ReadingRoutes(vertx, readings, clock)::mount);
+        JdbcTariffBook tariffs = new JdbcTariffBook(dataSource);
+        features.add(new TariffRoutes(vertx, tariffs::engine, clock)::mount);
+        features.add(new TariffPages()::mount);
+        features.add(new OpenApiRoutes()::mount);
         if (gateway != null) {
             features.add(new MetricsRoutes(() -> PrometheusText.render(gateway.counters(), gateway.queuedReadings(),
                     gateway.spoolBytes()))::mount);
