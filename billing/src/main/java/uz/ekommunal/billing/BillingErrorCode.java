@@ -1,0 +1,39 @@
+package uz.ekommunal.billing;
+
+/**
+ * Everything billing can refuse, each with a unique number (3xxx: the gateway has 2xxx, the
+ * tariff engine 1xxx/2xxx in its own space). The HTTP layer maps 30xx to 4xx and 39xx to 5xx.
+ */
+public enum BillingErrorCode {
+    ACCOUNT_NOT_FOUND(3001, "No account %s"),
+    INVALID_ACCOUNT_NUMBER(3002, "%s is not a valid account number for %s"),
+    PROVIDER_NOT_FOUND(3003, "No provider %s"),
+    METER_NOT_FOUND(3004, "No meter with serial %s is registered"),
+    INVALID_AMOUNT(3005, "Amount must be a positive number of tiyin: %s"),
+    PAYMENT_CONFLICT(3006, "Transaction %s was already applied with other data: %s"),
+    PAYMENT_NOT_FOUND(3007, "No payment %s"),
+    NO_HOUSEHOLD_FACTS(3008, "Account %s has no household facts valid on %s"),
+    INVALID_REQUEST(3009, "%s: %s"),
+    BILLING_FAILED(3901, "Bill run %s failed: %s");
+
+    private final int number;
+    private final String format;
+
+    BillingErrorCode(int number, String format) {
+        this.number = number;
+        this.format = format;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    /** True for a caller's mistake, false for a fault of the system. */
+    public boolean isClientError() {
+        return number < 3900;
+    }
+
+    String format(Object... args) {
+        return String.format(format, args);
+    }
+}
