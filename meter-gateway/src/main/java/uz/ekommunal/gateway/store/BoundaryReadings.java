@@ -1,0 +1,179 @@
+package uz.ekommunal.gateway.store;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import uz.ekommunal.gateway.vee.QualityFlag;
+import uz.ekommunal.gateway.vee.Vee;
+
+/**
+ * Register values at given instants, for billing's period boundaries: the reading at that instant
+ * if there is one, else a straight line between the nearest trusted readings before and after
+ * (marked estimated), across a counter rollover where the register passed 10^digits. Readings
+ * flagged {@link QualityFlag#UNTRUSTED} (decrease, spike) are skipped.
+ *
+ * <p><b>A meter's service life.</b> The instant is clamped to [installed_at, replaced_at] of the
+ * meter, so a replaced meter answers its last value after its replacement and its successor its
+ * first value before its installation: the consumption of a period is then the sum over the
+ * account's meters of (value at end - value at start), the old meter's part plus the new one's.
+ *
+ * <p>Many instants are answered by one query (an array bind and two index probes per instant),
+ * so a bill run asks once per shard, not once per meter.
+ */
+public final class BoundaryReadings {
+
+    /** How a value was found. */
+    public enum Kind {
+        /** A reading at exactly that instant. */
+        EXACT,
+        /** Between the nearest readings before and after. */
+        INTERPOLATED,
+        /** No reading after it yet: the last value before it carries forward. */
+        CARRIED_FORWARD,
+        /** No reading before it: the first value after it. */
+        CARRIED_BACK,
+        /** No trusted reading of the register at all. */
+        NONE
+    }
+
+    /** One question: a register of a meter at an instant. */
+    public record Request(long meterId, String register, Instant at) {
+    }
+
+    /**
+     * The answer.
+     *
+     * @param value the register value (stored units), null for {@link Kind#NONE}
+     * @param at the instant answered for, after clamping to the meter's service life
+     * @param clamped true when {@code at} was moved to the installation or replacement
+     * @param modulus where the register rolls over (10^digits x multiplier)
+     */
+    public record Value(Request request, BigDecimal value, Kind kind, Instant at, boolean clamped,
+            BigDecimal modulus) {
+
+        /** Not read at that instant: interpolated or carried (a service-life edge counts as read). */
+        public boolean estimated() {
+            return kind != Kind.EXACT && !(clamped && value != null);
+        }
+    }
+
+    private static final String QUERY = """
+            select q.ord, m.register_digits, m.multiplier, e.at, e.at <> q.at as clamped,
+                   b.ts as before_ts, b.value as before_value, a.ts as after_ts, a.value as after_value
+            from unnest(?::bigint[], ?::text[], ?::timestamptz[]) with ordinality as q(meter_id, register, at, ord)
+            join gateway.meters m on m.id = q.meter_id
+            cross join lateral (select greatest(m.installed_at,
+                                    least(q.at, coalesce(m.replaced_at, 'infinity'::timestamptz))) as at) e
+            left join lateral (select r.ts, r.value from gateway.readings r
+                               where r.meter_id = q.meter_id and r.register = q.register and r.ts <= e.at
+                                 and r.quality & ? = 0
+                               order by r.ts desc limit 1) b on true
+            left join lateral (select r.ts, r.value from gateway.readings r
+                               where b.ts is distinct from e.at
+                                 and r.meter_id = q.meter_id and r.register = q.register and r.ts > e.at
+                                 and r.quality & ? = 0
+                               order by r.ts limit 1) a on true
+            order by q.ord""";
+
+    private final DataSource dataSource;
+
+    public BoundaryReadings(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** One value; for many, use {@link #valuesAt(Connection, List)}. */
+    public Value valueAt(long meterId, String register, Instant at) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return valuesAt(connection, List.of(new Request(meterId, register, at))).get(0);
+        }
+    }
+
+    /**
+     * Answers every request in one query, in request order. A request for an unknown meter has
+     * no answer: the list is then shorter (callers pass meters they got from the registry).
+     */
+    public List<Value> valuesAt(Connection connection, List<Request> requests) throws SQLException {
+        int n = requests.size();
+        Long[] meters = new Long[n];
+        String[] registers = new String[n];
+        Timestamp[] times = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            Request r = requests.get(i);
+            meters[i] = r.meterId();
+            registers[i] = r.register();
+            times[i] = Timestamp.from(r.at());
+        }
+        List<Value> values = new ArrayList<>(n);
+        try (PreparedStatement select = connection.prepareStatement(QUERY)) {
+            select.setArray(1, connection.createArrayOf("bigint", meters));
+            select.setArray(2, connection.createArrayOf("text", registers));
+            select.setArray(3, connection.createArrayOf("timestamptz", times));
+            select.setInt(4, QualityFlag.UNTRUSTED);
+            select.setInt(5, QualityFlag.UNTRUSTED);
+            select.setFetchSize(10_000);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Request request = requests.get(rs.getInt(1) - 1);
+                    BigDecimal modulus = Vee.modulus(rs.getInt(2), rs.getBigDecimal(3));
+                    Instant at = rs.getTimestamp(4).toInstant();
+                    values.add(resolve(request, at, rs.getBoolean(5), modulus, point(rs, 6), point(rs, 8)));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static Point point(ResultSet rs, int column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : new Point(ts.toInstant(), rs.getBigDecimal(column + 1));
+    }
+
+    /** A stored reading: when and what. */
+    public record Point(Instant time, BigDecimal value) {
+    }
+
+    /** The value at {@code at} from its nearest readings; pure, for tests and for callers with rows. */
+    public static Value resolve(Request request, Instant at, boolean clamped, BigDecimal modulus, Point before,
+            Point after) {
+        if (before != null && before.time().equals(at)) {
+            return new Value(request, before.value(), Kind.EXACT, at, clamped, modulus);
+        }
+        if (before == null && after == null) {
+            return new Value(request, null, Kind.NONE, at, clamped, modulus);
+        }
+        if (after == null) {
+            return new Value(request, before.value(), Kind.CARRIED_FORWARD, at, clamped, modulus);
+        }
+        if (before == null) {
+            return new Value(request, after.value(), Kind.CARRIED_BACK, at, clamped, modulus);
+        }
+        return new Value(request, interpolate(before, after, at, modulus), Kind.INTERPOLATED, at, clamped, modulus);
+    }
+
+    /** A straight line between two readings; a fall from the top tenth into the bottom tenth is a rollover. */
+    static BigDecimal interpolate(Point before, Point after, Instant at, BigDecimal modulus) {
+        BigDecimal used = after.value().subtract(before.value());
+        if (used.signum() < 0) {
+            BigDecimal tenth = modulus.movePointLeft(1);
+            boolean rollover = before.value().compareTo(modulus.subtract(tenth)) >= 0 && after.value().compareTo(tenth) < 0;
+            if (!rollover) {
+                return before.value(); // an unflagged decrease: do not invent consumption
+            }
+            used = used.add(modulus);
+        }
+        BigDecimal share = BigDecimal.valueOf(Duration.between(before.time(), at).toMillis())
+                .divide(BigDecimal.valueOf(Duration.between(before.time(), after.time()).toMillis()), MathContext.DECIMAL64);
+        BigDecimal value = before.value().add(used.multiply(share)).setScale(6, RoundingMode.HALF_UP);
+        return value.compareTo(modulus) >= 0 ? value.subtract(modulus) : value;
+    }
+}
