@@ -3,12 +3,14 @@ package uz.ekommunal.api.tariffs;
 import java.util.regex.Pattern;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.billing.tariffs.TariffStorageException;
 import uz.ekommunal.tariff.TariffException;
 
 /**
  * The tariff engine's refusals as API problems. A caller's mistake (engine codes 1xxx) becomes a
  * 4xx naming the field in the API's words ({@code utilities[0].consumption}, where the engine says
- * {@code items[0].consumption}); anything else is passed on, to be answered as a logged 500.
+ * {@code items[0].consumption}); the book's database being away is a 503; anything else is passed
+ * on, to be answered as a logged 500.
  */
 final class TariffErrors {
 
@@ -18,6 +20,10 @@ final class TariffErrors {
     }
 
     static Throwable toApi(Throwable failure) {
+        if (failure instanceof TariffStorageException) {
+            return new ApiException(ApiError.SERVICE_UNAVAILABLE, null,
+                    "The tariff book cannot be read right now; try again shortly");
+        }
         if (!(failure instanceof TariffException e) || !e.code().isInputError()) {
             return failure;
         }
