@@ -3,6 +3,7 @@ package uz.ekommunal.gateway.modbus;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
 import uz.ekommunal.gateway.ingest.ReadingIngest;
 
 /**
- * Polls the Modbus TCP meters this instance holds leases on. Every third of the lease duration it
- * renews its leases, announces itself alive, and takes (or hands back) meters until it holds its
+ * Polls the Modbus TCP meters this instance holds leases on. Every few seconds (a third of the
+ * lease duration, at most 5 s) it renews its leases, announces itself alive, and takes (or hands back) meters until it holds its
  * fair share: with N live instances, each polls about 1/N of the meters, and the meters of an
  * instance that dies are taken over once its leases expire. Polling runs on its own small pool,
  * since j2mod blocks; meters behind one host:port share one connection.
@@ -102,13 +103,21 @@ public final class ModbusPoller implements AutoCloseable {
         long started = System.nanoTime();
         try {
             leases.heartbeat();
-            Set<Long> held = leases.renew();
+            Set<Long> held = new HashSet<>(leases.renew());
             leasesValidUntilNanos = started + settings.leaseDuration().toNanos();
             for (Long meterId : List.copyOf(polled.keySet())) {
                 if (!held.contains(meterId)) {
                     LOG.warn("Lease of meter {} lost; no longer polling it", polled.get(meterId).serial);
                     stopPolling(meterId);
                 }
+            }
+            // Held but not polled: left by an earlier run under the same owner name, or by a failed
+            // hand-back. Released, they are claimed again below with their current configuration.
+            Set<Long> strays = new HashSet<>(held);
+            strays.removeAll(polled.keySet());
+            if (!strays.isEmpty()) {
+                leases.release(strays);
+                held.removeAll(strays);
             }
             int share = leases.fairShare();
             if (held.size() > share) {
@@ -123,6 +132,10 @@ public final class ModbusPoller implements AutoCloseable {
             LOG.warn("Modbus lease round failed: {}", e.toString());
         } catch (Throwable t) {
             LOG.error("Modbus lease round failed", t);
+        }
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        if (tookMillis > settings.renewEvery().toMillis()) {
+            LOG.warn("Modbus lease round took {} ms, longer than its period; is the database slow?", tookMillis);
         }
     }
 

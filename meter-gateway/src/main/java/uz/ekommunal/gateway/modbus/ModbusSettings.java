@@ -9,13 +9,15 @@ import java.util.Objects;
  * @param owner this instance's name in the lease table; unique per running instance (host name plus a random suffix)
  * @param pollThreads threads doing blocking Modbus I/O (2 on a small machine)
  * @param timeout how long to wait for a connection or an answer
- * @param leaseDuration how long a lease holds without renewal; renewed every third of it, so a dead
- *     instance's meters are taken over within this time
+ * @param leaseDuration how long a lease holds without renewal (renewed three times within it), so
+ *     a dead instance's meters are taken over within this time
  * @param failuresBeforeOffline consecutive failed polls before a meter is marked offline
  * @param maxBackoff the longest wait between attempts to reconnect to an unreachable host
  */
 public record ModbusSettings(String owner, int pollThreads, Duration timeout, Duration leaseDuration,
                              int failuresBeforeOffline, Duration maxBackoff) {
+
+    private static final Duration MAX_ROUND_PERIOD = Duration.ofSeconds(5);
 
     public ModbusSettings {
         Objects.requireNonNull(owner, "owner");
@@ -47,8 +49,12 @@ public record ModbusSettings(String owner, int pollThreads, Duration timeout, Du
         return new ModbusSettings(owner, 2, Duration.ofSeconds(1), Duration.ofSeconds(30), 2, Duration.ofSeconds(60));
     }
 
-    /** How often leases are renewed and the meters rebalanced. */
+    /**
+     * How often leases are renewed and the meters rebalanced: three times per lease, and at least
+     * every 5 s, so new instances and meters are noticed (and a failed round retried) soon.
+     */
     Duration renewEvery() {
-        return leaseDuration.dividedBy(3);
+        Duration third = leaseDuration.dividedBy(3);
+        return third.compareTo(MAX_ROUND_PERIOD) > 0 ? MAX_ROUND_PERIOD : third;
     }
 }
