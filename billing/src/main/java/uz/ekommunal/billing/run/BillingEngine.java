@@ -1,0 +1,94 @@
+package uz.ekommunal.billing.run;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import uz.ekommunal.gateway.store.BoundaryReadings;
+import uz.ekommunal.tariff.TariffBook;
+import uz.ekommunal.tariff.pricing.BillingPeriod;
+import uz.ekommunal.tariff.pricing.PricingEngine;
+
+/**
+ * What a billing node does, without any scheduler: open the runs that are due, and bill shards
+ * until none is left. Quartz (or a test, or the benchmark) decides when.
+ */
+public final class BillingEngine {
+
+    private final DataSource dataSource;
+    private final BillRuns runs;
+    private final ShardBiller biller;
+    private final BillingSettings settings;
+    private final Clock clock;
+
+    /** @param book any tariff book (in memory or in the database); priced from a snapshot taken now */
+    public BillingEngine(DataSource dataSource, TariffBook book, BillingSettings settings, Clock clock) {
+        this.dataSource = dataSource;
+        this.runs = new BillRuns(dataSource);
+        this.biller = new ShardBiller(new AccountBiller(new PricingEngine(book)), new TariffCuts(book),
+                new BoundaryReadings(dataSource), clock);
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public BillRuns runs() {
+        return runs;
+    }
+
+    /** Opens, for every provider, the run of the month due now by the clock. @return run ids */
+    public List<Long> openDueRuns() throws SQLException {
+        Instant now = clock.instant();
+        BillingPeriod period = BillingCalendar.dueAt(now, settings.closeDelay());
+        List<Long> ids = new ArrayList<>();
+        for (long provider : providers()) {
+            ids.add(runs.open(provider, period, settings.shardSize(), now));
+        }
+        return ids;
+    }
+
+    /** Opens one provider's run of a period (operators re-running, tests, the benchmark). */
+    public long open(long providerId, BillingPeriod period) throws SQLException {
+        return runs.open(providerId, period, settings.shardSize(), clock.instant());
+    }
+
+    /** Claims and bills one shard; empty when no shard is open. */
+    public Optional<ShardOutcome> billNextShard(String node) throws SQLException {
+        Optional<ClaimedShard> claimed = runs.claim(node, clock.instant(), settings.lease());
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        ShardOutcome outcome;
+        try (Connection c = dataSource.getConnection()) {
+            outcome = biller.bill(c, claimed.get(), node);
+        }
+        runs.finishIfComplete(claimed.get().runId(), clock.instant());
+        return Optional.of(outcome);
+    }
+
+    /** Bills shards until none is open. @return what each shard did */
+    public List<ShardOutcome> drain(String node) throws SQLException {
+        List<ShardOutcome> outcomes = new ArrayList<>();
+        for (Optional<ShardOutcome> o = billNextShard(node); o.isPresent(); o = billNextShard(node)) {
+            outcomes.add(o.get());
+        }
+        return outcomes;
+    }
+
+    private List<Long> providers() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("select id from billing.providers order by id");
+             ResultSet rs = select.executeQuery()) {
+            List<Long> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+            return ids;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package uz.ekommunal.billing.run;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How bill runs are cut and scheduled; validated once, then fixed.
+ *
+ * @param shardSize accounts per shard
+ * @param lease how long a node holds a claimed shard before another node may take it over
+ * @param closeDelay how long after a month ends (Tashkent time) its run opens, so the readings
+ *     of its last hours have arrived
+ * @param workers shard worker threads per node
+ * @param pollInterval how often an idle worker looks for open shards
+ * @param cron Quartz cron expression (Asia/Tashkent) of the job that opens due runs
+ */
+public record BillingSettings(int shardSize, Duration lease, Duration closeDelay, int workers, Duration pollInterval,
+        String cron) {
+
+    public static final BillingSettings DEFAULTS = new BillingSettings(5_000, Duration.ofMinutes(5),
+            Duration.ofHours(6), 2, Duration.ofSeconds(2), "0 0 * * * ?");
+
+    public BillingSettings {
+        if (shardSize < 1) {
+            throw new IllegalArgumentException("billing shard size must be at least 1: " + shardSize);
+        }
+        if (workers < 1) {
+            throw new IllegalArgumentException("billing workers must be at least 1: " + workers);
+        }
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(closeDelay, "closeDelay");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(cron, "cron");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("billing lease must be positive: " + lease);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package uz.ekommunal.billing.run;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.billing.account.MeteredRegister;
+import uz.ekommunal.billing.consumption.MeterPart;
+import uz.ekommunal.billing.consumption.MeteredUse;
+import uz.ekommunal.gateway.store.BoundaryReadings;
+import uz.ekommunal.gateway.store.BoundaryReadings.Request;
+import uz.ekommunal.gateway.store.BoundaryReadings.Value;
+import uz.ekommunal.tariff.Money;
+import uz.ekommunal.tariff.TariffException;
+import uz.ekommunal.tariff.Utility;
+import uz.ekommunal.tariff.pricing.BillingPeriod;
+
+/**
+ * Bills one shard in one transaction: lock the shard row, read what its accounts need (a few
+ * queries, one of them the boundary readings of every meter), price, write with COPY, mark the
+ * shard done. A node that dies mid-shard leaves nothing behind; one that finds the shard done
+ * (another node finished it after the lease passed) writes nothing.
+ */
+public final class ShardBiller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShardBiller.class);
+
+    private final AccountBiller biller;
+    private final TariffCuts cuts;
+    private final BoundaryReadings boundaries;
+    private final Clock clock;
+
+    public ShardBiller(AccountBiller biller, TariffCuts cuts, BoundaryReadings boundaries, Clock clock) {
+        this.biller = biller;
+        this.cuts = cuts;
+        this.boundaries = boundaries;
+        this.clock = clock;
+    }
+
+    public ShardOutcome bill(Connection c, ClaimedShard shard, String node) throws SQLException {
+        long started = System.nanoTime();
+        c.setAutoCommit(false);
+        try {
+            if (!lockOpen(c, shard)) {
+                c.rollback();
+                return new ShardOutcome(shard, true, 0, 0, 0, System.nanoTime() - started);
+            }
+            Instant now = clock.instant();
+            BillingPeriod period = shard.period();
+            BillingPeriod previous = BillingPeriod.of(YearMonth.from(period.start()).minusMonths(1));
+            long first = shard.firstAccountId();
+            long last = shard.lastAccountId();
+            Map<Long, ShardAccount> accounts = ShardLoader.accounts(c, shard.providerId(), first, last, period);
+            Map<Long, Money> balances = ShardLoader.balances(c, first, last, now);
+            List<StandingUsage> estimated = ShardLoader.estimatedUsage(c, first, last, previous);
+
+            Map<Request, Value> values = new HashMap<>();
+            long boundaryStart = System.nanoTime();
+            List<Request> requests = requests(accounts, estimated, period, previous);
+            for (Value v : boundaries.valuesAt(c, requests)) {
+                values.put(v.request(), v);
+            }
+            long boundaryNanos = System.nanoTime() - boundaryStart;
+
+            Map<Long, List<StandingUsage>> byAccount = new HashMap<>();
+            for (StandingUsage s : estimated) {
+                byAccount.computeIfAbsent(s.accountId(), k -> new ArrayList<>()).add(s);
+            }
+            List<InvoiceDraft> drafts = new ArrayList<>(accounts.size());
+            Map<Long, String> failures = new LinkedHashMap<>();
+            for (ShardAccount a : accounts.values()) {
+                if (a.facts() == null) {
+                    failures.put(a.id(), "no household facts valid on " + period.start());
+                    continue;
+                }
+                try {
+                    drafts.add(biller.bill(input(a, balances, byAccount, values, period, previous), period));
+                } catch (TariffException e) {
+                    failures.put(a.id(), e.getMessage());
+                }
+            }
+            int written = ShardWriter.write(c, shard.runId(), period, now, drafts);
+            recordFailures(c, shard.runId(), failures);
+            markDone(c, shard, node, now, written);
+            c.commit();
+            if (!failures.isEmpty()) {
+                LOG.warn("Run {} shard {}: {} accounts not billed, first: {}", shard.runId(), shard.shardNo(),
+                        failures.size(), failures.values().iterator().next());
+            }
+            return new ShardOutcome(shard, false, written, failures.size(), boundaryNanos, System.nanoTime() - started);
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private List<Request> requests(Map<Long, ShardAccount> accounts, List<StandingUsage> estimated,
+            BillingPeriod period, BillingPeriod previous) {
+        List<Request> requests = new ArrayList<>(accounts.size() * 4);
+        java.util.Set<Request> seen = new java.util.HashSet<>();
+        for (ShardAccount a : accounts.values()) {
+            for (Utility u : a.services()) {
+                addRequests(a, u, period, requests, seen);
+            }
+        }
+        for (StandingUsage s : estimated) {
+            ShardAccount a = accounts.get(s.accountId());
+            if (a != null) {
+                addRequests(a, s.utility(), previous, requests, seen);
+            }
+        }
+        return requests;
+    }
+
+    private void addRequests(ShardAccount a, Utility u, BillingPeriod p, List<Request> out, java.util.Set<Request> seen) {
+        String register = MeteredRegister.of(u).orElse(null);
+        for (ShardAccount.LinkedMeter m : a.meters()) {
+            if (m.register().equals(register)) {
+                for (Instant at : instants(u, p)) {
+                    Request r = new Request(m.meterId(), register, at);
+                    if (seen.add(r)) {
+                        out.add(r);
+                    }
+                }
+            }
+        }
+    }
+
+    private List<Instant> instants(Utility u, BillingPeriod p) {
+        List<Instant> out = new ArrayList<>();
+        out.add(BillingTime.startOf(p.start()));
+        for (LocalDate cut : cuts.within(u, p)) {
+            out.add(BillingTime.startOf(cut));
+        }
+        out.add(BillingTime.startOf(p.end()));
+        return out;
+    }
+
+    private AccountInput input(ShardAccount a, Map<Long, Money> balances, Map<Long, List<StandingUsage>> estimated,
+            Map<Request, Value> values, BillingPeriod period, BillingPeriod previous) {
+        Map<Utility, MeteredUse> metered = new EnumMap<>(Utility.class);
+        for (Utility u : a.services()) {
+            MeteredUse use = use(a, u, period, values);
+            if (use != null) {
+                metered.put(u, use);
+            }
+        }
+        List<Recheck> rechecks = new ArrayList<>();
+        for (StandingUsage s : estimated.getOrDefault(a.id(), List.of())) {
+            MeteredUse now = use(a, s.utility(), previous, values);
+            if (now != null) {
+                rechecks.add(new Recheck(s.utility(), previous, s.consumption(), s.amount(), s.estimated(), now));
+            }
+        }
+        return new AccountInput(a.id(), a.services(), a.facts(), metered, rechecks,
+                balances.getOrDefault(a.id(), Money.ZERO));
+    }
+
+    /** The metered use of a utility over a period, or null when no meter measures it. */
+    private MeteredUse use(ShardAccount a, Utility u, BillingPeriod p, Map<Request, Value> values) {
+        String register = MeteredRegister.of(u).orElse(null);
+        List<Instant> instants = instants(u, p);
+        List<MeterPart> parts = new ArrayList<>(1);
+        for (ShardAccount.LinkedMeter m : a.meters()) {
+            if (!m.register().equals(register)) {
+                continue;
+            }
+            List<java.math.BigDecimal> v = new ArrayList<>(instants.size());
+            List<Boolean> est = new ArrayList<>(instants.size());
+            java.math.BigDecimal modulus = null;
+            for (Instant at : instants) {
+                Value value = values.get(new Request(m.meterId(), register, at));
+                v.add(value == null ? null : value.value());
+                est.add(value == null || value.estimated());
+                modulus = value == null ? modulus : value.modulus();
+            }
+            if (modulus != null) {
+                parts.add(new MeterPart(m.meterId(), v, est, modulus));
+            }
+        }
+        return parts.isEmpty() ? null : MeteredUse.of(cuts.within(u, p), parts);
+    }
+
+    private static boolean lockOpen(Connection c, ClaimedShard s) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(
+                "select done_at from billing.run_shards where run_id = ? and shard_no = ? for update")) {
+            lock.setLong(1, s.runId());
+            lock.setInt(2, s.shardNo());
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getTimestamp(1) == null;
+            }
+        }
+    }
+
+    private static void markDone(Connection c, ClaimedShard s, String node, Instant now, int invoices)
+            throws SQLException {
+        try (PreparedStatement done = c.prepareStatement("""
+                update billing.run_shards set done_at = ?, done_by = ?, invoices = ?
+                where run_id = ? and shard_no = ?""")) {
+            done.setTimestamp(1, Timestamp.from(now));
+            done.setString(2, node);
+            done.setInt(3, invoices);
+            done.setLong(4, s.runId());
+            done.setInt(5, s.shardNo());
+            done.executeUpdate();
+        }
+    }
+
+    private static void recordFailures(Connection c, long runId, Map<Long, String> failures) throws SQLException {
+        if (failures.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("""
+                insert into billing.run_failures (run_id, account_id, message) values (?, ?, ?)
+                on conflict do nothing""")) {
+            for (Map.Entry<Long, String> f : failures.entrySet()) {
+                insert.setLong(1, runId);
+                insert.setLong(2, f.getKey());
+                insert.setString(3, f.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+}
