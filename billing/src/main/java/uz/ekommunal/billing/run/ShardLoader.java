@@ -29,7 +29,7 @@ final class ShardLoader {
     private ShardLoader() {
     }
 
-    /** Accounts of the provider in [first, last] without an invoice for the period, by id. */
+    /** Accounts of the provider in [first, last], open before the period ends, not yet invoiced for it. */
     static Map<Long, ShardAccount> accounts(Connection c, long providerId, long first, long last, BillingPeriod period)
             throws SQLException {
         Map<Long, ShardAccount> out = new LinkedHashMap<>();
@@ -41,14 +41,15 @@ final class ShardLoader {
                 left join lateral (select * from billing.household_facts f
                                    where f.account_id = a.id and f.valid_from <= ?
                                    order by f.valid_from desc limit 1) f on true
-                where a.provider_id = ? and a.id between ? and ?
+                where a.provider_id = ? and a.id between ? and ? and a.opened_on < ?
                   and not exists (select 1 from billing.invoices i where i.account_id = a.id and i.period_start = ?)
                 order by a.id""")) {
             select.setDate(1, Date.valueOf(period.start()));
             select.setLong(2, providerId);
             select.setLong(3, first);
             select.setLong(4, last);
-            select.setDate(5, Date.valueOf(period.start()));
+            select.setDate(5, Date.valueOf(period.end()));
+            select.setDate(6, Date.valueOf(period.start()));
             select.setFetchSize(5_000);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
