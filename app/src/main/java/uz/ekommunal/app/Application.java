@@ -30,6 +30,8 @@ import uz.ekommunal.billing.tariffs.TariffSchema;
 import uz.ekommunal.gateway.Gateway;
 import uz.ekommunal.gateway.GatewaySettings;
 import uz.ekommunal.gateway.MeterReadings;
+import uz.ekommunal.gateway.coap.CoapSettings;
+import uz.ekommunal.gateway.modbus.ModbusSettings;
 import uz.ekommunal.gateway.ingest.IngestSettings;
 import uz.ekommunal.gateway.ingest.PrometheusText;
 import uz.ekommunal.gateway.meter.MeterRegistry;
@@ -84,6 +86,12 @@ public final class Application implements AutoCloseable {
             PortCheck.requireFree(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT), "the HTTP API",
                     "EKOMMUNAL_HTTP_PORT");
         }
+        if (roles.contains(Role.GATEWAY)) {
+            PortCheck.requireFreeUdp(config.get(Settings.COAP_HOST), config.get(Settings.COAP_PORT), "CoAP",
+                    "EKOMMUNAL_COAP_PORT");
+            PortCheck.requireFreeUdp(config.get(Settings.COAP_HOST), config.get(Settings.COAPS_PORT), "CoAP over DTLS",
+                    "EKOMMUNAL_COAPS_PORT");
+        }
         if (roles.contains(Role.GATEWAY) && config.get(Settings.MQTT_URL) == null) {
             PortCheck.requireFree(config.get(Settings.MQTT_HOST), config.get(Settings.MQTT_PORT),
                     "the embedded MQTT broker", "EKOMMUNAL_MQTT_PORT");
@@ -99,7 +107,8 @@ public final class Application implements AutoCloseable {
             gateway = Gateway.start(vertx, dataSource, gatewaySettings(config), clock);
             toClose.add(0, gateway);
             registry = gateway.meters();
-            int seeded = MeterSeeding.apply(config.get(Settings.METER_SEED), registry);
+            int seeded = MeterSeeding.apply(config.get(Settings.METER_SEED), registry, gateway.modbusEndpoints(),
+                    java.time.Duration.ofSeconds(config.get(Settings.MODBUS_INTERVAL)));
             LOG.info("Meter seed '{}': {} meters registered", config.get(Settings.METER_SEED), seeded);
         }
         if (roles.contains(Role.API)) {
@@ -123,13 +132,22 @@ public final class Application implements AutoCloseable {
         features.add(new OpenApiRoutes()::mount);
         if (gateway != null) {
             features.add(new MetricsRoutes(() -> PrometheusText.render(gateway.counters(), gateway.queuedReadings(),
-                    gateway.spoolBytes()))::mount);
+                    gateway.spoolBytes(), offlineMeters()))::mount);
         }
         ApiServer api = new ApiServer(vertx, features);
         httpPort = api.listen(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT))
                 .await(10, TimeUnit.SECONDS);
         toClose.add(0, () -> api.close().await(5, TimeUnit.SECONDS));
         LOG.info("HTTP API on http://localhost:{}/ (health: /health)", httpPort);
+    }
+
+    /** Modbus meters not answering, or -1 when the database cannot say. */
+    private int offlineMeters() {
+        try {
+            return gateway.modbusEndpoints().offline().size();
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
     }
 
     private HealthCheck databaseCheck() {
@@ -183,7 +201,32 @@ public final class Application implements AutoCloseable {
                 config.get(Settings.MQTT_SHARED_GROUP), config.get(Settings.MQTT_SESSION_EXPIRY),
                 config.get(Settings.MQTT_RECEIVE_MAXIMUM),
                 new IngestSettings(config.get(Settings.BATCH_SIZE), config.get(Settings.QUEUE_CAPACITY),
-                        spoolDir(config).resolve("readings.spool"), VeeLimits.defaults(), 500_000));
+                        spoolDir(config).resolve("readings.spool"), VeeLimits.defaults(), 500_000),
+                coapSettings(config), ModbusSettings.defaults(modbusOwner(config)));
+    }
+
+    private static CoapSettings coapSettings(Config config) {
+        int port = config.get(Settings.COAP_PORT);
+        if (port < 0) {
+            return null;
+        }
+        CoapSettings defaults = CoapSettings.defaults();
+        return new CoapSettings(config.get(Settings.COAP_HOST), port, config.get(Settings.COAPS_PORT),
+                defaults.protocolThreads(), defaults.retryAfter(), defaults.separateResponseAfter());
+    }
+
+    private static String modbusOwner(Config config) {
+        String configured = config.get(Settings.MODBUS_OWNER);
+        if (configured != null) {
+            return configured;
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "gateway";
+        }
+        return host + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static Path spoolDir(Config config) {
@@ -193,6 +236,11 @@ public final class Application implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The CoAP intake's port, or -1. */
+    public int coapPort() {
+        return gateway == null ? -1 : gateway.coapPort();
     }
 
     /** The embedded broker's port, or -1. */

@@ -8,10 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import uz.ekommunal.app.config.ConfigException;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.meter.MeterSeedFile;
+import uz.ekommunal.gateway.modbus.ModbusEndpoints;
+import uz.ekommunal.gateway.modbus.NewModbusEndpoint;
+import uz.ekommunal.gateway.reading.Register;
 
 /** Registers the meters of the seed file named by EKOMMUNAL_METER_SEED ('builtin', 'none' or a path). */
 final class MeterSeeding {
@@ -22,7 +26,8 @@ final class MeterSeeding {
     }
 
     /** @return how many meters were registered or updated */
-    static int apply(String seed, MeterRegistry registry) throws IOException, SQLException {
+    static int apply(String seed, MeterRegistry registry, ModbusEndpoints modbus, Duration pollInterval)
+            throws IOException, SQLException {
         if ("none".equalsIgnoreCase(seed)) {
             return 0;
         }
@@ -34,8 +39,29 @@ final class MeterSeeding {
         }
         for (MeterSeedFile.SeedMeter meter : meters) {
             registry.register(meter.meter());
+            if (meter.modbus() != null) {
+                var address = meter.modbus();
+                modbus.add(new NewModbusEndpoint(meter.meter().serial(), address.host(), address.port(),
+                        address.unitId(), registerMap(meter.meter().utility()), pollInterval));
+            }
         }
         return meters.size();
+    }
+
+    /**
+     * The register map of a seeded Modbus meter: electricity meters are Eastron SDM630s; water, gas
+     * and heat meters sit behind an M-Bus-to-Modbus bridge (volume as uint32 with an exponent register).
+     */
+    static String registerMap(String utility) {
+        String obis = switch (utility) {
+            case "electricity" -> null;
+            case "gas" -> Register.GAS_VOLUME.obis();
+            case "cold_water" -> Register.COLD_WATER_VOLUME.obis();
+            case "hot_water" -> Register.HOT_WATER_VOLUME.obis();
+            case "heat" -> Register.HEAT_ENERGY.obis();
+            default -> throw new IllegalArgumentException("no Modbus register map for " + utility);
+        };
+        return obis == null ? "sdm630" : "register=" + obis + ",function=3,offset=3,type=uint32,exponent-offset=2";
     }
 
     private static Reader open(String seed) throws IOException {

@@ -62,6 +62,24 @@ class AppIT {
     }
 
     @Test
+    void aReadingPostedOverCoapIsStoredAndServedAndMetricsCountIt() throws Exception {
+        try (Application app = Application.start(Config.load(embeddedEnv()), Role.all(), Clock.systemUTC())) {
+            String pack = READING.replace("E1000001", "E1000002").replace("1234.5", "77.25");
+            Processes.Result post = Processes.run(10, "coap-client-notls", "-m", "post", "-t", "110", "-e", pack,
+                    "coap://127.0.0.1:" + app.coapPort() + "/readings");
+            assertThat(post.exitCode()).isZero();
+            HttpResponse<String> response = get(app, "/api/v1/meters/E1000002/readings");
+            assertThat(new JsonObject(response.body()).getJsonArray("readings").getJsonObject(0).getDouble("value"))
+                    .isEqualTo(77.25);
+            assertThat(new JsonObject(response.body()).getJsonArray("readings").getJsonObject(0).getString("source"))
+                    .isEqualTo("coap");
+            String metrics = get(app, "/metrics").body();
+            assertThat(metrics).contains("ekommunal_readings_received_total{protocol=\"coap\"} 1")
+                    .contains("ekommunal_meters_offline 0");
+        }
+    }
+
+    @Test
     void healthNamesTheDatabaseWhileItIsStoppedAndRecoversWhenItIsBack() throws Exception {
         int dbPort = freePort();
         Path pgData = dataDir.resolve("external-pg");
@@ -131,6 +149,9 @@ class AppIT {
         env.put("EKOMMUNAL_MQTT_PORT", "0");
         env.put("EKOMMUNAL_MQTT_HOST", "127.0.0.1");
         env.put("EKOMMUNAL_HTTP_HOST", "127.0.0.1");
+        env.put("EKOMMUNAL_COAP_HOST", "127.0.0.1");
+        env.put("EKOMMUNAL_COAP_PORT", "0");
+        env.put("EKOMMUNAL_COAPS_PORT", "0");
         return env;
     }
 

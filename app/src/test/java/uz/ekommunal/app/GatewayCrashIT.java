@@ -79,6 +79,8 @@ class GatewayCrashIT {
         builder.environment().put("EKOMMUNAL_MQTT_URL", broker.url());
         builder.environment().put("EKOMMUNAL_MQTT_CLIENT_ID", clientId);
         builder.environment().put("EKOMMUNAL_METER_SEED", "none");
+        builder.environment().put("EKOMMUNAL_COAP_PORT", "0");
+        builder.environment().put("EKOMMUNAL_COAPS_PORT", "0");
         builder.environment().put("EKOMMUNAL_DATA_DIR", dir.resolve("data").toString());
         Process process = builder.start();
         Eventually.await(Duration.ofSeconds(60), () -> Files.exists(log) ? Files.readString(log) : "",

@@ -6,17 +6,21 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.ekommunal.gateway.coap.CoapIntake;
 import uz.ekommunal.gateway.ingest.IngestCounters;
 import uz.ekommunal.gateway.ingest.Ingestion;
 import uz.ekommunal.gateway.ingest.ReadingIngest;
 import uz.ekommunal.gateway.meter.MeterRegistry;
+import uz.ekommunal.gateway.modbus.ModbusEndpoints;
+import uz.ekommunal.gateway.modbus.ModbusPoller;
 import uz.ekommunal.gateway.mqtt.EmbeddedMqttBroker;
 import uz.ekommunal.gateway.mqtt.PahoMqttSubscriber;
 import uz.ekommunal.gateway.store.ReadingStore;
 
 /**
- * The gateway role, wired by hand: registry, store, writer and ingestion, plus the MQTT intake
- * (embedded broker or a real one). Closing it stops the intake first, then writes what is queued.
+ * The gateway role, wired by hand: registry, store and ingestion, plus the intakes: MQTT
+ * (embedded broker or a real one), CoAP and Modbus polling. Closing it stops polling, writes
+ * what is queued, then closes the intakes.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -28,15 +32,22 @@ public final class Gateway implements AutoCloseable {
     private final EmbeddedMqttBroker embeddedBroker;
     private final PahoMqttSubscriber subscriber;
     private final int mqttPort;
+    private final CoapIntake coap;
+    private final ModbusPoller modbus;
+    private final ModbusEndpoints endpoints;
 
     private Gateway(MeterRegistry registry, ReadingStore store, Ingestion ingestion, EmbeddedMqttBroker embeddedBroker,
-            PahoMqttSubscriber subscriber, int mqttPort) {
+            PahoMqttSubscriber subscriber, int mqttPort, CoapIntake coap, ModbusPoller modbus,
+            ModbusEndpoints endpoints) {
         this.registry = registry;
         this.store = store;
         this.ingestion = ingestion;
         this.embeddedBroker = embeddedBroker;
         this.subscriber = subscriber;
         this.mqttPort = mqttPort;
+        this.coap = coap;
+        this.modbus = modbus;
+        this.endpoints = endpoints;
     }
 
     /**
@@ -50,19 +61,43 @@ public final class Gateway implements AutoCloseable {
         ReadingStore store = new ReadingStore(dataSource);
         Ingestion ingestion = Ingestion.start(dataSource, registry, store, clock, settings.ingest());
         ReadingIngest ingest = ingestion.ingest();
+        EmbeddedMqttBroker broker = null;
+        PahoMqttSubscriber subscriber = null;
+        CoapIntake coap = null;
+        ModbusPoller modbus = null;
         try {
+            int port = -1;
             if (settings.embeddedBroker()) {
-                EmbeddedMqttBroker broker = new EmbeddedMqttBroker(vertx, ingest);
-                int port = broker.start(settings.embeddedMqttHost(), settings.embeddedMqttPort())
+                broker = new EmbeddedMqttBroker(vertx, ingest);
+                port = broker.start(settings.embeddedMqttHost(), settings.embeddedMqttPort())
                         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
                 LOG.info("Embedded MQTT broker listening on {}:{}", settings.embeddedMqttHost(), port);
-                return new Gateway(registry, store, ingestion, broker, null, port);
+            } else {
+                subscriber = new PahoMqttSubscriber(settings.mqttUrl(), settings.mqttClientId(),
+                        settings.sharedGroup(), settings.sessionExpirySeconds(), settings.receiveMaximum(), ingest);
+                subscriber.start();
             }
-            PahoMqttSubscriber subscriber = new PahoMqttSubscriber(settings.mqttUrl(), settings.mqttClientId(),
-                    settings.sharedGroup(), settings.sessionExpirySeconds(), settings.receiveMaximum(), ingest);
-            subscriber.start();
-            return new Gateway(registry, store, ingestion, null, subscriber, -1);
+            if (settings.coap() != null) {
+                coap = new CoapIntake(ingest, registry, settings.coap());
+                coap.start();
+                LOG.info("CoAP intake on udp port {} (DTLS: {})", coap.port(),
+                        settings.coap().dtlsEnabled() ? coap.dtlsPort() : "off");
+            }
+            if (settings.modbus() != null) {
+                modbus = new ModbusPoller(ingest, dataSource, clock, settings.modbus());
+                modbus.start();
+            }
+            return new Gateway(registry, store, ingestion, broker, subscriber, port, coap, modbus,
+                    new ModbusEndpoints(dataSource));
         } catch (Exception e) {
+            for (AutoCloseable part : new AutoCloseable[] {modbus, coap, subscriber}) {
+                if (part != null) {
+                    part.close();
+                }
+            }
+            if (broker != null) {
+                broker.stop();
+            }
             ingestion.close();
             throw e;
         }
@@ -94,6 +129,20 @@ public final class Gateway implements AutoCloseable {
         return mqttPort;
     }
 
+    /** The CoAP intake's plain and DTLS ports, or -1 when it is off. */
+    public int coapPort() {
+        return coap == null ? -1 : coap.port();
+    }
+
+    public int coapsPort() {
+        return coap == null || !coap.isRunning() ? -1 : coap.dtlsPort();
+    }
+
+    /** The Modbus meters to poll, and which of them are offline. */
+    public ModbusEndpoints modbusEndpoints() {
+        return endpoints;
+    }
+
     /** True when readings can reach the gateway: the embedded broker listens, or the real one is connected. */
     public boolean brokerUp() {
         return embeddedBroker != null ? embeddedBroker.isListening() : subscriber.isConnected();
@@ -109,9 +158,15 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (modbus != null) {
+            modbus.close();
+        }
         // Write what is queued while connections are still open, so its acknowledgements go out;
         // anything arriving meanwhile is refused unacknowledged and sent again by its meter.
         ingestion.close();
+        if (coap != null) {
+            coap.close();
+        }
         if (embeddedBroker != null) {
             embeddedBroker.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         }

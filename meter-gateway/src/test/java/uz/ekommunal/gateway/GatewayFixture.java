@@ -12,12 +12,12 @@ final class GatewayFixture {
     }
 
     static GatewaySettings embeddedBroker() {
-        return new GatewaySettings(null, "127.0.0.1", 0, "gw-test", null, 60, 1_000, IngestSettings.defaults(null));
+        return new GatewaySettings(null, "127.0.0.1", 0, "gw-test", null, 60, 1_000, IngestSettings.defaults(null), null, null);
     }
 
     static GatewaySettings realBroker(String url, String sharedGroup) {
         return new GatewaySettings(url, null, 0, "gw-test-" + UUID.randomUUID(), sharedGroup, 60, 1_000,
-                IngestSettings.defaults(null));
+                IngestSettings.defaults(null), null, null);
     }
 
     /** A serial no other test run uses, so runs sharing a broker never see each other's readings. */

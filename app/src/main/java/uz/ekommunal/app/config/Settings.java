@@ -41,8 +41,17 @@ public final class Settings {
             "Address the HTTP API listens on.", Parsers.text());
     public static final Setting<Integer> HTTP_PORT = new Setting<>("EKOMMUNAL_HTTP_PORT", "8080",
             "Port of the HTTP API and web page.", Parsers.port());
+    public static final Setting<String> COAP_HOST = new Setting<>("EKOMMUNAL_COAP_HOST", "0.0.0.0",
+            "Address the CoAP endpoints listen on.", Parsers.text());
     public static final Setting<Integer> COAP_PORT = new Setting<>("EKOMMUNAL_COAP_PORT", "5683",
-            "Port of the CoAP endpoint for meters (UDP).", Parsers.port());
+            "Port of the CoAP endpoint for meters (UDP). -1: CoAP off.", Parsers.integer(-1, 65535));
+    public static final Setting<Integer> COAPS_PORT = new Setting<>("EKOMMUNAL_COAPS_PORT", "5684",
+            "Port of CoAP over DTLS with per-meter pre-shared keys (UDP). -1: DTLS off.", Parsers.integer(-1, 65535));
+    public static final Setting<String> MODBUS_OWNER = new Setting<>("EKOMMUNAL_MODBUS_OWNER", "",
+            "This instance's name in the Modbus lease table; unique per running gateway. Empty: host name + random.",
+            Parsers.optional());
+    public static final Setting<Integer> MODBUS_INTERVAL = new Setting<>("EKOMMUNAL_MODBUS_INTERVAL", "60",
+            "Seconds between polls of Modbus meters registered from the seed file.", Parsers.integer(1, 86_400));
     public static final Setting<String> METER_SEED = new Setting<>("EKOMMUNAL_METER_SEED", "builtin",
             "Meters registered at start-up: a CSV file path, 'builtin' for the demo meters, or 'none'.",
             Parsers.text());
@@ -56,7 +65,8 @@ public final class Settings {
 
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR,
             EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_SESSION_EXPIRY,
-            MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, COAP_PORT, METER_SEED, SPOOL_DIR, BATCH_SIZE, QUEUE_CAPACITY);
+            MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, COAP_HOST, COAP_PORT, COAPS_PORT,
+            MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, SPOOL_DIR, BATCH_SIZE, QUEUE_CAPACITY);
 
     private Settings() {
     }

@@ -12,6 +12,19 @@ public final class PortCheck {
     private PortCheck() {
     }
 
+    /** The same for a UDP port (CoAP); a negative port means the endpoint is off. */
+    public static void requireFreeUdp(String host, int port, String what, String key) {
+        if (port <= 0) {
+            return;
+        }
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(null)) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (IOException e) {
+            throw new ConfigException("UDP port " + port + " for " + what + " is taken by another program. "
+                    + "Stop that program or choose another port: " + key + "=<port> (-1 turns it off)");
+        }
+    }
+
     public static void requireFree(String host, int port, String what, String key) {
         if (port == 0) {
             return;

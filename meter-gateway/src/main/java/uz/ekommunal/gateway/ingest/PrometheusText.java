@@ -10,7 +10,7 @@ public final class PrometheusText {
     private PrometheusText() {
     }
 
-    public static String render(IngestCounters counters, int queuedReadings, long spoolBytes) {
+    public static String render(IngestCounters counters, int queuedReadings, long spoolBytes, int metersOffline) {
         StringBuilder out = new StringBuilder(2048);
         out.append("# HELP ekommunal_readings_received_total Readings parsed from payloads, per protocol.\n")
                 .append("# TYPE ekommunal_readings_received_total counter\n");
@@ -48,6 +48,9 @@ public final class PrometheusText {
                 .append("# TYPE ekommunal_batch_seconds summary\n")
                 .append("ekommunal_batch_seconds_sum ").append(counters.batchNanos() / 1e9).append('\n')
                 .append("ekommunal_batch_seconds_count ").append(counters.batches()).append('\n');
+        out.append("# HELP ekommunal_meters_offline Polled (Modbus) meters that stopped answering.\n")
+                .append("# TYPE ekommunal_meters_offline gauge\n")
+                .append("ekommunal_meters_offline ").append(metersOffline).append('\n');
         out.append("# HELP ekommunal_readings_flagged_total Stored readings flagged by validation, per flag.\n")
                 .append("# TYPE ekommunal_readings_flagged_total counter\n");
         for (QualityFlag flag : QualityFlag.values()) {
