@@ -14,7 +14,12 @@ public enum AccountKind {
     HOT_WATER_HEATING(11, List.of(Utility.HOT_WATER, Utility.HEATING)),
     COLD_WATER(6, List.of(Utility.COLD_WATER, Utility.SEWERAGE)),
     /** Numbered the provider's own way: its pattern decides. */
-    GARBAGE(0, List.of(Utility.GARBAGE));
+    GARBAGE(0, List.of(Utility.GARBAGE)),
+    /**
+     * The single billing system's household account (one number across providers, since 2017),
+     * billing any utility on one invoice. Its format is not published: 12 digits is assumed here.
+     */
+    SINGLE_BILLING(12, List.of(Utility.values()));
 
     private final int digits;
     private final List<Utility> utilities;

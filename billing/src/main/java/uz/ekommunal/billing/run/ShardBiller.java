@@ -57,7 +57,7 @@ public final class ShardBiller {
         try {
             if (!lockOpen(c, shard)) {
                 c.rollback();
-                return new ShardOutcome(shard, true, 0, 0, 0, System.nanoTime() - started);
+                return new ShardOutcome(shard, true, 0, 0, 0, 0, 0, 0, System.nanoTime() - started);
             }
             Instant now = clock.instant();
             BillingPeriod period = shard.period();
@@ -70,11 +70,13 @@ public final class ShardBiller {
 
             Map<Request, Value> values = new HashMap<>();
             long boundaryStart = System.nanoTime();
+            long loadNanos = boundaryStart - started;
             List<Request> requests = requests(accounts, estimated, period, previous);
             for (Value v : boundaries.valuesAt(c, requests)) {
                 values.put(v.request(), v);
             }
-            long boundaryNanos = System.nanoTime() - boundaryStart;
+            long priceStart = System.nanoTime();
+            long boundaryNanos = priceStart - boundaryStart;
 
             Map<Long, List<StandingUsage>> byAccount = new HashMap<>();
             for (StandingUsage s : estimated) {
@@ -93,15 +95,18 @@ public final class ShardBiller {
                     failures.put(a.id(), e.getMessage());
                 }
             }
+            long writeStart = System.nanoTime();
             int written = ShardWriter.write(c, shard.runId(), period, now, drafts);
             recordFailures(c, shard.runId(), failures);
             markDone(c, shard, node, now, written);
             c.commit();
+            long ended = System.nanoTime();
             if (!failures.isEmpty()) {
                 LOG.warn("Run {} shard {}: {} accounts not billed, first: {}", shard.runId(), shard.shardNo(),
                         failures.size(), failures.values().iterator().next());
             }
-            return new ShardOutcome(shard, false, written, failures.size(), boundaryNanos, System.nanoTime() - started);
+            return new ShardOutcome(shard, false, written, failures.size(), loadNanos, boundaryNanos,
+                    writeStart - priceStart, ended - writeStart, ended - started);
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;

@@ -1,0 +1,69 @@
+package uz.ekommunal.billing;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.quartz.SchedulerException;
+import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.billing.invoice.Invoices;
+import uz.ekommunal.billing.ledger.Ledger;
+import uz.ekommunal.billing.payment.PaymentService;
+import uz.ekommunal.billing.run.BillingEngine;
+import uz.ekommunal.billing.run.BillingSettings;
+import uz.ekommunal.billing.schedule.BillingNode;
+import uz.ekommunal.gateway.meter.MeterRegistry;
+import uz.ekommunal.tariff.TariffBook;
+
+/**
+ * Billing's Java API, wired by hand: what the HTTP layer and the payment hooks call. Migrate
+ * first ({@link BillingSchema#migrate}); start a {@link BillingNode} on each billing process.
+ */
+public final class Billing {
+
+    private final DataSource dataSource;
+    private final Accounts accounts;
+    private final Ledger ledger;
+    private final Invoices invoices;
+    private final PaymentService payments;
+    private final BillingEngine engine;
+    private final BillingSettings settings;
+
+    public Billing(DataSource dataSource, MeterRegistry meters, TariffBook book, BillingSettings settings, Clock clock) {
+        this.dataSource = dataSource;
+        this.accounts = new Accounts(dataSource, meters, clock);
+        this.ledger = new Ledger(dataSource, clock);
+        this.invoices = new Invoices(dataSource);
+        this.payments = new PaymentService(dataSource, ledger, clock);
+        this.engine = new BillingEngine(dataSource, book, settings, clock);
+        this.settings = settings;
+    }
+
+    /** Providers, accounts (lookup by number), meters linked, household facts. */
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** Balances as of any date, entries. */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** Issued invoices as records (for the receipts and the widgets). */
+    public Invoices invoices() {
+        return invoices;
+    }
+
+    /** The one way payments reach an account. */
+    public PaymentService payments() {
+        return payments;
+    }
+
+    /** Bill runs without a scheduler (operators re-running a period, progress). */
+    public BillingEngine engine() {
+        return engine;
+    }
+
+    /** Joins the Quartz cluster as {@code nodeId} and starts billing shards. Close it on shutdown. */
+    public BillingNode startNode(String nodeId) throws SchedulerException {
+        return BillingNode.start(nodeId, dataSource, engine, settings);
+    }
+}

@@ -1,0 +1,159 @@
+package uz.ekommunal.billing.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import uz.ekommunal.billing.BillingSchema;
+import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.billing.run.BillingEngine;
+import uz.ekommunal.billing.run.BillingSettings;
+import uz.ekommunal.billing.run.ShardOutcome;
+import uz.ekommunal.gateway.store.BoundaryReadings;
+import uz.ekommunal.gateway.store.GatewaySchema;
+import uz.ekommunal.storage.DataSourceFactory;
+import uz.ekommunal.storage.DatabaseSettings;
+import uz.ekommunal.tariff.InMemoryTariffBook;
+import uz.ekommunal.tariff.pricing.BillingPeriod;
+import uz.ekommunal.testing.TestDatabase;
+
+/**
+ * The bill-run benchmark (run by {@code bench/billing.sh}; its name keeps it out of {@code mvn
+ * verify}): a November run for {@code -Dbench.accounts} accounts (default 1 000 000) with two
+ * shard workers, then the boundary-readings query alone over the same shards, for the ratio.
+ */
+class BillRunBench {
+
+    static final BillingPeriod NOV = BillingPeriod.of(YearMonth.of(2025, 11));
+
+    @Test
+    void billRun() throws Exception {
+        int n = Integer.getInteger("bench.accounts", 1_000_000);
+        int workers = Integer.getInteger("bench.workers", 2);
+        int shardSize = Integer.getInteger("bench.shardSize", 5_000);
+        try (TestDatabase db = TestDatabase.create()) {
+            DatabaseSettings s = db.settings();
+            try (HikariDataSource pool = DataSourceFactory.open(new DatabaseSettings(s.url(), s.user(), s.password(),
+                    workers + 2), "bench")) {
+                GatewaySchema.migrate(pool);
+                BillingSchema.migrate(pool);
+                long t0 = System.nanoTime();
+                long provider = BenchData.create(pool, n);
+                double setup = seconds(System.nanoTime() - t0);
+                System.out.printf("data: %d accounts, %d meters, %d readings, generated in %.1f s%n", n,
+                        count(pool, "gateway.meters"), count(pool, "gateway.readings"), setup);
+
+                Clock clock = Clock.fixed(Instant.parse("2025-12-01T07:00:00Z"), ZoneOffset.UTC);
+                BillingSettings settings = new BillingSettings(shardSize, Duration.ofMinutes(10), Duration.ofHours(6),
+                        workers, Duration.ofSeconds(1), "0 0 * * * ?");
+                BillingEngine engine = new BillingEngine(pool, InMemoryTariffBook.loadDefault(), settings, clock);
+
+                long start = System.nanoTime();
+                long run = engine.open(provider, NOV);
+                List<ShardOutcome> outcomes = parallel(workers, () -> engine.drain("bench"));
+                double wall = seconds(System.nanoTime() - start);
+                double boundaryInRun = seconds(outcomes.stream().mapToLong(ShardOutcome::boundaryNanos).sum()) / workers;
+                int invoices = outcomes.stream().mapToInt(ShardOutcome::invoices).sum();
+                System.out.printf("run %d: %d shards, %d invoices, %d lines, %d ledger entries, %d usage records%n",
+                        run, outcomes.size(), invoices, count(pool, "billing.invoice_lines"),
+                        count(pool, "billing.ledger_entries"), count(pool, "billing.usage_records"));
+                System.out.printf("per worker: load %.1f s, boundary %.1f s, price %.1f s, write+commit %.1f s%n",
+                        sum(outcomes, ShardOutcome::loadNanos) / workers, sum(outcomes, ShardOutcome::boundaryNanos) / workers,
+                        sum(outcomes, ShardOutcome::priceNanos) / workers, sum(outcomes, ShardOutcome::writeNanos) / workers);
+                System.out.printf("bill run wall time: %.1f s (%.0f accounts/s)%n", wall, n / wall);
+                System.out.printf("boundary query inside the run: %.1f s per worker (sum %.1f s over %d workers)%n",
+                        boundaryInRun, boundaryInRun * workers, workers);
+                double raw = rawBoundaryPass(pool, n, shardSize, workers);
+                System.out.printf("boundary query alone, same shards, %d threads: %.1f s%n", workers, raw);
+                System.out.printf("ratio run / boundary query: %.2f (in the run), %.2f (alone)%n", wall / boundaryInRun,
+                        wall / raw);
+                assertThat(invoices).isEqualTo(n);
+                assertThat(engine.runs().progress(run).finished()).isTrue();
+            }
+        }
+    }
+
+    /** The boundary values of every shard's meters, nothing else: the SQL floor of a run. */
+    private static double rawBoundaryPass(HikariDataSource pool, int n, int shardSize, int workers) throws Exception {
+        BoundaryReadings boundaries = new BoundaryReadings(pool);
+        AtomicInteger next = new AtomicInteger();
+        long[] nanos = new long[1];
+        long start = System.nanoTime();
+        parallel(workers, () -> {
+            List<ShardOutcome> none = new ArrayList<>();
+            for (int shard = next.getAndIncrement(); shard * (long) shardSize < n; shard = next.getAndIncrement()) {
+                try (Connection c = pool.getConnection()) {
+                    List<BoundaryReadings.Request> requests = new ArrayList<>();
+                    try (PreparedStatement select = c.prepareStatement(
+                            "select meter_id, register from billing.account_meters where account_id between ? and ?")) {
+                        select.setLong(1, shard * (long) shardSize + 1);
+                        select.setLong(2, (shard + 1L) * shardSize);
+                        try (ResultSet rs = select.executeQuery()) {
+                            while (rs.next()) {
+                                for (java.time.LocalDate day : List.of(NOV.start(), NOV.end())) {
+                                    requests.add(new BoundaryReadings.Request(rs.getLong(1), rs.getString(2),
+                                            BillingTime.startOf(day)));
+                                }
+                            }
+                        }
+                    }
+                    boundaries.valuesAt(c, requests);
+                }
+            }
+            return none;
+        });
+        nanos[0] = System.nanoTime() - start;
+        return seconds(nanos[0]);
+    }
+
+    private interface Work {
+        List<ShardOutcome> run() throws Exception;
+    }
+
+    private static List<ShardOutcome> parallel(int threads, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<ShardOutcome>>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(work::run));
+            }
+            List<ShardOutcome> all = new ArrayList<>();
+            for (Future<List<ShardOutcome>> f : futures) {
+                all.addAll(f.get());
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long count(HikariDataSource pool, String table) throws Exception {
+        try (Connection c = pool.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double sum(List<ShardOutcome> outcomes, java.util.function.ToLongFunction<ShardOutcome> f) {
+        return seconds(outcomes.stream().mapToLong(f).sum());
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
