@@ -115,6 +115,19 @@ public final class PaymentService {
                 () -> new BillingException(BillingErrorCode.PAYMENT_NOT_FOUND, paymentSystem + "/" + transactionId));
     }
 
+    /** The latest payment that stands (not cancelled): the widget's "last payment, date and amount". */
+    public Optional<PaymentReceipt> lastPayment(long accountId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("""
+                     select payment_system, transaction_id from billing.payments
+                     where account_id = ? and cancelled_at is null order by paid_at desc, id desc limit 1""")) {
+            select.setLong(1, accountId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? find(c, rs.getString(1), rs.getString(2)) : Optional.empty();
+            }
+        }
+    }
+
     public Optional<PaymentReceipt> find(String paymentSystem, String transactionId) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return find(c, paymentSystem, transactionId);

@@ -1,6 +1,5 @@
 package uz.ekommunal.billing.run;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -10,9 +9,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import uz.ekommunal.billing.account.HouseholdFacts;
 import uz.ekommunal.tariff.Money;
 import uz.ekommunal.tariff.Region;
@@ -29,47 +30,79 @@ final class ShardLoader {
     private ShardLoader() {
     }
 
-    /** Accounts of the provider in [first, last], open before the period ends, not yet invoiced for it. */
+    /**
+     * Accounts of the provider in [first, last], open before the period ends, not yet invoiced for
+     * it. Range scans over the shard's id range, joined in memory: no probe per account.
+     */
     static Map<Long, ShardAccount> accounts(Connection c, long providerId, long first, long last, BillingPeriod period)
             throws SQLException {
-        Map<Long, ShardAccount> out = new LinkedHashMap<>();
+        Set<Long> invoiced = new HashSet<>();
         try (PreparedStatement select = c.prepareStatement("""
-                select a.id, a.number,
-                       array(select s.utility from billing.account_services s where s.account_id = a.id) services,
-                       f.valid_from, f.residents, f.heated_area, f.region, f.district, f.needy_family, f.electric_stove
-                from billing.accounts a
-                left join lateral (select * from billing.household_facts f
-                                   where f.account_id = a.id and f.valid_from <= ?
-                                   order by f.valid_from desc limit 1) f on true
-                where a.provider_id = ? and a.id between ? and ? and a.opened_on < ?
-                  and not exists (select 1 from billing.invoices i where i.account_id = a.id and i.period_start = ?)
-                order by a.id""")) {
-            select.setDate(1, Date.valueOf(period.start()));
-            select.setLong(2, providerId);
-            select.setLong(3, first);
-            select.setLong(4, last);
-            select.setDate(5, Date.valueOf(period.end()));
-            select.setDate(6, Date.valueOf(period.start()));
+                select account_id from billing.invoices
+                where account_id between ? and ? and period_start = ?""")) {
+            bindRange(select, first, last);
+            select.setDate(3, Date.valueOf(period.start()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    invoiced.add(rs.getLong(1));
+                }
+            }
+        }
+        Map<Long, HouseholdFacts> facts = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                select distinct on (account_id) * from billing.household_facts
+                where account_id between ? and ? and valid_from <= ? order by account_id, valid_from desc""")) {
+            bindRange(select, first, last);
+            select.setDate(3, Date.valueOf(period.start()));
             select.setFetchSize(5_000);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    HouseholdFacts facts = rs.getDate("valid_from") == null ? null
-                            : new HouseholdFacts(rs.getDate("valid_from").toLocalDate(), rs.getInt("residents"),
-                                    rs.getBigDecimal("heated_area"), Region.valueOf(rs.getString("region")),
-                                    rs.getString("district"), rs.getBoolean("needy_family"),
-                                    rs.getBoolean("electric_stove"));
-                    long id = rs.getLong("id");
-                    out.put(id, new ShardAccount(id, rs.getString("number"), services(rs.getArray("services")), facts,
-                            new ArrayList<>(2)));
+                    facts.put(rs.getLong("account_id"), new HouseholdFacts(rs.getDate("valid_from").toLocalDate(),
+                            rs.getInt("residents"), rs.getBigDecimal("heated_area"),
+                            Region.valueOf(rs.getString("region")), rs.getString("district"),
+                            rs.getBoolean("needy_family"), rs.getBoolean("electric_stove")));
+                }
+            }
+        }
+        Map<Long, ShardAccount> out = new LinkedHashMap<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                select id, number from billing.accounts
+                where id between ? and ? and provider_id = ? and opened_on < ? order by id""")) {
+            bindRange(select, first, last);
+            select.setLong(3, providerId);
+            select.setDate(4, Date.valueOf(period.end()));
+            select.setFetchSize(5_000);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (!invoiced.contains(id)) {
+                        out.put(id, new ShardAccount(id, rs.getString(2), new ArrayList<>(4), facts.get(id),
+                                new ArrayList<>(2)));
+                    }
                 }
             }
         }
         try (PreparedStatement select = c.prepareStatement("""
-                select m.account_id, m.meter_id, m.register from billing.account_meters m
-                where m.account_id between ? and ? order by m.account_id, m.meter_id""")) {
-            select.setLong(1, first);
-            select.setLong(2, last);
-            select.setFetchSize(5_000);
+                select account_id, utility from billing.account_services where account_id between ? and ?""")) {
+            bindRange(select, first, last);
+            select.setFetchSize(10_000);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ShardAccount a = out.get(rs.getLong(1));
+                    if (a != null) {
+                        a.services().add(Utility.valueOf(rs.getString(2)));
+                    }
+                }
+            }
+        }
+        for (ShardAccount a : out.values()) {
+            a.services().sort(null); // bill order: the enum's
+        }
+        try (PreparedStatement select = c.prepareStatement("""
+                select account_id, meter_id, register from billing.account_meters
+                where account_id between ? and ? order by account_id, meter_id""")) {
+            bindRange(select, first, last);
+            select.setFetchSize(10_000);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ShardAccount a = out.get(rs.getLong(1));
@@ -82,13 +115,9 @@ final class ShardLoader {
         return out;
     }
 
-    private static List<Utility> services(Array array) throws SQLException {
-        List<Utility> list = new ArrayList<>(4);
-        for (Object s : (Object[]) array.getArray()) {
-            list.add(Utility.valueOf((String) s));
-        }
-        list.sort(null); // bill order: the enum's
-        return list;
+    private static void bindRange(PreparedStatement select, long first, long last) throws SQLException {
+        select.setLong(1, first);
+        select.setLong(2, last);
     }
 
     /** Balances of accounts in [first, last] from entries effective before {@code asOf}. */

@@ -84,6 +84,10 @@ class PaymentServiceIT {
         // another payment system may reuse the number
         payments.apply(new PaymentRequest("payme", "77", account.id(), 200_00L, PAID));
         assertThat(ledger.balance(account.id()).amount()).isEqualTo(Money.of("300.00"));
+        assertThat(payments.lastPayment(account.id())).hasValueSatisfying(p -> {
+            assertThat(p.amountTiyin()).isEqualTo(200_00L);
+            assertThat(p.paidAt()).isEqualTo(PAID);
+        });
     }
 
     @Test
@@ -100,6 +104,7 @@ class PaymentServiceIT {
         assertThat(entries).extracting(LedgerEntry::kind).containsExactly(EntryKind.PAYMENT, EntryKind.REVERSAL);
         assertThat(entries.get(1).reversesId()).isEqualTo(applied.entryId());
         assertThat(ledger.balance(account.id()).amount()).isEqualTo(Money.ZERO);
+        assertThat(payments.lastPayment(account.id())).as("a cancelled payment is no last payment").isEmpty();
         assertThatThrownBy(() -> payments.cancel("payme", "unknown", null)).isInstanceOfSatisfying(
                 BillingException.class, e -> assertThat(e.code()).isEqualTo(BillingErrorCode.PAYMENT_NOT_FOUND));
     }
