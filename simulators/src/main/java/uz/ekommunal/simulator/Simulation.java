@@ -52,8 +52,10 @@ public final class Simulation implements AutoCloseable {
         this.config = config;
         this.truth = config.groundTruth() == null ? GroundTruth.discard() : GroundTruth.to(config.groundTruth());
         this.farm = new ModbusFarm(config.modbusHost(), config.modbusPort());
-        DeviceFactory factory = new DeviceFactory(config.seed(), config.start().getEpochSecond(),
-                config.interval().getSeconds(), config.batch(), config.faults(), truth);
+        long interval = config.interval().getSeconds();
+        long phaseRange = config.duration() == null ? interval : Math.min(interval, config.duration().getSeconds());
+        DeviceFactory factory = new DeviceFactory(config.seed(), config.start().getEpochSecond(), interval, phaseRange,
+                config.batch(), config.faults(), truth);
         List<MeterSpec> meters = config.meters();
         List<MeterSpec> mqttMeters = byProtocol(meters, Protocol.MQTT);
         List<MeterSpec> coapMeters = byProtocol(meters, Protocol.COAP);

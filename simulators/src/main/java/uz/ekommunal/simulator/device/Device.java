@@ -30,7 +30,7 @@ public abstract class Device {
     private final boolean leaking;
     private long[] lastTicks;
     private int gapLeft;
-    private boolean online = true;
+    private volatile boolean online = true;
     private boolean leakingNow;
 
     protected Device(SimulatedMeter meter, SplittableRandom faults, FaultConfig config, GroundTruth truth,

@@ -25,14 +25,21 @@ public final class DeviceFactory {
     private final long seed;
     private final long start;
     private final long interval;
+    private final long phaseRange;
     private final int batch;
     private final FaultConfig faults;
     private final GroundTruth truth;
 
-    public DeviceFactory(long seed, long start, long interval, int batch, FaultConfig faults, GroundTruth truth) {
+    /**
+     * @param phaseRange meters report at a fixed offset below this within each interval: the interval,
+     *                   or less when the whole run is shorter than one interval
+     */
+    public DeviceFactory(long seed, long start, long interval, long phaseRange, int batch, FaultConfig faults,
+                         GroundTruth truth) {
         this.seed = seed;
         this.start = start;
         this.interval = interval;
+        this.phaseRange = Math.max(1, Math.min(interval, phaseRange));
         this.batch = batch;
         this.faults = faults;
         this.truth = truth;
@@ -40,7 +47,7 @@ public final class DeviceFactory {
 
     /** Offset of the meter's readings within each interval, so a fleet does not report in lockstep. */
     public long phase(int index) {
-        return new SplittableRandom(Seeds.derive(seed, index, PURPOSE_PHASE)).nextLong(interval);
+        return new SplittableRandom(Seeds.derive(seed, index, PURPOSE_PHASE)).nextLong(phaseRange);
     }
 
     public Device packDevice(MeterSpec spec, int index, PackTransport transport) {

@@ -32,6 +32,7 @@ public final class PackDevice extends Device {
     private final Deque<SenmlRecord> backlog = new ArrayDeque<>();
     private int intervalsInBatch;
     private int backlogLeft;
+    private volatile boolean linkDown;
     private byte[] heldBack;
     private int heldBackReadings;
 
@@ -41,6 +42,12 @@ public final class PackDevice extends Device {
         this.transport = transport;
         this.batch = batch;
         this.skewSeconds = skewSeconds;
+    }
+
+    /** Off, or on but without a connection (its readings go to the backlog). */
+    @Override
+    public boolean online() {
+        return super.online() && !linkDown;
     }
 
     @Override
@@ -62,7 +69,8 @@ public final class PackDevice extends Device {
                     reading.timestamp() + skewSeconds, value));
             pending.add(new Pending(reading, readingNotes));
         }
-        if (disconnected(offset)) {
+        linkDown = disconnected(offset);
+        if (linkDown) {
             keepInBacklog(records);
             return;
         }
