@@ -1,6 +1,8 @@
 package uz.ekommunal.billing.consumption;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,7 +18,8 @@ public record MeterPart(long meterId, List<BigDecimal> values, List<Boolean> est
 
     public MeterPart {
         Objects.requireNonNull(modulus, "modulus");
-        values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        // nulls allowed (a meter without readings), so not List.copyOf
+        values = Collections.unmodifiableList(new ArrayList<>(values));
         estimated = List.copyOf(estimated);
         if (values.size() != estimated.size() || values.size() < 2) {
             throw new IllegalArgumentException("a meter part needs a value (and a flag) at each boundary");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import uz.ekommunal.billing.consumption.MeteredUse;
 import uz.ekommunal.billing.invoice.InvoiceLine;
 import uz.ekommunal.billing.invoice.LineType;
@@ -97,7 +98,7 @@ public final class AccountBiller {
     static String note(Recheck r, Money now) {
         String unit = r.utility().meteredUnit().label();
         return "%s %s: billed %s %s%s, by the readings stored since %s %s%s; %s -> %s".formatted(
-                r.period().start().toString().substring(0, 7), r.utility().name().toLowerCase(java.util.Locale.ROOT),
+                r.period().start().toString().substring(0, 7), r.utility().name().toLowerCase(Locale.ROOT),
                 qty(r.billedConsumption()), unit, r.billedEstimated() ? " (estimated: a boundary reading was missing)" : "",
                 qty(r.now().consumption()), unit, r.now().estimated() ? " (still estimated)" : "",
                 r.billedAmount(), now);

@@ -1,5 +1,6 @@
 package uz.ekommunal.billing.run;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,9 +13,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.billing.BillingTime;
@@ -118,7 +121,7 @@ public final class ShardBiller {
     private List<Request> requests(Map<Long, ShardAccount> accounts, List<StandingUsage> estimated,
             BillingPeriod period, BillingPeriod previous) {
         List<Request> requests = new ArrayList<>(accounts.size() * 4);
-        java.util.Set<Request> seen = new java.util.HashSet<>();
+        Set<Request> seen = new HashSet<>();
         for (ShardAccount a : accounts.values()) {
             for (Utility u : a.services()) {
                 addRequests(a, u, period, requests, seen);
@@ -133,7 +136,7 @@ public final class ShardBiller {
         return requests;
     }
 
-    private void addRequests(ShardAccount a, Utility u, BillingPeriod p, List<Request> out, java.util.Set<Request> seen) {
+    private void addRequests(ShardAccount a, Utility u, BillingPeriod p, List<Request> out, Set<Request> seen) {
         String register = MeteredRegister.of(u).orElse(null);
         for (ShardAccount.LinkedMeter m : a.meters()) {
             if (m.register().equals(register)) {
@@ -186,9 +189,9 @@ public final class ShardBiller {
             if (!m.register().equals(register)) {
                 continue;
             }
-            List<java.math.BigDecimal> v = new ArrayList<>(instants.size());
+            List<BigDecimal> v = new ArrayList<>(instants.size());
             List<Boolean> est = new ArrayList<>(instants.size());
-            java.math.BigDecimal modulus = null;
+            BigDecimal modulus = null;
             for (Instant at : instants) {
                 Value value = values.get(new Request(m.meterId(), register, at));
                 v.add(value == null ? null : value.value());

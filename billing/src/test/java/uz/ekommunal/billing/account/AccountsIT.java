@@ -55,6 +55,10 @@ class AccountsIT {
         assertThat(accounts.findByNumber(AccountKind.ELECTRICITY, "1000001")).contains(account);
         assertThat(accounts.findByNumber(AccountKind.GAS, "1000001")).isEmpty();
 
+        try (java.sql.Connection c = db.dataSource().getConnection()) {
+            assertThatThrownBy(() -> c.createStatement().execute("delete from billing.accounts where id = " + account.id()))
+                    .hasMessageContaining("never deleted");
+        }
         assertThatThrownBy(() -> accounts.openAccount(res.id(), "100001", null, null, LocalDate.of(2025, 1, 1), Set.of()))
                 .isInstanceOfSatisfying(BillingException.class,
                         e -> assertThat(e.code()).isEqualTo(BillingErrorCode.INVALID_ACCOUNT_NUMBER));
