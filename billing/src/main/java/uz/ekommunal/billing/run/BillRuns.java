@@ -120,6 +120,38 @@ public final class BillRuns {
         }
     }
 
+    /**
+     * Opens again the shards of a run that have accounts it could not bill (no facts, no tariff),
+     * once an operator has fixed them; the accounts already invoiced are skipped when they are
+     * billed again. @return how many shards were reopened
+     */
+    public int retryFailures(long runId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement reopen = c.prepareStatement("""
+                         update billing.run_shards s set done_at = null, done_by = null, lease_until = null
+                         where s.run_id = ? and exists (select 1 from billing.run_failures f where f.run_id = s.run_id
+                               and f.account_id between s.first_account_id and s.last_account_id)""");
+                 PreparedStatement forget = c.prepareStatement("delete from billing.run_failures where run_id = ?");
+                 PreparedStatement unfinish = c.prepareStatement(
+                         "update billing.bill_runs set finished_at = null where id = ?")) {
+                reopen.setLong(1, runId);
+                int reopened = reopen.executeUpdate();
+                if (reopened > 0) {
+                    forget.setLong(1, runId);
+                    forget.executeUpdate();
+                    unfinish.setLong(1, runId);
+                    unfinish.executeUpdate();
+                }
+                c.commit();
+                return reopened;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
     /** Marks the run finished when its last shard is done. */
     public void finishIfComplete(long runId, Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection();

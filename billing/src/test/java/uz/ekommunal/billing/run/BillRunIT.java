@@ -204,6 +204,29 @@ class BillRunIT {
         clock.set(Instant.parse("2025-12-01T06:00:00Z"));
     }
 
+    @Test
+    void anAccountWithoutFactsIsListedAndBilledOnceFixed() throws Exception {
+        Provider res = TestAccounts.provider(accounts, "RES-NOFACTS", AccountKind.ELECTRICITY);
+        Account a = TestAccounts.account(accounts, res, "4000001");
+        Meter m = meter("N1", "electricity", 6, Instant.parse("2024-01-01T00:00:00Z"));
+        accounts.linkMeter(a.id(), "N1", KWH);
+        new Readings(db.dataSource()).add(m, KWH, at(NOV.start()), new BigDecimal("10.0"))
+                .add(m, KWH, at(NOV.end()), new BigDecimal("110.0")).flush();
+        long run = engine.open(res.id(), NOV);
+        engine.drain("node-a");
+        assertThat(engine.runs().progress(run).failures()).isEqualTo(1);
+        assertThat(engine.runs().progress(run).finished()).isTrue();
+        assertThat(invoices.forAccount(a.id())).isEmpty();
+
+        accounts.recordFacts(a.id(), facts(2, "0"));
+        assertThat(engine.runs().retryFailures(run)).isEqualTo(1);
+        engine.drain("node-a");
+        assertThat(engine.runs().progress(run).failures()).isZero();
+        assertThat(engine.runs().progress(run).finished()).isTrue();
+        assertThat(invoices.forAccount(a.id())).singleElement().satisfies(i -> assertThat(i.total())
+                .isEqualTo(price(Utility.ELECTRICITY, a, new BigDecimal("100.0"), List.of())));
+    }
+
     private static void runAll() throws Exception {
         engine.openDueRuns();
         engine.drain("node-a");
