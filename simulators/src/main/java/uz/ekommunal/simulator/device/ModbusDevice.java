@@ -100,7 +100,7 @@ public final class ModbusDevice extends Device {
         // a polled meter holds nothing to send
     }
 
-    /** Used by tests and the CLI summary: the import energy the image holds, as float32. */
+    /** The import energy an Eastron image holds, as float32 (what a master reading 0x0048 gets). */
     public static float importEnergy(RegisterImage image) {
         int bits = (image.input(EastronSdmMap.IMPORT_ENERGY) << 16) | image.input(EastronSdmMap.IMPORT_ENERGY + 1);
         return Float.intBitsToFloat(bits);
