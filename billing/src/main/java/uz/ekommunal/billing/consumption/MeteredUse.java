@@ -64,4 +64,20 @@ public record MeteredUse(BigDecimal consumption, List<ReadingAt> readings, boole
         BigDecimal total = cumulative[points - 1];
         return new MeteredUse(total, readings, estimated, !any, decreased, startValue, endValue);
     }
+
+    /** The use over consecutive parts of a period, as one (for the bill's usage record). */
+    public static MeteredUse sum(List<MeteredUse> parts) {
+        BigDecimal total = BigDecimal.ZERO;
+        boolean estimated = false;
+        boolean missing = true;
+        boolean decreased = false;
+        for (MeteredUse p : parts) {
+            total = total.add(p.consumption());
+            estimated |= p.estimated();
+            missing &= p.missing();
+            decreased |= p.decreased();
+        }
+        return new MeteredUse(total, List.of(), estimated, missing, decreased, parts.get(0).startValue(),
+                parts.get(parts.size() - 1).endValue());
+    }
 }

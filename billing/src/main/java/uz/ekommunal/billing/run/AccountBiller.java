@@ -13,7 +13,6 @@ import uz.ekommunal.tariff.Money;
 import uz.ekommunal.tariff.Utility;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
 import uz.ekommunal.tariff.pricing.ChargeLine;
-import uz.ekommunal.tariff.pricing.Household;
 import uz.ekommunal.tariff.pricing.LineKind;
 import uz.ekommunal.tariff.pricing.PricingEngine;
 import uz.ekommunal.tariff.pricing.UtilityUsage;
@@ -33,22 +32,23 @@ public final class AccountBiller {
 
     /** @throws uz.ekommunal.tariff.TariffException when the book cannot price it */
     public InvoiceDraft bill(AccountInput in, BillingPeriod period) {
-        Household household = in.facts().toHousehold();
         List<InvoiceLine> lines = new ArrayList<>();
         List<UsageRecord> usage = new ArrayList<>();
         Money charges = Money.ZERO;
         Money subsidy = Money.ZERO;
         for (Utility utility : in.services()) {
-            MeteredUse use = in.metered().get(utility);
+            MeteredUse use = total(utility, in.parts());
             boolean estimated = use != null && (use.estimated() || use.missing());
             Money utilityTotal = Money.ZERO;
-            for (ChargeLine c : engine.price(household, period, usage(utility, use))) {
-                lines.add(line(lines.size() + 1, c, estimated));
-                utilityTotal = utilityTotal.plus(c.amount());
-                if (c.kind() == LineKind.STATE_PAID) {
-                    subsidy = subsidy.minus(c.amount());
-                } else {
-                    charges = charges.plus(c.amount());
+            for (AccountInput.Part part : in.parts()) {
+                for (ChargeLine c : price(utility, part)) {
+                    lines.add(line(lines.size() + 1, c, estimated));
+                    utilityTotal = utilityTotal.plus(c.amount());
+                    if (c.kind() == LineKind.STATE_PAID) {
+                        subsidy = subsidy.minus(c.amount());
+                    } else {
+                        charges = charges.plus(c.amount());
+                    }
                 }
             }
             if (use != null) {
@@ -58,25 +58,44 @@ public final class AccountBiller {
         }
         Money corrections = Money.ZERO;
         for (Recheck r : in.rechecks()) {
-            if (r.now().consumption().compareTo(r.billedConsumption()) == 0) {
+            MeteredUse today = r.nowTotal();
+            if (today.consumption().compareTo(r.billedConsumption()) == 0) {
                 continue; // the estimate held: nothing to correct
             }
             Money now = Money.ZERO;
-            for (ChargeLine c : engine.price(household, r.period(), usage(r.utility(), r.now()))) {
-                now = now.plus(c.amount());
+            for (AccountInput.Part part : r.now()) {
+                for (ChargeLine c : price(r.utility(), part)) {
+                    now = now.plus(c.amount());
+                }
             }
             Money delta = now.minus(r.billedAmount());
-            boolean estimated = r.now().estimated() || r.now().missing();
+            boolean estimated = today.estimated() || today.missing();
             lines.add(new InvoiceLine(lines.size() + 1, r.utility(), LineType.CORRECTION, null, r.period().start(),
-                    r.period().end(), 0, r.now().consumption().subtract(r.billedConsumption()),
-                    r.utility().meteredUnit(), null, delta, estimated, note(r, now)));
-            usage.add(new UsageRecord(r.utility(), r.period().start(), r.period().end(), r.now().startValue(),
-                    r.now().endValue(), r.now().consumption(), estimated, now, true));
+                    r.period().end(), 0, today.consumption().subtract(r.billedConsumption()),
+                    r.utility().meteredUnit(), null, delta, estimated, note(r, today, now)));
+            usage.add(new UsageRecord(r.utility(), r.period().start(), r.period().end(), today.startValue(),
+                    today.endValue(), today.consumption(), estimated, now, true));
             corrections = corrections.plus(delta);
         }
         Money total = charges.minus(subsidy).plus(corrections);
         return new InvoiceDraft(in.accountId(), lines, usage, charges, subsidy, corrections, in.balanceBefore(), total,
                 in.balanceBefore().minus(total));
+    }
+
+    private List<ChargeLine> price(Utility utility, AccountInput.Part part) {
+        return engine.price(part.facts().toHousehold(), part.period(), usage(utility, part.metered().get(utility)));
+    }
+
+    /** The metered use over all parts, or null when no part has a meter for the utility. */
+    private static MeteredUse total(Utility utility, List<AccountInput.Part> parts) {
+        List<MeteredUse> uses = new ArrayList<>(parts.size());
+        for (AccountInput.Part p : parts) {
+            MeteredUse use = p.metered().get(utility);
+            if (use != null) {
+                uses.add(use);
+            }
+        }
+        return uses.isEmpty() ? null : MeteredUse.sum(uses);
     }
 
     private static UtilityUsage usage(Utility utility, MeteredUse use) {
@@ -95,12 +114,12 @@ public final class AccountBiller {
     }
 
     /** Says what changed and why, e.g. "2025-11 electricity: billed 310.000 kWh (estimated), ...". */
-    static String note(Recheck r, Money now) {
+    static String note(Recheck r, MeteredUse today, Money now) {
         String unit = r.utility().meteredUnit().label();
         return "%s %s: billed %s %s%s, by the readings stored since %s %s%s; %s -> %s".formatted(
                 r.period().start().toString().substring(0, 7), r.utility().name().toLowerCase(Locale.ROOT),
                 qty(r.billedConsumption()), unit, r.billedEstimated() ? " (estimated: a boundary reading was missing)" : "",
-                qty(r.now().consumption()), unit, r.now().estimated() ? " (still estimated)" : "",
+                qty(today.consumption()), unit, today.estimated() ? " (still estimated)" : "",
                 r.billedAmount(), now);
     }
 

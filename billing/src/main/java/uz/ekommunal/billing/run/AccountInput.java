@@ -6,15 +6,35 @@ import uz.ekommunal.billing.account.HouseholdFacts;
 import uz.ekommunal.billing.consumption.MeteredUse;
 import uz.ekommunal.tariff.Money;
 import uz.ekommunal.tariff.Utility;
+import uz.ekommunal.tariff.pricing.BillingPeriod;
 
 /**
  * Everything one account's invoice is computed from.
  *
  * @param services the utilities billed, in bill order
- * @param facts the household facts valid at the period's start
- * @param metered the metered use of each utility that has a meter; the others are unmetered
+ * @param parts the period cut where the household facts change (usually one part)
  * @param rechecks the previous period's estimated usage, recomputed from today's readings
  */
-public record AccountInput(long accountId, List<Utility> services, HouseholdFacts facts,
-        Map<Utility, MeteredUse> metered, List<Recheck> rechecks, Money balanceBefore) {
+public record AccountInput(long accountId, List<Utility> services, List<Part> parts, List<Recheck> rechecks,
+        Money balanceBefore) {
+
+    public AccountInput {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("an invoice needs at least one part of a period");
+        }
+    }
+
+    /**
+     * A part of a period with its facts and the metered use of each utility that has a meter
+     * (the others are unmetered).
+     */
+    public record Part(BillingPeriod period, HouseholdFacts facts, Map<Utility, MeteredUse> metered) {
+    }
+
+    /** An account whose facts do not change in the period. */
+    public static AccountInput whole(long accountId, List<Utility> services, BillingPeriod period,
+            HouseholdFacts facts, Map<Utility, MeteredUse> metered, List<Recheck> rechecks, Money balanceBefore) {
+        return new AccountInput(accountId, services, List.of(new Part(period, facts, metered)), rechecks,
+                balanceBefore);
+    }
 }

@@ -21,6 +21,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.billing.account.FactsTimeline;
 import uz.ekommunal.billing.account.MeteredRegister;
 import uz.ekommunal.billing.consumption.MeterPart;
 import uz.ekommunal.billing.consumption.MeteredUse;
@@ -88,12 +89,13 @@ public final class ShardBiller {
             List<InvoiceDraft> drafts = new ArrayList<>(accounts.size());
             Map<Long, String> failures = new LinkedHashMap<>();
             for (ShardAccount a : accounts.values()) {
-                if (a.facts() == null) {
+                List<FactsTimeline.Part> parts = FactsTimeline.parts(a.facts(), period);
+                if (parts.isEmpty()) {
                     failures.put(a.id(), "no household facts valid on " + period.start());
                     continue;
                 }
                 try {
-                    drafts.add(biller.bill(input(a, balances, byAccount, values, period, previous), period));
+                    drafts.add(biller.bill(input(a, parts, balances, byAccount, values, previous), period));
                 } catch (TariffException e) {
                     failures.put(a.id(), e.getMessage());
                 }
@@ -123,14 +125,18 @@ public final class ShardBiller {
         List<Request> requests = new ArrayList<>(accounts.size() * 4);
         Set<Request> seen = new HashSet<>();
         for (ShardAccount a : accounts.values()) {
-            for (Utility u : a.services()) {
-                addRequests(a, u, period, requests, seen);
+            for (FactsTimeline.Part part : FactsTimeline.parts(a.facts(), period)) {
+                for (Utility u : a.services()) {
+                    addRequests(a, u, part.period(), requests, seen);
+                }
             }
         }
         for (StandingUsage s : estimated) {
             ShardAccount a = accounts.get(s.accountId());
             if (a != null) {
-                addRequests(a, s.utility(), previous, requests, seen);
+                for (FactsTimeline.Part part : FactsTimeline.parts(a.facts(), previous)) {
+                    addRequests(a, s.utility(), part.period(), requests, seen);
+                }
             }
         }
         return requests;
@@ -160,24 +166,35 @@ public final class ShardBiller {
         return out;
     }
 
-    private AccountInput input(ShardAccount a, Map<Long, Money> balances, Map<Long, List<StandingUsage>> estimated,
-            Map<Request, Value> values, BillingPeriod period, BillingPeriod previous) {
+    private AccountInput input(ShardAccount a, List<FactsTimeline.Part> parts, Map<Long, Money> balances,
+            Map<Long, List<StandingUsage>> estimated, Map<Request, Value> values, BillingPeriod previous) {
+        List<AccountInput.Part> inputs = new ArrayList<>(parts.size());
+        for (FactsTimeline.Part part : parts) {
+            inputs.add(part(a, a.services(), part, values));
+        }
+        List<Recheck> rechecks = new ArrayList<>();
+        for (StandingUsage s : estimated.getOrDefault(a.id(), List.of())) {
+            List<AccountInput.Part> now = new ArrayList<>();
+            for (FactsTimeline.Part part : FactsTimeline.parts(a.facts(), previous)) {
+                now.add(part(a, List.of(s.utility()), part, values));
+            }
+            if (now.stream().anyMatch(p -> p.metered().containsKey(s.utility()))) {
+                rechecks.add(new Recheck(s.utility(), previous, s.consumption(), s.amount(), s.estimated(), now));
+            }
+        }
+        return new AccountInput(a.id(), a.services(), inputs, rechecks, balances.getOrDefault(a.id(), Money.ZERO));
+    }
+
+    private AccountInput.Part part(ShardAccount a, List<Utility> utilities, FactsTimeline.Part part,
+            Map<Request, Value> values) {
         Map<Utility, MeteredUse> metered = new EnumMap<>(Utility.class);
-        for (Utility u : a.services()) {
-            MeteredUse use = use(a, u, period, values);
+        for (Utility u : utilities) {
+            MeteredUse use = use(a, u, part.period(), values);
             if (use != null) {
                 metered.put(u, use);
             }
         }
-        List<Recheck> rechecks = new ArrayList<>();
-        for (StandingUsage s : estimated.getOrDefault(a.id(), List.of())) {
-            MeteredUse now = use(a, s.utility(), previous, values);
-            if (now != null) {
-                rechecks.add(new Recheck(s.utility(), previous, s.consumption(), s.amount(), s.estimated(), now));
-            }
-        }
-        return new AccountInput(a.id(), a.services(), a.facts(), metered, rechecks,
-                balances.getOrDefault(a.id(), Money.ZERO));
+        return new AccountInput.Part(part.period(), part.facts(), metered);
     }
 
     /** The metered use of a utility over a period, or null when no meter measures it. */

@@ -48,19 +48,19 @@ final class ShardLoader {
                 }
             }
         }
-        Map<Long, HouseholdFacts> facts = new HashMap<>();
+        Map<Long, List<HouseholdFacts>> facts = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement("""
-                select distinct on (account_id) * from billing.household_facts
-                where account_id between ? and ? and valid_from <= ? order by account_id, valid_from desc""")) {
+                select * from billing.household_facts
+                where account_id between ? and ? and valid_from < ? order by account_id, valid_from""")) {
             bindRange(select, first, last);
-            select.setDate(3, Date.valueOf(period.start()));
+            select.setDate(3, Date.valueOf(period.end()));
             select.setFetchSize(5_000);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    facts.put(rs.getLong("account_id"), new HouseholdFacts(rs.getDate("valid_from").toLocalDate(),
-                            rs.getInt("residents"), rs.getBigDecimal("heated_area"),
-                            Region.valueOf(rs.getString("region")), rs.getString("district"),
-                            rs.getBoolean("needy_family"), rs.getBoolean("electric_stove")));
+                    facts.computeIfAbsent(rs.getLong("account_id"), k -> new ArrayList<>(1)).add(new HouseholdFacts(
+                            rs.getDate("valid_from").toLocalDate(), rs.getInt("residents"),
+                            rs.getBigDecimal("heated_area"), Region.valueOf(rs.getString("region")),
+                            rs.getString("district"), rs.getBoolean("needy_family"), rs.getBoolean("electric_stove")));
                 }
             }
         }
@@ -76,7 +76,7 @@ final class ShardLoader {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     if (!invoiced.contains(id)) {
-                        out.put(id, new ShardAccount(id, rs.getString(2), new ArrayList<>(4), facts.get(id),
+                        out.put(id, new ShardAccount(id, rs.getString(2), new ArrayList<>(4), facts.getOrDefault(id, List.of()),
                                 new ArrayList<>(2)));
                     }
                 }

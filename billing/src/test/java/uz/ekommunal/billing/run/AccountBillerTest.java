@@ -34,8 +34,8 @@ class AccountBillerTest {
 
     @Test
     void publishedFigureAndGarbagePerResidentWithTheBalanceAfter() {
-        InvoiceDraft d = BILLER.bill(new AccountInput(1, List.of(Utility.ELECTRICITY, Utility.GARBAGE), FACTS,
-                Map.of(Utility.ELECTRICITY, use("300", false)), List.of(), Money.of("50000.00")), MAY_2024);
+        InvoiceDraft d = BILLER.bill(AccountInput.whole(1, List.of(Utility.ELECTRICITY, Utility.GARBAGE), MAY_2024,
+                FACTS, Map.of(Utility.ELECTRICITY, use("300", false)), List.of(), Money.of("50000.00")), MAY_2024);
         // 300 kWh at the 2024 prices = 200 x 450 + 100 x 900 = 180 000; garbage 3 x 8400
         assertThat(d.lines()).extracting(InvoiceLine::amount).containsExactly(Money.of("90000.00"),
                 Money.of("90000.00"), Money.of("25200.00"));
@@ -48,9 +48,9 @@ class AccountBillerTest {
     void aChangedEstimateBecomesOneCorrectionLineSayingWhatChanged() {
         BillingPeriod april = BillingPeriod.of(YearMonth.of(2024, 4));
         // April (2016 prices, 182 per kWh): billed 100 kWh estimated, the readings now say 150
-        Recheck recheck = new Recheck(Utility.ELECTRICITY, april, new BigDecimal("100"), Money.of("18200.00"), true,
-                use("150", false));
-        InvoiceDraft d = BILLER.bill(new AccountInput(1, List.of(Utility.ELECTRICITY), FACTS,
+        Recheck recheck = Recheck.whole(Utility.ELECTRICITY, april, new BigDecimal("100"), Money.of("18200.00"), true,
+                FACTS, use("150", false));
+        InvoiceDraft d = BILLER.bill(AccountInput.whole(1, List.of(Utility.ELECTRICITY), MAY_2024, FACTS,
                 Map.of(Utility.ELECTRICITY, use("0", false)), List.of(recheck), Money.ZERO), MAY_2024);
         InvoiceLine correction = d.lines().get(d.lines().size() - 1);
         assertThat(correction.type()).isEqualTo(LineType.CORRECTION);
@@ -61,9 +61,9 @@ class AccountBillerTest {
         assertThat(d.usage()).filteredOn(u -> u.corrected()).singleElement()
                 .satisfies(u -> assertThat(u.consumption()).isEqualByComparingTo("150"));
 
-        Recheck held = new Recheck(Utility.ELECTRICITY, april, new BigDecimal("150"), Money.of("27300.00"), true,
-                use("150", false));
-        assertThat(BILLER.bill(new AccountInput(1, List.of(Utility.ELECTRICITY), FACTS,
+        Recheck held = Recheck.whole(Utility.ELECTRICITY, april, new BigDecimal("150"), Money.of("27300.00"), true,
+                FACTS, use("150", false));
+        assertThat(BILLER.bill(AccountInput.whole(1, List.of(Utility.ELECTRICITY), MAY_2024, FACTS,
                 Map.of(Utility.ELECTRICITY, use("0", false)), List.of(held),
                 Money.ZERO), MAY_2024).corrections()).as("an estimate that held corrects nothing").isEqualTo(Money.ZERO);
     }

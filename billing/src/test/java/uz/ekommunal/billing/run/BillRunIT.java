@@ -227,6 +227,35 @@ class BillRunIT {
                 .isEqualTo(price(Utility.ELECTRICITY, a, new BigDecimal("100.0"), List.of())));
     }
 
+    @Test
+    void factsThatChangeMidMonthPriceEachPartWithItsOwn() throws Exception {
+        Provider res = TestAccounts.provider(accounts, "RES-FACTS", AccountKind.ELECTRICITY);
+        Account a = TestAccounts.account(accounts, res, "5000001");
+        HouseholdFacts before = facts(3, "0");
+        // from 16 November a needy family: the state pays part of what is above the norm
+        HouseholdFacts after = new HouseholdFacts(LocalDate.of(2025, 11, 16), 5, BigDecimal.ZERO, Region.TASHKENT_CITY,
+                "Chilonzor", true, false);
+        accounts.recordFacts(a.id(), before);
+        accounts.recordFacts(a.id(), after);
+        Meter m = meter("F1", "electricity", 6, Instant.parse("2024-01-01T00:00:00Z"));
+        accounts.linkMeter(a.id(), "F1", KWH);
+        new Readings(db.dataSource()).add(m, KWH, at(NOV.start()), new BigDecimal("0.0"))
+                .add(m, KWH, at(LocalDate.of(2025, 11, 16)), new BigDecimal("200.0"))
+                .add(m, KWH, at(NOV.end()), new BigDecimal("900.0")).flush();
+        engine.open(res.id(), NOV);
+        engine.drain("node-a");
+        BillingPeriod first = new BillingPeriod(NOV.start(), LocalDate.of(2025, 11, 16));
+        BillingPeriod second = new BillingPeriod(LocalDate.of(2025, 11, 16), NOV.end());
+        Money expected = sum(PRICING.price(before.toHousehold(), first,
+                UtilityUsage.metered(Utility.ELECTRICITY, new BigDecimal("200.0"))))
+                .plus(sum(PRICING.price(after.toHousehold(), second,
+                        UtilityUsage.metered(Utility.ELECTRICITY, new BigDecimal("700.0")))));
+        Invoice invoice = invoices.forAccount(a.id()).get(0);
+        assertThat(invoice.total()).isEqualTo(expected);
+        assertThat(invoice.lines()).anyMatch(l -> l.type() == LineType.STATE_PAID);
+        assertThat(invoice.usage()).singleElement().satisfies(u -> assertThat(u.consumption()).isEqualByComparingTo("900"));
+    }
+
     private static void runAll() throws Exception {
         engine.openDueRuns();
         engine.drain("node-a");
