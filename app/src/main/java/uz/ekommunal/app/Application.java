@@ -198,7 +198,8 @@ public final class Application implements AutoCloseable {
     private static GatewaySettings gatewaySettings(Config config) {
         return new GatewaySettings(config.get(Settings.MQTT_URL), config.get(Settings.MQTT_HOST),
                 config.get(Settings.MQTT_PORT), config.get(Settings.MQTT_CLIENT_ID),
-                config.get(Settings.MQTT_SHARED_GROUP), config.get(Settings.MQTT_SESSION_EXPIRY),
+                config.get(Settings.MQTT_SHARED_GROUP), config.get(Settings.MQTT_CONNECTIONS),
+                config.get(Settings.MQTT_SESSION_EXPIRY),
                 config.get(Settings.MQTT_RECEIVE_MAXIMUM),
                 new IngestSettings(config.get(Settings.BATCH_SIZE), config.get(Settings.QUEUE_CAPACITY),
                         spoolDir(config).resolve("readings.spool"), VeeLimits.defaults(), 500_000),

@@ -2,6 +2,8 @@ package uz.ekommunal.gateway;
 
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -30,20 +32,20 @@ public final class Gateway implements AutoCloseable {
     private final ReadingStore store;
     private final Ingestion ingestion;
     private final EmbeddedMqttBroker embeddedBroker;
-    private final PahoMqttSubscriber subscriber;
+    private final List<PahoMqttSubscriber> subscribers;
     private final int mqttPort;
     private final CoapIntake coap;
     private final ModbusPoller modbus;
     private final ModbusEndpoints endpoints;
 
     private Gateway(MeterRegistry registry, ReadingStore store, Ingestion ingestion, EmbeddedMqttBroker embeddedBroker,
-            PahoMqttSubscriber subscriber, int mqttPort, CoapIntake coap, ModbusPoller modbus,
+            List<PahoMqttSubscriber> subscribers, int mqttPort, CoapIntake coap, ModbusPoller modbus,
             ModbusEndpoints endpoints) {
         this.registry = registry;
         this.store = store;
         this.ingestion = ingestion;
         this.embeddedBroker = embeddedBroker;
-        this.subscriber = subscriber;
+        this.subscribers = subscribers;
         this.mqttPort = mqttPort;
         this.coap = coap;
         this.modbus = modbus;
@@ -62,7 +64,7 @@ public final class Gateway implements AutoCloseable {
         Ingestion ingestion = Ingestion.start(dataSource, registry, store, clock, settings.ingest());
         ReadingIngest ingest = ingestion.ingest();
         EmbeddedMqttBroker broker = null;
-        PahoMqttSubscriber subscriber = null;
+        List<PahoMqttSubscriber> subscribers = new ArrayList<>();
         CoapIntake coap = null;
         ModbusPoller modbus = null;
         try {
@@ -73,9 +75,14 @@ public final class Gateway implements AutoCloseable {
                         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
                 LOG.info("Embedded MQTT broker listening on {}:{}", settings.embeddedMqttHost(), port);
             } else {
-                subscriber = new PahoMqttSubscriber(settings.mqttUrl(), settings.mqttClientId(),
-                        settings.sharedGroup(), settings.sessionExpirySeconds(), settings.receiveMaximum(), ingest);
-                subscriber.start();
+                // One Paho connection delivers on one thread; several share the subscription.
+                for (int i = 0; i < settings.mqttConnections(); i++) {
+                    PahoMqttSubscriber subscriber = new PahoMqttSubscriber(settings.mqttUrl(), settings.clientId(i),
+                            settings.effectiveSharedGroup(), settings.sessionExpirySeconds(),
+                            settings.receiveMaximum(), ingest);
+                    subscribers.add(subscriber);
+                    subscriber.start();
+                }
             }
             if (settings.coap() != null) {
                 coap = new CoapIntake(ingest, registry, settings.coap());
@@ -87,13 +94,16 @@ public final class Gateway implements AutoCloseable {
                 modbus = new ModbusPoller(ingest, dataSource, clock, settings.modbus());
                 modbus.start();
             }
-            return new Gateway(registry, store, ingestion, broker, subscriber, port, coap, modbus,
+            return new Gateway(registry, store, ingestion, broker, subscribers, port, coap, modbus,
                     new ModbusEndpoints(dataSource));
         } catch (Exception e) {
-            for (AutoCloseable part : new AutoCloseable[] {modbus, coap, subscriber}) {
+            for (AutoCloseable part : new AutoCloseable[] {modbus, coap}) {
                 if (part != null) {
                     part.close();
                 }
+            }
+            for (PahoMqttSubscriber subscriber : subscribers) {
+                subscriber.close();
             }
             if (broker != null) {
                 broker.stop();
@@ -145,7 +155,8 @@ public final class Gateway implements AutoCloseable {
 
     /** True when readings can reach the gateway: the embedded broker listens, or the real one is connected. */
     public boolean brokerUp() {
-        return embeddedBroker != null ? embeddedBroker.isListening() : subscriber.isConnected();
+        return embeddedBroker != null ? embeddedBroker.isListening()
+                : subscribers.stream().allMatch(PahoMqttSubscriber::isConnected);
     }
 
     public int queuedReadings() {
@@ -170,7 +181,7 @@ public final class Gateway implements AutoCloseable {
         if (embeddedBroker != null) {
             embeddedBroker.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         }
-        if (subscriber != null) {
+        for (PahoMqttSubscriber subscriber : subscribers) {
             subscriber.close();
         }
         LOG.info("Gateway stopped; {} readings written", ingestion.counters().written());

@@ -11,8 +11,27 @@ import uz.ekommunal.gateway.modbus.ModbusSettings;
  * {@code embeddedMqttHost:embeddedMqttPort}; otherwise subscribe to that broker.
  */
 public record GatewaySettings(String mqttUrl, String embeddedMqttHost, int embeddedMqttPort, String mqttClientId,
-                              String sharedGroup, long sessionExpirySeconds, int receiveMaximum,
+                              String sharedGroup, int mqttConnections, long sessionExpirySeconds, int receiveMaximum,
                               IngestSettings ingest, CoapSettings coap, ModbusSettings modbus) {
+
+    /** Default shared group when one gateway takes several connections to the broker. */
+    public static final String DEFAULT_SHARED_GROUP = "ekommunal";
+
+    /**
+     * The shared subscription group: the configured one; else, with several connections, the
+     * default group, so the connections split the readings instead of each getting all of them.
+     */
+    public String effectiveSharedGroup() {
+        if (sharedGroup != null && !sharedGroup.isBlank()) {
+            return sharedGroup;
+        }
+        return mqttConnections > 1 ? DEFAULT_SHARED_GROUP : null;
+    }
+
+    /** The client id of connection {@code i} (0-based): its session outlives restarts, so it must be stable. */
+    public String clientId(int i) {
+        return mqttConnections > 1 ? mqttClientId + "-" + (i + 1) : mqttClientId;
+    }
 
     public boolean embeddedBroker() {
         return mqttUrl == null || mqttUrl.isBlank();

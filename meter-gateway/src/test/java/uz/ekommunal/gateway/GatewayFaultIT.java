@@ -61,7 +61,7 @@ class GatewayFaultIT {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false)
                 .setPort(port).start();
         int capacity = 2_000;
-        GatewaySettings settings = new GatewaySettings(null, null, 0, "gw-" + UUID.randomUUID(), null, 600, 1_000,
+        GatewaySettings settings = new GatewaySettings(null, null, 0, "gw-" + UUID.randomUUID(), null, 1, 600, 1_000,
                 new IngestSettings(500, capacity, dir.resolve("spool/readings.spool"), VeeLimits.defaults(), 10_000),
                 null, null);
         String serial = GatewayFixture.uniqueSerial("O");
@@ -70,7 +70,7 @@ class GatewayFaultIT {
                      "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "", 4), "outage")) {
             GatewaySchema.migrate(ds);
             GatewaySettings real = new GatewaySettings(broker.url(), settings.embeddedMqttHost(), 0,
-                    settings.mqttClientId(), null, 600, 1_000, settings.ingest(), null, null);
+                    settings.mqttClientId(), null, 2, 600, 1_000, settings.ingest(), null, null);
             try (Gateway gateway = Gateway.start(vertx, ds, real, Clock.systemUTC());
                  MeterPublisher meter = new MeterPublisher(broker.url(), serial)) {
                 gateway.meters().register(new NewMeter(serial, "electricity", "mqtt", null, 9, BigDecimal.ONE, null,

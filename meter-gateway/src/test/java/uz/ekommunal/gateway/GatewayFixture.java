@@ -12,11 +12,15 @@ final class GatewayFixture {
     }
 
     static GatewaySettings embeddedBroker() {
-        return new GatewaySettings(null, "127.0.0.1", 0, "gw-test", null, 60, 1_000, IngestSettings.defaults(null), null, null);
+        return new GatewaySettings(null, "127.0.0.1", 0, "gw-test", null, 1, 60, 1_000, IngestSettings.defaults(null), null, null);
     }
 
+    /** Two connections on a shared subscription; a group of this test's own unless one is given. */
     static GatewaySettings realBroker(String url, String sharedGroup) {
-        return new GatewaySettings(url, null, 0, "gw-test-" + UUID.randomUUID(), sharedGroup, 60, 1_000,
+        if (sharedGroup == null) {
+            sharedGroup = "t" + UUID.randomUUID().toString().substring(0, 8);
+        }
+        return new GatewaySettings(url, null, 0, "gw-test-" + UUID.randomUUID(), sharedGroup, 2, 60, 1_000,
                 IngestSettings.defaults(null), null, null);
     }
 

@@ -31,11 +31,14 @@ public final class Settings {
     public static final Setting<String> MQTT_SHARED_GROUP = new Setting<>("EKOMMUNAL_MQTT_SHARED_GROUP", "",
             "Scale-out: gateways with the same group share one subscription ($share/<group>/meters/+/readings).",
             Parsers.optional());
+    public static final Setting<Integer> MQTT_CONNECTIONS = new Setting<>("EKOMMUNAL_MQTT_CONNECTIONS", "2",
+            "Connections this gateway opens to the broker; more than one share the subscription. Keep it stable: "
+                    + "each connection's session lives on in the broker.", Parsers.integer(1, 16));
     public static final Setting<Integer> MQTT_SESSION_EXPIRY = new Setting<>("EKOMMUNAL_MQTT_SESSION_EXPIRY",
             "604800", "Seconds the broker keeps the gateway's session (and queued readings) while it is away.",
             Parsers.integer(0, Integer.MAX_VALUE));
     public static final Setting<Integer> MQTT_RECEIVE_MAXIMUM = new Setting<>("EKOMMUNAL_MQTT_RECEIVE_MAXIMUM",
-            "10000", "Unacknowledged QoS 1 messages the broker may have in flight to the gateway.",
+            "65535", "Unacknowledged QoS 1 messages the broker may have in flight to each gateway connection.",
             Parsers.integer(1, 65535));
     public static final Setting<String> HTTP_HOST = new Setting<>("EKOMMUNAL_HTTP_HOST", "0.0.0.0",
             "Address the HTTP API listens on.", Parsers.text());
@@ -64,7 +67,8 @@ public final class Settings {
             "Readings held in memory before intake is held back.", Parsers.integer(100, 10_000_000));
 
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR,
-            EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_SESSION_EXPIRY,
+            EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_CONNECTIONS,
+            MQTT_SESSION_EXPIRY,
             MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, COAP_HOST, COAP_PORT, COAPS_PORT,
             MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, SPOOL_DIR, BATCH_SIZE, QUEUE_CAPACITY);
 

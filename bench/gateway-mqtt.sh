@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# MQTT ingestion on one machine: the simulators' load generator -> Mosquitto (configured for
+# backlogs, as the README says) -> the gateway (its own JVM) -> PostgreSQL, all on this machine.
+#
+# Measures, in one run:
+#   1. sustained ingestion: readings acknowledged by the broker (QoS 1) and the time until every one
+#      of them is queryable in the database; zero loss means stored == acknowledged;
+#   2. a raw COPY of the same number of rows into the same table, for the ratio;
+#   3. publish-to-queryable latency (p50/p90/p99) of a probe meter while a steady load runs.
+#
+# Usage: bench/gateway-mqtt.sh        (METERS, DURATION, BATCH, STEADY_SPEEDUP override the defaults)
+# Needs: Java 17, Maven, mosquitto, psql, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+METERS=${METERS:-20000}
+DURATION=${DURATION:-2d}
+BATCH=${BATCH:-4}
+STEADY_SPEEDUP=${STEADY_SPEEDUP:-800}
+PG=${PG:-"-h 127.0.0.1 -U postgres"}
+
+echo "== building"
+[ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp package -DskipTests -DskipITs
+[ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp -f bench/pom.xml package -DskipTests
+jar="$root/app/target/ekommunal.jar"
+work=$(mktemp -d /tmp/ekommunal-bench.XXXX)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+db="bench_$(date +%s)"
+cleanup() {
+  [ -n "${gw:-}" ] && kill "$gw" 2>/dev/null && wait "$gw" 2>/dev/null || true
+  [ -n "${mq:-}" ] && kill "$mq" 2>/dev/null || true
+  psql $PG -qc "drop database if exists $db with (force)" postgres >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+cat > "$work/mosquitto.conf" <<CONF
+listener $port 127.0.0.1
+allow_anonymous true
+max_queued_messages 100000000
+max_inflight_messages 0
+persistence false
+CONF
+mosquitto -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
+mq=$!
+psql $PG -qc "create database $db" postgres
+url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
+sim() { java -cp "$jar" uz.ekommunal.simulator.SimulateCommand --mqtt-url "tcp://127.0.0.1:$port" "$@"; }
+
+echo "== meters: $METERS electricity meters over MQTT, packs of $BATCH quarter-hours"
+sim --meters "$METERS" --protocol mqtt --utility electricity --duration 0s --speedup max --meters-file "$work/meters.csv" >/dev/null
+echo "PROBE0001,electricity,mqtt,1-0:1.8.0,kWh,9,1,,,,," >> "$work/meters.csv"  # the latency probe's meter
+
+EKOMMUNAL_DB_URL="$url" EKOMMUNAL_MQTT_URL="tcp://127.0.0.1:$port" EKOMMUNAL_MQTT_CLIENT_ID="bench-gateway" \
+EKOMMUNAL_METER_SEED="$work/meters.csv" EKOMMUNAL_DATA_DIR="$work/data" EKOMMUNAL_COAP_PORT=-1 \
+  java -Xmx2g -jar "$jar" gateway > "$work/gateway.log" 2>&1 &
+gw=$!
+until grep -q "is running" "$work/gateway.log"; do kill -0 $gw || { cat "$work/gateway.log"; exit 1; }; sleep 0.2; done
+
+count() { psql $PG -tAc "select count(*) from gateway.readings" "$db"; }
+
+echo "== 1. sustained ingestion: as fast as the broker acknowledges, $DURATION of simulated time"
+t0=$(date +%s.%N)
+sim --meters "$METERS" --protocol mqtt --utility electricity --duration "$DURATION" --interval 15m \
+    --speedup max --batch "$BATCH" --mqtt-clients 4 --mqtt-max-inflight 2000 --drain-timeout 120s | tee "$work/sim.log" | grep -E "^summary|acknowledged|rate"
+acked=$(grep -oE "readings generated [0-9]+, sent [0-9]+, acknowledged [0-9]+" "$work/sim.log" | grep -oE "[0-9]+$")
+until [ "$(count)" -ge "$acked" ]; do sleep 0.2; done
+t1=$(date +%s.%N)
+stored=$(count)
+ingest_s=$(echo "$t1 - $t0" | bc -l)
+ingest_rate=$(echo "$stored / $ingest_s" | bc -l)
+printf "acknowledged %d, stored %d, lost %d; %.1f s from first publish to last queryable: %.0f readings/s\n" \
+  "$acked" "$stored" "$((acked - stored))" "$ingest_s" "$ingest_rate"
+
+echo "== 2. raw COPY of the same rows into the same table"
+psql $PG -qc "\\copy (select meter_id, register, ts + interval '100 years', value, quality, received_at, source from gateway.readings) to '$work/rows.csv' csv" "$db"
+c0=$(date +%s.%N)
+psql $PG -qc "\\copy gateway.readings (meter_id, register, ts, value, quality, received_at, source) from '$work/rows.csv' csv" "$db"
+c1=$(date +%s.%N)
+copy_s=$(echo "$c1 - $c0" | bc -l)
+copy_rate=$(echo "$stored / $copy_s" | bc -l)
+printf "COPY %d rows in %.1f s: %.0f rows/s; gateway / COPY = %.2f\n" "$stored" "$copy_s" "$copy_rate" \
+  "$(echo "$ingest_rate / $copy_rate" | bc -l)"
+
+echo "== 3. publish-to-queryable latency under a steady load (speedup $STEADY_SPEEDUP)"
+sim --meters "$METERS" --protocol mqtt --utility electricity --duration 30d --start 2026-01-01T00:00:00Z \
+    --interval 15m --speedup "$STEADY_SPEEDUP" --batch "$BATCH" --mqtt-clients 4 > "$work/steady.log" 2>&1 &
+steady=$!
+sleep 5 # let the steady load reach its rate before probing
+java -cp bench/target/benchmarks.jar uz.ekommunal.bench.PublishToQueryableProbe "tcp://127.0.0.1:$port" "$url" \
+  PROBE0001 30 20
+kill -INT $steady 2>/dev/null || true; wait $steady 2>/dev/null || true
+grep -E "^\[ *3[0-9]s\]" "$work/steady.log" | tail -1 || true
+
+echo "== machine: $(nproc) cores; $(java -version 2>&1 | head -1); $(date -u)"
+echo "== logs in $work"

@@ -1,0 +1,105 @@
+package uz.ekommunal.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+
+/**
+ * Measures the time from publishing a reading (QoS 1) to the moment a query can see it, while
+ * other load runs. One probe meter publishes a reading every {@code periodMs}; a reader polls the
+ * readings table every millisecond or so and notes when each one appears.
+ *
+ * <p>Usage: {@code PublishToQueryableProbe brokerUrl jdbcUrl serial seconds periodMs}
+ */
+public final class PublishToQueryableProbe {
+
+    public static void main(String[] args) throws Exception {
+        String broker = args[0];
+        String jdbc = args[1];
+        String serial = args[2];
+        long seconds = Long.parseLong(args[3]);
+        long periodMs = Long.parseLong(args[4]);
+        long base = System.currentTimeMillis() / 1000 * 1000;
+        Map<Long, Long> publishedAt = new ConcurrentHashMap<>();
+        List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
+
+        Thread reader = new Thread(() -> read(jdbc, serial, publishedAt, latenciesMicros), "probe-reader");
+        reader.setDaemon(true);
+        reader.start();
+
+        MqttClient client = new MqttClient(broker, "probe-" + serial, new MemoryPersistence());
+        client.connect(new MqttConnectionOptions());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long n = 0;
+        while (System.nanoTime() < end) {
+            long tMillis = base + n * periodMs;
+            String pack = "[{\"bn\":\"" + serial + ":\",\"bt\":" + (tMillis / 1000.0) + ",\"n\":\"1-0:1.8.0\",\"v\":" + n + "}]";
+            MqttMessage message = new MqttMessage(pack.getBytes(StandardCharsets.UTF_8));
+            message.setQos(1);
+            publishedAt.put(tMillis, System.nanoTime());
+            client.publish("meters/" + serial + "/readings", message);
+            n++;
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(periodMs)); // the probe's publishing period
+        }
+        long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (latenciesMicros.size() < n && System.nanoTime() < drainUntil) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        client.disconnect();
+        client.close();
+        List<Long> sorted = new ArrayList<>(latenciesMicros);
+        Collections.sort(sorted);
+        System.out.printf("probe: %d published, %d seen; publish-to-queryable ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
+                n, sorted.size(), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
+                sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1) / 1000.0);
+    }
+
+    private static void read(String jdbc, String serial, Map<Long, Long> publishedAt, List<Long> latencies) {
+        try (Connection c = DriverManager.getConnection(jdbc);
+             PreparedStatement s = c.prepareStatement("""
+                     select (extract(epoch from r.ts) * 1000)::bigint from gateway.readings r
+                     join gateway.meters m on m.id = r.meter_id
+                     where m.serial = ? and r.ts > to_timestamp(? / 1000.0) order by r.ts""")) {
+            long last = 0;
+            while (true) {
+                s.setString(1, serial);
+                s.setLong(2, last);
+                try (ResultSet rs = s.executeQuery()) {
+                    long now = System.nanoTime();
+                    while (rs.next()) {
+                        long t = rs.getLong(1);
+                        Long sent = publishedAt.remove(t);
+                        if (sent != null) {
+                            latencies.add((now - sent) / 1000);
+                        }
+                        last = Math.max(last, t);
+                    }
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // polling interval of the reader
+            }
+        } catch (Exception e) {
+            System.err.println("probe reader stopped: " + e);
+        }
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1);
+        return sorted.get(Math.max(0, index)) / 1000.0;
+    }
+}
