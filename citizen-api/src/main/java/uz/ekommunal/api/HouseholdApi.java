@@ -1,0 +1,98 @@
+package uz.ekommunal.api;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uz.ekommunal.api.auth.AccessTokens;
+import uz.ekommunal.api.auth.AuthRoutes;
+import uz.ekommunal.api.auth.Authenticate;
+import uz.ekommunal.api.auth.OtpService;
+import uz.ekommunal.api.auth.RefreshTokens;
+import uz.ekommunal.api.auth.Sessions;
+import uz.ekommunal.api.auth.Users;
+import uz.ekommunal.api.notify.Channel;
+import uz.ekommunal.api.notify.DeliveryAdapter;
+import uz.ekommunal.api.notify.HttpSmsGateway;
+import uz.ekommunal.api.notify.LogDelivery;
+import uz.ekommunal.api.notify.Outbox;
+import uz.ekommunal.api.notify.OutboxDispatcher;
+
+/**
+ * The signed-in part of the API wired by hand: sign-in, notifications, profile and accounts,
+ * widgets, consumption and bills. Migrate {@link ApiSchema} first; {@link #start()} makes the
+ * configured administrator and starts the outbox dispatcher.
+ */
+public final class HouseholdApi implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HouseholdApi.class);
+
+    private final HouseholdApiSettings settings;
+    private final Users users;
+    private final OutboxDispatcher dispatcher;
+    private final List<Consumer<Router>> routes = new ArrayList<>();
+    private final Authenticate authenticate;
+
+    public HouseholdApi(Vertx vertx, DataSource dataSource, HouseholdApiSettings settings,
+            Map<Channel, DeliveryAdapter> adapters, Clock clock) {
+        this.settings = settings;
+        this.users = new Users(dataSource, clock);
+        Outbox outbox = new Outbox(dataSource, clock);
+        this.dispatcher = new OutboxDispatcher(dataSource, adapters, settings.retries(), clock);
+        AccessTokens access = new AccessTokens(settings.tokenKey(), settings.accessLifetime(), clock);
+        this.authenticate = new Authenticate(access);
+        OtpService otp = new OtpService(dataSource, outbox, users, settings.otp(), settings.tokenKey(), clock);
+        Sessions sessions = new Sessions(access, new RefreshTokens(dataSource, settings.refreshLifetime(), clock),
+                users, clock);
+        routes.add(new AuthRoutes(vertx, otp, sessions)::mount);
+    }
+
+    /** The delivery adapters the settings ask for: an SMS gateway if configured, else the log. */
+    public static Map<Channel, DeliveryAdapter> adapters(HouseholdApiSettings settings) {
+        Map<Channel, DeliveryAdapter> adapters = new EnumMap<>(Channel.class);
+        LogDelivery log = new LogDelivery();
+        adapters.put(Channel.SMS, settings.smsGateway() == null ? log : new HttpSmsGateway(settings.smsGateway()));
+        adapters.put(Channel.EMAIL, log);
+        return adapters;
+    }
+
+    /** Makes the configured administrator and starts delivering notifications. */
+    public void start() throws SQLException {
+        if (settings.administrator() != null) {
+            users.ensureAdministrator(settings.administrator());
+            LOG.info("Administrator from configuration: {}", settings.administrator());
+        }
+        dispatcher.start(Duration.ofSeconds(1));
+    }
+
+    /** The routes, to give to the {@link uz.ekommunal.api.http.ApiServer}. */
+    public List<Consumer<Router>> routes() {
+        return List.copyOf(routes);
+    }
+
+    public Authenticate authenticate() {
+        return authenticate;
+    }
+
+    public OutboxDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    @Override
+    public void close() {
+        dispatcher.close();
+    }
+}

@@ -1,0 +1,116 @@
+package uz.ekommunal.api.auth;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Short-lived access tokens: JWTs (RFC 7519) signed with HS256, JDK only. Claims: {@code iss},
+ * {@code sub} (user id), {@code role}, {@code prv} (an operator's provider), {@code iat},
+ * {@code exp}. Verification accepts only HS256 with our key and issuer, and an unexpired token
+ * by the injected clock; anything else is no caller at all.
+ */
+public final class AccessTokens {
+
+    public static final String ISSUER = "ekommunal";
+    private static final String HEADER = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final byte[] key;
+    private final Duration lifetime;
+    private final Clock clock;
+
+    /** @param key at least 32 bytes (HS256 wants a key as long as its hash) */
+    public AccessTokens(byte[] key, Duration lifetime, Clock clock) {
+        if (key.length < 32) {
+            throw new IllegalArgumentException("the token key must have at least 32 bytes, has " + key.length);
+        }
+        this.key = key.clone();
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    /** A signed token for this caller, valid from now for the lifetime. */
+    public String issue(Caller caller) {
+        long now = clock.instant().getEpochSecond();
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + caller.userId() + "\",\"role\":\""
+                + caller.role().name() + "\"" + (caller.providerId() == null ? "" : ",\"prv\":" + caller.providerId())
+                + ",\"iat\":" + now + ",\"exp\":" + (now + lifetime.toSeconds()) + "}";
+        String signingInput = HEADER + "." + b64(claims.getBytes(StandardCharsets.UTF_8));
+        return signingInput + "." + b64(Hashes.hmacSha256(key, signingInput.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** The caller, or empty for a token that is malformed, forged, of another issuer or expired. */
+    public Optional<Caller> verify(String token) {
+        if (token == null || token.length() > 2048) {
+            return Optional.empty();
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || !MessageDigest.isEqual(parts[0].getBytes(StandardCharsets.US_ASCII),
+                HEADER.getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        byte[] expected = Hashes.hmacSha256(key, (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        byte[] signature;
+        Map<String, Object> claims;
+        try {
+            signature = Base64.getUrlDecoder().decode(parts[2]);
+            if (!MessageDigest.isEqual(expected, signature)) {
+                return Optional.empty();
+            }
+            claims = flatObject(Base64.getUrlDecoder().decode(parts[1]));
+        } catch (IllegalArgumentException | IOException e) {
+            return Optional.empty();
+        }
+        try {
+            Instant exp = Instant.ofEpochSecond(((Number) claims.get("exp")).longValue());
+            if (!ISSUER.equals(claims.get("iss")) || !clock.instant().isBefore(exp)) {
+                return Optional.empty();
+            }
+            Number provider = (Number) claims.get("prv");
+            return Optional.of(new Caller(Long.parseLong((String) claims.get("sub")),
+                    Role.valueOf((String) claims.get("role")), provider == null ? null : provider.longValue()));
+        } catch (RuntimeException e) {
+            // a claim missing or of the wrong type: signed by us, so a bug, but still no caller
+            return Optional.empty();
+        }
+    }
+
+    /** A JSON object of strings and whole numbers (what we sign); nested values are refused. */
+    private static Map<String, Object> flatObject(byte[] json) throws IOException {
+        Map<String, Object> out = new HashMap<>();
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not an object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (value) {
+                    case VALUE_STRING -> out.put(name, p.getText());
+                    case VALUE_NUMBER_INT -> out.put(name, p.getLongValue());
+                    default -> throw new IOException("unexpected " + value);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,78 @@
+package uz.ekommunal.api.auth;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+
+/**
+ * Sign-in by phone: {@code POST /api/v1/auth/otp} sends a code, {@code POST /api/v1/auth/otp/verify}
+ * answers a session, {@code POST /api/v1/auth/refresh} rotates it, {@code POST /api/v1/auth/logout}
+ * ends it.
+ */
+public final class AuthRoutes {
+
+    private final Vertx vertx;
+    private final OtpService otp;
+    private final Sessions sessions;
+
+    public AuthRoutes(Vertx vertx, OtpService otp, Sessions sessions) {
+        this.vertx = vertx;
+        this.otp = otp;
+        this.sessions = sessions;
+    }
+
+    public void mount(Router router) {
+        router.post("/api/v1/auth/otp").handler(this::send);
+        router.post("/api/v1/auth/otp/verify").handler(this::verify);
+        router.post("/api/v1/auth/refresh").handler(this::refresh);
+        router.post("/api/v1/auth/logout").handler(this::logout);
+    }
+
+    private void send(RoutingContext ctx) {
+        PhoneNumber phone = phone(Requests.body(ctx));
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        Requests.blocking(vertx, ctx, () -> otp.send(phone, address), expires -> Requests.json(ctx, 202,
+                new JsonObject().put("phone", phone.e164()).put("expiresAt", expires.toString())));
+    }
+
+    private void verify(RoutingContext ctx) {
+        JsonObject body = Requests.body(ctx);
+        PhoneNumber phone = phone(body);
+        String code = Requests.text(body, "code", 16, true);
+        Requests.blocking(vertx, ctx, () -> sessions.open(otp.verify(phone, code)),
+                s -> Requests.json(ctx, 200, session(s)));
+    }
+
+    private void refresh(RoutingContext ctx) {
+        String token = Requests.text(Requests.body(ctx), "refreshToken", 256, true);
+        Requests.blocking(vertx, ctx, () -> sessions.refresh(token), s -> Requests.json(ctx, 200, session(s)));
+    }
+
+    private void logout(RoutingContext ctx) {
+        String token = Requests.text(Requests.body(ctx), "refreshToken", 256, true);
+        Requests.blocking(vertx, ctx, () -> {
+            sessions.close(token);
+            return null;
+        }, nothing -> ctx.response().setStatusCode(204).end());
+    }
+
+    private static PhoneNumber phone(JsonObject body) {
+        String text = Requests.text(body, "phone", 32, true);
+        return PhoneNumber.parse(text).orElseThrow(() -> new ApiException(ApiError.INVALID_PHONE, "phone",
+                "An Uzbek mobile number is +998 and 9 digits, e.g. +998901234567"));
+    }
+
+    static JsonObject session(Sessions.Session s) {
+        return new JsonObject()
+                .put("tokenType", "Bearer")
+                .put("accessToken", s.accessToken())
+                .put("expiresAt", s.accessExpiresAt().toString())
+                .put("refreshToken", s.refreshToken())
+                .put("refreshExpiresAt", s.refreshExpiresAt().toString())
+                .put("user", new JsonObject().put("id", s.user().id()).put("phone", s.user().phone())
+                        .put("role", s.user().role().name()).put("providerId", s.user().providerId()));
+    }
+}

@@ -1,0 +1,12 @@
+package uz.ekommunal.api.auth;
+
+import uz.ekommunal.tariff.Region;
+
+/** A person who signed in, with their profile. Region and district decide "My service providers". */
+public record User(long id, String phone, Role role, Long providerId, String name, String email, String address,
+        Region region, String district) {
+
+    public Caller caller() {
+        return new Caller(id, role, providerId);
+    }
+}

@@ -1,0 +1,114 @@
+package uz.ekommunal.api.auth;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import javax.sql.DataSource;
+import uz.ekommunal.tariff.Region;
+
+/** People who signed in, found by phone or id. A first sign-in creates a household. */
+public final class Users {
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public Users(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** The user with this phone, created as a household on their first sign-in. */
+    public User signIn(Connection c, PhoneNumber phone) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                insert into api.users (phone, created_at) values (?, ?)
+                on conflict (phone) do update set phone = excluded.phone returning *""")) {
+            upsert.setString(1, phone.e164());
+            upsert.setTimestamp(2, Timestamp.from(clock.instant()));
+            try (ResultSet rs = upsert.executeQuery()) {
+                rs.next();
+                return read(rs);
+            }
+        }
+    }
+
+    public Optional<User> byId(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("select * from api.users where id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public Optional<User> byPhone(PhoneNumber phone) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("select * from api.users where phone = ?")) {
+            select.setString(1, phone.e164());
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Makes this phone's user an administrator (creating it): the first one, from configuration. */
+    public User ensureAdministrator(PhoneNumber phone) throws SQLException {
+        return setRole(phone, Role.ADMINISTRATOR, null);
+    }
+
+    /** Gives a role (an operator's provider with it), creating the user if they never signed in. */
+    public User setRole(PhoneNumber phone, Role role, Long providerId) throws SQLException {
+        if ((role == Role.OPERATOR) != (providerId != null)) {
+            throw new IllegalArgumentException("an operator, and only an operator, has a provider");
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement upsert = c.prepareStatement("""
+                     insert into api.users (phone, role, provider_id, created_at) values (?, ?, ?, ?)
+                     on conflict (phone) do update set role = excluded.role, provider_id = excluded.provider_id
+                     returning *""")) {
+            upsert.setString(1, phone.e164());
+            upsert.setString(2, role.name());
+            upsert.setObject(3, providerId);
+            upsert.setTimestamp(4, Timestamp.from(clock.instant()));
+            try (ResultSet rs = upsert.executeQuery()) {
+                rs.next();
+                return read(rs);
+            }
+        }
+    }
+
+    /** Profile fields a person edits themselves; validated by the caller. */
+    public record Profile(String name, String email, String address, Region region, String district) {
+    }
+
+    public User updateProfile(long userId, Profile p) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement update = c.prepareStatement("""
+                     update api.users set name = ?, email = ?, address = ?, region = ?, district = ?
+                     where id = ? returning *""")) {
+            update.setString(1, p.name());
+            update.setString(2, p.email());
+            update.setString(3, p.address());
+            update.setString(4, p.region() == null ? null : p.region().name());
+            update.setString(5, p.district());
+            update.setLong(6, userId);
+            try (ResultSet rs = update.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("user " + userId + " vanished");
+                }
+                return read(rs);
+            }
+        }
+    }
+
+    private static User read(ResultSet rs) throws SQLException {
+        String region = rs.getString("region");
+        return new User(rs.getLong("id"), rs.getString("phone"), Role.valueOf(rs.getString("role")),
+                (Long) rs.getObject("provider_id"), rs.getString("name"), rs.getString("email"),
+                rs.getString("address"), region == null ? null : Region.valueOf(region), rs.getString("district"));
+    }
+}

@@ -1,0 +1,133 @@
+package uz.ekommunal.api.testing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import io.vertx.ext.web.Router;
+import uz.ekommunal.api.ApiSchema;
+import uz.ekommunal.api.HouseholdApi;
+import uz.ekommunal.api.HouseholdApiSettings;
+import uz.ekommunal.api.auth.PhoneNumber;
+import uz.ekommunal.api.http.ApiServer;
+import uz.ekommunal.api.notify.Channel;
+import uz.ekommunal.api.notify.DeliveryAdapter;
+import uz.ekommunal.testing.TestDatabase;
+
+/**
+ * The signed-in API on a real HTTP server (ephemeral port) over a real PostgreSQL, wired as the
+ * application wires it, with a clock the test moves and SMS captured instead of sent.
+ */
+public class ApiFixture implements AutoCloseable {
+
+    public static final String ADMIN_PHONE = "+998900000001";
+    public static final byte[] KEY = "test-key-test-key-test-key-test-key!".getBytes(StandardCharsets.UTF_8);
+
+    public final TestDatabase db = TestDatabase.create();
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T06:00:00Z"));
+    public final CapturedMessages sms = new CapturedMessages();
+    protected final Vertx vertx = Vertx.vertx();
+    public final HouseholdApi api;
+    private final ApiServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int port;
+
+    public ApiFixture() throws Exception {
+        migrate();
+        Map<Channel, DeliveryAdapter> adapters = new EnumMap<>(Channel.class);
+        adapters.put(Channel.SMS, sms);
+        adapters.put(Channel.EMAIL, sms);
+        api = build(HouseholdApiSettings.defaults(KEY, PhoneNumber.parse(ADMIN_PHONE).orElseThrow(), null), adapters);
+        api.users().ensureAdministrator(PhoneNumber.parse(ADMIN_PHONE).orElseThrow());
+        List<Consumer<Router>> routes = new ArrayList<>(api.routes());
+        server = new ApiServer(vertx, routes);
+        port = server.listen("127.0.0.1", 0).await(10, TimeUnit.SECONDS);
+    }
+
+    protected void migrate() {
+        ApiSchema.migrate(db.dataSource());
+    }
+
+    protected HouseholdApi build(HouseholdApiSettings settings, Map<Channel, DeliveryAdapter> adapters) {
+        return new HouseholdApi(vertx, db.dataSource(), settings, adapters, clock);
+    }
+
+    /** Asks for a code, delivers the outbox, and signs in with the code: the session's JSON. */
+    public JsonObject signIn(String phone) throws Exception {
+        HttpResponse<String> sent = post("/api/v1/auth/otp", null, new JsonObject().put("phone", phone));
+        if (sent.statusCode() != 202) {
+            throw new AssertionError("otp answered " + sent.statusCode() + ": " + sent.body());
+        }
+        api.dispatcher().dispatchDue();
+        HttpResponse<String> verified = post("/api/v1/auth/otp/verify", null,
+                new JsonObject().put("phone", phone).put("code", sms.lastCode(phone)));
+        if (verified.statusCode() != 200) {
+            throw new AssertionError("verify answered " + verified.statusCode() + ": " + verified.body());
+        }
+        return new JsonObject(verified.body());
+    }
+
+    /** A signed-in caller's access token. */
+    public String token(String phone) throws Exception {
+        return signIn(phone).getString("accessToken");
+    }
+
+    public HttpResponse<String> post(String path, String token, JsonObject body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build());
+    }
+
+    public HttpResponse<String> put(String path, String token, JsonObject body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.encode())).build());
+    }
+
+    public HttpResponse<String> get(String path, String token) {
+        return send(request(path, token).GET().build());
+    }
+
+    public HttpResponse<byte[]> getBytes(String path, String token) {
+        try {
+            return http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(path + ": " + e, e);
+        }
+    }
+
+    public HttpResponse<String> delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20));
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(request.uri() + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        api.close();
+        server.close().await(5, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
+        db.close();
+    }
+}
