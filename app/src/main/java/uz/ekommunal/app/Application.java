@@ -25,6 +25,9 @@ import uz.ekommunal.app.config.Config;
 import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.app.embedded.EmbeddedDatabase;
 import uz.ekommunal.app.embedded.PortCheck;
+import uz.ekommunal.billing.Billing;
+import uz.ekommunal.billing.BillingSchema;
+import uz.ekommunal.billing.run.BillingSettings;
 import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.billing.tariffs.TariffSchema;
 import uz.ekommunal.gateway.Gateway;
@@ -54,6 +57,7 @@ public final class Application implements AutoCloseable {
     private Vertx vertx;
     private HikariDataSource dataSource;
     private Gateway gateway;
+    private Billing billing;
     private int httpPort = -1;
 
     private Application() {
@@ -77,6 +81,7 @@ public final class Application implements AutoCloseable {
         try (HikariDataSource pool = DataSourceFactory.open(database, "migrate")) {
             GatewaySchema.migrate(pool);
             TariffSchema.migrate(pool);
+            BillingSchema.migrate(pool);
         }
         return database;
     }
@@ -111,12 +116,27 @@ public final class Application implements AutoCloseable {
                     java.time.Duration.ofSeconds(config.get(Settings.MODBUS_INTERVAL)));
             LOG.info("Meter seed '{}': {} meters registered", config.get(Settings.METER_SEED), seeded);
         }
+        JdbcTariffBook tariffs = new JdbcTariffBook(dataSource);
+        billing = new Billing(dataSource, registry, tariffs, billingSettings(config), clock);
+        if (roles.contains(Role.BILLING)) {
+            String node = config.get(Settings.BILLING_NODE_ID) != null ? config.get(Settings.BILLING_NODE_ID)
+                    : instanceName("billing");
+            toClose.add(0, billing.startNode(node));
+            LOG.info("Billing node {} joined the bill-run schedule ({})", node, config.get(Settings.BILLING_CRON));
+        }
         if (roles.contains(Role.API)) {
-            startApi(config, registry, clock);
+            startApi(config, registry, tariffs, clock);
         }
     }
 
-    private void startApi(Config config, MeterRegistry registry, Clock clock) throws Exception {
+    private static BillingSettings billingSettings(Config config) {
+        BillingSettings d = BillingSettings.DEFAULTS;
+        return new BillingSettings(config.get(Settings.BILLING_SHARD_SIZE), d.lease(), d.closeDelay(),
+                config.get(Settings.BILLING_WORKERS), d.pollInterval(), config.get(Settings.BILLING_CRON));
+    }
+
+    private void startApi(Config config, MeterRegistry registry, JdbcTariffBook tariffs, Clock clock)
+            throws Exception {
         MeterReadings readings = new MeterReadings(registry, new ReadingStore(dataSource));
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(databaseCheck());
@@ -126,7 +146,6 @@ public final class Application implements AutoCloseable {
         List<Consumer<Router>> features = new ArrayList<>();
         features.add(new HealthRoutes(vertx, checks)::mount);
         features.add(new ReadingRoutes(vertx, readings, clock)::mount);
-        JdbcTariffBook tariffs = new JdbcTariffBook(dataSource);
         features.add(new TariffRoutes(vertx, tariffs::engine, clock)::mount);
         features.add(new TariffPages()::mount);
         features.add(new OpenApiRoutes()::mount);
@@ -218,14 +237,16 @@ public final class Application implements AutoCloseable {
 
     private static String modbusOwner(Config config) {
         String configured = config.get(Settings.MODBUS_OWNER);
-        if (configured != null) {
-            return configured;
-        }
+        return configured != null ? configured : instanceName("gateway");
+    }
+
+    /** A name for this process in lease and cluster tables: the host name and a random suffix. */
+    private static String instanceName(String fallbackHost) {
         String host;
         try {
             host = java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.net.UnknownHostException e) {
-            host = "gateway";
+            host = fallbackHost;
         }
         return host + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
@@ -237,6 +258,11 @@ public final class Application implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** Accounts, ledger, invoices and payments, for the HTTP features that serve them. */
+    public Billing billing() {
+        return billing;
     }
 
     /** The CoAP intake's port, or -1. */

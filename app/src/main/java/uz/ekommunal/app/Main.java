@@ -13,12 +13,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import uz.ekommunal.app.config.Config;
 import uz.ekommunal.app.config.ConfigException;
+import uz.ekommunal.simulator.SimulateCommand;
 
 /** The launcher: {@code run} (all in one), one role at a time, {@code migrate}, or {@code config}. */
 @Command(name = "ekommunal", mixinStandardHelpOptions = true, version = "e-kommunal 0.1.0",
         description = "Utilities billing system and smart-meter gateway.",
-        subcommands = {Main.Run.class, Main.GatewayOnly.class, Main.ApiOnly.class, Main.Migrate.class,
-                Main.ShowConfig.class})
+        subcommands = {Main.Run.class, Main.GatewayOnly.class, Main.ApiOnly.class, Main.BillingOnly.class,
+                Main.Migrate.class, Main.ShowConfig.class, SimulateCommand.class})
 public final class Main implements Callable<Integer> {
 
     static {
@@ -85,6 +86,14 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return serve(EnumSet.of(Role.API));
+        }
+    }
+
+    @Command(name = "billing", description = "Only a billing node (Quartz cluster member billing shards).")
+    static final class BillingOnly implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            return serve(EnumSet.of(Role.BILLING));
         }
     }
 

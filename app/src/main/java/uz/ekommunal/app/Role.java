@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** What one process does; the all-in-one run takes every role. */
 public enum Role {
-    GATEWAY, API;
+    GATEWAY, API, BILLING;
 
     public static Set<Role> all() {
         return EnumSet.allOf(Role.class);

@@ -61,6 +61,16 @@ public final class Settings {
     public static final Setting<String> SPOOL_DIR = new Setting<>("EKOMMUNAL_SPOOL_DIR", "",
             "Folder of the spool that holds readings on disk while the database is away. Empty: <data dir>/spool.",
             Parsers.optional());
+    public static final Setting<String> BILLING_NODE_ID = new Setting<>("EKOMMUNAL_BILLING_NODE_ID", "",
+            "This billing node's name in the Quartz cluster; unique per node. Empty: host name + random.",
+            Parsers.optional());
+    public static final Setting<String> BILLING_CRON = new Setting<>("EKOMMUNAL_BILLING_CRON", "0 0 * * * ?",
+            "Quartz cron (Asia/Tashkent) of the job that opens due monthly bill runs.", Parsers.text());
+    public static final Setting<Integer> BILLING_WORKERS = new Setting<>("EKOMMUNAL_BILLING_WORKERS", "2",
+            "Shard worker threads per billing node (the pool needs workers + 3 connections).",
+            Parsers.integer(1, 64));
+    public static final Setting<Integer> BILLING_SHARD_SIZE = new Setting<>("EKOMMUNAL_BILLING_SHARD_SIZE", "5000",
+            "Accounts per bill-run shard.", Parsers.integer(1, 1_000_000));
     public static final Setting<Integer> BATCH_SIZE = new Setting<>("EKOMMUNAL_BATCH_SIZE", "5000",
             "Most readings written in one transaction.", Parsers.integer(1, 100_000));
     public static final Setting<Integer> QUEUE_CAPACITY = new Setting<>("EKOMMUNAL_QUEUE_CAPACITY", "200000",
@@ -70,7 +80,8 @@ public final class Settings {
             EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_CONNECTIONS,
             MQTT_SESSION_EXPIRY,
             MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, COAP_HOST, COAP_PORT, COAPS_PORT,
-            MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, SPOOL_DIR, BATCH_SIZE, QUEUE_CAPACITY);
+            MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, SPOOL_DIR, BILLING_NODE_ID, BILLING_CRON, BILLING_WORKERS,
+            BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY);
 
     private Settings() {
     }
