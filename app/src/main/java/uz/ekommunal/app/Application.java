@@ -124,6 +124,12 @@ public final class Application implements AutoCloseable {
             toClose.add(0, billing.startNode(node));
             LOG.info("Billing node {} joined the bill-run schedule ({})", node, config.get(Settings.BILLING_CRON));
         }
+        int households = config.get(Settings.DEMO_CITY);
+        if (households > 0 && gateway != null && roles.containsAll(Role.all())) {
+            toClose.add(0, DemoNeighbourhood.start(households, gateway, billing.accounts(),
+                    config.get(Settings.DATA_DIR).resolve("demo"),
+                    java.time.Duration.ofSeconds(config.get(Settings.MODBUS_INTERVAL))));
+        }
         if (roles.contains(Role.API)) {
             startApi(config, registry, tariffs, clock);
         }
@@ -258,6 +264,11 @@ public final class Application implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The gateway role, or null when this process does not run it. */
+    public Gateway gateway() {
+        return gateway;
     }
 
     /** Accounts, ledger, invoices and payments, for the HTTP features that serve them. */

@@ -80,6 +80,26 @@ class AppIT {
     }
 
     @Test
+    void theDemoNeighbourhoodOpensAccountsAndRegistersItsMetersOverAllThreeProtocols() throws Exception {
+        Map<String, String> env = embeddedEnv();
+        env.put("EKOMMUNAL_DEMO_CITY", "12");
+        try (Application app = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
+            var accounts = app.billing().accounts();
+            var meters = app.gateway().meters().all();
+            assertThat(meters).extracting(m -> m.protocol()).contains("mqtt", "coap", "modbus");
+            var modbus = app.gateway().modbusEndpoints().list();
+            assertThat(modbus).isNotEmpty();
+            var electricity = meters.stream().filter(m -> m.utility().equals("electricity") && m.accountNumber() != null)
+                    .findFirst().orElseThrow();
+            assertThat(accounts.findByNumber(electricity.accountNumber())).isNotEmpty();
+        }
+        // A second start finds the same city and keeps it.
+        try (Application again = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
+            assertThat(again.gateway().meters().all()).isNotEmpty();
+        }
+    }
+
+    @Test
     void healthNamesTheDatabaseWhileItIsStoppedAndRecoversWhenItIsBack() throws Exception {
         int dbPort = freePort();
         Path pgData = dataDir.resolve("external-pg");
@@ -150,6 +170,7 @@ class AppIT {
         env.put("EKOMMUNAL_MQTT_HOST", "127.0.0.1");
         env.put("EKOMMUNAL_HTTP_HOST", "127.0.0.1");
         env.put("EKOMMUNAL_COAP_HOST", "127.0.0.1");
+        env.put("EKOMMUNAL_DEMO_CITY", "0");
         env.put("EKOMMUNAL_COAP_PORT", "0");
         env.put("EKOMMUNAL_COAPS_PORT", "0");
         return env;

@@ -61,6 +61,9 @@ public final class Settings {
     public static final Setting<String> SPOOL_DIR = new Setting<>("EKOMMUNAL_SPOOL_DIR", "",
             "Folder of the spool that holds readings on disk while the database is away. Empty: <data dir>/spool.",
             Parsers.optional());
+    public static final Setting<Integer> DEMO_CITY = new Setting<>("EKOMMUNAL_DEMO_CITY", "300",
+            "Households of the simulated demo neighbourhood started by the all-in-one run (meters over MQTT, CoAP "
+                    + "and Modbus, accounts at four providers). 0: none.", Parsers.integer(0, 100_000));
     public static final Setting<String> BILLING_NODE_ID = new Setting<>("EKOMMUNAL_BILLING_NODE_ID", "",
             "This billing node's name in the Quartz cluster; unique per node. Empty: host name + random.",
             Parsers.optional());
@@ -80,7 +83,7 @@ public final class Settings {
             EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_CONNECTIONS,
             MQTT_SESSION_EXPIRY,
             MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, COAP_HOST, COAP_PORT, COAPS_PORT,
-            MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, SPOOL_DIR, BILLING_NODE_ID, BILLING_CRON, BILLING_WORKERS,
+            MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, DEMO_CITY, SPOOL_DIR, BILLING_NODE_ID, BILLING_CRON, BILLING_WORKERS,
             BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY);
 
     private Settings() {

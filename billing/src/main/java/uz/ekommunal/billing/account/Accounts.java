@@ -61,6 +61,17 @@ public final class Accounts {
         }
     }
 
+    /** The provider with this code, if there is one. */
+    public Optional<Provider> providerByCode(String code) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("select id from billing.providers where code = ?")) {
+            select.setString(1, code);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(provider(c, rs.getLong(1))) : Optional.empty();
+            }
+        }
+    }
+
     /** @throws BillingException {@link BillingErrorCode#PROVIDER_NOT_FOUND} */
     public Provider provider(long id) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
