@@ -18,6 +18,7 @@ import uz.ekommunal.api.health.HealthRoutes;
 import uz.ekommunal.api.http.ApiServer;
 import uz.ekommunal.api.http.MetricsRoutes;
 import uz.ekommunal.api.http.OpenApiRoutes;
+import uz.ekommunal.api.payments.PaymentHooks;
 import uz.ekommunal.api.readings.ReadingRoutes;
 import uz.ekommunal.api.tariffs.TariffPages;
 import uz.ekommunal.api.tariffs.TariffRoutes;
@@ -141,6 +142,14 @@ public final class Application implements AutoCloseable {
                 config.get(Settings.BILLING_WORKERS), d.pollInterval(), config.get(Settings.BILLING_CRON));
     }
 
+    private static PaymentHooks.Config paymentConfig(Config config) {
+        return new PaymentHooks.Config(config.get(Settings.PAYME_KEY), config.get(Settings.PAYME_TEST_KEY),
+                config.get(Settings.PAYME_ACCOUNT_FIELD), config.get(Settings.PAYME_MERCHANT_ID),
+                config.get(Settings.PAYME_CHECKOUT_URL), config.get(Settings.CLICK_SECRET_KEY),
+                config.get(Settings.CLICK_SERVICE_ID), config.get(Settings.CLICK_MERCHANT_ID),
+                config.get(Settings.PAYMENT_MAX_AMOUNT) * 100L, config.get(Settings.PAYMENT_RETURN_URL));
+    }
+
     private void startApi(Config config, MeterRegistry registry, JdbcTariffBook tariffs, Clock clock)
             throws Exception {
         MeterReadings readings = new MeterReadings(registry, new ReadingStore(dataSource));
@@ -155,6 +164,7 @@ public final class Application implements AutoCloseable {
         features.add(new TariffRoutes(vertx, tariffs::engine, clock)::mount);
         features.add(new TariffPages()::mount);
         features.add(new OpenApiRoutes()::mount);
+        features.addAll(PaymentHooks.routes(vertx, dataSource, billing, clock, paymentConfig(config)));
         if (gateway != null) {
             features.add(new MetricsRoutes(() -> PrometheusText.render(gateway.counters(), gateway.queuedReadings(),
                     gateway.spoolBytes(), offlineMeters()))::mount);

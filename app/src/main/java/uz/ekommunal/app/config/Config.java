@@ -50,12 +50,17 @@ public final class Config {
         return (T) values.get(setting);
     }
 
+    /** Passwords and keys (Payme's cashbox keys, Click's secret) are never printed. */
+    private static boolean secret(String name) {
+        return name.contains("PASSWORD") || name.endsWith("_KEY");
+    }
+
     /** A table of every key, its value (passwords hidden) and where it came from. */
     public String describe() {
         StringBuilder out = new StringBuilder();
         for (Setting<?> setting : Settings.ALL) {
             Object value = values.get(setting);
-            String shown = value == null ? "" : setting.name().contains("PASSWORD") ? "***" : value.toString();
+            String shown = value == null ? "" : secret(setting.name()) ? "***" : value.toString();
             out.append(String.format("%-32s %-28s (%s) %s%n", setting.name(), shown, sources.get(setting),
                     setting.description()));
         }

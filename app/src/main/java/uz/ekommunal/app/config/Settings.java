@@ -78,13 +78,46 @@ public final class Settings {
             "Most readings written in one transaction.", Parsers.integer(1, 100_000));
     public static final Setting<Integer> QUEUE_CAPACITY = new Setting<>("EKOMMUNAL_QUEUE_CAPACITY", "200000",
             "Readings held in memory before intake is held back.", Parsers.integer(100, 10_000_000));
+    public static final Setting<String> PAYME_KEY = new Setting<>("EKOMMUNAL_PAYME_KEY", "",
+            "Payme cashbox key: the password of HTTP Basic login Paycom on POST /payments/payme. Empty, and no test "
+                    + "key either: every Payme call is refused (-32504).", Parsers.optional());
+    public static final Setting<String> PAYME_TEST_KEY = new Setting<>("EKOMMUNAL_PAYME_TEST_KEY", "",
+            "Payme sandbox cashbox key, accepted besides the cashbox key.", Parsers.optional());
+    public static final Setting<String> PAYME_ACCOUNT_FIELD = new Setting<>("EKOMMUNAL_PAYME_ACCOUNT_FIELD", "account",
+            "Field of Payme's account object that carries the personal account number.", value -> {
+                if (!value.strip().matches("[A-Za-z0-9_]{1,32}")) {
+                    throw new IllegalArgumentException("must be a field name: letters, digits or _, at most 32");
+                }
+                return value.strip();
+            });
+    public static final Setting<String> PAYME_MERCHANT_ID = new Setting<>("EKOMMUNAL_PAYME_MERCHANT_ID", "",
+            "Payme merchant (cashbox) id for the Pay button's checkout link. Empty: no Payme link.",
+            Parsers.optional());
+    public static final Setting<String> PAYME_CHECKOUT_URL = new Setting<>("EKOMMUNAL_PAYME_CHECKOUT_URL",
+            "https://checkout.paycom.uz/", "Payme checkout address (https://checkout.test.paycom.uz/ for the sandbox).",
+            Parsers.text());
+    public static final Setting<String> CLICK_SECRET_KEY = new Setting<>("EKOMMUNAL_CLICK_SECRET_KEY", "",
+            "Click SECRET_KEY that signs prepare and complete. Empty: every Click call is refused (-1).",
+            Parsers.optional());
+    public static final Setting<String> CLICK_SERVICE_ID = new Setting<>("EKOMMUNAL_CLICK_SERVICE_ID", "",
+            "Click service id; requests for another service are refused (-8). Also used in the checkout link.",
+            Parsers.optional());
+    public static final Setting<String> CLICK_MERCHANT_ID = new Setting<>("EKOMMUNAL_CLICK_MERCHANT_ID", "",
+            "Click merchant id for the Pay button's checkout link. Empty: no Click link.", Parsers.optional());
+    public static final Setting<Integer> PAYMENT_MAX_AMOUNT = new Setting<>("EKOMMUNAL_PAYMENT_MAX_AMOUNT",
+            "100000000", "Largest single online payment in so'm; above it Payme gets -31001 and Click -2.",
+            Parsers.integer(1, Integer.MAX_VALUE));
+    public static final Setting<String> PAYMENT_RETURN_URL = new Setting<>("EKOMMUNAL_PAYMENT_RETURN_URL", "",
+            "Where Payme's and Click's checkout send the payer back. Empty: their default.", Parsers.optional());
 
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR,
             EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_CONNECTIONS,
             MQTT_SESSION_EXPIRY,
             MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, COAP_HOST, COAP_PORT, COAPS_PORT,
             MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, DEMO_CITY, SPOOL_DIR, BILLING_NODE_ID, BILLING_CRON, BILLING_WORKERS,
-            BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY);
+            BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY, PAYME_KEY, PAYME_TEST_KEY, PAYME_ACCOUNT_FIELD,
+            PAYME_MERCHANT_ID, PAYME_CHECKOUT_URL, CLICK_SECRET_KEY, CLICK_SERVICE_ID, CLICK_MERCHANT_ID,
+            PAYMENT_MAX_AMOUNT, PAYMENT_RETURN_URL);
 
     private Settings() {
     }
