@@ -29,6 +29,9 @@ public final class Main implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.io.netty", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb.core.internal", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.californium", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.quartz", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.com.ghgande.j2mod", "warn");
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
