@@ -28,6 +28,14 @@ public enum ApiError {
     ACCOUNT_ALREADY_LINKED(4105, 409, "Account already linked"),
     TOO_MANY_ACCOUNTS(4106, 409, "Too many linked accounts"),
     BILLING_UNAVAILABLE(4107, 503, "Billing unavailable"),
+    APPEAL_NOT_FOUND(6001, 404, "Appeal not found"),
+    APPEAL_TRANSITION_NOT_ALLOWED(6002, 409, "Not allowed in the appeal's status"),
+    APPEAL_DEADLINE_PASSED(6003, 409, "The time allowed for this has passed"),
+    NO_APPEAL_ROUTE(6004, 422, "No organisation answers this category"),
+    ATTACHMENT_TOO_LARGE(6005, 413, "Attachment too large"),
+    ATTACHMENT_TYPE_NOT_ALLOWED(6006, 415, "Attachment type not allowed"),
+    ATTACHMENT_NOT_FOUND(6007, 404, "Attachment not found"),
+    TOO_MANY_ATTACHMENTS(6008, 409, "Too many attachments"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 
