@@ -10,9 +10,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.ekommunal.api.accounts.AccountGuard;
+import uz.ekommunal.api.accounts.AccountRoutes;
+import uz.ekommunal.api.accounts.Consumption;
+import uz.ekommunal.api.accounts.LinkedAccounts;
+import uz.ekommunal.api.accounts.MeRoutes;
 import uz.ekommunal.api.auth.AccessTokens;
 import uz.ekommunal.api.auth.AuthRoutes;
 import uz.ekommunal.api.auth.Authenticate;
@@ -26,6 +32,13 @@ import uz.ekommunal.api.notify.HttpSmsGateway;
 import uz.ekommunal.api.notify.LogDelivery;
 import uz.ekommunal.api.notify.Outbox;
 import uz.ekommunal.api.notify.OutboxDispatcher;
+import uz.ekommunal.api.widgets.BillingCardReader;
+import uz.ekommunal.api.widgets.CardReader;
+import uz.ekommunal.api.widgets.PayLinkSource;
+import uz.ekommunal.api.widgets.WidgetRoutes;
+import uz.ekommunal.billing.Billing;
+import uz.ekommunal.billing.account.AccountLookups;
+import uz.ekommunal.gateway.meter.MeterRegistry;
 
 /**
  * The signed-in part of the API wired by hand: sign-in, notifications, profile and accounts,
@@ -42,8 +55,15 @@ public final class HouseholdApi implements AutoCloseable {
     private final List<Consumer<Router>> routes = new ArrayList<>();
     private final Authenticate authenticate;
 
-    public HouseholdApi(Vertx vertx, DataSource dataSource, HouseholdApiSettings settings,
-            Map<Channel, DeliveryAdapter> adapters, Clock clock) {
+    /**
+     * @param adapters delivery per channel, usually {@link #adapters(HouseholdApiSettings)}
+     * @param payLinks the cards' pay links ({@link PayLinkSource#NONE} until payments are configured)
+     * @param cardReaders wraps the reader of widget cards (e.g. to cache, or to read a provider
+     *     elsewhere); {@code UnaryOperator.identity()} reads billing directly
+     */
+    public HouseholdApi(Vertx vertx, DataSource dataSource, Billing billing, MeterRegistry meters,
+            HouseholdApiSettings settings, Map<Channel, DeliveryAdapter> adapters, PayLinkSource payLinks,
+            UnaryOperator<CardReader> cardReaders, Clock clock) {
         this.settings = settings;
         this.users = new Users(dataSource, clock);
         Outbox outbox = new Outbox(dataSource, clock);
@@ -54,6 +74,15 @@ public final class HouseholdApi implements AutoCloseable {
         Sessions sessions = new Sessions(access, new RefreshTokens(dataSource, settings.refreshLifetime(), clock),
                 users, clock);
         routes.add(new AuthRoutes(vertx, otp, sessions)::mount);
+
+        AccountLookups lookups = new AccountLookups(dataSource, billing.accounts());
+        LinkedAccounts links = new LinkedAccounts(dataSource, clock);
+        routes.add(new MeRoutes(vertx, authenticate, users, billing.accounts(), lookups, links)::mount);
+        CardReader cards = cardReaders.apply(new BillingCardReader(dataSource, billing, lookups, meters, payLinks, clock));
+        routes.add(new WidgetRoutes(vertx, authenticate, links, cards, settings.cardTimeout())::mount);
+        AccountGuard guard = new AccountGuard(billing.accounts(), links);
+        routes.add(new AccountRoutes(vertx, authenticate, guard, billing, new Consumption(dataSource, lookups),
+                clock)::mount);
     }
 
     /** The delivery adapters the settings ask for: an SMS gateway if configured, else the log. */

@@ -159,6 +159,18 @@ class SignInIT {
     }
 
     @Test
+    void accessTokensExpireAfterFifteenMinutes() throws Exception {
+        String token = api.token("+998907778899");
+        assertThat(api.get("/api/v1/me", token).statusCode()).isEqualTo(200);
+        api.clock.advance(Duration.ofMinutes(15));
+        HttpResponse<String> late = api.get("/api/v1/me", token);
+        assertThat(late.statusCode()).isEqualTo(401);
+        assertThat(late.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(api.get("/api/v1/me", null).statusCode()).isEqualTo(401);
+        assertThat(api.get("/api/v1/me", token + "x").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void theConfiguredAdministratorSignsInAsAdministrator() throws Exception {
         JsonObject session = api.signIn(ApiFixture.ADMIN_PHONE);
         assertThat(session.getJsonObject("user").getString("role")).isEqualTo("ADMINISTRATOR");

@@ -23,6 +23,16 @@ import uz.ekommunal.api.auth.PhoneNumber;
 import uz.ekommunal.api.http.ApiServer;
 import uz.ekommunal.api.notify.Channel;
 import uz.ekommunal.api.notify.DeliveryAdapter;
+import uz.ekommunal.api.widgets.CardReader;
+import uz.ekommunal.api.widgets.PayLinkSource;
+import uz.ekommunal.api.widgets.WidgetCard;
+import uz.ekommunal.billing.Billing;
+import uz.ekommunal.billing.BillingSchema;
+import uz.ekommunal.billing.run.BillingSettings;
+import uz.ekommunal.billing.tariffs.JdbcTariffBook;
+import uz.ekommunal.billing.tariffs.TariffSchema;
+import uz.ekommunal.gateway.meter.MeterRegistry;
+import uz.ekommunal.gateway.store.GatewaySchema;
 import uz.ekommunal.testing.TestDatabase;
 
 /**
@@ -38,6 +48,8 @@ public class ApiFixture implements AutoCloseable {
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T06:00:00Z"));
     public final CapturedMessages sms = new CapturedMessages();
     protected final Vertx vertx = Vertx.vertx();
+    public final MeterRegistry meters;
+    public final Billing billing;
     public final HouseholdApi api;
     private final ApiServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -45,6 +57,9 @@ public class ApiFixture implements AutoCloseable {
 
     public ApiFixture() throws Exception {
         migrate();
+        meters = new MeterRegistry(db.dataSource());
+        billing = new Billing(db.dataSource(), meters, new JdbcTariffBook(db.dataSource()), BillingSettings.DEFAULTS,
+                clock);
         Map<Channel, DeliveryAdapter> adapters = new EnumMap<>(Channel.class);
         adapters.put(Channel.SMS, sms);
         adapters.put(Channel.EMAIL, sms);
@@ -55,13 +70,24 @@ public class ApiFixture implements AutoCloseable {
         port = server.listen("127.0.0.1", 0).await(10, TimeUnit.SECONDS);
     }
 
-    protected void migrate() {
+    private void migrate() {
+        GatewaySchema.migrate(db.dataSource());
+        TariffSchema.migrate(db.dataSource());
+        BillingSchema.migrate(db.dataSource());
         ApiSchema.migrate(db.dataSource());
     }
 
-    protected HouseholdApi build(HouseholdApiSettings settings, Map<Channel, DeliveryAdapter> adapters) {
-        return new HouseholdApi(vertx, db.dataSource(), settings, adapters, clock);
+    private HouseholdApi build(HouseholdApiSettings settings, Map<Channel, DeliveryAdapter> adapters) {
+        return new HouseholdApi(vertx, db.dataSource(), billing, meters, settings, adapters, PayLinkSource.NONE,
+                reader -> accountId -> cardFault.apply(accountId, reader), clock);
     }
+
+    /** What reading a widget card does; tests replace it to make one provider fail or hang. */
+    public interface CardFault {
+        WidgetCard apply(long accountId, CardReader real) throws Exception;
+    }
+
+    public volatile CardFault cardFault = (accountId, real) -> real.read(accountId);
 
     /** Asks for a code, delivers the outbox, and signs in with the code: the session's JSON. */
     public JsonObject signIn(String phone) throws Exception {
@@ -81,6 +107,15 @@ public class ApiFixture implements AutoCloseable {
     /** A signed-in caller's access token. */
     public String token(String phone) throws Exception {
         return signIn(phone).getString("accessToken");
+    }
+
+    /** {@link #token} for lambdas and assertions: unchecked. */
+    public String signInToken(String phone) {
+        try {
+            return token(phone);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public HttpResponse<String> post(String path, String token, JsonObject body) {

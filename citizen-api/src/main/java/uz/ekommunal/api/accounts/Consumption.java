@@ -1,0 +1,66 @@
+package uz.ekommunal.api.accounts;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import uz.ekommunal.billing.account.AccountLookups;
+import uz.ekommunal.billing.account.LinkedMeter;
+import uz.ekommunal.gateway.store.BoundaryReadings;
+
+/** An account's consumption per register, bucketed, from its meters' readings (one query). */
+public final class Consumption {
+
+    private final DataSource dataSource;
+    private final AccountLookups lookups;
+    private final BoundaryReadings boundaries;
+
+    public Consumption(DataSource dataSource, AccountLookups lookups) {
+        this.dataSource = dataSource;
+        this.lookups = lookups;
+        this.boundaries = new BoundaryReadings(dataSource);
+    }
+
+    /** One register's buckets. */
+    public record Series(String register, List<String> serials, List<ConsumptionSeries.Point> points) {
+    }
+
+    public List<Series> of(long accountId, List<Instant> edges) throws SQLException {
+        Map<String, List<LinkedMeter>> byRegister = new LinkedHashMap<>();
+        for (LinkedMeter m : lookups.meters(accountId)) {
+            byRegister.computeIfAbsent(m.register(), r -> new ArrayList<>()).add(m);
+        }
+        List<BoundaryReadings.Request> requests = new ArrayList<>();
+        for (List<LinkedMeter> meters : byRegister.values()) {
+            for (LinkedMeter m : meters) {
+                for (Instant edge : edges) {
+                    requests.add(new BoundaryReadings.Request(m.meterId(), m.register(), edge));
+                }
+            }
+        }
+        List<BoundaryReadings.Value> values;
+        try (Connection c = dataSource.getConnection()) {
+            values = requests.isEmpty() ? List.of() : boundaries.valuesAt(c, requests);
+        }
+        if (values.size() != requests.size()) {
+            throw new IllegalStateException("a linked meter is not registered at the gateway: account " + accountId);
+        }
+        List<Series> out = new ArrayList<>();
+        int at = 0;
+        for (Map.Entry<String, List<LinkedMeter>> register : byRegister.entrySet()) {
+            List<List<BoundaryReadings.Value>> perMeter = new ArrayList<>();
+            List<String> serials = new ArrayList<>();
+            for (LinkedMeter m : register.getValue()) {
+                perMeter.add(values.subList(at, at + edges.size()));
+                serials.add(m.serial());
+                at += edges.size();
+            }
+            out.add(new Series(register.getKey(), serials, ConsumptionSeries.of(edges, perMeter)));
+        }
+        return out;
+    }
+}

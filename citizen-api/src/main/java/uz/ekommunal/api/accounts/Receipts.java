@@ -1,0 +1,72 @@
+package uz.ekommunal.api.accounts;
+
+import java.time.LocalDate;
+import java.util.List;
+import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.billing.invoice.Invoice;
+import uz.ekommunal.billing.invoice.InvoiceLine;
+import uz.ekommunal.billing.invoice.LineType;
+import uz.ekommunal.billing.print.Language;
+import uz.ekommunal.billing.print.ProviderRequisites;
+import uz.ekommunal.billing.print.ReceiptDocument;
+import uz.ekommunal.billing.print.ReceiptLine;
+import uz.ekommunal.billing.print.StatementPeriod;
+import uz.ekommunal.tariff.Money;
+import uz.ekommunal.tariff.Utility;
+
+/**
+ * An issued invoice as a printed receipt. The invoice's balance before already counts the
+ * payments up to its issue, so nothing is shown as paid within it: after = before - charged.
+ */
+public final class Receipts {
+
+    private Receipts() {
+    }
+
+    public static ReceiptDocument of(Invoice i, Language language) {
+        List<ReceiptLine> lines = i.lines().stream().map(l -> line(l, language)).toList();
+        var p = i.provider();
+        ProviderRequisites provider = new ProviderRequisites(p.name(), p.director(), p.phone(), orEmpty(p.address()),
+                orEmpty(p.inn()), orEmpty(p.mfo()), p.okonh(), orEmpty(p.settlementAccount()));
+        // invoice periods end on the day after their last day
+        LocalDate lastDay = i.periodEnd().minusDays(1);
+        return new ReceiptDocument(i.number(), BillingTime.dayOf(i.issuedAt()),
+                new StatementPeriod(i.periodStart(), lastDay.isBefore(i.periodStart()) ? i.periodStart() : lastDay),
+                i.accountNumber(), orEmpty(i.holderName()), orEmpty(i.address()), provider, lines,
+                i.balanceBefore().amount(), i.total().amount(), Money.ZERO.amount(), i.balanceAfter().amount());
+    }
+
+    private static ReceiptLine line(InvoiceLine l, Language language) {
+        String name = name(l.utility(), language);
+        String description = switch (l.type()) {
+            case STATE_PAID -> name + (language == Language.RUSSIAN ? " (оплачивает государство)" : " (davlat to'laydi)");
+            case CORRECTION -> name + (language == Language.RUSSIAN ? ": перерасчёт " : ": qayta hisob ")
+                    + l.from() + " - " + l.to().minusDays(1) + (l.note() == null ? "" : ". " + l.note());
+            case BLOCK, FLAT -> name;
+        };
+        if (l.estimated()) {
+            description += language == Language.RUSSIAN ? " (расчётно)" : " (taxminiy)";
+        }
+        String block = l.type() == LineType.BLOCK && l.block() > 0
+                ? (language == Language.RUSSIAN ? "ступень " : "blok ") + l.block() : "";
+        return new ReceiptLine(description, l.quantity(), l.unit() == null ? "" : l.unit().label(), l.unitPrice(),
+                block, l.amount().amount());
+    }
+
+    private static String name(Utility u, Language language) {
+        boolean ru = language == Language.RUSSIAN;
+        return switch (u) {
+            case ELECTRICITY -> ru ? "Электроэнергия" : "Elektr energiyasi";
+            case NATURAL_GAS -> ru ? "Природный газ" : "Tabiiy gaz";
+            case COLD_WATER -> ru ? "Холодная вода" : "Sovuq suv";
+            case SEWERAGE -> ru ? "Водоотведение" : "Oqova suv";
+            case HOT_WATER -> ru ? "Горячая вода" : "Issiq suv";
+            case HEATING -> ru ? "Отопление" : "Isitish";
+            case GARBAGE -> ru ? "Вывоз отходов" : "Chiqindilarni olib ketish";
+        };
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
