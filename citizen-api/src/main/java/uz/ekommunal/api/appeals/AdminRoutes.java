@@ -1,0 +1,140 @@
+package uz.ekommunal.api.appeals;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import uz.ekommunal.api.auth.Authenticate;
+import uz.ekommunal.api.auth.Caller;
+import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.Role;
+import uz.ekommunal.api.auth.Transactions;
+import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+
+/**
+ * What operators and administrators maintain: the routing table ({@code GET/PUT
+ * /api/v1/admin/appeal-routes}), officers' organisations and holidays (administrators), and the
+ * organisations list (anyone, to fill forms).
+ */
+final class AdminRoutes {
+
+    private final Vertx vertx;
+    private final Authenticate authenticate;
+    private final DataSource dataSource;
+    private final Directory directory = new Directory();
+
+    AdminRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource) {
+        this.vertx = vertx;
+        this.authenticate = authenticate;
+        this.dataSource = dataSource;
+    }
+
+    void mount(Router router) {
+        router.get("/api/v1/appeals-organisations").handler(this::organisations);
+        router.get("/api/v1/admin/appeal-routes").handler(authenticate).handler(this::routes);
+        router.put("/api/v1/admin/appeal-routes").handler(authenticate).handler(this::putRoutes);
+        router.put("/api/v1/admin/appeal-officers/:userId").handler(authenticate).handler(this::putOfficer);
+        router.put("/api/v1/admin/holidays/:day").handler(authenticate).handler(this::putHoliday);
+    }
+
+    private void organisations(RoutingContext ctx) {
+        Requests.blocking(vertx, ctx, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                return directory.organisations(c);
+            }
+        }, list -> {
+            JsonArray items = new JsonArray();
+            list.forEach(o -> items.add(new JsonObject().put("id", o.id()).put("code", o.code()).put("name", o.name())));
+            Requests.json(ctx, 200, new JsonObject().put("items", items));
+        });
+    }
+
+    private void routes(RoutingContext ctx) {
+        OfficerRoutes.requireRole(Requests.caller(ctx), Role.OPERATOR, Role.ADMINISTRATOR);
+        Requests.blocking(vertx, ctx, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                return directory.routes(c);
+            }
+        }, list -> Requests.json(ctx, 200, new JsonObject().put("routes", json(list))));
+    }
+
+    /** Body: {@code {"routes":[{"category":"gas","district":"Chilonzor","organisationId":1}]}}; no district = default. */
+    private void putRoutes(RoutingContext ctx) {
+        OfficerRoutes.requireRole(Requests.caller(ctx), Role.OPERATOR, Role.ADMINISTRATOR);
+        JsonArray rows = Requests.body(ctx).getJsonArray("routes");
+        if (rows == null || rows.isEmpty()) {
+            throw new ApiException(ApiError.MISSING_VALUE, "routes", "routes (a list) is required");
+        }
+        List<Directory.Route> routes = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonObject row = rows.getJsonObject(i);
+            String field = "routes[" + i + "]";
+            Category cat = Category.of(Requests.text(row, "category", 40, true)).orElseThrow(() ->
+                    new ApiException(ApiError.UNKNOWN_VALUE, field + ".category", "category must be one of "
+                            + AppealForm.codes()));
+            Object org = row.getValue("organisationId");
+            if (!(org instanceof Number n)) {
+                throw new ApiException(ApiError.MISSING_VALUE, field + ".organisationId", "organisationId is required");
+            }
+            routes.add(new Directory.Route(cat, Requests.text(row, "district", 80, false), n.longValue()));
+        }
+        Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+            for (Directory.Route r : routes) {
+                if (!directory.organisationExists(c, r.organisationId())) {
+                    throw new ApiException(ApiError.UNKNOWN_VALUE, "organisationId",
+                            "No organisation " + r.organisationId());
+                }
+            }
+            directory.putRoutes(c, routes);
+            return directory.routes(c);
+        }), list -> Requests.json(ctx, 200, new JsonObject().put("routes", json(list))));
+    }
+
+    private void putOfficer(RoutingContext ctx) {
+        OfficerRoutes.requireRole(Requests.caller(ctx), Role.ADMINISTRATOR);
+        long userId = Requests.id(ctx, "userId", ApiError.NOT_FOUND);
+        Object org = Requests.body(ctx).getValue("organisationId");
+        if (!(org instanceof Number n)) {
+            throw new ApiException(ApiError.MISSING_VALUE, "organisationId", "organisationId is required");
+        }
+        Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+            if (!directory.organisationExists(c, n.longValue())) {
+                throw new ApiException(ApiError.UNKNOWN_VALUE, "organisationId", "No organisation " + n);
+            }
+            directory.putOfficer(c, userId, n.longValue());
+            return n.longValue();
+        }), o -> Requests.json(ctx, 200, new JsonObject().put("userId", userId).put("organisationId", o)));
+    }
+
+    /** Movable holidays (Hayit) and transferred days off are added here each year. */
+    private void putHoliday(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        OfficerRoutes.requireRole(caller, Role.OPERATOR, Role.ADMINISTRATOR);
+        LocalDate day;
+        try {
+            day = LocalDate.parse(ctx.pathParam("day"));
+        } catch (DateTimeParseException e) {
+            throw new ApiException(ApiError.INVALID_PARAMETER, "day", "day must be a date like 2026-03-20");
+        }
+        String name = Requests.text(Requests.body(ctx), "name", 100, true);
+        Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+            directory.putHoliday(c, day, name);
+            return day;
+        }), d -> Requests.json(ctx, 200, new JsonObject().put("day", d.toString()).put("name", name)));
+    }
+
+    private static JsonArray json(List<Directory.Route> routes) {
+        JsonArray out = new JsonArray();
+        routes.forEach(r -> out.add(new JsonObject().put("category", r.category().code())
+                .put("district", r.district().isEmpty() ? null : r.district()).put("organisationId", r.organisationId())));
+        return out;
+    }
+}

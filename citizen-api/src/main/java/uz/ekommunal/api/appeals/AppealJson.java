@@ -1,0 +1,76 @@
+package uz.ekommunal.api.appeals;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+
+/** Appeals as JSON. Texts go out as given; JSON encoding escapes them (a script stays an inert string). */
+final class AppealJson {
+
+    private AppealJson() {
+    }
+
+    /** The My appeals row: number, service, organisation, submitted time, status. */
+    static JsonObject summary(Appeal a) {
+        return new JsonObject()
+                .put("id", a.id())
+                .put("number", a.number())
+                .put("service", a.category() == null ? null : a.category().code())
+                .put("serviceName", a.category() == null ? null : a.category().title())
+                .put("organisationId", a.organisationId())
+                .put("organisation", a.organisationName())
+                .put("submittedAt", time(a.sentAt()))
+                .put("status", a.status().name().toLowerCase())
+                .put("kind", a.kind() == null ? null : a.kind().name().toLowerCase())
+                .put("subject", a.form().subject())
+                .put("dueOn", a.dueOn() == null ? null : a.dueOn().toString());
+    }
+
+    static JsonObject full(Appeal a, List<AppealStore.Change> history, List<AttachmentStore.Attachment> files) {
+        AppealForm f = a.form();
+        JsonObject json = summary(a)
+                .put("sphere", Category.SPHERE)
+                .put("region", f.region()).put("district", f.district()).put("street", f.street())
+                .put("house", f.house()).put("apartment", f.apartment()).put("landmark", f.landmark())
+                .put("phone", f.phone()).put("replyChannel", f.replyChannel()).put("public", f.isPublic())
+                .put("text", f.text()).put("termsAccepted", f.termsAccepted())
+                .put("createdAt", time(a.createdAt())).put("receivedAt", time(a.receivedAt()))
+                .put("extended", a.extended()).put("extensionReason", a.extensionReason())
+                .put("rejectReason", a.rejectReason()).put("answer", a.answer())
+                .put("answeredAt", time(a.answeredAt())).put("updatedAt", time(a.updatedAt()));
+        JsonArray steps = new JsonArray();
+        for (AppealStore.Change ch : history) {
+            steps.add(new JsonObject().put("at", time(ch.at())).put("action", ch.action().name().toLowerCase())
+                    .put("from", ch.from() == null ? null : ch.from().name().toLowerCase())
+                    .put("to", ch.to().name().toLowerCase()).put("by", ch.actorRole())
+                    .put("byUserId", ch.actorUserId()).put("organisationId", ch.organisationId())
+                    .put("note", ch.note()));
+        }
+        JsonArray attachments = new JsonArray();
+        for (AttachmentStore.Attachment file : files) {
+            attachments.add(attachment(file));
+        }
+        return json.put("history", steps).put("attachments", attachments);
+    }
+
+    static JsonObject attachment(AttachmentStore.Attachment file) {
+        return new JsonObject().put("id", file.id().toString()).put("name", file.originalName())
+                .put("type", file.type().mediaType()).put("size", file.size())
+                .put("url", "/api/v1/appeals/" + file.appealId() + "/attachments/" + file.id());
+    }
+
+    /** A public question with its answer: no name, phone or address beyond the district. */
+    static JsonObject publicItem(Appeal a) {
+        return new JsonObject().put("number", a.number())
+                .put("service", a.category() == null ? null : a.category().code())
+                .put("organisation", a.organisationName()).put("district", a.form().district())
+                .put("submittedAt", time(a.sentAt())).put("status", a.status().name().toLowerCase())
+                .put("subject", a.form().subject()).put("question", a.form().text()).put("answer", a.answer())
+                .put("answeredAt", time(a.answeredAt()));
+    }
+
+    static String time(Instant i) {
+        return i == null ? null : i.toString();
+    }
+}

@@ -1,0 +1,144 @@
+package uz.ekommunal.api.appeals;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.Locale;
+import javax.sql.DataSource;
+import uz.ekommunal.api.auth.Authenticate;
+import uz.ekommunal.api.auth.Caller;
+import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.Role;
+import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.QueryParams;
+
+/**
+ * Complaints officers' work: their organisation's inbox, the actions
+ * ({@code POST /api/v1/officer/appeals/{id}/accept|forward|reject|answer|extend|close}), and for
+ * officers, operators and administrators the overdue list and the counts per organisation.
+ */
+final class OfficerRoutes {
+
+    private final Vertx vertx;
+    private final Authenticate authenticate;
+    private final DataSource dataSource;
+    private final AppealService service;
+    private final AppealQueries queries = new AppealQueries();
+    private final Directory directory = new Directory();
+    private final Clock clock;
+
+    OfficerRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource, AppealService service, Clock clock) {
+        this.vertx = vertx;
+        this.authenticate = authenticate;
+        this.dataSource = dataSource;
+        this.service = service;
+        this.clock = clock;
+    }
+
+    void mount(Router router) {
+        router.get("/api/v1/officer/appeals/overdue").handler(authenticate).handler(this::overdue);
+        router.get("/api/v1/officer/appeals/stats").handler(authenticate).handler(this::stats);
+        router.get("/api/v1/officer/appeals").handler(authenticate).handler(this::inbox);
+        router.post("/api/v1/officer/appeals/:id/:action").handler(authenticate).handler(this::act);
+    }
+
+    private void act(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        requireRole(caller, Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR);
+        long id = Requests.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
+        Action action;
+        try {
+            action = Action.valueOf(ctx.pathParam("action").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ApiError.NOT_FOUND, "action", "No action " + ctx.pathParam("action"));
+        }
+        if (action == Action.SAVE || action == Action.SEND) {
+            throw new ApiException(ApiError.NOT_FOUND, "action", "No officer action " + ctx.pathParam("action"));
+        }
+        JsonObject body = ctx.body() == null || ctx.body().length() == 0 ? new JsonObject() : Requests.body(ctx);
+        Object org = body.getValue("organisationId");
+        if (org != null && !(org instanceof Number)) {
+            throw new ApiException(ApiError.INVALID_VALUE, "organisationId", "organisationId must be a number");
+        }
+        Command cmd = new Command(action, org == null ? null : ((Number) org).longValue(),
+                Requests.text(body, "reason", 500, false), AppealForm.longText(body, "note", 2000),
+                AppealForm.longText(body, "text", 20_000));
+        Requests.blocking(vertx, ctx, () -> service.act(Actor.of(caller), id, cmd),
+                a -> Requests.json(ctx, 200, AppealJson.summary(a).put("rejectReason", a.rejectReason())
+                        .put("extended", a.extended()).put("extensionReason", a.extensionReason())
+                        .put("answer", a.answer())));
+    }
+
+    private void inbox(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        requireRole(caller, Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR);
+        int limit = QueryParams.integer(ctx, "limit", 50, 1, 200);
+        int offset = QueryParams.integer(ctx, "offset", 0, 0, 1_000_000);
+        Requests.blocking(vertx, ctx, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                Long org = scope(c, caller, AppealRoutes.longParam(ctx, "organisationId"));
+                return queries.search(c, new AppealQueries.Filter(null, AppealRoutes.param(ctx, "number"), null, null,
+                        AppealRoutes.statuses(ctx), AppealRoutes.categories(ctx), org, null, null), limit, offset);
+            }
+        }, page -> {
+            JsonArray items = new JsonArray();
+            page.items().forEach(a -> items.add(AppealJson.summary(a)));
+            Requests.json(ctx, 200, new JsonObject().put("items", items).put("total", page.total()));
+        });
+    }
+
+    private void overdue(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        requireRole(caller, Role.COMPLAINTS_OFFICER, Role.OPERATOR, Role.ADMINISTRATOR);
+        Requests.blocking(vertx, ctx, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                Long org = scope(c, caller, AppealRoutes.longParam(ctx, "organisationId"));
+                return queries.overdue(c, org, Deadlines.day(clock.instant()));
+            }
+        }, list -> {
+            JsonArray items = new JsonArray();
+            list.forEach(a -> items.add(AppealJson.summary(a).put("receivedAt", AppealJson.time(a.receivedAt()))));
+            Requests.json(ctx, 200, new JsonObject().put("items", items).put("total", list.size())
+                    .put("asOf", Deadlines.day(clock.instant()).toString()));
+        });
+    }
+
+    private void stats(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        requireRole(caller, Role.COMPLAINTS_OFFICER, Role.OPERATOR, Role.ADMINISTRATOR);
+        Requests.blocking(vertx, ctx, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                return queries.stats(c, Deadlines.day(clock.instant()));
+            }
+        }, list -> {
+            JsonArray items = new JsonArray();
+            list.forEach(s -> items.add(new JsonObject().put("organisationId", s.organisationId())
+                    .put("organisation", s.organisation()).put("open", s.open()).put("overdue", s.overdue())
+                    .put("answered", s.answered()).put("rejected", s.rejected()).put("closed", s.closed())));
+            Requests.json(ctx, 200, new JsonObject().put("organisations", items));
+        });
+    }
+
+    /** An officer sees their own organisation only; others the one asked for, or all. */
+    private Long scope(Connection c, Caller caller, Long asked) throws java.sql.SQLException {
+        if (caller.role() == Role.COMPLAINTS_OFFICER) {
+            return directory.officerOrganisation(c, caller.userId()).orElseThrow(() -> new ApiException(
+                    ApiError.FORBIDDEN, null, "You are not assigned to an organisation yet; ask an administrator"));
+        }
+        return asked;
+    }
+
+    static void requireRole(Caller caller, Role... roles) {
+        for (Role r : roles) {
+            if (caller.role() == r) {
+                return;
+            }
+        }
+        throw new ApiException(ApiError.FORBIDDEN, null, "This needs the role " + java.util.Arrays.toString(roles));
+    }
+}
