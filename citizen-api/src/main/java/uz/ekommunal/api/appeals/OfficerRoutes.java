@@ -60,7 +60,8 @@ final class OfficerRoutes {
         if (action == Action.SAVE || action == Action.SEND) {
             throw new ApiException(ApiError.NOT_FOUND, "action", "No officer action " + ctx.pathParam("action"));
         }
-        JsonObject body = ctx.body() == null || ctx.body().length() == 0 ? new JsonObject() : Requests.body(ctx);
+        JsonObject body = ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().length() == 0
+                ? new JsonObject() : Requests.body(ctx);
         Object org = body.getValue("organisationId");
         if (org != null && !(org instanceof Number)) {
             throw new ApiException(ApiError.INVALID_VALUE, "organisationId", "organisationId must be a number");
