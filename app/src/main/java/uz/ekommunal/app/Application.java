@@ -11,17 +11,27 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.ekommunal.api.ApiSchema;
+import uz.ekommunal.api.HouseholdApi;
+import uz.ekommunal.api.HouseholdApiSettings;
+import uz.ekommunal.api.auth.PhoneNumber;
+import uz.ekommunal.api.auth.TokenKeys;
 import uz.ekommunal.api.health.HealthCheck;
 import uz.ekommunal.api.health.HealthRoutes;
 import uz.ekommunal.api.http.ApiServer;
 import uz.ekommunal.api.http.MetricsRoutes;
 import uz.ekommunal.api.http.OpenApiRoutes;
 import uz.ekommunal.api.payments.PaymentHooks;
+import uz.ekommunal.api.notify.SmsGatewaySettings;
+import uz.ekommunal.api.payments.CheckoutLinks;
 import uz.ekommunal.api.readings.ReadingRoutes;
 import uz.ekommunal.api.tariffs.TariffPages;
 import uz.ekommunal.api.tariffs.TariffRoutes;
+import uz.ekommunal.api.widgets.CheckoutPayLinks;
+import uz.ekommunal.api.widgets.PayLinkSource;
 import uz.ekommunal.app.config.Config;
 import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.app.embedded.EmbeddedDatabase;
@@ -83,6 +93,7 @@ public final class Application implements AutoCloseable {
             GatewaySchema.migrate(pool);
             TariffSchema.migrate(pool);
             BillingSchema.migrate(pool);
+            ApiSchema.migrate(pool);
         }
         return database;
     }
@@ -142,6 +153,26 @@ public final class Application implements AutoCloseable {
                 config.get(Settings.BILLING_WORKERS), d.pollInterval(), config.get(Settings.BILLING_CRON));
     }
 
+    /** Sign-in, SMS and the first administrator; the token key is made once for the embedded local run. */
+    private static HouseholdApiSettings householdSettings(Config config) throws java.io.IOException {
+        java.nio.file.Path keyFile = config.get(Settings.DB_URL) == null
+                ? config.get(Settings.DATA_DIR).resolve("jwt-secret") : null;
+        byte[] key = TokenKeys.resolve(config.get(Settings.JWT_SECRET), keyFile);
+        String admin = config.get(Settings.ADMIN_PHONE);
+        String smsUrl = config.get(Settings.SMS_URL);
+        SmsGatewaySettings sms = smsUrl == null ? null : new SmsGatewaySettings(java.net.URI.create(smsUrl),
+                config.get(Settings.SMS_USER), config.get(Settings.SMS_PASSWORD), java.time.Duration.ofSeconds(10));
+        return HouseholdApiSettings.defaults(key, admin == null ? null : PhoneNumber.parse(admin).orElseThrow(), sms);
+    }
+
+    /** The widgets' Pay links: the payment systems' checkout pages, for the account's debt. */
+    private static PayLinkSource payLinks(Config config) {
+        PaymentHooks.Config p = paymentConfig(config);
+        return new CheckoutPayLinks(new CheckoutLinks(new CheckoutLinks.Settings(p.paymeMerchantId(),
+                p.paymeCheckoutUrl(), p.paymeAccountField(), p.clickServiceId(), p.clickMerchantId(),
+                "https://my.click.uz/services/pay", p.returnUrl())));
+    }
+
     private static PaymentHooks.Config paymentConfig(Config config) {
         return new PaymentHooks.Config(config.get(Settings.PAYME_KEY), config.get(Settings.PAYME_TEST_KEY),
                 config.get(Settings.PAYME_ACCOUNT_FIELD), config.get(Settings.PAYME_MERCHANT_ID),
@@ -165,6 +196,12 @@ public final class Application implements AutoCloseable {
         features.add(new TariffPages()::mount);
         features.add(new OpenApiRoutes()::mount);
         features.addAll(PaymentHooks.routes(vertx, dataSource, billing, clock, paymentConfig(config)));
+        HouseholdApiSettings household = householdSettings(config);
+        HouseholdApi households = new HouseholdApi(vertx, dataSource, billing, registry, household,
+                HouseholdApi.adapters(household), payLinks(config), UnaryOperator.identity(), clock);
+        households.start();
+        toClose.add(0, households);
+        features.addAll(households.routes());
         if (gateway != null) {
             features.add(new MetricsRoutes(() -> PrometheusText.render(gateway.counters(), gateway.queuedReadings(),
                     gateway.spoolBytes(), offlineMeters()))::mount);

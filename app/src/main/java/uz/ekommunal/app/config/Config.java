@@ -50,9 +50,9 @@ public final class Config {
         return (T) values.get(setting);
     }
 
-    /** Passwords and keys (Payme's cashbox keys, Click's secret) are never printed. */
+    /** Passwords, secrets and keys (Payme's cashbox keys, Click's secret, the JWT secret) are never printed. */
     private static boolean secret(String name) {
-        return name.contains("PASSWORD") || name.endsWith("_KEY");
+        return name.contains("PASSWORD") || name.contains("SECRET") || name.endsWith("_KEY");
     }
 
     /** A table of every key, its value (passwords hidden) and where it came from. */

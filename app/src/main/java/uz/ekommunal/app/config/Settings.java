@@ -110,6 +110,31 @@ public final class Settings {
     public static final Setting<String> PAYMENT_RETURN_URL = new Setting<>("EKOMMUNAL_PAYMENT_RETURN_URL", "",
             "Where Payme's and Click's checkout send the payer back. Empty: their default.", Parsers.optional());
 
+    public static final Setting<String> JWT_SECRET = new Setting<>("EKOMMUNAL_JWT_SECRET", "",
+            "Key signing sign-in tokens and keying code hashes, 32+ characters, the same on every API node. Required "
+                    + "with EKOMMUNAL_DB_URL; empty with the embedded database: made once in <data dir>/jwt-secret.",
+            Parsers.optional());
+    public static final Setting<String> ADMIN_PHONE = new Setting<>("EKOMMUNAL_ADMIN_PHONE", "",
+            "Mobile number (+998XXXXXXXXX) made administrator at start-up; signs in by SMS code. Empty: none.",
+            v -> v == null || v.isBlank() ? null : uz.ekommunal.api.auth.PhoneNumber.parse(v)
+                    .map(uz.ekommunal.api.auth.PhoneNumber::e164)
+                    .orElseThrow(() -> new IllegalArgumentException("an Uzbek mobile number, +998 and 9 digits")));
+    public static final Setting<String> SMS_URL = new Setting<>("EKOMMUNAL_SMS_URL", "",
+            "HTTP SMS gateway that sign-in codes are POSTed to. Empty: SMS are printed to the log (local runs).",
+            v -> {
+                if (v == null || v.isBlank()) {
+                    return null;
+                }
+                if (!v.startsWith("http://") && !v.startsWith("https://")) {
+                    throw new IllegalArgumentException("an http:// or https:// URL");
+                }
+                return java.net.URI.create(v).toString();
+            });
+    public static final Setting<String> SMS_USER = new Setting<>("EKOMMUNAL_SMS_USER", "",
+            "User for the SMS gateway's Basic authentication.", Parsers.optional());
+    public static final Setting<String> SMS_PASSWORD = new Setting<>("EKOMMUNAL_SMS_PASSWORD", "",
+            "Password for the SMS gateway's Basic authentication.", Parsers.optional());
+
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR,
             EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_CONNECTIONS,
             MQTT_SESSION_EXPIRY,
@@ -117,7 +142,8 @@ public final class Settings {
             MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, DEMO_CITY, SPOOL_DIR, BILLING_NODE_ID, BILLING_CRON, BILLING_WORKERS,
             BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY, PAYME_KEY, PAYME_TEST_KEY, PAYME_ACCOUNT_FIELD,
             PAYME_MERCHANT_ID, PAYME_CHECKOUT_URL, CLICK_SECRET_KEY, CLICK_SERVICE_ID, CLICK_MERCHANT_ID,
-            PAYMENT_MAX_AMOUNT, PAYMENT_RETURN_URL);
+            PAYMENT_MAX_AMOUNT, PAYMENT_RETURN_URL, JWT_SECRET, ADMIN_PHONE, SMS_URL, SMS_USER,
+            SMS_PASSWORD);
 
     private Settings() {
     }
