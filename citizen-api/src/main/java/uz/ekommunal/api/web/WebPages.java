@@ -1,0 +1,31 @@
+package uz.ekommunal.api.web;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/**
+ * The households' page at {@code /}: {@code index.html}, {@code app.js} and {@code app.css} from the
+ * classpath folder {@code web/}. Scripts and styles come from this server only (no inline code, no
+ * CDN), the page talks only to this API and may not be framed; the server adds nosniff and DENY.
+ */
+public final class WebPages {
+
+    /** Like the calculator's policy; {@code blob:} lets a fetched receipt PDF open in a new tab. */
+    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self' data: blob:; object-src 'none'; form-action 'self'; base-uri 'none'; "
+            + "frame-ancestors 'none'";
+
+    public void mount(Router router) {
+        // The page changes with every release; a short cache keeps old scripts from meeting a new API.
+        StaticHandler files = StaticHandler.create("web").setIndexPage("index.html").setMaxAgeSeconds(60);
+        for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
+            router.routeWithRegex(method, "/|/index\\.html|/(app|chart)\\.js|/app\\.css").handler(ctx -> {
+                ctx.response().putHeader("Content-Security-Policy", POLICY)
+                        .putHeader("Cross-Origin-Opener-Policy", "same-origin")
+                        .putHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+                ctx.next();
+            }).handler(files);
+        }
+    }
+}

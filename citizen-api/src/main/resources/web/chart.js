@@ -1,0 +1,62 @@
+/* Daily consumption as bars in inline SVG (no library, no inline styles: colours come from app.css).
+   Estimated days get the class "estimated" (hatched); days without readings stay empty. */
+(function () {
+  'use strict';
+  var NS = 'http://www.w3.org/2000/svg';
+  var W = 300, H = 120, TOP = 14, BOTTOM = 16;
+  var TASHKENT_MS = 5 * 3600 * 1000; // UTC+5 all year: the billing day starts at local midnight
+
+  function svg(tag, attrs, text) {
+    var node = document.createElementNS(NS, tag);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function dayLabel(iso) {
+    var d = new Date(Date.parse(iso) + TASHKENT_MS);
+    return ('0' + d.getUTCDate()).slice(-2) + '.' + ('0' + (d.getUTCMonth() + 1)).slice(-2);
+  }
+
+  function bars(series, t) {
+    var points = series.points || [];
+    var values = points.map(function (p) { return p.value === null ? null : Number(p.value); });
+    var max = Math.max.apply(null, values.filter(function (v) { return v !== null; }).concat([0]));
+    var filled = values.filter(function (v) { return v !== null; }).length;
+    var step = W / Math.max(points.length, 1);
+    var chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, 'class': 'chart', role: 'img',
+      'data-register': series.register, 'data-days': points.length, 'data-filled': filled });
+    chart.appendChild(svg('title', {}, t('consumption') + ', ' + (series.unit || '')));
+    chart.appendChild(svg('line', { x1: 0, y1: H - BOTTOM, x2: W, y2: H - BOTTOM, 'class': 'axis' }));
+    chart.appendChild(svg('text', { x: 0, y: 10, 'class': 'max' }, max ? max.toFixed(1) + ' ' + (series.unit || '') : t('noData')));
+    points.forEach(function (p, i) {
+      var v = values[i];
+      var h = v === null || !max ? 0 : Math.max(1, (H - TOP - BOTTOM) * v / max);
+      var bar = svg('rect', { x: (i * step + 1).toFixed(2), y: (H - BOTTOM - h).toFixed(2),
+        width: Math.max(step - 2, 1).toFixed(2), height: h.toFixed(2),
+        'class': 'bar' + (p.estimated ? ' estimated' : '') + (v === null ? ' empty' : '') });
+      bar.appendChild(svg('title', {}, dayLabel(p.from) + ': ' + (v === null ? t('noData')
+        : v + ' ' + (series.unit || '') + (p.estimated ? ' (' + t('estimated') + ')' : ''))));
+      chart.appendChild(bar);
+      if (i === 0 || i === points.length - 1 || i % 7 === 0) {
+        chart.appendChild(svg('text', { x: (i * step).toFixed(2), y: H - 3, 'class': 'day' }, dayLabel(p.from)));
+      }
+    });
+    var legend = document.createElement('p');
+    legend.className = 'legend';
+    var mark = document.createElement('span');
+    mark.className = 'swatch estimated';
+    legend.appendChild(mark);
+    var label = document.createElement('span');
+    label.setAttribute('data-i18n', 'estimated');
+    label.textContent = t('estimated');
+    legend.appendChild(label);
+    var box = document.createElement('figure');
+    box.className = 'chart-figure';
+    box.appendChild(chart);
+    box.appendChild(legend);
+    return box;
+  }
+
+  window.EkommunalChart = { bars: bars };
+}());
