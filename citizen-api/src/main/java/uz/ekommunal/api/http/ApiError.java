@@ -36,6 +36,14 @@ public enum ApiError {
     ATTACHMENT_TYPE_NOT_ALLOWED(6006, 415, "Attachment type not allowed"),
     ATTACHMENT_NOT_FOUND(6007, 404, "Attachment not found"),
     TOO_MANY_ATTACHMENTS(6008, 409, "Too many attachments"),
+    METER_ALREADY_REGISTERED(7001, 409, "Meter already registered"),
+    METER_OUT_OF_SERVICE(7002, 409, "Meter out of service"),
+    TARIFF_REJECTED(7003, 422, "Tariff version rejected"),
+    TARIFF_CONFLICT(7004, 409, "Tariff versions overlap"),
+    TARIFF_VERSION_NOT_FOUND(7005, 404, "Tariff version not found"),
+    BILL_RUN_NOT_FOUND(7006, 404, "Bill run not found"),
+    PROVIDER_NOT_FOUND(7007, 404, "Provider not found"),
+    OPERATOR_ONLY(7008, 403, "Operators and administrators only"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -55,6 +56,29 @@ public final class MeterRegistry {
                 Meter stored = read(rs);
                 bySerial.put(stored.serial(), stored);
                 return stored;
+            }
+        }
+    }
+
+    /**
+     * Takes a meter out of service at {@code at} (replaced or retired): billing reads it up to
+     * that time only. Setting it again moves the time.
+     *
+     * @return the updated meter, or empty for an unknown serial
+     */
+    public Optional<Meter> retire(String serial, Instant at) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "update gateway.meters set replaced_at = ? where serial = ? returning " + COLUMNS)) {
+            update.setTimestamp(1, Timestamp.from(at));
+            update.setString(2, serial);
+            try (ResultSet rs = update.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Meter stored = read(rs);
+                bySerial.put(stored.serial(), stored);
+                return Optional.of(stored);
             }
         }
     }

@@ -1,0 +1,120 @@
+package uz.ekommunal.api.operator;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import uz.ekommunal.api.auth.Authenticate;
+import uz.ekommunal.api.auth.Caller;
+import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.billing.Billing;
+import uz.ekommunal.billing.BillingErrorCode;
+import uz.ekommunal.billing.BillingException;
+import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.billing.run.RunProgress;
+import uz.ekommunal.tariff.pricing.BillingPeriod;
+
+/**
+ * {@code POST /api/v1/operator/bill-runs} {providerId, period: "2025-11"}: opens the run (the
+ * billing nodes bill its shards); starting it again answers the same run.
+ * {@code GET /api/v1/operator/bill-runs/{id}}: its progress. Operators only for their provider.
+ */
+final class BillRunRoutes {
+
+    private final Vertx vertx;
+    private final Authenticate authenticate;
+    private final Billing billing;
+    private final Clock clock;
+
+    BillRunRoutes(Vertx vertx, Authenticate authenticate, Billing billing, Clock clock) {
+        this.vertx = vertx;
+        this.authenticate = authenticate;
+        this.billing = billing;
+        this.clock = clock;
+    }
+
+    void mount(Router router) {
+        router.post("/api/v1/operator/bill-runs").handler(authenticate).handler(this::start);
+        router.get("/api/v1/operator/bill-runs/:id").handler(authenticate).handler(this::progress);
+    }
+
+    private void start(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        Long scope = DeskAccess.scope(caller);
+        JsonObject body = Requests.body(ctx);
+        long providerId = Fields.integer(body, "providerId", scope == null ? 0 : scope.intValue(), 1,
+                Integer.MAX_VALUE, scope == null);
+        BillingPeriod period = period(Fields.text(body, "period", 7, true));
+        if (!DeskAccess.mayActFor(caller, providerId)) {
+            throw providerNotFound(providerId);
+        }
+        Requests.blocking(vertx, ctx, () -> {
+            try {
+                billing.accounts().provider(providerId);
+            } catch (BillingException e) {
+                if (e.code() == BillingErrorCode.PROVIDER_NOT_FOUND) {
+                    throw providerNotFound(providerId);
+                }
+                throw e;
+            }
+            long runId = billing.engine().open(providerId, period);
+            return billing.engine().runs().progress(runId);
+        }, p -> ctx.response().putHeader("Location", "/api/v1/operator/bill-runs/" + p.runId())
+                .setStatusCode(202).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store").end(json(p).encode()));
+    }
+
+    /** A month that has ended: a run bills whole past months. */
+    private BillingPeriod period(String text) {
+        YearMonth month;
+        try {
+            month = YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(ApiError.INVALID_VALUE, "period", "period must be a month, e.g. 2025-11");
+        }
+        if (month.plusMonths(1).atDay(1).isAfter(BillingTime.dayOf(clock.instant())) || month.getYear() < 2000) {
+            throw new ApiException(ApiError.INVALID_VALUE, "period", "period must be a month that has ended");
+        }
+        return BillingPeriod.of(month);
+    }
+
+    private void progress(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        DeskAccess.requireDesk(caller);
+        long id = Requests.id(ctx, "id", ApiError.BILL_RUN_NOT_FOUND);
+        Requests.blocking(vertx, ctx, () -> {
+            RunProgress p;
+            try {
+                p = billing.engine().runs().progress(id);
+            } catch (IllegalArgumentException e) {
+                throw runNotFound(id);
+            }
+            if (!DeskAccess.mayActFor(caller, p.providerId())) {
+                throw runNotFound(id);
+            }
+            return p;
+        }, p -> Requests.json(ctx, 200, json(p)));
+    }
+
+    private static ApiException runNotFound(long id) {
+        return new ApiException(ApiError.BILL_RUN_NOT_FOUND, "id", "No bill run " + id + " among yours");
+    }
+
+    private static ApiException providerNotFound(long id) {
+        return new ApiException(ApiError.PROVIDER_NOT_FOUND, "providerId", "No provider " + id + " among yours");
+    }
+
+    static JsonObject json(RunProgress p) {
+        return new JsonObject().put("id", p.runId()).put("providerId", p.providerId())
+                .put("period", YearMonth.from(p.periodStart()).toString())
+                .put("shardsDone", p.shardsDone()).put("shardsTotal", p.shardsTotal())
+                .put("accountsDone", p.accountsDone()).put("accountsTotal", p.accountsTotal())
+                .put("invoices", p.invoices()).put("failures", p.failures()).put("done", p.finished())
+                .put("finishedAt", p.finishedAt() == null ? null : p.finishedAt().toString());
+    }
+}

@@ -1,0 +1,125 @@
+package uz.ekommunal.api.operator;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import uz.ekommunal.api.auth.Caller;
+import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.billing.BillingErrorCode;
+import uz.ekommunal.billing.BillingException;
+import uz.ekommunal.billing.account.Account;
+import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.gateway.meter.Meter;
+import uz.ekommunal.gateway.meter.MeterRegistry;
+import uz.ekommunal.gateway.meter.NewMeter;
+import uz.ekommunal.gateway.modbus.ModbusEndpoints;
+import uz.ekommunal.gateway.modbus.NewModbusEndpoint;
+
+/** Meter work of the desk (blocking): register, replace, retire, link; every step checked against the caller's scope. */
+final class MeterDesk {
+
+    private final MeterRegistry meters;
+    private final ModbusEndpoints modbus;
+    private final Accounts accounts;
+    private final MeterScope scope;
+
+    MeterDesk(MeterRegistry meters, ModbusEndpoints modbus, Accounts accounts, MeterScope scope) {
+        this.meters = meters;
+        this.modbus = modbus;
+        this.accounts = accounts;
+        this.scope = scope;
+    }
+
+    Meter register(Caller caller, NewMeter meter, NewModbusEndpoint endpoint) throws SQLException {
+        Long provider = DeskAccess.scope(caller);
+        if (provider != null && !scope.utilitiesOf(provider).contains(meter.utility())) {
+            throw new ApiException(ApiError.FORBIDDEN, "utility", "Your provider does not bill " + meter.utility());
+        }
+        // register() would update an existing meter in place: someone else's meter must not be overwritten
+        if (meters.find(meter.serial()).isPresent()) {
+            throw new ApiException(ApiError.METER_ALREADY_REGISTERED, "serial",
+                    "A meter with serial " + meter.serial() + " is already registered");
+        }
+        Meter stored = meters.register(meter);
+        if (endpoint != null) {
+            modbus.add(endpoint);
+        }
+        return stored;
+    }
+
+    /** The old meter leaves service at {@code at}; the new one starts then, on the same accounts and registers. */
+    Meter replace(Caller caller, String oldSerial, NewMeter next, Instant at, NewModbusEndpoint endpoint)
+            throws SQLException {
+        Meter old = inService(caller, oldSerial, at);
+        if (meters.find(next.serial()).isPresent()) {
+            throw new ApiException(ApiError.METER_ALREADY_REGISTERED, "newSerial",
+                    "A meter with serial " + next.serial() + " is already registered");
+        }
+        List<MeterScope.Link> links = scope.links(old.id());
+        meters.retire(oldSerial, at);
+        modbus.remove(oldSerial);
+        Meter stored = meters.register(next);
+        for (MeterScope.Link link : links) {
+            accounts.linkMeter(link.accountId(), stored.serial(), link.register());
+        }
+        if (endpoint != null) {
+            modbus.add(endpoint);
+        }
+        return stored;
+    }
+
+    Meter retire(Caller caller, String serial, Instant at) throws SQLException {
+        inService(caller, serial, at);
+        Meter retired = meters.retire(serial, at).orElseThrow(() -> meterNotFound(serial));
+        modbus.remove(serial);
+        return retired;
+    }
+
+    Meter link(Caller caller, long accountId, String serial, String register) throws SQLException {
+        Long provider = DeskAccess.scope(caller);
+        Account account;
+        try {
+            account = accounts.account(accountId);
+        } catch (BillingException e) {
+            if (e.code() == BillingErrorCode.ACCOUNT_NOT_FOUND) {
+                throw accountNotFound(accountId);
+            }
+            throw e;
+        }
+        if (provider != null && account.providerId() != provider) {
+            throw accountNotFound(accountId);
+        }
+        Meter meter = visible(provider, serial);
+        if (meter.replacedAt() != null) {
+            throw new ApiException(ApiError.METER_OUT_OF_SERVICE, "serial", "Meter " + serial + " left service at "
+                    + meter.replacedAt());
+        }
+        return accounts.linkMeter(accountId, serial, register);
+    }
+
+    private Meter inService(Caller caller, String serial, Instant at) throws SQLException {
+        Meter meter = visible(DeskAccess.scope(caller), serial);
+        if (meter.replacedAt() != null) {
+            throw new ApiException(ApiError.METER_OUT_OF_SERVICE, "serial", "Meter " + serial + " left service at "
+                    + meter.replacedAt());
+        }
+        if (!at.isAfter(meter.installedAt())) {
+            throw new ApiException(ApiError.INVALID_VALUE, "at", "at must be after the meter was installed ("
+                    + meter.installedAt() + ")");
+        }
+        return meter;
+    }
+
+    Meter visible(Long provider, String serial) throws SQLException {
+        return scope.page(provider, serial, null, 1).stream().findFirst().orElseThrow(() -> meterNotFound(serial));
+    }
+
+    static ApiException meterNotFound(String serial) {
+        return new ApiException(ApiError.METER_NOT_FOUND, "serial", "No meter with serial " + serial + " among yours");
+    }
+
+    static ApiException accountNotFound(long accountId) {
+        return new ApiException(ApiError.ACCOUNT_NOT_FOUND, "accountId", "No account " + accountId + " among yours");
+    }
+}

@@ -1,0 +1,39 @@
+package uz.ekommunal.api.operator;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import uz.ekommunal.api.auth.Authenticate;
+import uz.ekommunal.billing.Billing;
+import uz.ekommunal.billing.tariffs.JdbcTariffBook;
+import uz.ekommunal.billing.tariffs.TariffBookStore;
+import uz.ekommunal.gateway.meter.MeterRegistry;
+import uz.ekommunal.gateway.modbus.ModbusEndpoints;
+
+/**
+ * The operators' desk wired by hand: meters, quarantine, tariffs and bill runs under
+ * {@code /api/v1/operator}. Access rules are in {@link DeskAccess} and {@link MeterScope}.
+ */
+public final class OperatorDesk {
+
+    private final List<Consumer<Router>> routes;
+
+    /** @param book the cached book the calculator and billing price with; reloaded after each change */
+    public OperatorDesk(Vertx vertx, Authenticate authenticate, DataSource dataSource, Billing billing,
+            MeterRegistry meters, ModbusEndpoints modbus, JdbcTariffBook book, Clock clock) {
+        MeterScope scope = new MeterScope(dataSource, billing.accounts());
+        MeterDesk desk = new MeterDesk(meters, modbus, billing.accounts(), scope);
+        routes = List.of(new MeterRoutes(vertx, authenticate, desk, scope, modbus, clock)::mount,
+                new QuarantineRoutes(vertx, authenticate, dataSource, scope)::mount,
+                new TariffDeskRoutes(vertx, authenticate, new TariffBookStore(dataSource, clock), book)::mount,
+                new BillRunRoutes(vertx, authenticate, billing, clock)::mount);
+    }
+
+    /** The routes, to give to the {@link uz.ekommunal.api.http.ApiServer}. */
+    public List<Consumer<Router>> routes() {
+        return routes;
+    }
+}
