@@ -29,6 +29,7 @@ import uz.ekommunal.api.notify.SmsGatewaySettings;
 import uz.ekommunal.api.payments.CheckoutLinks;
 import uz.ekommunal.api.readings.ReadingRoutes;
 import uz.ekommunal.api.tariffs.TariffPages;
+import uz.ekommunal.api.web.WebPages;
 import uz.ekommunal.api.tariffs.TariffRoutes;
 import uz.ekommunal.api.widgets.CheckoutPayLinks;
 import uz.ekommunal.api.widgets.PayLinkSource;
@@ -194,6 +195,7 @@ public final class Application implements AutoCloseable {
         features.add(new ReadingRoutes(vertx, readings, clock)::mount);
         features.add(new TariffRoutes(vertx, tariffs::engine, clock)::mount);
         features.add(new TariffPages()::mount);
+        features.add(new WebPages()::mount);
         features.add(new OpenApiRoutes()::mount);
         features.addAll(PaymentHooks.routes(vertx, dataSource, billing, clock, paymentConfig(config)));
         HouseholdApiSettings household = householdSettings(config);

@@ -1,0 +1,283 @@
+package uz.ekommunal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import uz.ekommunal.app.config.Config;
+import uz.ekommunal.gateway.meter.Meter;
+import uz.ekommunal.testing.Eventually;
+
+/**
+ * The households' page in headless Chromium, against the whole system with a small demo city:
+ * sign in by phone, link a demo account, see its card, chart and receipts, switch language,
+ * use the calculator. Screenshots of each step go to {@code target/screenshots}.
+ */
+class WebPageIT {
+
+    private static final String PHONE = "+998901234567";
+    private static final String REGISTER = "1-0:1.8.0";
+    private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
+    private final HttpClient http = HttpClient.newHttpClient();
+    /** What the SMS gateway received: the phone's inbox, where a user reads the code. */
+    private final Queue<String> sms = new ConcurrentLinkedQueue<>();
+    private HttpServer smsGateway;
+    private Application app;
+    private HeadlessChromium browser;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(HeadlessChromium.installed(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        // The log adapter blanks a code's body in the outbox once it is "sent"; a gateway stub keeps it.
+        smsGateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        smsGateway.createContext("/sms", exchange -> {
+            sms.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        smsGateway.start();
+        app = Application.start(Config.load(env()), Role.all(), Clock.systemUTC());
+        browser = new HeadlessChromium(dataDir.resolve("chromium-profile"),
+                Path.of("target", "screenshots").toAbsolutePath());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (smsGateway != null) {
+            smsGateway.stop(0);
+        }
+    }
+
+    @Test
+    void aHouseholdSignsInLinksAnAccountAndSeesItsCardChartAndReceipts() throws Exception {
+        assertSecurityHeaders();
+        Meter meter = app.gateway().meters().all().stream()
+                .filter(m -> m.utility().equals("electricity") && m.protocol().equals("mqtt") && m.accountNumber() != null)
+                .findFirst().orElseThrow();
+        publishThreeDays(meter.serial());
+
+        browser.navigate().to(base() + "/");
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone")));
+        browser.screenshot("sign-in");
+        signIn();
+
+        linkAccount("electricity", "NO-SUCH-1");
+        WebElement error = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("link-error")));
+        assertThat(error.getText()).isNotBlank();
+        browser.screenshot("link-error");
+
+        linkAccount("electricity", meter.accountNumber());
+        WebElement card = browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article.card[data-number='" + meter.accountNumber() + "']")));
+        assertThat(card.findElement(By.cssSelector(".balance .amount")).getText())
+                .matches("[+-]?[\\d\\u00a0 ]+,\\d{2} so‘m");
+        assertThat(card.findElement(By.cssSelector(".balance .as-of")).getText()).matches(".*\\d{2}\\.\\d{2}\\.\\d{4}");
+        assertThat(card.getText()).contains(meter.serial());
+        browser.screenshot("widget-card");
+
+        String accountId = card.getAttribute("data-account-id");
+        WebElement chart = browser.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#chart-" + accountId + " svg.chart")));
+        assertThat(Integer.parseInt(chart.getAttribute("data-days"))).isBetween(30, 31);
+        assertThat(chart.findElements(By.cssSelector("rect.bar"))).hasSize(Integer.parseInt(chart.getAttribute("data-days")));
+        assertThat(Integer.parseInt(chart.getAttribute("data-filled"))).as("days with consumption").isPositive();
+        browser.script("arguments[0].scrollIntoView()", chart);
+        browser.screenshot("consumption-chart");
+
+        checkReceipts(accountId);
+        switchLanguage();
+        calculator();
+    }
+
+    private void signIn() throws Exception {
+        browser.find("#phone").sendKeys(PHONE);
+        browser.find("#send-code").click();
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+        String code = Eventually.await(Duration.ofSeconds(15), this::lastCode, c -> c != null);
+        browser.find("#code").sendKeys(code);
+        browser.screenshot("code");
+        browser.find("#verify").click();
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("home")));
+        assertThat(browser.find("#who").getText()).isEqualTo(PHONE);
+        assertThat(browser.find("#home h1").getText()).isEqualTo("Mening vidjetlarim");
+    }
+
+    private void linkAccount(String utility, String number) {
+        new org.openqa.selenium.support.ui.Select(browser.find("#link-utility")).selectByValue(utility);
+        WebElement input = browser.find("#link-number");
+        input.clear();
+        input.sendKeys(number);
+        browser.find("#link-submit").click();
+    }
+
+    /** A PDF behind the receipt link, or the empty list's message when no bill run has issued one yet. */
+    private void checkReceipts(String accountId) throws Exception {
+        String list = "#invoices-" + accountId + " li";
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(list)));
+        List<WebElement> links = browser.driver.findElements(By.cssSelector(list + " a.receipt"));
+        if (links.isEmpty()) {
+            assertThat(browser.find(list + ".empty").getText()).isEqualTo("Hisob-fakturalar hali yo‘q");
+            return;
+        }
+        String token = (String) browser.script("return JSON.parse(sessionStorage.getItem('ek.session')).accessToken");
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(base() + links.get(0).getAttribute("data-pdf")))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+    }
+
+    private void switchLanguage() throws Exception {
+        browser.find("[data-lang=en]").click();
+        browser.until(ExpectedConditions.textToBe(By.cssSelector("#home h1"), "My widgets"));
+        assertThat(browser.find("#link-submit").getText()).isEqualTo("Link");
+        assertThat(browser.find(".balance .label").getText()).isEqualTo("Balance");
+        browser.script("window.scrollTo(0, 0)");
+        browser.screenshot("english");
+        browser.find("[data-lang=ru]").click();
+        browser.until(ExpectedConditions.textToBe(By.cssSelector("#home h1"), "Мои виджеты"));
+        assertThat(browser.find("#to-calculator").getText()).startsWith("Сколько я заплачу?");
+        browser.screenshot("russian");
+    }
+
+    private void calculator() throws Exception {
+        browser.find("#to-calculator").click();
+        WebElement amount = browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[name=consumption-ELECTRICITY]")));
+        amount.sendKeys("300");
+        // A date input's typing format follows the browser's locale; the value is always ISO.
+        browser.script("document.querySelector('input[name=date]').value = '2024-06-01'");
+        browser.find("#calculator button[type=submit]").click();
+        WebElement total = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("total")));
+        browser.until(d -> !total.getText().isBlank());
+        assertThat(total.getText().replaceAll("[^0-9,]", "")).isEqualTo("180000,00");
+        browser.script("arguments[0].scrollIntoView()", total);
+        browser.screenshot("calculator");
+    }
+
+    private String lastCode() {
+        String found = null;
+        for (String body : sms) {
+            Matcher m = CODE.matcher(body);
+            if (body.contains(PHONE.substring(4)) && m.find()) {
+                found = m.group(1);
+            }
+        }
+        return found;
+    }
+
+    /** Three daily readings before now, below what the simulated meter already reports, so the register only rises. */
+    private void publishThreeDays(String serial) throws Exception {
+        BigDecimal latest = latestValue(serial);
+        MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + app.mqttPort(), "web-page-it",
+                new MemoryPersistence());
+        client.connect(new MqttConnectionOptions()).waitForCompletion(5_000);
+        try {
+            Instant noon = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(7, ChronoUnit.HOURS); // 12:00 in Tashkent
+            for (int daysAgo = 3; daysAgo >= 1; daysAgo--) {
+                BigDecimal value = latest.subtract(BigDecimal.valueOf(daysAgo * 4L));
+                String pack = new JsonArray().add(new JsonObject().put("bn", serial + ":")
+                        .put("bt", noon.minus(daysAgo, ChronoUnit.DAYS).getEpochSecond()).put("n", REGISTER)
+                        .put("u", "kWh").put("v", value)).encode();
+                MqttMessage message = new MqttMessage(pack.getBytes(StandardCharsets.UTF_8));
+                message.setQos(1);
+                client.publish("meters/" + serial + "/readings", message).waitForCompletion(5_000);
+            }
+        } finally {
+            client.disconnect().waitForCompletion(5_000);
+            client.close();
+        }
+    }
+
+    private BigDecimal latestValue(String serial) throws Exception {
+        JsonObject body = new JsonObject(http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/meters/"
+                + serial + "/readings")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        BigDecimal latest = BigDecimal.valueOf(1000);
+        JsonArray readings = body.getJsonArray("readings", new JsonArray());
+        for (int i = 0; i < readings.size(); i++) {
+            JsonObject r = readings.getJsonObject(i);
+            if (REGISTER.equals(r.getString("register"))) {
+                latest = latest.max(new BigDecimal(r.getValue("value").toString()));
+            }
+        }
+        return latest;
+    }
+
+    private void assertSecurityHeaders() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script src=\"/app.js\"></script>");
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + app.httpPort();
+    }
+
+    private Map<String, String> env() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("EKOMMUNAL_DATA_DIR", dataDir.resolve("data").toString());
+        env.put("EKOMMUNAL_EMBEDDED_DB_PORT", String.valueOf(freePort()));
+        env.put("EKOMMUNAL_HTTP_PORT", "0");
+        env.put("EKOMMUNAL_HTTP_HOST", "127.0.0.1");
+        env.put("EKOMMUNAL_MQTT_PORT", "0");
+        env.put("EKOMMUNAL_MQTT_HOST", "127.0.0.1");
+        env.put("EKOMMUNAL_COAP_HOST", "127.0.0.1");
+        env.put("EKOMMUNAL_COAP_PORT", "0");
+        env.put("EKOMMUNAL_COAPS_PORT", "0");
+        env.put("EKOMMUNAL_DEMO_CITY", "5");
+        env.put("EKOMMUNAL_SMS_URL", "http://127.0.0.1:" + smsGateway.getAddress().getPort() + "/sms");
+        return env;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
