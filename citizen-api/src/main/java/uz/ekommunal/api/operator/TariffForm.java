@@ -59,11 +59,11 @@ final class TariffForm {
         if (m.contains("valid-to") || m.contains("valid_to")) {
             return "validTo";
         }
-        if (m.contains("season")) {
-            return "season";
-        }
-        if (m.contains("block") || m.contains("price") || m.contains("norm")) {
+        if (m.contains("block") || m.contains("price")) {
             return "blocks";
+        }
+        if (m.contains("season") || m.contains("norm")) {
+            return "season";
         }
         if (m.contains("coefficient")) {
             return "unmeteredCoefficient";
