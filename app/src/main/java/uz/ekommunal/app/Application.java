@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import uz.ekommunal.api.ApiSchema;
 import uz.ekommunal.api.HouseholdApi;
 import uz.ekommunal.api.HouseholdApiSettings;
+import uz.ekommunal.api.operator.OperatorDesk;
 import uz.ekommunal.api.auth.PhoneNumber;
 import uz.ekommunal.api.auth.TokenKeys;
 import uz.ekommunal.api.health.HealthCheck;
@@ -46,6 +47,7 @@ import uz.ekommunal.gateway.Gateway;
 import uz.ekommunal.gateway.GatewaySettings;
 import uz.ekommunal.gateway.MeterReadings;
 import uz.ekommunal.gateway.coap.CoapSettings;
+import uz.ekommunal.gateway.modbus.ModbusEndpoints;
 import uz.ekommunal.gateway.modbus.ModbusSettings;
 import uz.ekommunal.gateway.ingest.IngestSettings;
 import uz.ekommunal.gateway.ingest.PrometheusText;
@@ -204,6 +206,9 @@ public final class Application implements AutoCloseable {
         households.start();
         toClose.add(0, households);
         features.addAll(households.routes());
+        // the desk changes the same cached tariff book the calculator and billing price with
+        features.addAll(new OperatorDesk(vertx, households.authenticate(), dataSource, billing, registry,
+                gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs, clock).routes());
         if (gateway != null) {
             features.add(new MetricsRoutes(() -> PrometheusText.render(gateway.counters(), gateway.queuedReadings(),
                     gateway.spoolBytes(), offlineMeters()))::mount);
