@@ -22,8 +22,9 @@ PG=${PG:-"-h 127.0.0.1 -U postgres"}
 echo "== building"
 [ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp package -DskipTests -DskipITs
 [ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp -f bench/pom.xml package -DskipTests
-jar="$root/app/target/ekommunal.jar"
 work=$(mktemp -d /tmp/ekommunal-bench.XXXX)
+cp "$root/app/target/ekommunal.jar" "$work/ekommunal.jar"  # a private copy: a rebuild mid-run must not change it
+jar="$work/ekommunal.jar"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 db="bench_$(date +%s)"
 cleanup() {

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# CoAP POST throughput on one machine: the simulators' CoAP meters -> the gateway's CoAP intake (its
+# own JVM) -> PostgreSQL. A POST is answered 2.04 only once its readings are committed, so what the
+# simulator counts as acknowledged is stored.
+#
+# Usage: bench/gateway-coap.sh        (METERS, DURATION, BATCH, INFLIGHT override the defaults)
+# Needs: Java 17, Maven, psql, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+METERS=${METERS:-5000}
+DURATION=${DURATION:-10h}  # 5000 meters x 40 quarter-hours / 4 = 50 000 POSTs: under the 65 536 message ids one client endpoint has
+BATCH=${BATCH:-4}
+INFLIGHT=${INFLIGHT:-256}
+PG=${PG:-"-h 127.0.0.1 -U postgres"}
+
+[ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp package -DskipTests -DskipITs
+work=$(mktemp -d /tmp/ekommunal-bench.XXXX)
+cp "$root/app/target/ekommunal.jar" "$work/ekommunal.jar"  # a private copy: a rebuild mid-run must not change it
+jar="$work/ekommunal.jar"
+port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+db="bench_coap_$(date +%s)"
+cleanup() {
+  [ -n "${gw:-}" ] && kill "$gw" 2>/dev/null && wait "$gw" 2>/dev/null || true
+  psql $PG -qc "drop database if exists $db with (force)" postgres >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+psql $PG -qc "create database $db" postgres
+url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
+sim() { java -cp "$jar" uz.ekommunal.simulator.SimulateCommand --coap-url "coap://127.0.0.1:$port/readings" "$@"; }
+
+# The meters file is written before anything is sent; no CoAP peer answers yet, so cut the run short.
+java -cp "$jar" uz.ekommunal.simulator.SimulateCommand --coap-url "coap://127.0.0.1:9/readings" \
+    --meters "$METERS" --protocol coap --utility electricity --duration 0s --speedup max \
+    --meters-file "$work/meters.csv" >/dev/null 2>&1 &
+writer=$!
+for _ in $(seq 1 300); do [ -s "$work/meters.csv" ] && break; sleep 0.2; done
+sleep 1; kill $writer 2>/dev/null || true
+[ -s "$work/meters.csv" ] || { echo "no meters file"; exit 1; }
+EKOMMUNAL_DB_URL="$url" EKOMMUNAL_METER_SEED="$work/meters.csv" EKOMMUNAL_DATA_DIR="$work/data" \
+EKOMMUNAL_COAP_HOST=127.0.0.1 EKOMMUNAL_COAP_PORT="$port" EKOMMUNAL_COAPS_PORT=-1 EKOMMUNAL_MQTT_PORT=0 \
+  java -Xmx2g -jar "$jar" gateway > "$work/gateway.log" 2>&1 &
+gw=$!
+until grep -q "is running" "$work/gateway.log"; do kill -0 $gw || { cat "$work/gateway.log"; exit 1; }; sleep 0.2; done
+
+echo "== CoAP: $METERS meters, confirmable POSTs of $BATCH quarter-hours each, $INFLIGHT in flight"
+sim --meters "$METERS" --protocol coap --utility electricity --duration "$DURATION" --interval 15m --speedup max \
+    --batch "$BATCH" --coap-max-inflight "$INFLIGHT" | tee "$work/sim.log" | grep -E "^summary|acknowledged|rate"
+acked=$(grep -oE "readings generated [0-9]+, sent [0-9]+, acknowledged [0-9]+" "$work/sim.log" | grep -oE "[0-9]+$")
+stored=$(psql $PG -tAc "select count(*) from gateway.readings" "$db")
+echo "acknowledged $acked, stored $stored"
+echo "== machine: $(nproc) cores; $(java -version 2>&1 | head -1); $(date -u)"
