@@ -38,8 +38,11 @@
       bar.appendChild(svg('title', {}, dayLabel(p.from) + ': ' + (v === null ? t('noData')
         : v + ' ' + (series.unit || '') + (p.estimated ? ' (' + t('estimated') + ')' : ''))));
       chart.appendChild(bar);
-      if (i === 0 || i === points.length - 1 || i % 7 === 0) {
-        chart.appendChild(svg('text', { x: (i * step).toFixed(2), y: H - 3, 'class': 'day' }, dayLabel(p.from)));
+      var last = i === points.length - 1;
+      // A label a week; the last one is right-aligned and the weekly one before it kept clear of it.
+      if (last || (i % 7 === 0 && i < points.length - 5)) {
+        chart.appendChild(svg('text', { x: last ? W : (i * step).toFixed(2), y: H - 3,
+          'text-anchor': last ? 'end' : 'start', 'class': 'day' }, dayLabel(p.from)));
       }
     });
     var legend = document.createElement('p');

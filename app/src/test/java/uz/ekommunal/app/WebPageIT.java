@@ -96,7 +96,7 @@ class WebPageIT {
         Meter meter = app.gateway().meters().all().stream()
                 .filter(m -> m.utility().equals("electricity") && m.protocol().equals("mqtt") && m.accountNumber() != null)
                 .findFirst().orElseThrow();
-        publishThreeDays(meter.serial());
+        publishTwoReadingsSinceInstallation(meter);
 
         browser.navigate().to(base() + "/");
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone")));
@@ -123,6 +123,9 @@ class WebPageIT {
         assertThat(Integer.parseInt(chart.getAttribute("data-days"))).isBetween(30, 31);
         assertThat(chart.findElements(By.cssSelector("rect.bar"))).hasSize(Integer.parseInt(chart.getAttribute("data-days")));
         assertThat(Integer.parseInt(chart.getAttribute("data-filled"))).as("days with consumption").isPositive();
+        assertThat(chart.findElements(By.cssSelector("rect.bar")))
+                .as("today's bar, drawn from the readings published above")
+                .anyMatch(bar -> Double.parseDouble(bar.getAttribute("height")) > 0);
         browser.script("arguments[0].scrollIntoView()", chart);
         browser.screenshot("consumption-chart");
 
@@ -207,22 +210,27 @@ class WebPageIT {
         return found;
     }
 
-    /** Three daily readings before now, below what the simulated meter already reports, so the register only rises. */
-    private void publishThreeDays(String serial) throws Exception {
-        BigDecimal latest = latestValue(serial);
+    /**
+     * Two readings a second apart after the meter's installation (days before it count nothing), above
+     * what the simulated meter already reported, so today's bar has 1.2 kWh (a rise the gateway trusts:
+     * it judges a rate over at least a minute, and 1.2 kWh a minute is under its 100 kWh/h spike limit).
+     */
+    private void publishTwoReadingsSinceInstallation(Meter meter) throws Exception {
+        BigDecimal latest = latestValue(meter.serial());
+        Instant installed = meter.installedAt() == null ? Instant.now().minusSeconds(60) : meter.installedAt();
+        Instant first = installed.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Eventually.await(Duration.ofSeconds(5), Instant::now, now -> now.isAfter(first.plusSeconds(1)));
         MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + app.mqttPort(), "web-page-it",
                 new MemoryPersistence());
         client.connect(new MqttConnectionOptions()).waitForCompletion(5_000);
         try {
-            Instant noon = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(7, ChronoUnit.HOURS); // 12:00 in Tashkent
-            for (int daysAgo = 3; daysAgo >= 1; daysAgo--) {
-                BigDecimal value = latest.subtract(BigDecimal.valueOf(daysAgo * 4L));
-                String pack = new JsonArray().add(new JsonObject().put("bn", serial + ":")
-                        .put("bt", noon.minus(daysAgo, ChronoUnit.DAYS).getEpochSecond()).put("n", REGISTER)
-                        .put("u", "kWh").put("v", value)).encode();
+            for (int i = 0; i < 2; i++) {
+                String pack = new JsonArray().add(new JsonObject().put("bn", meter.serial() + ":")
+                        .put("bt", first.plusSeconds(i).getEpochSecond()).put("n", REGISTER).put("u", "kWh")
+                        .put("v", latest.add(new BigDecimal(i == 0 ? "1" : "2.2")))).encode();
                 MqttMessage message = new MqttMessage(pack.getBytes(StandardCharsets.UTF_8));
                 message.setQos(1);
-                client.publish("meters/" + serial + "/readings", message).waitForCompletion(5_000);
+                client.publish("meters/" + meter.serial() + "/readings", message).waitForCompletion(5_000);
             }
         } finally {
             client.disconnect().waitForCompletion(5_000);
