@@ -195,7 +195,7 @@ class WebPageIT {
         WebElement total = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("total")));
         browser.until(d -> !total.getText().isBlank());
         assertThat(total.getText().replaceAll("[^0-9,]", "")).isEqualTo("180000,00");
-        browser.script("arguments[0].scrollIntoView()", total);
+        browser.script("document.getElementById('result').scrollIntoView()");
         browser.screenshot("calculator");
     }
 
