@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +50,8 @@ class MqttIngestIT {
                 Clock.systemUTC())) {
             String serial = GatewayFixture.uniqueSerial("E");
             gateway.meters().register(GatewayFixture.electricityMeter(serial));
+            long malformedBefore = gateway.store().quarantineCount("malformed_json");
+            long unknownBefore = gateway.store().quarantineCount("unknown_meter");
             String pack = "[{\"bn\":\"" + serial + ":\",\"bt\":1764000000,\"n\":\"1-0:1.8.0\",\"u\":\"kWh\",\"v\":1234.5}]";
 
             publish(gateway.mqttPort(), "meters/" + serial + "/readings", pack);
@@ -67,15 +66,14 @@ class MqttIngestIT {
                 assertThat(r.unit()).isEqualTo("kWh");
                 assertThat(r.source()).isEqualTo("mqtt");
             });
-            assertThat(rowCount("select count(*) from gateway.readings")).isEqualTo(1);
 
             publish(gateway.mqttPort(), "meters/" + serial + "/readings", "[{\"bn\":\"" + serial + ":\",");
             String unknown = GatewayFixture.uniqueSerial("X");
             publish(gateway.mqttPort(), "meters/" + unknown + "/readings",
                     "[{\"bn\":\"" + unknown + ":\",\"bt\":1764000000,\"n\":\"1-0:1.8.0\",\"v\":1}]");
 
-            Eventually.await(WAIT, () -> gateway.store().quarantineCount("unknown_meter"), n -> n == 1);
-            assertThat(gateway.store().quarantineCount("malformed_json")).isEqualTo(1);
+            Eventually.await(WAIT, () -> gateway.store().quarantineCount("unknown_meter"), n -> n == unknownBefore + 1);
+            assertThat(gateway.store().quarantineCount("malformed_json")).isEqualTo(malformedBefore + 1);
             assertThat(gateway.counters().rejected(Protocol.MQTT, RejectReason.MALFORMED_JSON)).isEqualTo(1);
             assertThat(gateway.counters().rejected(Protocol.MQTT, RejectReason.UNKNOWN_METER)).isEqualTo(1);
 
@@ -83,6 +81,47 @@ class MqttIngestIT {
             publish(gateway.mqttPort(), "meters/" + serial + "/readings",
                     pack.replace("1764000000", "1764000900").replace("1234.5", "1235"));
             Eventually.await(WAIT, () -> history(gateway, serial), r -> r.size() == 2);
+        }
+    }
+
+    @Test
+    void aCorpusOfMalformedPayloadsIsRejectedReasonByReasonAndTheGatewayKeepsServing() throws Exception {
+        try (Gateway gateway = Gateway.start(vertx, db.dataSource(), GatewayFixture.embeddedBroker(),
+                Clock.systemUTC())) {
+            String serial = GatewayFixture.uniqueSerial("M");
+            gateway.meters().register(GatewayFixture.electricityMeter(serial));
+            String topic = "meters/" + serial + "/readings";
+            String bn = "{\"bn\":\"" + serial + ":\",";
+            StringBuilder huge = new StringBuilder("[");
+            for (int i = 0; i < 10_001; i++) {
+                huge.append(i == 0 ? "" : ",").append(bn).append("\"n\":\"1-0:1.8.0\",\"t\":").append(1764000000 + i)
+                        .append(",\"v\":1}");
+            }
+            huge.append(']');
+            java.util.Map<RejectReason, String> corpus = new java.util.LinkedHashMap<>();
+            corpus.put(RejectReason.MALFORMED_JSON, "[{\"bn\":");
+            corpus.put(RejectReason.INVALID_PACK, "{\"not\":\"a pack\"}");
+            corpus.put(RejectReason.INVALID_VALUE, "[" + bn + "\"n\":\"1-0:1.8.0\",\"v\":\"12\"}]");
+            corpus.put(RejectReason.INVALID_TIME, "[" + bn + "\"n\":\"1-0:1.8.0\",\"t\":4102444800,\"v\":1}]");
+            corpus.put(RejectReason.UNKNOWN_UNIT, "[" + bn + "\"n\":\"1-0:1.8.0\",\"u\":\"furlong\",\"v\":1}]");
+            corpus.put(RejectReason.UNKNOWN_REGISTER, "[" + bn + "\"n\":\"9-9:9.9.9\",\"v\":1}]");
+            corpus.put(RejectReason.TOPIC_MISMATCH, "[{\"bn\":\"OTHER1:\",\"n\":\"1-0:1.8.0\",\"v\":1}]");
+            corpus.put(RejectReason.PACK_TOO_LARGE, huge.toString());
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("pack", ".json");
+            for (var entry : corpus.entrySet()) {
+                java.nio.file.Files.writeString(file, entry.getValue());
+                Processes.Result result = Processes.run(10, "mosquitto_pub", "-h", "127.0.0.1", "-p",
+                        String.valueOf(gateway.mqttPort()), "-q", "1", "-t", topic, "-f", file.toString());
+                assertThat(result.exitCode()).as(entry.getKey() + ": " + result.output()).isZero();
+            }
+            java.nio.file.Files.delete(file);
+            for (RejectReason reason : corpus.keySet()) {
+                Eventually.await(WAIT, () -> gateway.counters().rejected(Protocol.MQTT, reason), n -> n >= 1);
+                assertThat(gateway.store().quarantineCount(reason.label())).as(reason.label()).isGreaterThanOrEqualTo(1);
+            }
+            publish(gateway.mqttPort(), topic,
+                    "[" + bn + "\"bt\":1764000000,\"n\":\"1-0:1.8.0\",\"v\":5}]");
+            Eventually.await(WAIT, () -> history(gateway, serial), r -> r.size() == 1);
         }
     }
 
@@ -121,13 +160,5 @@ class MqttIngestIT {
     private static List<StoredReading> history(Gateway gateway, String serial) throws Exception {
         return gateway.readings().history(serial, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), 1000)
                 .orElseThrow().readings();
-    }
-
-    private static long rowCount(String sql) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }
