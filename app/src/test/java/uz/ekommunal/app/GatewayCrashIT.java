@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uz.ekommunal.gateway.meter.MeterRegistry;
@@ -23,6 +18,7 @@ import uz.ekommunal.gateway.store.GatewaySchema;
 import uz.ekommunal.testing.Eventually;
 import uz.ekommunal.testing.MeterPublisher;
 import uz.ekommunal.testing.MosquittoProcess;
+import uz.ekommunal.testing.StoredReadings;
 import uz.ekommunal.testing.TestDatabase;
 
 /**
@@ -49,18 +45,18 @@ class GatewayCrashIT {
             try (MeterPublisher meter = new MeterPublisher(broker.url(), serial)) {
                 Thread stream = new Thread(() -> publishSteadily(meter));
                 stream.start();
-                Eventually.await(Duration.ofSeconds(30), () -> stored(db.dataSource(), serial), n -> n >= 500);
+                Eventually.await(Duration.ofSeconds(30), () -> StoredReadings.count(db.dataSource(), serial), n -> n >= 500);
 
                 gateway.destroyForcibly(); // SIGKILL: no shutdown hook runs
                 assertThat(gateway.waitFor(10, TimeUnit.SECONDS)).isTrue();
-                long atKill = stored(db.dataSource(), serial);
+                long atKill = StoredReadings.count(db.dataSource(), serial);
                 gateway = startGateway(db, broker, clientId, "second");
 
                 stream.join();
                 Set<Integer> acked = Eventually.await(Duration.ofSeconds(10), meter::acknowledged,
                         a -> a.size() == READINGS);
-                Eventually.await(Duration.ofSeconds(60), () -> stored(db.dataSource(), serial), n -> n == READINGS);
-                assertThat(storedNumbers(db.dataSource(), serial)).containsAll(acked);
+                Eventually.await(Duration.ofSeconds(60), () -> StoredReadings.count(db.dataSource(), serial), n -> n == READINGS);
+                assertThat(StoredReadings.numbers(db.dataSource(), serial)).containsAll(acked);
                 assertThat(atKill).as("the kill came mid-stream").isLessThan(READINGS);
             } finally {
                 gateway.destroy();
@@ -101,32 +97,5 @@ class GatewayCrashIT {
             next += interval;
             LockSupport.parkNanos(next - System.nanoTime()); // the publishing rate of the meter fleet
         }
-    }
-
-    private static long stored(DataSource ds, String serial) throws Exception {
-        try (Connection c = ds.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from gateway.readings r "
-                     + "join gateway.meters m on m.id = r.meter_id where m.serial = ?")) {
-            s.setString(1, serial);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static Set<Integer> storedNumbers(DataSource ds, String serial) throws Exception {
-        Set<Integer> numbers = new HashSet<>();
-        try (Connection c = ds.getConnection();
-             PreparedStatement s = c.prepareStatement("select value::int from gateway.readings r "
-                     + "join gateway.meters m on m.id = r.meter_id where m.serial = ?")) {
-            s.setString(1, serial);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    numbers.add(rs.getInt(1));
-                }
-            }
-        }
-        return numbers;
     }
 }

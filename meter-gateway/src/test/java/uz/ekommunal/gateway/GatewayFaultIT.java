@@ -8,12 +8,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +29,7 @@ import uz.ekommunal.storage.DatabaseSettings;
 import uz.ekommunal.testing.Eventually;
 import uz.ekommunal.testing.MeterPublisher;
 import uz.ekommunal.testing.MosquittoProcess;
+import uz.ekommunal.testing.StoredReadings;
 import uz.ekommunal.testing.TestDatabase;
 
 /** Faults a city's gateway must live through without losing a reading. */
@@ -77,7 +74,7 @@ class GatewayFaultIT {
                         null));
                 Stream stream = new Stream(meter, 4_000, 100);
                 stream.start();
-                Eventually.await(Duration.ofSeconds(20), () -> stored(ds, serial), n -> n >= 200);
+                Eventually.await(Duration.ofSeconds(20), () -> StoredReadings.count(ds, serial), n -> n >= 200);
 
                 postgres.close();
                 long outageEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -94,8 +91,8 @@ class GatewayFaultIT {
                 stream.join();
                 Set<Integer> acked = Eventually.await(Duration.ofSeconds(10), meter::acknowledged,
                         a -> a.size() == 4_000);
-                Eventually.await(Duration.ofSeconds(60), () -> stored(ds, serial), n -> n == acked.size());
-                assertThat(storedNumbers(ds, serial)).containsAll(acked);
+                Eventually.await(Duration.ofSeconds(60), () -> StoredReadings.count(ds, serial), n -> n == acked.size());
+                assertThat(StoredReadings.numbers(ds, serial)).containsAll(acked);
                 assertThat(deepestQueue).isLessThanOrEqualTo(capacity);
                 assertThat(spoolBytes).as("readings went to the spool during the outage").isPositive();
                 Eventually.await(Duration.ofSeconds(10), gateway::spoolBytes, bytes -> bytes == 0L);
@@ -122,7 +119,7 @@ class GatewayFaultIT {
                 for (int i = 0; i < readings; i++) {
                     meter.publish(i);
                 }
-                Eventually.await(Duration.ofSeconds(30), () -> stored(db.dataSource(), serial), n -> n == readings);
+                Eventually.await(Duration.ofSeconds(30), () -> StoredReadings.count(db.dataSource(), serial), n -> n == readings);
                 Eventually.await(Duration.ofSeconds(10),
                         () -> first.counters().written() + second.counters().written(), n -> n == readings);
                 assertThat(first.counters().written()).as("first gateway's share").isPositive();
@@ -159,32 +156,5 @@ class GatewayFaultIT {
                 LockSupport.parkNanos(next - System.nanoTime()); // the publishing rate of the fleet
             }
         }
-    }
-
-    private static long stored(DataSource ds, String serial) throws Exception {
-        try (Connection c = ds.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from gateway.readings r "
-                     + "join gateway.meters m on m.id = r.meter_id where m.serial = ?")) {
-            s.setString(1, serial);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static Set<Integer> storedNumbers(DataSource ds, String serial) throws Exception {
-        Set<Integer> numbers = new HashSet<>();
-        try (Connection c = ds.getConnection();
-             PreparedStatement s = c.prepareStatement("select value::int from gateway.readings r "
-                     + "join gateway.meters m on m.id = r.meter_id where m.serial = ?")) {
-            s.setString(1, serial);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    numbers.add(rs.getInt(1));
-                }
-            }
-        }
-        return numbers;
     }
 }
