@@ -61,7 +61,11 @@ final class UploadRoute {
         String declared = req.getHeader("Content-Length");
         if (declared != null && parse(declared) > max) {
             ctx.response().putHeader("Connection", "close");
-            throw tooLarge(max);
+            if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
+                throw tooLarge(max); // the client has not sent the body and will not
+            }
+            discard(ctx, max);
+            return;
         }
         String name = safeName(req.getParam("name"));
         vertx.executeBlocking(() -> Transactions.inTransaction(dataSource, c -> {
@@ -120,6 +124,20 @@ final class UploadRoute {
         if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
             ctx.response().writeContinue();
         }
+        req.resume();
+    }
+
+    /** Reads and drops a body declared too large, so the client reads the answer; hangs up past twice the limit. */
+    private static void discard(RoutingContext ctx, long max) {
+        HttpServerRequest req = ctx.request();
+        long[] dropped = {0};
+        req.handler(buf -> {
+            dropped[0] += buf.length();
+            if (dropped[0] > 2 * max) {
+                req.connection().close();
+            }
+        });
+        req.endHandler(v -> Requests.fail(ctx, tooLarge(max)));
         req.resume();
     }
 

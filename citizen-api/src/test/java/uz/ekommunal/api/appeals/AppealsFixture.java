@@ -106,7 +106,7 @@ final class AppealsFixture implements AutoCloseable {
 
     HttpResponse<String> upload(long appealId, String name, String token, byte[] content, String claimedType) {
         return send(request("/api/v1/me/appeals/" + appealId + "/attachments?name=" + name, token)
-                .header("Content-Type", claimedType).expectContinue(true)
+                .header("Content-Type", claimedType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build());
     }
 
