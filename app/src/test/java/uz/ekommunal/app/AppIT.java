@@ -106,6 +106,7 @@ class AppIT {
         EmbeddedPostgres postgres = startPostgres(pgData, dbPort);
         Map<String, String> env = embeddedEnv();
         env.put("EKOMMUNAL_DB_URL", "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres");
+        env.put("EKOMMUNAL_JWT_SECRET", "a-test-secret-of-at-least-thirty-two-characters");
         try (Application app = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
             assertThat(get(app, "/health").statusCode()).isEqualTo(200);
 
