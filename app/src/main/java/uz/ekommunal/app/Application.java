@@ -15,6 +15,10 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.api.ApiSchema;
+import uz.ekommunal.api.notify.Outbox;
+import uz.ekommunal.api.appeals.Appeals;
+import uz.ekommunal.api.appeals.AppealsSchema;
+import uz.ekommunal.api.appeals.AppealsSettings;
 import uz.ekommunal.api.HouseholdApi;
 import uz.ekommunal.api.HouseholdApiSettings;
 import uz.ekommunal.api.operator.OperatorDesk;
@@ -97,6 +101,7 @@ public final class Application implements AutoCloseable {
             TariffSchema.migrate(pool);
             BillingSchema.migrate(pool);
             ApiSchema.migrate(pool);
+            AppealsSchema.migrate(pool);
         }
         return database;
     }
@@ -157,6 +162,22 @@ public final class Application implements AutoCloseable {
     }
 
     /** Sign-in, SMS and the first administrator; the token key is made once for the embedded local run. */
+    private static AppealsSettings appealsSettings(Config config) {
+        String dir = config.get(Settings.APPEAL_FILES_DIR);
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        String configured = config.get(Settings.OPEN311_API_KEYS);
+        if (configured != null) {
+            for (String k : configured.split(",")) {
+                if (!k.isBlank()) {
+                    keys.add(k.strip());
+                }
+            }
+        }
+        return new AppealsSettings(dir != null ? Path.of(dir) : config.get(Settings.DATA_DIR).resolve("appeal-files"),
+                config.get(Settings.APPEAL_MAX_IMAGE_MB) * AppealsSettings.MB,
+                config.get(Settings.APPEAL_MAX_VIDEO_MB) * AppealsSettings.MB, keys);
+    }
+
     private static HouseholdApiSettings householdSettings(Config config) throws java.io.IOException {
         java.nio.file.Path keyFile = config.get(Settings.DB_URL) == null
                 ? config.get(Settings.DATA_DIR).resolve("jwt-secret") : null;
@@ -209,6 +230,8 @@ public final class Application implements AutoCloseable {
         // the desk changes the same cached tariff book the calculator and billing price with
         features.addAll(new OperatorDesk(vertx, households.authenticate(), dataSource, billing, registry,
                 gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs, clock).routes());
+        features.addAll(new Appeals(vertx, dataSource, households.authenticate(), new Outbox(dataSource, clock),
+                appealsSettings(config), clock).routes());
         if (gateway != null) {
             features.add(new MetricsRoutes(() -> PrometheusText.render(gateway.counters(), gateway.queuedReadings(),
                     gateway.spoolBytes(), offlineMeters()))::mount);

@@ -135,6 +135,17 @@ public final class Settings {
     public static final Setting<String> SMS_PASSWORD = new Setting<>("EKOMMUNAL_SMS_PASSWORD", "",
             "Password for the SMS gateway's Basic authentication.", Parsers.optional());
 
+    public static final Setting<String> APPEAL_FILES_DIR = new Setting<>("EKOMMUNAL_APPEAL_FILES_DIR", "",
+            "Folder for appeal attachments (never served as static files). Empty: <data dir>/appeal-files.",
+            Parsers.optional());
+    public static final Setting<Integer> APPEAL_MAX_IMAGE_MB = new Setting<>("EKOMMUNAL_APPEAL_MAX_IMAGE_MB", "10",
+            "Largest photo or scan attached to an appeal, in MB.", Parsers.integer(1, 100));
+    public static final Setting<Integer> APPEAL_MAX_VIDEO_MB = new Setting<>("EKOMMUNAL_APPEAL_MAX_VIDEO_MB", "50",
+            "Largest video attached to an appeal, in MB.", Parsers.integer(1, 500));
+    public static final Setting<String> OPEN311_API_KEYS = new Setting<>("EKOMMUNAL_OPEN311_API_KEYS", "",
+            "Comma-separated api_key values Open311 clients may post requests with (more in appeals.open311_keys).",
+            Parsers.optional());
+
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR,
             EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_CONNECTIONS,
             MQTT_SESSION_EXPIRY,
@@ -143,7 +154,7 @@ public final class Settings {
             BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY, PAYME_KEY, PAYME_TEST_KEY, PAYME_ACCOUNT_FIELD,
             PAYME_MERCHANT_ID, PAYME_CHECKOUT_URL, CLICK_SECRET_KEY, CLICK_SERVICE_ID, CLICK_MERCHANT_ID,
             PAYMENT_MAX_AMOUNT, PAYMENT_RETURN_URL, JWT_SECRET, ADMIN_PHONE, SMS_URL, SMS_USER,
-            SMS_PASSWORD);
+            SMS_PASSWORD, APPEAL_FILES_DIR, APPEAL_MAX_IMAGE_MB, APPEAL_MAX_VIDEO_MB, OPEN311_API_KEYS);
 
     private Settings() {
     }
