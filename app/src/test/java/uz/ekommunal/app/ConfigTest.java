@@ -56,7 +56,10 @@ class ConfigTest {
     }
 
     @Test
-    void passwordsAreNotPrinted() {
-        assertThat(Config.load(Map.of("EKOMMUNAL_DB_PASSWORD", "s3cret")).describe()).doesNotContain("s3cret");
+    void passwordsKeysAndSecretsAreNotPrinted() {
+        String listing = Config.load(Map.of("EKOMMUNAL_DB_PASSWORD", "s3cret", "EKOMMUNAL_PAYME_KEY", "cashbox-key",
+                "EKOMMUNAL_OPEN311_API_KEYS", "k1,k2", "EKOMMUNAL_JWT_SECRET",
+                "a-test-secret-of-at-least-thirty-two-characters")).describe();
+        assertThat(listing).doesNotContain("s3cret", "cashbox-key", "k1,k2", "thirty-two");
     }
 }

@@ -52,7 +52,7 @@ public final class Config {
 
     /** Passwords, secrets and keys (Payme's cashbox keys, Click's secret, the JWT secret) are never printed. */
     private static boolean secret(String name) {
-        return name.contains("PASSWORD") || name.contains("SECRET") || name.endsWith("_KEY");
+        return name.contains("PASSWORD") || name.contains("SECRET") || name.endsWith("_KEY") || name.endsWith("_KEYS");
     }
 
     /** A table of every key, its value (passwords hidden) and where it came from. */
