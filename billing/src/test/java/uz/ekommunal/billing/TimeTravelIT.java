@@ -57,6 +57,7 @@ import uz.ekommunal.tariff.pricing.PricingEngine;
 import uz.ekommunal.tariff.pricing.ReadingAt;
 import uz.ekommunal.tariff.pricing.UtilityUsage;
 import uz.ekommunal.testing.Eventually;
+import uz.ekommunal.testing.MutableClock;
 
 /**
  * Time travel: a simulated neighbourhood's meters report through the gateway's intake for all of

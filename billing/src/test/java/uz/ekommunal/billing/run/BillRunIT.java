@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uz.ekommunal.billing.BillingDatabase;
 import uz.ekommunal.billing.BillingTime;
-import uz.ekommunal.billing.MutableClock;
+import uz.ekommunal.testing.MutableClock;
 import uz.ekommunal.billing.Readings;
 import uz.ekommunal.billing.TestAccounts;
 import uz.ekommunal.billing.account.Account;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uz.ekommunal.billing.BillingDatabase;
 import uz.ekommunal.billing.Fleet;
-import uz.ekommunal.billing.MutableClock;
+import uz.ekommunal.testing.MutableClock;
 import uz.ekommunal.billing.run.BillingEngine;
 import uz.ekommunal.billing.run.BillingSettings;
 import uz.ekommunal.billing.run.ClaimedShard;

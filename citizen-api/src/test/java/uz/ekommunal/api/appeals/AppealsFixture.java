@@ -27,7 +27,7 @@ import uz.ekommunal.api.notify.Outbox;
 import uz.ekommunal.api.notify.OutboxDispatcher;
 import uz.ekommunal.api.notify.RetryPolicy;
 import uz.ekommunal.api.testing.CapturedMessages;
-import uz.ekommunal.api.testing.MutableClock;
+import uz.ekommunal.testing.MutableClock;
 import uz.ekommunal.testing.TestDatabase;
 
 /**

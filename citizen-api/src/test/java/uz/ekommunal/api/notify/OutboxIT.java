@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uz.ekommunal.api.ApiSchema;
-import uz.ekommunal.api.testing.MutableClock;
+import uz.ekommunal.testing.MutableClock;
 import uz.ekommunal.testing.TestDatabase;
 
 /**

@@ -41,6 +41,7 @@ import uz.ekommunal.storage.DatabaseSettings;
 import uz.ekommunal.tariff.Money;
 import uz.ekommunal.tariff.Region;
 import uz.ekommunal.testing.TestDatabase;
+import uz.ekommunal.testing.MutableClock;
 
 /**
  * A real HTTP server on an ephemeral port with the payment hooks, over a real PostgreSQL with
@@ -55,7 +56,7 @@ final class PaymentsFixture implements AutoCloseable {
     /** 100 000 000 so'm */
     static final long MAX_TIYIN = 10_000_000_000L;
 
-    final TestClock clock = new TestClock(Instant.parse("2026-01-15T06:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T06:00:00Z"));
     final TestDatabase db = TestDatabase.create();
     // enough connections that 50 callers really meet in the database at once
     final HikariDataSource pool;

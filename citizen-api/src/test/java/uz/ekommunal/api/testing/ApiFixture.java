@@ -34,6 +34,7 @@ import uz.ekommunal.billing.tariffs.TariffSchema;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.store.GatewaySchema;
 import uz.ekommunal.testing.TestDatabase;
+import uz.ekommunal.testing.MutableClock;
 
 /**
  * The signed-in API on a real HTTP server (ephemeral port) over a real PostgreSQL, wired as the
