@@ -15,7 +15,7 @@ import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.auth.Role;
-import uz.ekommunal.api.auth.Transactions;
+import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 

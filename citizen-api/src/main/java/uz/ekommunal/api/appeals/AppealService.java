@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import javax.sql.DataSource;
 import uz.ekommunal.api.auth.Role;
-import uz.ekommunal.api.auth.Transactions;
+import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 

@@ -16,6 +16,7 @@ import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.notify.Channel;
 import uz.ekommunal.api.notify.NewMessage;
 import uz.ekommunal.api.notify.Outbox;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * Sign-in by a one-time code sent by SMS. A code is stored only as an HMAC keyed with the

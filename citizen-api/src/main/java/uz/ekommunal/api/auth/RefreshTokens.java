@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * Refresh tokens: 256 random bits given to the client once, stored as a SHA-256 digest. Each use

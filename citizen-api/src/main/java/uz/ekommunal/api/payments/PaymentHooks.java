@@ -38,13 +38,12 @@ public final class PaymentHooks {
     /** {@code POST /payments/payme}, {@code POST /payments/click/{prepare,complete}}, {@code GET .../pay-links}. */
     public static List<Consumer<Router>> routes(Vertx vertx, DataSource dataSource, Billing billing, Clock clock,
             Config config) {
-        DbTransaction tx = new DbTransaction(dataSource);
         Payees payees = new Payees(billing.accounts());
         PaymentTransactions transactions = new PaymentTransactions();
         AmountRule amounts = new AmountRule(config.maxTiyin());
-        PaymeMerchant payme = new PaymeMerchant(tx, payees, billing.payments(), transactions, amounts, clock,
+        PaymeMerchant payme = new PaymeMerchant(dataSource, payees, billing.payments(), transactions, amounts, clock,
                 config.paymeAccountField());
-        ClickMerchant click = new ClickMerchant(tx, payees, billing.payments(), transactions, amounts, clock,
+        ClickMerchant click = new ClickMerchant(dataSource, payees, billing.payments(), transactions, amounts, clock,
                 new ClickSettings(config.clickSecretKey(), config.clickServiceId()));
         CheckoutLinks links = new CheckoutLinks(new CheckoutLinks.Settings(config.paymeMerchantId(),
                 config.paymeCheckoutUrl(), config.paymeAccountField(), config.clickServiceId(),

@@ -80,11 +80,10 @@ final class PaymentsFixture implements AutoCloseable {
                 null, new ProviderRequisites("Toshkent elektr", "A. Karimov", "+998 71 200 00 00", "Navoiy 1",
                         "201234567", "00014", "90310", "20210000900123456001")));
         PaymentService payments = new PaymentService(pool, ledger, clock);
-        DbTransaction tx = new DbTransaction(pool);
         Payees payees = new Payees(accounts);
         AmountRule amounts = new AmountRule(MAX_TIYIN);
-        PaymeMerchant payme = new PaymeMerchant(tx, payees, payments, transactions, amounts, clock, "account");
-        ClickMerchant click = new ClickMerchant(tx, payees, payments, transactions, amounts, clock,
+        PaymeMerchant payme = new PaymeMerchant(pool, payees, payments, transactions, amounts, clock, "account");
+        ClickMerchant click = new ClickMerchant(pool, payees, payments, transactions, amounts, clock,
                 new ClickSettings(CLICK_SECRET, CLICK_SERVICE));
         CheckoutLinks links = new CheckoutLinks(new CheckoutLinks.Settings("5e730e8e0b852a417aa49ceb",
                 "https://checkout.paycom.uz/", "account", CLICK_SERVICE, "11223", "https://my.click.uz/services/pay",

@@ -11,7 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import uz.ekommunal.api.payments.AmountRule;
-import uz.ekommunal.api.payments.DbTransaction;
+import uz.ekommunal.storage.Transactions;
+import javax.sql.DataSource;
 import uz.ekommunal.api.payments.Payees;
 import uz.ekommunal.api.payments.Soum;
 import uz.ekommunal.billing.payment.PaymentReceipt;
@@ -34,7 +35,7 @@ public final class ClickMerchant {
     private static final DateTimeFormatter SIGN_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static final ZoneId CLICK_ZONE = ZoneId.of("Asia/Tashkent");
 
-    private final DbTransaction tx;
+    private final DataSource dataSource;
     private final Payees payees;
     private final PaymentService payments;
     private final PaymentTransactions transactions;
@@ -42,9 +43,9 @@ public final class ClickMerchant {
     private final Clock clock;
     private final ClickSettings settings;
 
-    public ClickMerchant(DbTransaction tx, Payees payees, PaymentService payments, PaymentTransactions transactions,
+    public ClickMerchant(DataSource dataSource, Payees payees, PaymentService payments, PaymentTransactions transactions,
             AmountRule amounts, Clock clock, ClickSettings settings) {
-        this.tx = tx;
+        this.dataSource = dataSource;
         this.payees = payees;
         this.payments = payments;
         this.transactions = transactions;
@@ -61,7 +62,7 @@ public final class ClickMerchant {
         }
         long tiyin = Soum.toTiyin(r.amount());
         int clickError = Integer.parseInt(r.error());
-        return tx.run(c -> {
+        return Transactions.inTransaction(dataSource, c -> {
             Optional<PaymentTransaction> existing = transactions.lock(c, SYSTEM, r.clickTransId());
             if (existing.isPresent()) {
                 return again(c, r, existing.get(), tiyin, clickError, raw);
@@ -114,7 +115,7 @@ public final class ClickMerchant {
         }
         long tiyin = Soum.toTiyin(r.amount());
         int clickError = Integer.parseInt(r.error());
-        return tx.run(c -> {
+        return Transactions.inTransaction(dataSource, c -> {
             Optional<PaymentTransaction> found = transactions.lock(c, SYSTEM, prepareId);
             if (found.isEmpty() || !found.get().externalId().equals(r.clickTransId())) {
                 return ClickAnswer.refuse(r, ClickError.TRANSACTION_NOT_FOUND);

@@ -9,7 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import uz.ekommunal.api.payments.AmountRule;
-import uz.ekommunal.api.payments.DbTransaction;
+import uz.ekommunal.storage.Transactions;
+import javax.sql.DataSource;
 import uz.ekommunal.api.payments.Payees;
 import uz.ekommunal.billing.account.Account;
 import uz.ekommunal.billing.ledger.Ledger;
@@ -42,7 +43,7 @@ public final class PaymeMerchant {
     /** Payme's timeout: a transaction not performed within 12 hours of its creation is cancelled. */
     public static final Duration TIMEOUT = Duration.ofMillis(43_200_000L);
 
-    private final DbTransaction tx;
+    private final DataSource dataSource;
     private final Payees payees;
     private final PaymentService payments;
     private final PaymentTransactions transactions;
@@ -50,9 +51,9 @@ public final class PaymeMerchant {
     private final Clock clock;
     private final String accountField;
 
-    public PaymeMerchant(DbTransaction tx, Payees payees, PaymentService payments, PaymentTransactions transactions,
+    public PaymeMerchant(DataSource dataSource, Payees payees, PaymentService payments, PaymentTransactions transactions,
             AmountRule amounts, Clock clock, String accountField) {
-        this.tx = tx;
+        this.dataSource = dataSource;
         this.payees = payees;
         this.payments = payments;
         this.transactions = transactions;
@@ -206,8 +207,8 @@ public final class PaymeMerchant {
 
     /** Runs in one transaction; a refusal commits what was written before it (a timeout's cancel). */
     @SuppressWarnings("unchecked")
-    private <T> T inTransaction(DbTransaction.Work<T> work) throws SQLException {
-        Object out = tx.run(c -> {
+    private <T> T inTransaction(Transactions.Work<T> work) throws SQLException {
+        Object out = Transactions.inTransaction(dataSource, c -> {
             try {
                 return work.run(c);
             } catch (PaymeRefusal refusal) {

@@ -1,4 +1,4 @@
-package uz.ekommunal.api.auth;
+package uz.ekommunal.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
