@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** A command-line peer (mosquitto_sub, mbpoll, coap-server-notls) whose output lines are collected as they come. */
 final class ExternalProcess implements AutoCloseable {
     private final Process process;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    /** Appended to by the reader thread; a copy-on-write list would copy itself per line and fall behind. */
+    private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Thread reader;
 
     private ExternalProcess(List<String> command) throws IOException {
@@ -48,11 +48,13 @@ final class ExternalProcess implements AutoCloseable {
     }
 
     List<String> lines() {
-        return new ArrayList<>(lines);
+        synchronized (lines) {
+            return new ArrayList<>(lines);
+        }
     }
 
     boolean printed(String fragment) {
-        return lines.stream().anyMatch(l -> l.contains(fragment));
+        return lines().stream().anyMatch(l -> l.contains(fragment));
     }
 
     boolean exited() {
