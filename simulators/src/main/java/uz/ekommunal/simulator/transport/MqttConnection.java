@@ -27,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Paho MQTT v5 connection shared by a group of meters, with its own in-flight window.
+ * One Paho MQTT v5 connection shared by a group of meters, with its own in-flight window. The
+ * meter, not Paho, keeps what is unacknowledged across reconnects (clean start, as constrained devices do).
  * <p>
  * Every publish stays in an outstanding list until its PUBACK arrives. Paho 1.2.5 does not complete
  * the tokens of publishes that were in flight when the connection dropped if the broker comes back
@@ -38,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 final class MqttConnection implements MqttCallback {
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
-    private static final long SESSION_EXPIRY_SECONDS = 3600;
 
     private final String serverUri;
     private final String clientId;
@@ -67,8 +67,10 @@ final class MqttConnection implements MqttCallback {
         paho = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
         paho.setCallback(this);
         MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(false);
-        options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
+        // The device keeps its own unacknowledged publishes and sends them again after a reconnect, so
+        // Paho must not resend its copies too: with both, a broker that lost the session saw every
+        // in-flight publish twice and cut the connection (reason 130), again after every reconnect.
+        options.setCleanStart(true);
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 5);
         options.setKeepAliveInterval(30);
