@@ -41,6 +41,7 @@ public final class BatchWriter implements AutoCloseable {
     private final IngestCounters counters;
     private final Clock clock;
     private final int maxBatch;
+    private final int queueCapacity;
     private final Semaphore capacity;
     private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
     private final AtomicBoolean accepting = new AtomicBoolean(true);
@@ -58,6 +59,7 @@ public final class BatchWriter implements AutoCloseable {
         this.counters = counters;
         this.clock = clock;
         this.maxBatch = maxBatch;
+        this.queueCapacity = queueCapacity;
         this.capacity = new Semaphore(queueCapacity);
         this.thread = new Thread(this::run, "reading-writer");
         this.thread.start();
@@ -80,12 +82,9 @@ public final class BatchWriter implements AutoCloseable {
         return submission.done();
     }
 
+    /** Readings taken and not yet written: what the capacity semaphore has handed out. */
     public int queuedReadings() {
-        int total = 0;
-        for (Submission s : queue) {
-            total += s.size();
-        }
-        return total;
+        return queueCapacity - capacity.availablePermits();
     }
 
     /** False while the last write attempt failed for want of a database. */

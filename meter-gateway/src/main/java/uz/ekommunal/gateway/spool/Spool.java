@@ -73,17 +73,10 @@ public final class Spool implements AutoCloseable {
     public List<Record> peek(int max) throws IOException {
         List<Record> records = new ArrayList<>();
         long position = replayPosition;
-        long size = channel.size();
-        while (records.size() < max && position + HEADER <= size) {
-            ByteBuffer header = ByteBuffer.allocate(HEADER);
-            channel.read(header, position);
-            header.flip();
-            int length = header.getInt();
-            int crc = header.getInt();
-            ByteBuffer body = ByteBuffer.allocate(length);
-            channel.read(body, position + HEADER);
-            position += HEADER + length;
-            records.add(new Record(SpoolCodec.decode(checked(body.array(), crc)), position));
+        byte[] bytes;
+        while (records.size() < max && (bytes = wholeRecordAt(position)) != null) {
+            position += HEADER + bytes.length;
+            records.add(new Record(SpoolCodec.decode(bytes), position));
         }
         return records;
     }
@@ -103,37 +96,35 @@ public final class Spool implements AutoCloseable {
     public record Record(WriteBatch batch, long end) {
     }
 
-    private static byte[] checked(byte[] bytes, int crc) throws IOException {
-        CRC32C check = new CRC32C();
-        check.update(bytes);
-        if ((int) check.getValue() != crc) {
-            throw new IOException("spool record checksum mismatch");
+    /** The bytes of the record at {@code position}, or null where no whole, intact record stands. */
+    private byte[] wholeRecordAt(long position) throws IOException {
+        long size = channel.size();
+        if (position + HEADER > size) {
+            return null;
         }
-        return bytes;
+        ByteBuffer header = ByteBuffer.allocate(HEADER);
+        channel.read(header, position);
+        header.flip();
+        int length = header.getInt();
+        int crc = header.getInt();
+        if (length < 0 || position + HEADER + length > size) {
+            return null;
+        }
+        ByteBuffer body = ByteBuffer.allocate(length);
+        channel.read(body, position + HEADER);
+        CRC32C check = new CRC32C();
+        check.update(body.array());
+        return (int) check.getValue() == crc ? body.array() : null;
     }
 
     /** After a crash the last record may be incomplete: cut the file at the last whole record. */
     private void truncateTornTail() throws IOException {
         long position = 0;
-        long size = channel.size();
-        while (position + HEADER <= size) {
-            ByteBuffer header = ByteBuffer.allocate(HEADER);
-            channel.read(header, position);
-            header.flip();
-            int length = header.getInt();
-            int crc = header.getInt();
-            if (length < 0 || position + HEADER + length > size) {
-                break;
-            }
-            ByteBuffer body = ByteBuffer.allocate(length);
-            channel.read(body, position + HEADER);
-            CRC32C check = new CRC32C();
-            check.update(body.array());
-            if ((int) check.getValue() != crc) {
-                break;
-            }
-            position += HEADER + length;
+        byte[] bytes;
+        while ((bytes = wholeRecordAt(position)) != null) {
+            position += HEADER + bytes.length;
         }
+        long size = channel.size();
         if (position < size) {
             LOG.warn("Spool {}: dropping {} bytes of a record cut short by a crash (never acknowledged)", file,
                     size - position);
