@@ -32,10 +32,11 @@ public record SimulationSummary(int meters, long simulatedSeconds, double wallSe
                   readings generated %d, sent %d, acknowledged %d, failed %d
                   messages sent %d, acknowledged %d, failed %d (malformed on purpose: %d)
                   modbus register updates %d
+                  mqtt reconnects: %d sessions resumed, %d sessions lost (unacknowledged publishes sent again)
                   rate: %.0f readings/s and %.0f messages/s acknowledged%s""",
                 meters, simulatedSeconds, wallSeconds, c.readingsGenerated(), c.readingsSent(), c.readingsAcked(),
                 c.readingsFailed(), c.messagesSent(), c.messagesAcked(), c.messagesFailed(), c.malformedSent(),
-                c.modbusUpdates(), readingsAckedPerSecond(), messagesAckedPerSecond(),
+                c.modbusUpdates(), c.sessionsResumed(), c.sessionsLost(), readingsAckedPerSecond(), messagesAckedPerSecond(),
                 drained ? "" : "\n  WARNING: some sends were still unacknowledged at the drain timeout");
     }
 }

@@ -16,16 +16,19 @@ public final class Counters {
     public final LongAdder malformedSent = new LongAdder();
     public final LongAdder modbusUpdates = new LongAdder();
     public final LongAdder readingsGenerated = new LongAdder();
+    /** MQTT reconnects where the broker still held the meter's session, and where it had lost it. */
+    public final LongAdder sessionsResumed = new LongAdder();
+    public final LongAdder sessionsLost = new LongAdder();
 
     /** A point-in-time copy. */
     public Snapshot snapshot() {
         return new Snapshot(messagesSent.sum(), readingsSent.sum(), messagesAcked.sum(), readingsAcked.sum(),
                 messagesFailed.sum(), readingsFailed.sum(), malformedSent.sum(), modbusUpdates.sum(),
-                readingsGenerated.sum());
+                readingsGenerated.sum(), sessionsResumed.sum(), sessionsLost.sum());
     }
 
     public record Snapshot(long messagesSent, long readingsSent, long messagesAcked, long readingsAcked,
                            long messagesFailed, long readingsFailed, long malformedSent, long modbusUpdates,
-                           long readingsGenerated) {
+                           long readingsGenerated, long sessionsResumed, long sessionsLost) {
     }
 }

@@ -1,15 +1,13 @@
 package uz.ekommunal.simulator.transport;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -27,26 +25,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Paho MQTT v5 connection shared by a group of meters, with its own in-flight window. The
- * meter, not Paho, keeps what is unacknowledged across reconnects (clean start, as constrained devices do).
+ * One Paho MQTT v5 connection shared by a group of meters, with its own in-flight window and a
+ * persistent session, as field devices keep one: clean start off and a session expiry, so a broker
+ * that kept the session after a network drop or a restart with persistence resumes it.
  * <p>
- * Every publish stays in an outstanding list until its PUBACK arrives. Paho 1.2.5 does not complete
- * the tokens of publishes that were in flight when the connection dropped if the broker comes back
- * without the session (a restarted broker without persistence), so after each reconnect the
- * outstanding publishes are sent again, as a device resends what was never acknowledged. A publish
- * is counted once, whichever copy is acknowledged first; the broker may see a duplicate, which
- * QoS 1 allows and the gateway must absorb.
+ * Paho keeps every unacknowledged QoS 1 publish and sends it again, marked duplicate, after each
+ * reconnect; its token completes when that copy is acknowledged. If the broker lost the session (a
+ * restart without persistence) the copies arrive as new messages, so nothing is lost either way.
+ * The meter does not resend them itself, so the broker never sees more in flight than it allows. Paho's
+ * outgoing topic aliases are turned off ({@link PahoTopicAliases}): its resent copies would otherwise
+ * name aliases of the old connection and the broker would cut every reconnect.
+ * <p>
+ * The connection reconnects itself rather than through Paho's automatic reconnect, because only the
+ * CONNACK of a reconnect says whether the session was resumed, and that is worth counting.
  */
 final class MqttConnection implements MqttCallback {
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
+    private static final long SESSION_EXPIRY_SECONDS = 3600;
+    private static final int MAX_RECONNECT_DELAY_SECONDS = 5;
 
     private final String serverUri;
     private final String clientId;
     private final int maxInflight;
     private final Counters counters;
-    private final Map<Long, Outstanding> outstanding = new ConcurrentHashMap<>();
-    private final AtomicLong nextId = new AtomicLong();
-    private final ExecutorService resender;
+    private final ScheduledExecutorService reconnector;
+    private final MqttConnectionOptions options = new MqttConnectionOptions();
+    private volatile boolean closing;
+    /** Whether the meter may publish: connected, with Paho's topic aliases turned off for this connection. */
+    private volatile boolean open;
     private MqttAsyncClient paho;
     private Semaphore window;
     private int permits;
@@ -56,32 +62,59 @@ final class MqttConnection implements MqttCallback {
         this.clientId = clientId;
         this.maxInflight = maxInflight;
         this.counters = counters;
-        this.resender = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "mqtt-resend-" + clientId);
+        this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "mqtt-reconnect-" + clientId);
             thread.setDaemon(true);
             return thread;
         });
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
+        options.setAutomaticReconnect(false);
+        options.setKeepAliveInterval(30);
+        options.setConnectionTimeout(10);
     }
 
     void connect() throws MqttException {
         paho = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
         paho.setCallback(this);
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        // The device keeps its own unacknowledged publishes and sends them again after a reconnect, so
-        // Paho must not resend its copies too: with both, a broker that lost the session saw every
-        // in-flight publish twice and cut the connection (reason 130), again after every reconnect.
-        options.setCleanStart(true);
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 5);
-        options.setKeepAliveInterval(30);
-        options.setConnectionTimeout(10);
-        IMqttToken token = paho.connect(options);
-        token.waitForCompletion(15_000);
+        CompletableFuture<IMqttToken> connected = new CompletableFuture<>();
+        paho.connect(options, null, new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                openForPublishing();
+                connected.complete(token);
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable error) {
+                connected.completeExceptionally(error);
+            }
+        });
+        IMqttToken token = awaitFirstConnect(connected);
         MqttProperties response = token.getResponseProperties();
         Integer receiveMaximum = response == null ? null : response.getReceiveMaximum();
         // the broker's receive maximum caps what Paho keeps in flight; a larger window would only spin
         permits = receiveMaximum == null ? maxInflight : Math.min(maxInflight, receiveMaximum);
         window = new Semaphore(permits);
+    }
+
+    private static IMqttToken awaitFirstConnect(CompletableFuture<IMqttToken> connected) throws MqttException {
+        try {
+            return connected.get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof MqttException mqtt ? mqtt : new MqttException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new MqttException(MqttClientException.REASON_CODE_CLIENT_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MqttException(e);
+        }
+    }
+
+    /** Called in every connect's own success callback, after Paho has read the CONNACK's alias maximum. */
+    private void openForPublishing() {
+        PahoTopicAliases.disable(paho);
+        open = true;
     }
 
     int permits() {
@@ -102,19 +135,26 @@ final class MqttConnection implements MqttCallback {
         if (readings == 0) {
             counters.malformedSent.increment();
         }
-        long id = nextId.incrementAndGet();
-        Outstanding message = new Outstanding(id, topic, payload, readings, new AtomicBoolean());
-        outstanding.put(id, message);
-        send(message);
+        send(new Outstanding(topic, payload, readings, new AtomicBoolean()));
     }
 
     private void send(Outstanding message) {
         while (!message.done().get()) {
+            if (Thread.currentThread().isInterrupted()) {
+                // the run is being stopped while the broker is away: the reading is counted as failed, not lost silently
+                finish(message, false);
+                return;
+            }
+            if (!open) {
+                // between a lost connection and the reconnect's callback; Paho resends its own copies meanwhile
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+                continue;
+            }
             try {
                 paho.publish(message.topic(), message.payload(), 1, false, null, listener(message));
                 return;
             } catch (MqttException e) {
-                if (!retryable(e.getReasonCode()) || Thread.currentThread().isInterrupted()) {
+                if (!retryable(e.getReasonCode())) {
                     LOG.warn("publish to {} failed: {}", message.topic(), e.toString());
                     finish(message, false);
                     return;
@@ -135,7 +175,7 @@ final class MqttConnection implements MqttCallback {
 
             @Override
             public void onFailure(IMqttToken token, Throwable error) {
-                // a publish cut off by a lost connection is sent again after the reconnect
+                // a publish cut off by a lost connection is sent again by Paho after the reconnect
                 if (!connected()) {
                     return;
                 }
@@ -149,7 +189,6 @@ final class MqttConnection implements MqttCallback {
         if (!message.done().compareAndSet(false, true)) {
             return;
         }
-        outstanding.remove(message.id());
         if (acknowledged) {
             counters.messagesAcked.increment();
             counters.readingsAcked.add(message.readings());
@@ -162,13 +201,45 @@ final class MqttConnection implements MqttCallback {
 
     @Override
     public void connectComplete(boolean reconnect, String serverURI) {
-        if (!reconnect) {
+        // counted in reconnect(), where the CONNACK's session-present flag is known
+    }
+
+    private void reconnect(int delaySeconds) {
+        if (closing) {
             return;
         }
-        List<Outstanding> unacknowledged = new ArrayList<>(outstanding.values());
-        unacknowledged.sort((a, b) -> Long.compare(a.id(), b.id()));
-        LOG.info("{} reconnected to {}; sending {} unacknowledged publishes again", clientId, serverURI, unacknowledged.size());
-        resender.execute(() -> unacknowledged.forEach(this::send));
+        int nextDelay = Math.min(delaySeconds * 2, MAX_RECONNECT_DELAY_SECONDS);
+        try {
+            paho.connect(options, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    openForPublishing();
+                    if (token.getSessionPresent()) {
+                        counters.sessionsResumed.increment();
+                        LOG.info("{} reconnected to {}; the broker resumed its session", clientId, serverUri);
+                    } else {
+                        counters.sessionsLost.increment();
+                        LOG.info("{} reconnected to {}; the broker had lost its session, "
+                                + "unacknowledged publishes go again as new messages", clientId, serverUri);
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    LOG.debug("{} could not reconnect: {}", clientId, String.valueOf(error));
+                    scheduleReconnect(nextDelay);
+                }
+            });
+        } catch (MqttException e) {
+            LOG.debug("{} could not reconnect: {}", clientId, e.toString());
+            scheduleReconnect(nextDelay);
+        }
+    }
+
+    private void scheduleReconnect(int delaySeconds) {
+        if (!closing) {
+            reconnector.schedule(() -> reconnect(delaySeconds), delaySeconds, TimeUnit.SECONDS);
+        }
     }
 
     boolean awaitDrained(long deadlineNanos) throws InterruptedException {
@@ -181,7 +252,8 @@ final class MqttConnection implements MqttCallback {
     }
 
     void close() {
-        resender.shutdownNow();
+        closing = true;
+        reconnector.shutdownNow();
         if (paho == null) {
             return;
         }
@@ -197,7 +269,9 @@ final class MqttConnection implements MqttCallback {
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
+        open = false;
         LOG.info("{} lost its connection: {}", clientId, response);
+        scheduleReconnect(1);
     }
 
     @Override
@@ -240,6 +314,6 @@ final class MqttConnection implements MqttCallback {
         return true;
     }
 
-    private record Outstanding(long id, String topic, byte[] payload, int readings, AtomicBoolean done) {
+    private record Outstanding(String topic, byte[] payload, int readings, AtomicBoolean done) {
     }
 }
