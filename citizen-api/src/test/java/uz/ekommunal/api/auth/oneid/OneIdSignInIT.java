@@ -173,6 +173,14 @@ class OneIdSignInIT {
         assertThat(body.getString("detail")).contains(detail);
     }
 
+    /** Another browser, with a sign-in cookie of its own. */
+    private static Browser browserWithItsOwnSignIn() {
+        Browser other = new Browser();
+        other.get(api.baseUrl() + "/api/v1/auth/oneid/start");
+        assertThat(other.cookie(OneIdRoutes.COOKIE)).isPresent();
+        return other;
+    }
+
     @Test
     void thePageIsToldOneIdIsOn() {
         HttpResponse<String> methods = api.get("/api/v1/auth/methods", null);
@@ -288,6 +296,7 @@ class OneIdSignInIT {
         URI callback = Browser.location(logInAtOneId(browser, OneIdTestServer.BOBUR, true));
 
         problem(new Browser().get(callback), 400, 4202, "another browser");
+        problem(browserWithItsOwnSignIn().get(callback), 400, 4202, "another browser");
         // the sign-in is still the starting browser's to finish
         handoff(browser.get(callback));
     }
@@ -322,6 +331,7 @@ class OneIdSignInIT {
         JsonObject body = new JsonObject().put("handoff", handoff);
 
         problem(new Browser().postJson(session, body), 400, 4207, "another browser");
+        problem(browserWithItsOwnSignIn().postJson(session, body), 400, 4207, "another browser");
         assertThat(browser.postJson(session, body).statusCode()).isEqualTo(200);
         problem(browser.postJson(session, body), 400, 4207, "already used");
     }
