@@ -4,6 +4,7 @@ import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -64,6 +65,8 @@ public final class OneIdTestServer implements AutoCloseable {
                 Map.entry(client + "registration.scopes", "openid,phone"),
                 Map.entry(client + "require-authorization-consent", "true"),
                 Map.entry(client + "require-proof-key", "true"));
+        // the tests' JVM logs through slf4j-simple; Boot must not reconfigure java.util.logging for everyone
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Provider.class)
                 .web(WebApplicationType.SERVLET)
                 .properties(properties)
