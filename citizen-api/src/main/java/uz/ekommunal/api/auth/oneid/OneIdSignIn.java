@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -114,7 +115,7 @@ public final class OneIdSignIn {
     }
 
     /** How long the browser keeps its sign-in cookie: a sign-in at OneID, then the hand-off. */
-    public java.time.Duration cookieLifetime() {
+    public Duration cookieLifetime() {
         return settings.loginLifetime().plus(Handoffs.LIFETIME);
     }
 
