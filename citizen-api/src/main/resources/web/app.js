@@ -1,4 +1,4 @@
-/* The households' page: sign-in by phone, My widgets, linking accounts, consumption chart, receipts.
+/* The households' page: sign-in by phone or OneID, My widgets, linking accounts, consumption chart, receipts.
    Plain JS, no build step; it talks only to this server's /api/v1 (see openapi.yaml). */
 (function () {
   'use strict';
@@ -8,6 +8,7 @@
     uz: {
       signinTitle: 'Telefon raqami bilan kirish', phone: 'Mobil telefon raqami', sendCode: 'Kod yuborish',
       code: 'SMS orqali kelgan kod', signIn: 'Kirish', changePhone: 'Boshqa raqam', codeSent: 'Kod yuborildi: ',
+      oneId: 'OneID orqali kirish',
       myWidgets: 'Mening vidjetlarim', signOut: 'Chiqish', noCards: 'Hali shaxsiy hisob raqami bog‘lanmagan.',
       linkTitle: 'Shaxsiy hisob raqamini bog‘lash', utility: 'Xizmat', accountNumber: 'Shaxsiy hisob raqami',
       link: 'Bog‘lash', calculator: 'Qancha to‘layman? (kalkulyator)', tariffs: 'Tariflar',
@@ -25,6 +26,7 @@
     ru: {
       signinTitle: 'Вход по номеру телефона', phone: 'Номер мобильного телефона', sendCode: 'Получить код',
       code: 'Код из SMS', signIn: 'Войти', changePhone: 'Другой номер', codeSent: 'Код отправлен на ',
+      oneId: 'Войти через OneID',
       myWidgets: 'Мои виджеты', signOut: 'Выйти', noCards: 'Лицевые счета ещё не привязаны.',
       linkTitle: 'Привязать лицевой счёт', utility: 'Услуга', accountNumber: 'Номер лицевого счёта',
       link: 'Привязать', calculator: 'Сколько я заплачу? (калькулятор)', tariffs: 'Тарифы',
@@ -42,6 +44,7 @@
     en: {
       signinTitle: 'Sign in with your phone', phone: 'Mobile phone number', sendCode: 'Send code',
       code: 'Code from the SMS', signIn: 'Sign in', changePhone: 'Another number', codeSent: 'Code sent to ',
+      oneId: 'Sign in with OneID',
       myWidgets: 'My widgets', signOut: 'Sign out', noCards: 'No personal accounts linked yet.',
       linkTitle: 'Link a personal account', utility: 'Utility', accountNumber: 'Personal account number',
       link: 'Link', calculator: 'How much will I pay? (calculator)', tariffs: 'Tariffs',
@@ -180,6 +183,25 @@
     if (session) { call('POST', '/api/v1/auth/logout', { refreshToken: session.refreshToken }).catch(function () {}); }
     saveSession(null);
     route();
+  }
+
+  /* ---- Sign-in by OneID: the button when the server offers it; back from OneID, the address ends in
+     #oneid=<hand-off code>, which this browser (its cookie) trades once for a session. ---- */
+
+  function offerOneId() {
+    call('GET', '/api/v1/auth/methods').then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (m) { $('oneid').hidden = !m.oneId; }, function () {});
+  }
+
+  function finishOneId() {
+    var m = /^#oneid=([A-Za-z0-9_-]+)$/.exec(window.location.hash);
+    if (!m) { return; }
+    // the code is good once: off the address bar and out of the history entry at once
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    api('POST', '/api/v1/auth/oneid/session', { handoff: m[1] }).then(function (s) {
+      saveSession(s);
+      route();
+    }, function (e) { show('signin-error', e.message); });
   }
 
   /* ---- My widgets ---- */
@@ -342,5 +364,7 @@
   $('sign-out').addEventListener('click', signOut);
   $('link-form').addEventListener('submit', linkAccount);
   applyLanguage();
+  offerOneId();
+  finishOneId();
   route();
 }());

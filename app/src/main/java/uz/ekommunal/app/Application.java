@@ -24,6 +24,7 @@ import uz.ekommunal.api.HouseholdApiSettings;
 import uz.ekommunal.api.operator.OperatorDesk;
 import uz.ekommunal.api.auth.PhoneNumber;
 import uz.ekommunal.api.auth.TokenKeys;
+import uz.ekommunal.api.auth.oneid.OneIdSettings;
 import uz.ekommunal.api.health.HealthCheck;
 import uz.ekommunal.api.health.HealthRoutes;
 import uz.ekommunal.api.http.ApiServer;
@@ -39,6 +40,8 @@ import uz.ekommunal.api.tariffs.TariffRoutes;
 import uz.ekommunal.api.widgets.CheckoutPayLinks;
 import uz.ekommunal.api.widgets.PayLinkSource;
 import uz.ekommunal.app.config.Config;
+import uz.ekommunal.app.config.ConfigException;
+import uz.ekommunal.app.config.Setting;
 import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.app.embedded.EmbeddedDatabase;
 import uz.ekommunal.app.embedded.PortCheck;
@@ -186,7 +189,29 @@ public final class Application implements AutoCloseable {
         String smsUrl = config.get(Settings.SMS_URL);
         SmsGatewaySettings sms = smsUrl == null ? null : new SmsGatewaySettings(java.net.URI.create(smsUrl),
                 config.get(Settings.SMS_USER), config.get(Settings.SMS_PASSWORD), java.time.Duration.ofSeconds(10));
-        return HouseholdApiSettings.defaults(key, admin == null ? null : PhoneNumber.parse(admin).orElseThrow(), sms);
+        return HouseholdApiSettings.defaults(key, admin == null ? null : PhoneNumber.parse(admin).orElseThrow(), sms)
+                .withOneId(oneIdSettings(config));
+    }
+
+    /** Sign-in by OneID, or null when no issuer is configured; an issuer without the rest stops start-up. */
+    static OneIdSettings oneIdSettings(Config config) {
+        String issuer = config.get(Settings.ONEID_ISSUER);
+        if (issuer == null) {
+            return null;
+        }
+        List<String> missing = new ArrayList<>();
+        for (Setting<String> needed : List.of(Settings.ONEID_CLIENT_ID, Settings.ONEID_CLIENT_SECRET,
+                Settings.ONEID_REDIRECT_URI)) {
+            if (config.get(needed) == null) {
+                missing.add(needed.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigException("EKOMMUNAL_ONEID_ISSUER is set, so " + String.join(", ", missing)
+                    + " must be set too");
+        }
+        return new OneIdSettings(issuer, config.get(Settings.ONEID_CLIENT_ID), config.get(Settings.ONEID_CLIENT_SECRET),
+                java.net.URI.create(config.get(Settings.ONEID_REDIRECT_URI)));
     }
 
     /** The widgets' Pay links: the payment systems' checkout pages, for the account's debt. */

@@ -3,8 +3,11 @@ package uz.ekommunal.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import uz.ekommunal.app.config.Config;
 import uz.ekommunal.app.config.ConfigException;
@@ -59,7 +62,36 @@ class ConfigTest {
     void passwordsKeysAndSecretsAreNotPrinted() {
         String listing = Config.load(Map.of("EKOMMUNAL_DB_PASSWORD", "s3cret", "EKOMMUNAL_PAYME_KEY", "cashbox-key",
                 "EKOMMUNAL_OPEN311_API_KEYS", "k1,k2", "EKOMMUNAL_JWT_SECRET",
-                "a-test-secret-of-at-least-thirty-two-characters")).describe();
-        assertThat(listing).doesNotContain("s3cret", "cashbox-key", "k1,k2", "thirty-two");
+                "a-test-secret-of-at-least-thirty-two-characters", "EKOMMUNAL_ONEID_CLIENT_SECRET",
+                "oneid-client-secret")).describe();
+        assertThat(listing).doesNotContain("s3cret", "cashbox-key", "k1,k2", "thirty-two", "oneid-client-secret");
+    }
+
+    @Test
+    void everyKeyIsInTheReadmesConfigurationTable() throws Exception {
+        Path readme = Path.of("..", "README.md");
+        String table = Files.readAllLines(readme).stream().filter(line -> line.startsWith("| `EKOMMUNAL_"))
+                .collect(Collectors.joining("\n"));
+        for (Setting<?> setting : Settings.ALL) {
+            assertThat(table).as(setting.name()).contains("| `" + setting.name() + "` |");
+        }
+    }
+
+    @Test
+    void oneIdIsOffWithoutAnIssuerAndAnIssuerNeedsTheRest() {
+        assertThat(Application.oneIdSettings(Config.load(Map.of()))).isNull();
+        assertThatThrownBy(() -> Application.oneIdSettings(Config.load(Map.of(
+                "EKOMMUNAL_ONEID_ISSUER", "https://id.example.uz", "EKOMMUNAL_ONEID_CLIENT_ID", "ekommunal"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("EKOMMUNAL_ONEID_CLIENT_SECRET")
+                .hasMessageContaining("EKOMMUNAL_ONEID_REDIRECT_URI")
+                .message().doesNotContain("EKOMMUNAL_ONEID_CLIENT_ID,");
+        var oneId = Application.oneIdSettings(Config.load(Map.of("EKOMMUNAL_ONEID_ISSUER", "https://id.example.uz",
+                "EKOMMUNAL_ONEID_CLIENT_ID", "ekommunal", "EKOMMUNAL_ONEID_CLIENT_SECRET", "oneid-client-secret",
+                "EKOMMUNAL_ONEID_REDIRECT_URI", "https://ekommunal.example.uz/api/v1/auth/oneid/callback")));
+        assertThat(oneId.discoveryUri()).hasToString("https://id.example.uz/.well-known/openid-configuration");
+        assertThat(oneId.toString()).doesNotContain("oneid-client-secret");
+        assertThatThrownBy(() -> Config.load(Map.of("EKOMMUNAL_ONEID_ISSUER", "id.example.uz")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("EKOMMUNAL_ONEID_ISSUER='id.example.uz'");
     }
 }

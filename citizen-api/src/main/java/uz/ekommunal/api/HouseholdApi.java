@@ -26,6 +26,13 @@ import uz.ekommunal.api.auth.OtpService;
 import uz.ekommunal.api.auth.RefreshTokens;
 import uz.ekommunal.api.auth.Sessions;
 import uz.ekommunal.api.auth.Users;
+import uz.ekommunal.api.auth.oneid.Handoffs;
+import uz.ekommunal.api.auth.oneid.Identities;
+import uz.ekommunal.api.auth.oneid.OneIdProvider;
+import uz.ekommunal.api.auth.oneid.OneIdRoutes;
+import uz.ekommunal.api.auth.oneid.OneIdSettings;
+import uz.ekommunal.api.auth.oneid.OneIdSignIn;
+import uz.ekommunal.api.auth.oneid.PendingLogins;
 import uz.ekommunal.api.notify.Channel;
 import uz.ekommunal.api.notify.DeliveryAdapter;
 import uz.ekommunal.api.notify.HttpSmsGateway;
@@ -41,9 +48,9 @@ import uz.ekommunal.billing.account.AccountLookups;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 
 /**
- * The signed-in part of the API wired by hand: sign-in, notifications, profile and accounts,
- * widgets, consumption and bills. Migrate {@link ApiSchema} first; {@link #start()} makes the
- * configured administrator and starts the outbox dispatcher.
+ * The signed-in part of the API wired by hand: sign-in (by phone, and by OneID when configured),
+ * notifications, profile and accounts, widgets, consumption and bills. Migrate {@link ApiSchema}
+ * first; {@link #start()} makes the configured administrator and starts the outbox dispatcher.
  */
 public final class HouseholdApi implements AutoCloseable {
 
@@ -73,7 +80,11 @@ public final class HouseholdApi implements AutoCloseable {
         OtpService otp = new OtpService(dataSource, outbox, users, settings.otp(), settings.tokenKey(), clock);
         Sessions sessions = new Sessions(access, new RefreshTokens(dataSource, settings.refreshLifetime(), clock),
                 users, clock);
-        routes.add(new AuthRoutes(vertx, otp, sessions)::mount);
+        OneIdSettings oneId = settings.oneId();
+        routes.add(new AuthRoutes(vertx, otp, sessions, oneId != null)::mount);
+        routes.add(new OneIdRoutes(vertx, oneId == null ? null : new OneIdSignIn(oneId, new OneIdProvider(oneId),
+                new PendingLogins(dataSource, oneId.loginLifetime(), clock), new Identities(dataSource, users, clock),
+                new Handoffs(dataSource, clock), users, sessions, clock))::mount);
 
         AccountLookups lookups = new AccountLookups(dataSource, billing.accounts());
         LinkedAccounts links = new LinkedAccounts(dataSource, clock);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import uz.ekommunal.api.auth.OtpPolicy;
 import uz.ekommunal.api.auth.PhoneNumber;
+import uz.ekommunal.api.auth.oneid.OneIdSettings;
 import uz.ekommunal.api.notify.RetryPolicy;
 import uz.ekommunal.api.notify.SmsGatewaySettings;
 
@@ -14,9 +15,11 @@ import uz.ekommunal.api.notify.SmsGatewaySettings;
  * @param administrator the first administrator's phone, or null
  * @param smsGateway where SMS go; null prints them to the log (the local-run way to see codes)
  * @param cardTimeout how long a widget card may take before it is shown as unavailable
+ * @param oneId sign-in by OneID, or null when it is off
  */
 public record HouseholdApiSettings(byte[] tokenKey, PhoneNumber administrator, SmsGatewaySettings smsGateway,
-        OtpPolicy otp, RetryPolicy retries, Duration accessLifetime, Duration refreshLifetime, Duration cardTimeout) {
+        OtpPolicy otp, RetryPolicy retries, Duration accessLifetime, Duration refreshLifetime, Duration cardTimeout,
+        OneIdSettings oneId) {
 
     public HouseholdApiSettings {
         Objects.requireNonNull(tokenKey, "tokenKey");
@@ -30,7 +33,13 @@ public record HouseholdApiSettings(byte[] tokenKey, PhoneNumber administrator, S
 
     public static HouseholdApiSettings defaults(byte[] tokenKey, PhoneNumber administrator, SmsGatewaySettings sms) {
         return new HouseholdApiSettings(tokenKey, administrator, sms, OtpPolicy.DEFAULTS, RetryPolicy.DEFAULTS,
-                Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofSeconds(3));
+                Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofSeconds(3), null);
+    }
+
+    /** The same settings with sign-in by OneID (null: off). */
+    public HouseholdApiSettings withOneId(OneIdSettings oneId) {
+        return new HouseholdApiSettings(tokenKey, administrator, smsGateway, otp, retries, accessLifetime,
+                refreshLifetime, cardTimeout, oneId);
     }
 
     @Override
@@ -41,6 +50,6 @@ public record HouseholdApiSettings(byte[] tokenKey, PhoneNumber administrator, S
     /** Never the key. */
     @Override
     public String toString() {
-        return "HouseholdApiSettings[admin " + (administrator != null) + ", sms " + smsGateway + "]";
+        return "HouseholdApiSettings[admin " + (administrator != null) + ", sms " + smsGateway + ", oneId " + oneId + "]";
     }
 }

@@ -65,6 +65,25 @@ final class Parsers {
         };
     }
 
+    /** An http:// or https:// URL with a host; empty means "not set". */
+    static Function<String, String> httpUrl() {
+        return value -> {
+            if (value.isBlank()) {
+                return null;
+            }
+            URI uri;
+            try {
+                uri = URI.create(value.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("must be an http:// or https:// URL");
+            }
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("must be an http:// or https:// URL");
+            }
+            return value.strip();
+        };
+    }
+
     static Function<String, String> mqttUrl() {
         return value -> {
             if (value.isBlank()) {

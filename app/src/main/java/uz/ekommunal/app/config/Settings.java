@@ -121,19 +121,23 @@ public final class Settings {
                     .orElseThrow(() -> new IllegalArgumentException("an Uzbek mobile number, +998 and 9 digits")));
     public static final Setting<String> SMS_URL = new Setting<>("EKOMMUNAL_SMS_URL", "",
             "HTTP SMS gateway that sign-in codes are POSTed to. Empty: SMS are printed to the log (local runs).",
-            v -> {
-                if (v == null || v.isBlank()) {
-                    return null;
-                }
-                if (!v.startsWith("http://") && !v.startsWith("https://")) {
-                    throw new IllegalArgumentException("an http:// or https:// URL");
-                }
-                return java.net.URI.create(v).toString();
-            });
+            Parsers.httpUrl());
     public static final Setting<String> SMS_USER = new Setting<>("EKOMMUNAL_SMS_USER", "",
             "User for the SMS gateway's Basic authentication.", Parsers.optional());
     public static final Setting<String> SMS_PASSWORD = new Setting<>("EKOMMUNAL_SMS_PASSWORD", "",
             "Password for the SMS gateway's Basic authentication.", Parsers.optional());
+
+    public static final Setting<String> ONEID_ISSUER = new Setting<>("EKOMMUNAL_ONEID_ISSUER", "",
+            "OneID (OpenID Connect) issuer URL, exactly as its ID tokens name it; its discovery document is read from "
+                    + "<issuer>/.well-known/openid-configuration. Empty: sign-in by OneID is off.", Parsers.httpUrl());
+    public static final Setting<String> ONEID_CLIENT_ID = new Setting<>("EKOMMUNAL_ONEID_CLIENT_ID", "",
+            "This service's client id at OneID. Required with EKOMMUNAL_ONEID_ISSUER.", Parsers.optional());
+    public static final Setting<String> ONEID_CLIENT_SECRET = new Setting<>("EKOMMUNAL_ONEID_CLIENT_SECRET", "",
+            "This service's client secret at OneID (sent by HTTP Basic to its token endpoint). Required with "
+                    + "EKOMMUNAL_ONEID_ISSUER.", Parsers.optional());
+    public static final Setting<String> ONEID_REDIRECT_URI = new Setting<>("EKOMMUNAL_ONEID_REDIRECT_URI", "",
+            "Where OneID sends people back, as registered there: https://<this site>/api/v1/auth/oneid/callback. "
+                    + "Required with EKOMMUNAL_ONEID_ISSUER.", Parsers.httpUrl());
 
     public static final Setting<String> APPEAL_FILES_DIR = new Setting<>("EKOMMUNAL_APPEAL_FILES_DIR", "",
             "Folder for appeal attachments (never served as static files). Empty: <data dir>/appeal-files.",
@@ -154,7 +158,7 @@ public final class Settings {
             BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY, PAYME_KEY, PAYME_TEST_KEY, PAYME_ACCOUNT_FIELD,
             PAYME_MERCHANT_ID, PAYME_CHECKOUT_URL, CLICK_SECRET_KEY, CLICK_SERVICE_ID, CLICK_MERCHANT_ID,
             PAYMENT_MAX_AMOUNT, PAYMENT_RETURN_URL, JWT_SECRET, ADMIN_PHONE, SMS_URL, SMS_USER,
-            SMS_PASSWORD, APPEAL_FILES_DIR, APPEAL_MAX_IMAGE_MB, APPEAL_MAX_VIDEO_MB, OPEN311_API_KEYS);
+            SMS_PASSWORD, ONEID_ISSUER, ONEID_CLIENT_ID, ONEID_CLIENT_SECRET, ONEID_REDIRECT_URI, APPEAL_FILES_DIR, APPEAL_MAX_IMAGE_MB, APPEAL_MAX_VIDEO_MB, OPEN311_API_KEYS);
 
     private Settings() {
     }

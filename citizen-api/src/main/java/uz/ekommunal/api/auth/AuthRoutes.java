@@ -10,18 +10,21 @@ import uz.ekommunal.api.http.ApiException;
 /**
  * Sign-in by phone: {@code POST /api/v1/auth/otp} sends a code, {@code POST /api/v1/auth/otp/verify}
  * answers a session, {@code POST /api/v1/auth/refresh} rotates it, {@code POST /api/v1/auth/logout}
- * ends it.
+ * ends it. {@code GET /api/v1/auth/methods} tells the page which ways to sign in this server offers.
  */
 public final class AuthRoutes {
 
     private final Vertx vertx;
     private final OtpService otp;
     private final Sessions sessions;
+    private final boolean oneId;
 
-    public AuthRoutes(Vertx vertx, OtpService otp, Sessions sessions) {
+    /** @param oneId whether sign-in by OneID is configured */
+    public AuthRoutes(Vertx vertx, OtpService otp, Sessions sessions, boolean oneId) {
         this.vertx = vertx;
         this.otp = otp;
         this.sessions = sessions;
+        this.oneId = oneId;
     }
 
     public void mount(Router router) {
@@ -29,6 +32,8 @@ public final class AuthRoutes {
         router.post("/api/v1/auth/otp/verify").handler(this::verify);
         router.post("/api/v1/auth/refresh").handler(this::refresh);
         router.post("/api/v1/auth/logout").handler(this::logout);
+        router.get("/api/v1/auth/methods").handler(ctx -> Requests.json(ctx, 200,
+                new JsonObject().put("phone", true).put("oneId", oneId)));
     }
 
     private void send(RoutingContext ctx) {
@@ -65,7 +70,8 @@ public final class AuthRoutes {
                 "An Uzbek mobile number is +998 and 9 digits, e.g. +998901234567"));
     }
 
-    static JsonObject session(Sessions.Session s) {
+    /** A session as every sign-in answers it. */
+    public static JsonObject session(Sessions.Session s) {
         return new JsonObject()
                 .put("tokenType", "Bearer")
                 .put("accessToken", s.accessToken())

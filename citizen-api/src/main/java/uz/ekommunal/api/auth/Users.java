@@ -10,7 +10,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import uz.ekommunal.tariff.Region;
 
-/** People who signed in, found by phone or id. A first sign-in creates a household. */
+/**
+ * People who signed in, found by phone or id. A first sign-in creates a household; one signed in
+ * by OneID may have no phone.
+ */
 public final class Users {
 
     private final DataSource dataSource;
@@ -36,8 +39,13 @@ public final class Users {
     }
 
     public Optional<User> byId(long id) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("select * from api.users where id = ?")) {
+        try (Connection c = dataSource.getConnection()) {
+            return byId(c, id);
+        }
+    }
+
+    public Optional<User> byId(Connection c, long id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select * from api.users where id = ?")) {
             select.setLong(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -46,11 +54,28 @@ public final class Users {
     }
 
     public Optional<User> byPhone(PhoneNumber phone) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("select * from api.users where phone = ?")) {
+        try (Connection c = dataSource.getConnection()) {
+            return byPhone(c, phone);
+        }
+    }
+
+    public Optional<User> byPhone(Connection c, PhoneNumber phone) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select * from api.users where phone = ?")) {
             select.setString(1, phone.e164());
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A new household without a phone: someone OneID signed in without giving a verified one. */
+    public User newHousehold(Connection c) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into api.users (phone, created_at) values (null, ?) returning *")) {
+            insert.setTimestamp(1, Timestamp.from(clock.instant()));
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                return read(rs);
             }
         }
     }

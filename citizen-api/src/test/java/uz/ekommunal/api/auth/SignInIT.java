@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -174,5 +175,20 @@ class SignInIT {
     void theConfiguredAdministratorSignsInAsAdministrator() throws Exception {
         JsonObject session = api.signIn(ApiFixture.ADMIN_PHONE);
         assertThat(session.getJsonObject("user").getString("role")).isEqualTo("ADMINISTRATOR");
+    }
+
+    @Test
+    void withoutOneIdConfiguredThePhoneIsTheOnlyWayIn() {
+        HttpResponse<String> methods = api.get("/api/v1/auth/methods", null);
+        assertThat(methods.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(methods.body()).getBoolean("phone")).isTrue();
+        assertThat(new JsonObject(methods.body()).getBoolean("oneId")).isFalse();
+        for (HttpResponse<String> r : List.of(api.get("/api/v1/auth/oneid/start", null),
+                api.get("/api/v1/auth/oneid/callback?code=x&state=y", null),
+                api.post("/api/v1/auth/oneid/session", null, new JsonObject().put("handoff", "z")))) {
+            assertThat(r.statusCode()).as(r.uri().toString()).isEqualTo(404);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(new JsonObject(r.body()).getInteger("code")).isEqualTo(4201);
+        }
     }
 }

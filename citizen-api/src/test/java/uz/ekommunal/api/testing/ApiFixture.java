@@ -9,12 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import io.vertx.ext.web.Router;
 import uz.ekommunal.api.ApiSchema;
 import uz.ekommunal.api.HouseholdApi;
@@ -57,6 +57,11 @@ public class ApiFixture implements AutoCloseable {
     private final int port;
 
     public ApiFixture() throws Exception {
+        this(port -> HouseholdApiSettings.defaults(KEY, PhoneNumber.parse(ADMIN_PHONE).orElseThrow(), null));
+    }
+
+    /** @param settings the API's settings for the port it listens on (a OneID redirect URI names it) */
+    public ApiFixture(IntFunction<HouseholdApiSettings> settings) throws Exception {
         migrate();
         meters = new MeterRegistry(db.dataSource());
         billing = new Billing(db.dataSource(), meters, new JdbcTariffBook(db.dataSource()), BillingSettings.DEFAULTS,
@@ -64,11 +69,18 @@ public class ApiFixture implements AutoCloseable {
         Map<Channel, DeliveryAdapter> adapters = new EnumMap<>(Channel.class);
         adapters.put(Channel.SMS, sms);
         adapters.put(Channel.EMAIL, sms);
-        api = build(HouseholdApiSettings.defaults(KEY, PhoneNumber.parse(ADMIN_PHONE).orElseThrow(), null), adapters);
-        api.users().ensureAdministrator(PhoneNumber.parse(ADMIN_PHONE).orElseThrow());
-        List<Consumer<Router>> routes = new ArrayList<>(api.routes());
-        server = new ApiServer(vertx, routes);
+        // listen first and mount the routes after, so the settings can name the port
+        AtomicReference<Router> router = new AtomicReference<>();
+        server = new ApiServer(vertx, List.of(router::set));
         port = server.listen("127.0.0.1", 0).await(10, TimeUnit.SECONDS);
+        api = build(settings.apply(port), adapters);
+        api.users().ensureAdministrator(PhoneNumber.parse(ADMIN_PHONE).orElseThrow());
+        api.routes().forEach(route -> route.accept(router.get()));
+    }
+
+    /** Where the API listens, e.g. {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     private void migrate() {

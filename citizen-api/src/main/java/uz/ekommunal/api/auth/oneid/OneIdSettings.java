@@ -1,0 +1,58 @@
+package uz.ekommunal.api.auth.oneid;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How this service signs people in with OneID, the national single sign-on (OpenID Connect,
+ * authorization-code flow with PKCE).
+ *
+ * @param issuer OneID's issuer, exactly as its discovery document and ID tokens name it;
+ *     the discovery document is read from {@code {issuer}/.well-known/openid-configuration}
+ * @param clientId this service's client id at OneID
+ * @param clientSecret sent to the token endpoint by HTTP Basic (client_secret_basic); never printed
+ * @param redirectUri this service's {@code /api/v1/auth/oneid/callback}, as registered at OneID
+ * @param loginLifetime how long a started sign-in may take at OneID before its state expires
+ */
+public record OneIdSettings(String issuer, String clientId, String clientSecret, URI redirectUri,
+        Duration loginLifetime) {
+
+    public static final Duration DEFAULT_LOGIN_LIFETIME = Duration.ofMinutes(10);
+
+    public OneIdSettings {
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(loginLifetime, "loginLifetime");
+        if (!issuer.startsWith("https://") && !issuer.startsWith("http://")) {
+            throw new IllegalArgumentException("the OneID issuer must be an http(s) URL: " + issuer);
+        }
+        if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
+            throw new IllegalArgumentException("OneID needs a client id and a client secret");
+        }
+        if (!redirectUri.isAbsolute() || redirectUri.getHost() == null) {
+            throw new IllegalArgumentException("the OneID redirect URI must be absolute: " + redirectUri);
+        }
+    }
+
+    public OneIdSettings(String issuer, String clientId, String clientSecret, URI redirectUri) {
+        this(issuer, clientId, clientSecret, redirectUri, DEFAULT_LOGIN_LIFETIME);
+    }
+
+    /** Where discovery is read (OpenID Connect Discovery 1.0, section 4: a trailing slash is dropped). */
+    public URI discoveryUri() {
+        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        return URI.create(base + "/.well-known/openid-configuration");
+    }
+
+    /** A cookie over https is sent only over https. */
+    public boolean secureCookies() {
+        return "https".equalsIgnoreCase(redirectUri.getScheme());
+    }
+
+    /** Never the secret. */
+    @Override
+    public String toString() {
+        return "OneIdSettings[issuer " + issuer + ", client " + clientId + ", redirect " + redirectUri + "]";
+    }
+}
