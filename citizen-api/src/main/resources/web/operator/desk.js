@@ -10,7 +10,7 @@
       signOut: 'Chiqish', deniedTitle: 'Bu sahifa kommunal xizmat operatorlari uchun',
       deniedText: 'Sizning hisobingizga operator huquqi berilmagan. Hisoblagich va tariflarni operator yoki administrator boshqaradi.',
       signInFirst: 'Avval telefon raqamingiz bilan kiring.', toSignIn: 'Kirish sahifasiga',
-      loading: 'Yuklanmoqda…', failed: 'Xatolik. Qayta urinib ko‘ring.', none: '—', refresh: 'Yangilash',
+      required: 'To‘ldirilishi shart', loading: 'Yuklanmoqda…', failed: 'Xatolik. Qayta urinib ko‘ring.', none: '—', refresh: 'Yangilash',
       next: 'Keyingi sahifa', prev: 'Oldingi sahifa', page: 'Sahifa', empty: 'Hech narsa topilmadi',
       roleOPERATOR: 'operator', roleADMINISTRATOR: 'administrator',
       e1001: 'Noto‘g‘ri parametr', e1002: 'Parametr yetishmayapti', e3001: 'Noto‘g‘ri qiymat',
@@ -25,7 +25,7 @@
       signOut: 'Выйти', deniedTitle: 'Эта страница для операторов коммунальных служб',
       deniedText: 'У вашей учётной записи нет прав оператора. Счётчиками и тарифами управляют операторы и администраторы.',
       signInFirst: 'Сначала войдите по номеру телефона.', toSignIn: 'На страницу входа',
-      loading: 'Загрузка…', failed: 'Ошибка. Попробуйте ещё раз.', none: '—', refresh: 'Обновить',
+      required: 'Обязательное поле', loading: 'Загрузка…', failed: 'Ошибка. Попробуйте ещё раз.', none: '—', refresh: 'Обновить',
       next: 'Следующая страница', prev: 'Предыдущая страница', page: 'Страница', empty: 'Ничего не найдено',
       roleOPERATOR: 'оператор', roleADMINISTRATOR: 'администратор',
       e1001: 'Неверный параметр', e1002: 'Не хватает параметра', e3001: 'Неверное значение',
@@ -40,7 +40,7 @@
       signOut: 'Sign out', deniedTitle: 'This page is for utility operators',
       deniedText: 'Your account has no operator rights. Meters and tariffs are managed by operators and administrators.',
       signInFirst: 'Please sign in with your phone first.', toSignIn: 'Go to sign-in',
-      loading: 'Loading…', failed: 'Something went wrong. Please try again.', none: '—', refresh: 'Refresh',
+      required: 'Required', loading: 'Loading…', failed: 'Something went wrong. Please try again.', none: '—', refresh: 'Refresh',
       next: 'Next page', prev: 'Previous page', page: 'Page', empty: 'Nothing found',
       roleOPERATOR: 'operator', roleADMINISTRATOR: 'administrator',
       e1001: 'Invalid parameter', e1002: 'Missing parameter', e3001: 'Invalid value',
@@ -202,6 +202,15 @@
     box.hidden = false;
   }
 
+  /** True if the input has a value; else says so under it, as a problem on that field would. */
+  function filled(form, id) {
+    var input = document.getElementById(id);
+    if (input.value.trim()) { return true; }
+    var field = input.getAttribute('data-field').split(' ')[0];
+    showProblem(form, { problem: { field: field }, message: t('required') });
+    return false;
+  }
+
   function done(form, text) {
     var box = form.querySelector('.form-done');
     box.textContent = text;
@@ -253,7 +262,7 @@
   window.EkDesk = {
     texts: texts, t: t, el: el, i18n: i18n, when: when, day: day, api: api, page: page,
     tashkentInstant: tashkentInstant, tashkentNow: tashkentNow, showProblem: showProblem,
-    clearProblems: clearProblems, done: done, applyLanguage: applyLanguage,
+    clearProblems: clearProblems, done: done, filled: filled, applyLanguage: applyLanguage,
     onLanguage: function (f) { listeners.push(f); },
     role: function () { return session ? session.user.role : null; },
     lang: function () { return lang; }

@@ -218,10 +218,11 @@
   function replaceMeter(ev) {
     ev.preventDefault();
     var old = value('rep-serial');
+    if (!D.filled($('replace-form'), 'rep-serial')) { return; }
     var body = { newSerial: value('rep-new'), at: D.tashkentInstant(value('rep-at')) };
     if (value('rep-final')) { body.finalReading = { value: value('rep-final').replace(',', '.') }; }
     submit($('replace-form'), 'rep-submit', function () {
-      return D.api('POST', '/api/v1/operator/meters/' + encodeURIComponent(old || '-') + '/replace', body);
+      return D.api('POST', '/api/v1/operator/meters/' + encodeURIComponent(old) + '/replace', body);
     }, function (m) {
       $('rep-new').value = '';
       $('rep-final').value = '';
@@ -233,8 +234,9 @@
   function retireMeter(ev) {
     ev.preventDefault();
     var serial = value('ret-serial');
+    if (!D.filled($('retire-form'), 'ret-serial')) { return; }
     submit($('retire-form'), 'ret-submit', function () {
-      return D.api('POST', '/api/v1/operator/meters/' + encodeURIComponent(serial || '-') + '/retire',
+      return D.api('POST', '/api/v1/operator/meters/' + encodeURIComponent(serial) + '/retire',
         { at: D.tashkentInstant(value('ret-at')) });
     }, function (m) { return t('retired') + m.serial + ' · ' + D.when(m.replacedAt); });
   }

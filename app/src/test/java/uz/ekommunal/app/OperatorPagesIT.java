@@ -5,37 +5,19 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfEl
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import com.sun.net.httpserver.HttpServer;
-import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -47,15 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import uz.ekommunal.api.auth.PhoneNumber;
-import uz.ekommunal.api.auth.Role;
-import uz.ekommunal.api.auth.Users;
-import uz.ekommunal.app.config.Config;
 import uz.ekommunal.billing.account.Account;
-import uz.ekommunal.billing.account.Provider;
 import uz.ekommunal.gateway.meter.Meter;
-import uz.ekommunal.storage.DataSourceFactory;
-import uz.ekommunal.storage.DatabaseSettings;
 import uz.ekommunal.testing.Eventually;
 
 /**
@@ -63,7 +38,7 @@ import uz.ekommunal.testing.Eventually;
  * an operator of the demo electricity network (RES) signs in by phone and works with meters; the
  * administrator changes the tariff book; a household is kept out; the calculator and the desk fit a
  * 360 px phone. What the page shows is checked, and so is what the database and the API hold after
- * each action. Screenshots go to {@code target/screenshots/operator-pages}.
+ * each action (see {@link RunningSystem}). Screenshots go to {@code target/screenshots/operator-pages}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperatorPagesIT {
@@ -72,35 +47,16 @@ class OperatorPagesIT {
     private static final String ADMIN = "+998900000001";
     private static final String HOUSEHOLD = "+998901110003";
     private static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
-    private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
-    private final HttpClient http = HttpClient.newHttpClient();
-    /** What the SMS gateway received: the phones' inbox, where a user reads the code. */
-    private final List<String> sms = new CopyOnWriteArrayList<>();
-    private HttpServer smsGateway;
-    private Application app;
+    private RunningSystem system;
     private HeadlessChromium browser;
-    private HikariDataSource db;
-    private Path dataDir;
 
     @BeforeAll
     void start() throws Exception {
         assertThat(HeadlessChromium.installed()).as("needs Debian's chromium and chromium-driver (.ci/run installs them)")
                 .isTrue();
-        dataDir = Files.createTempDirectory("operator-pages-it");
-        smsGateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        smsGateway.createContext("/sms", exchange -> {
-            sms.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        smsGateway.start();
-        int dbPort = freePort();
-        app = Application.start(Config.load(env(dbPort)), uz.ekommunal.app.Role.all(), Clock.systemUTC());
-        db = DataSourceFactory.open(new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + dbPort + "/ekommunal",
-                "postgres", "", 2), "operator-pages-it");
-        Provider res = app.billing().accounts().providerByCode("DEMO-RES").orElseThrow();
-        new Users(db, Clock.systemUTC()).setRole(PhoneNumber.parse(OPERATOR).orElseThrow(), Role.OPERATOR, res.id());
-        browser = new HeadlessChromium(dataDir.resolve("chromium-profile"),
+        system = new RunningSystem(ADMIN);
+        system.makeOperator(OPERATOR, "DEMO-RES");
+        browser = new HeadlessChromium(system.dataDir.resolve("chromium-profile"),
                 Path.of("target", "screenshots", "operator-pages").toAbsolutePath());
     }
 
@@ -109,24 +65,18 @@ class OperatorPagesIT {
         if (browser != null) {
             browser.close();
         }
-        if (db != null) {
-            db.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-        if (smsGateway != null) {
-            smsGateway.stop(0);
+        if (system != null) {
+            system.close();
         }
     }
 
     @Test
     void anOperatorRegistersLinksReplacesAndRetiresMetersAndSeesOfflineAndQuarantined() throws Exception {
-        assertSecurityHeaders("/operator/meters.html");
-        assertSecurityHeaders("/operator/tariffs.html");
-        assertSecurityHeaders("/operator/desk.js");
+        system.assertSecurityHeaders("/operator/meters.html");
+        system.assertSecurityHeaders("/operator/tariffs.html");
+        system.assertSecurityHeaders("/operator/desk.js");
         Meter demo = demoElectricityMeter();
-        Account account = app.billing().accounts().findByNumber(demo.accountNumber()).get(0);
+        Account account = system.app.billing().accounts().findByNumber(demo.accountNumber()).get(0);
 
         signIn(OPERATOR);
         assertThat(browser.find("#desk-links").isDisplayed()).as("an operator sees the desk's links").isTrue();
@@ -153,7 +103,7 @@ class OperatorPagesIT {
 
         LocalDate today = LocalDate.now(TASHKENT);
         register("EOP000001", "mqtt", today.minusDays(30));
-        assertThat(meterTimes("EOP000001")[0]).isEqualTo(today.minusDays(30).atStartOfDay(TASHKENT).toInstant());
+        assertThat(system.meterTimes("EOP000001")[0]).isEqualTo(today.minusDays(30).atStartOfDay(TASHKENT).toInstant());
         browser.until(visibilityOfElementLocated(By.cssSelector("#meters tr[data-serial='EOP000001']")));
         assertThat(browser.find("#link-serial").getAttribute("value")).as("the new meter is picked for the next steps")
                 .isEqualTo("EOP000001");
@@ -166,7 +116,7 @@ class OperatorPagesIT {
         new Select(browser.find("#link-register")).selectByValue("1-0:1.8.0");
         browser.find("#link-submit").click();
         assertThat(done("link-form")).isEqualTo("Bog‘landi: EOP000001 → " + account.number() + " (1-0:1.8.0)");
-        assertThat(linkedAccounts("EOP000001")).containsExactly(account.number());
+        assertThat(system.linkedAccounts("EOP000001")).containsExactly(account.number());
         browser.screenshot("linked");
 
         // Replace, with the old meter's final reading.
@@ -181,19 +131,23 @@ class OperatorPagesIT {
         fill("#rep-final", "123,4");
         browser.find("#rep-submit").click();
         assertThat(done("replace-form")).isEqualTo("Almashtirildi: EOP000001 → EOP000002");
-        assertThat(meterTimes("EOP000001")[1]).isEqualTo(swappedAt);
-        assertThat(meterTimes("EOP000002")[0]).isEqualTo(swappedAt);
-        assertThat(linkedAccounts("EOP000002")).containsExactly(account.number());
-        assertThat(finalReading("EOP000001", swappedAt)).isEqualByComparingTo("123.4");
+        assertThat(system.meterTimes("EOP000001")[1]).isEqualTo(swappedAt);
+        assertThat(system.meterTimes("EOP000002")[0]).isEqualTo(swappedAt);
+        assertThat(system.linkedAccounts("EOP000002")).containsExactly(account.number());
+        assertThat(system.reading("EOP000001", "1-0:1.8.0", swappedAt)).isEqualByComparingTo("123.4");
         browser.screenshot("replaced");
 
         // Retire the new one.
         LocalDateTime retired = today.minusDays(5).atTime(10, 0);
         assertThat(browser.find("#ret-serial").getAttribute("value")).isEqualTo("EOP000002");
+        fill("#ret-serial", "");
+        browser.find("#ret-submit").click();
+        assertThat(fieldError("retire-form", "serial").getText()).isEqualTo("To‘ldirilishi shart");
+        fill("#ret-serial", "EOP000002");
         setValue("#ret-at", retired.toString());
         browser.find("#ret-submit").click();
         assertThat(done("retire-form")).startsWith("Xizmatdan chiqarildi: EOP000002 · ");
-        assertThat(meterTimes("EOP000002")[1]).isEqualTo(retired.atZone(TASHKENT).toInstant());
+        assertThat(system.meterTimes("EOP000002")[1]).isEqualTo(retired.atZone(TASHKENT).toInstant());
         browser.until(visibilityOfElementLocated(By.cssSelector("#meters tr[data-serial='EOP000002'] .tag.retired")));
         browser.script("document.getElementById('meters-table').scrollIntoView()");
         browser.screenshot("retired");
@@ -207,7 +161,7 @@ class OperatorPagesIT {
     void theAdministratorAddsAndSupersedesATariffVersionAndTheCalculatorPricesIt() throws Exception {
         String calculation = "{\"utilities\":[{\"utility\":\"GARBAGE\"}],\"residents\":4,\"region\":\"SAMARKAND\","
                 + "\"date\":\"2026-01-01\"}";
-        assertThat(post("/api/v1/calculator", null, calculation).statusCode()).as("no garbage tariff in Samarkand yet")
+        assertThat(system.post("/api/v1/calculator", null, calculation).statusCode()).as("no garbage tariff in Samarkand yet")
                 .isEqualTo(422);
         signIn(ADMIN);
         assertThat(browser.find("#desk-links").isDisplayed()).isTrue();
@@ -232,7 +186,7 @@ class OperatorPagesIT {
                 By.cssSelector("section[data-utility=GARBAGE] tr.fresh[data-id='GARBAGE-SAMARKAND-DESK']")));
         assertThat(added.getText()).contains("Samarqand", "01.01.2025 – hozirgacha", "5 000");
         browser.screenshot("tariff-added");
-        HttpResponse<String> priced = post("/api/v1/calculator", null, calculation);
+        HttpResponse<String> priced = system.post("/api/v1/calculator", null, calculation);
         assertThat(priced.statusCode()).as(priced.body()).isEqualTo(200);
         assertThat(new JsonObject(priced.body()).getString("total")).isEqualTo("20000.00");
 
@@ -249,7 +203,7 @@ class OperatorPagesIT {
         browser.until(visibilityOfElementLocated(By.cssSelector("tr.fresh[data-id='GARBAGE-SAMARKAND-2026-03']")));
         browser.until(textToBe(By.cssSelector("tr[data-id='GARBAGE-SAMARKAND-DESK'] td.validity"), "01.01.2025 – 01.03.2026"));
         browser.screenshot("tariff-superseded");
-        JsonArray versions = new JsonObject(get("/api/v1/operator/tariffs?utility=GARBAGE", token()).body())
+        JsonArray versions = new JsonObject(system.get("/api/v1/operator/tariffs?utility=GARBAGE", token()).body())
                 .getJsonArray("items");
         assertThat(versions).anySatisfy(v -> {
             JsonObject o = (JsonObject) v;
@@ -258,7 +212,7 @@ class OperatorPagesIT {
         });
 
         // The public calculator page prices with the new book at once.
-        browser.navigate().to(base() + "/calculator.html");
+        browser.navigate().to(system.base() + "/calculator.html");
         browser.until(visibilityOfElementLocated(By.id("use-GARBAGE"))).click();
         browser.find("#use-ELECTRICITY").click();
         new Select(browser.find("#region")).selectByValue("SAMARKAND");
@@ -273,9 +227,9 @@ class OperatorPagesIT {
 
     @Test
     void aHouseholdSeesNoDeskLinksAndIsRefusedTheDesk() throws Exception {
-        browser.navigate().to(base() + "/");
+        browser.navigate().to(system.base() + "/");
         browser.script("sessionStorage.clear()");
-        browser.navigate().to(base() + "/operator/tariffs.html");
+        browser.navigate().to(system.base() + "/operator/tariffs.html");
         browser.until(visibilityOfElementLocated(By.id("denied-sign-in")));
         assertThat(browser.find("#desk").isDisplayed()).isFalse();
 
@@ -285,7 +239,7 @@ class OperatorPagesIT {
                 .allMatch(a -> !a.isDisplayed());
         browser.screenshot("household-home");
 
-        browser.navigate().to(base() + "/operator/meters.html");
+        browser.navigate().to(system.base() + "/operator/meters.html");
         WebElement denied = browser.until(visibilityOfElementLocated(By.cssSelector("#denied h1")));
         assertThat(denied.getText()).isEqualTo("Bu sahifa kommunal xizmat operatorlari uchun");
         assertThat(browser.find("#desk").isDisplayed()).isFalse();
@@ -302,7 +256,7 @@ class OperatorPagesIT {
         String household = token();
         for (String path : List.of("/api/v1/operator/meters", "/api/v1/operator/tariffs",
                 "/api/v1/operator/quarantine", "/api/v1/operator/accounts?number=1234567")) {
-            HttpResponse<String> refused = get(path, household);
+            HttpResponse<String> refused = system.get(path, household);
             assertThat(refused.statusCode()).as(path).isEqualTo(403);
             assertThat(new JsonObject(refused.body()).getInteger("code")).as(path).isEqualTo(7008);
         }
@@ -311,7 +265,7 @@ class OperatorPagesIT {
     @Test
     void theCalculatorAndTheDeskFitA360PixelPhone() throws Exception {
         HeadlessChromium wide = browser;
-        browser = new HeadlessChromium(dataDir.resolve("chromium-360"),
+        browser = new HeadlessChromium(system.dataDir.resolve("chromium-360"),
                 Path.of("target", "screenshots", "operator-pages", "360px").toAbsolutePath(), 360, 740);
         try {
             fitsA360PixelPhone();
@@ -324,7 +278,7 @@ class OperatorPagesIT {
     @Test
     void atADesksWideScreenTheListAndTheFormsStandSideBySide() throws Exception {
         HeadlessChromium phone = browser;
-        browser = new HeadlessChromium(dataDir.resolve("chromium-desk"),
+        browser = new HeadlessChromium(system.dataDir.resolve("chromium-desk"),
                 Path.of("target", "screenshots", "operator-pages", "desk").toAbsolutePath(), 1366, 768);
         try {
             signIn(ADMIN);
@@ -348,7 +302,7 @@ class OperatorPagesIT {
     }
 
     private void fitsA360PixelPhone() throws Exception {
-        browser.navigate().to(base() + "/calculator.html");
+        browser.navigate().to(system.base() + "/calculator.html");
         browser.until(visibilityOfElementLocated(By.cssSelector("input[name=consumption-ELECTRICITY]"))).sendKeys("1234.5");
         for (String utility : List.of("NATURAL_GAS", "COLD_WATER", "HOT_WATER", "HEATING", "GARBAGE")) {
             browser.find("#use-" + utility).click();
@@ -390,7 +344,7 @@ class OperatorPagesIT {
         int inScope = 0;
         String cursor = null;
         do {
-            JsonObject page = new JsonObject(get("/api/v1/operator/meters?limit=100"
+            JsonObject page = new JsonObject(system.get("/api/v1/operator/meters?limit=100"
                     + (cursor == null ? "" : "&cursor=" + cursor), token()).body());
             inScope += page.getJsonArray("items").size();
             cursor = page.getString("nextCursor");
@@ -435,7 +389,7 @@ class OperatorPagesIT {
     /** A malformed MQTT message naming a meter of the operator's is shown as text, never as markup. */
     private void quarantinedReading(String serial) throws Exception {
         String payload = "{\"bn\":<b id=\"injected\">desk-it</b>";
-        MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + app.mqttPort(), "operator-pages-it",
+        MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + system.app.mqttPort(), "operator-pages-it",
                 new MemoryPersistence());
         client.connect(new MqttConnectionOptions()).waitForCompletion(5_000);
         try {
@@ -447,7 +401,7 @@ class OperatorPagesIT {
             client.close();
         }
         String operator = token();
-        Eventually.await(Duration.ofSeconds(20), () -> get("/api/v1/operator/quarantine", operator).body(),
+        Eventually.await(Duration.ofSeconds(20), () -> system.get("/api/v1/operator/quarantine", operator).body(),
                 body -> body.contains("desk-it"));
         browser.find("#quarantine-refresh").click();
         WebElement entry = browser.until(d -> d.findElements(By.cssSelector("#quarantine li")).stream()
@@ -481,30 +435,19 @@ class OperatorPagesIT {
     // ---- page helpers ----
 
     private void signIn(String phone) throws Exception {
-        browser.navigate().to(base() + "/");
+        browser.navigate().to(system.base() + "/");
         browser.script("sessionStorage.clear()");
         browser.navigate().refresh();
         browser.until(visibilityOfElementLocated(By.id("phone")));
-        int seen = sms.size();
+        int seen = system.smsCount();
         browser.find("#phone").sendKeys(phone);
         browser.find("#send-code").click();
         browser.until(visibilityOfElementLocated(By.id("code")));
-        String code = Eventually.await(Duration.ofSeconds(15), () -> codeSince(seen, phone), Objects::nonNull);
+        String code = Eventually.await(Duration.ofSeconds(15), () -> system.codeSince(seen, phone), Objects::nonNull);
         browser.find("#code").sendKeys(code);
         browser.find("#verify").click();
         browser.until(visibilityOfElementLocated(By.id("home")));
         assertThat(browser.find("#who").getText()).isEqualTo(phone);
-    }
-
-    private String codeSince(int seen, String phone) {
-        String found = null;
-        for (String body : sms.subList(seen, sms.size())) {
-            Matcher m = CODE.matcher(body);
-            if (body.contains(phone.substring(4)) && m.find()) {
-                found = m.group(1);
-            }
-        }
-        return found;
     }
 
     private void search(String prefix) {
@@ -570,110 +513,9 @@ class OperatorPagesIT {
         return (String) browser.script("return JSON.parse(sessionStorage.getItem('ek.session')).accessToken");
     }
 
-    // ---- the system's state ----
-
     private Meter demoElectricityMeter() throws Exception {
-        return app.gateway().meters().all().stream()
+        return system.app.gateway().meters().all().stream()
                 .filter(m -> m.utility().equals("electricity") && m.protocol().equals("mqtt") && m.accountNumber() != null)
                 .findFirst().orElseThrow();
-    }
-
-    /** installed_at and replaced_at (null while in service). */
-    private Instant[] meterTimes(String serial) throws Exception {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("select installed_at, replaced_at from gateway.meters where serial = ?")) {
-            s.setString(1, serial);
-            try (ResultSet rs = s.executeQuery()) {
-                assertThat(rs.next()).as("meter " + serial + " stored").isTrue();
-                return new Instant[] {rs.getTimestamp(1).toInstant(),
-                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()};
-            }
-        }
-    }
-
-    private List<String> linkedAccounts(String serial) throws Exception {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("""
-                     select distinct a.number from billing.account_meters am join billing.accounts a on a.id = am.account_id
-                     join gateway.meters m on m.id = am.meter_id where m.serial = ? order by 1""")) {
-            s.setString(1, serial);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        }
-    }
-
-    private BigDecimal finalReading(String serial, Instant at) throws Exception {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("""
-                     select r.value from gateway.readings r join gateway.meters m on m.id = r.meter_id
-                     where m.serial = ? and r.register = '1-0:1.8.0' and r.ts = ?""")) {
-            s.setString(1, serial);
-            s.setTimestamp(2, java.sql.Timestamp.from(at));
-            try (ResultSet rs = s.executeQuery()) {
-                assertThat(rs.next()).as("a reading of " + serial + " at " + at).isTrue();
-                return rs.getBigDecimal(1);
-            }
-        }
-    }
-
-    // ---- HTTP ----
-
-    private void assertSecurityHeaders(String path) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).as(path).isEqualTo(200);
-        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(policy).as(path).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
-        assertThat(page.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
-        assertThat(page.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
-        if (path.endsWith(".html")) {
-            assertThat(page.body()).as(path).doesNotContain("<script>").doesNotContain(" style=");
-        }
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + token)
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + app.httpPort();
-    }
-
-    private Map<String, String> env(int dbPort) {
-        Map<String, String> env = new HashMap<>();
-        env.put("EKOMMUNAL_DATA_DIR", dataDir.resolve("data").toString());
-        env.put("EKOMMUNAL_EMBEDDED_DB_PORT", String.valueOf(dbPort));
-        env.put("EKOMMUNAL_HTTP_PORT", "0");
-        env.put("EKOMMUNAL_HTTP_HOST", "127.0.0.1");
-        env.put("EKOMMUNAL_MQTT_PORT", "0");
-        env.put("EKOMMUNAL_MQTT_HOST", "127.0.0.1");
-        env.put("EKOMMUNAL_COAP_HOST", "127.0.0.1");
-        env.put("EKOMMUNAL_COAP_PORT", "0");
-        env.put("EKOMMUNAL_COAPS_PORT", "0");
-        env.put("EKOMMUNAL_DEMO_CITY", "5");
-        env.put("EKOMMUNAL_ADMIN_PHONE", ADMIN);
-        env.put("EKOMMUNAL_SMS_URL", "http://127.0.0.1:" + smsGateway.getAddress().getPort() + "/sms");
-        return env;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
