@@ -6,6 +6,7 @@
   // Every string the page shows, in one place: Uzbek (Latin), Russian, English.
   var I18N = {
     uz: {
+      deskTitle: 'Operator ish joyi', deskMeters: 'Hisoblagichlar: ro‘yxatga olish, bog‘lash, almashtirish', deskTariffs: 'Tarif versiyalari',
       signinTitle: 'Telefon raqami bilan kirish', phone: 'Mobil telefon raqami', sendCode: 'Kod yuborish',
       code: 'SMS orqali kelgan kod', signIn: 'Kirish', changePhone: 'Boshqa raqam', codeSent: 'Kod yuborildi: ',
       oneId: 'OneID orqali kirish',
@@ -24,6 +25,7 @@
       u_hot_water_heating: 'Issiq suv va isitish', u_garbage: 'Chiqindi', u_single_billing: 'Yagona hisob'
     },
     ru: {
+      deskTitle: 'Рабочее место оператора', deskMeters: 'Счётчики: регистрация, привязка, замена', deskTariffs: 'Версии тарифов',
       signinTitle: 'Вход по номеру телефона', phone: 'Номер мобильного телефона', sendCode: 'Получить код',
       code: 'Код из SMS', signIn: 'Войти', changePhone: 'Другой номер', codeSent: 'Код отправлен на ',
       oneId: 'Войти через OneID',
@@ -42,6 +44,7 @@
       u_hot_water_heating: 'Горячая вода и отопление', u_garbage: 'Вывоз мусора', u_single_billing: 'Единый счёт'
     },
     en: {
+      deskTitle: 'Operator desk', deskMeters: 'Meters: register, link, replace', deskTariffs: 'Tariff versions',
       signinTitle: 'Sign in with your phone', phone: 'Mobile phone number', sendCode: 'Send code',
       code: 'Code from the SMS', signIn: 'Sign in', changePhone: 'Another number', codeSent: 'Code sent to ',
       oneId: 'Sign in with OneID',
@@ -61,6 +64,7 @@
     }
   };
 
+  var DESK_ROLES = { OPERATOR: true, ADMINISTRATOR: true };
   var lang = I18N[sessionStorage.getItem('ek.lang')] ? sessionStorage.getItem('ek.lang') : 'uz';
   var session = JSON.parse(sessionStorage.getItem('ek.session') || 'null');
   var phoneSent = null;
@@ -342,11 +346,14 @@
     $('signin').hidden = !!session;
     $('home').hidden = !session;
     if (!session) {
+      $('desk-links').hidden = true;
       $('phone-form').hidden = false;
       $('code-form').hidden = true;
       return;
     }
     $('who').textContent = session.user.phone;
+    // Only a hint: the desk's pages and API check the role again.
+    $('desk-links').hidden = !DESK_ROLES[session.user.role];
     loadWidgets().catch(function (e) { show('link-error', e.message); });
   }
 

@@ -97,12 +97,13 @@
         blocks.appendChild(el('li', {}, [b.quantity + ' × ' + T.money(b.price) + ' = ' + T.money(b.amount)]));
       });
       if (line.blocks.length > 1) { what.appendChild(blocks); }
+      // data-label: the column's name, shown beside the value where a phone stacks the row's cells
       lines.appendChild(el('tr', { 'class': line.kind === 'STATE_PAID' ? 'state' : '' }, [
         el('th', { scope: 'row' }, [what]),
-        el('td', { 'class': 'num' }, [T.money(line.price) + ' /' + unit]),
-        el('td', { 'class': 'num' }, [line.quantity + ' ' + unit.split('/')[0]]),
-        el('td', { 'class': 'num' }, [String(line.months)]),
-        el('td', { 'class': 'num' }, [T.money(line.amount)])]));
+        el('td', { 'class': 'num', 'data-label': 'Narx, so‘m · Цена' }, [T.money(line.price) + ' /' + unit]),
+        el('td', { 'class': 'num', 'data-label': 'Miqdor · Кол-во' }, [line.quantity + ' ' + unit.split('/')[0]]),
+        el('td', { 'class': 'num', 'data-label': 'Oy · Мес.' }, [String(line.months)]),
+        el('td', { 'class': 'num amount', 'data-label': 'Summa, so‘m · Сумма' }, [T.money(line.amount)])]));
     });
     document.getElementById('total').textContent = T.money(result.total) + ' so‘m';
     document.getElementById('summary').textContent = (T.regions[result.region] || result.region)

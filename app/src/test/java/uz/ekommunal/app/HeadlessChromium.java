@@ -32,15 +32,20 @@ final class HeadlessChromium implements AutoCloseable {
     private int step;
 
     HeadlessChromium(Path profile, Path screenshots) throws IOException {
+        this(profile, screenshots, 390, 844);
+    }
+
+    /** A phone's viewport of this many CSS pixels, e.g. 360 x 740 for a small Android phone. */
+    HeadlessChromium(Path profile, Path screenshots, int width, int height) throws IOException {
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=390,844", "--lang=uz", "--user-data-dir=" + profile);
+                "--window-size=" + width + "," + height, "--lang=uz", "--user-data-dir=" + profile);
         // A phone's viewport: headless windows cannot be narrower than 500 px, the emulated screen can.
         options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                Map.of("width", 390, "height", 844, "pixelRatio", 1.0)));
+                Map.of("width", width, "height", height, "pixelRatio", 1.0)));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -68,6 +73,14 @@ final class HeadlessChromium implements AutoCloseable {
         Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(file, screenshots.resolve(String.format("%02d-%s.png", ++step, name)),
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** How wide the page's content is, and how wide the viewport: content wider than the viewport scrolls sideways. */
+    long[] widths() {
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> w = (java.util.List<Number>) driver.executeScript(
+                "return [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth];");
+        return new long[] {Math.max(w.get(0).longValue(), w.get(1).longValue()), w.get(2).longValue()};
     }
 
     WebDriver.Navigation navigate() {

@@ -1,8 +1,10 @@
 package uz.ekommunal.api.operator;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
@@ -15,6 +17,7 @@ import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.meter.NewMeter;
 import uz.ekommunal.gateway.modbus.ModbusEndpoints;
 import uz.ekommunal.gateway.modbus.NewModbusEndpoint;
+import uz.ekommunal.gateway.store.ReadingStore;
 
 /** Meter work of the desk (blocking): register, replace, retire, link; every step checked against the caller's scope. */
 final class MeterDesk {
@@ -23,12 +26,15 @@ final class MeterDesk {
     private final ModbusEndpoints modbus;
     private final Accounts accounts;
     private final MeterScope scope;
+    private final FinalReadings finalReadings;
 
-    MeterDesk(MeterRegistry meters, ModbusEndpoints modbus, Accounts accounts, MeterScope scope) {
+    MeterDesk(MeterRegistry meters, ModbusEndpoints modbus, Accounts accounts, MeterScope scope, ReadingStore readings,
+            DataSource dataSource, Clock clock) {
         this.meters = meters;
         this.modbus = modbus;
         this.accounts = accounts;
         this.scope = scope;
+        this.finalReadings = new FinalReadings(readings, dataSource, clock);
     }
 
     Meter register(Caller caller, NewMeter meter, NewModbusEndpoint endpoint) throws SQLException {
@@ -48,13 +54,20 @@ final class MeterDesk {
         return stored;
     }
 
-    /** The old meter leaves service at {@code at}; the new one starts then, on the same accounts and registers. */
-    Meter replace(Caller caller, String oldSerial, NewMeter next, Instant at, NewModbusEndpoint endpoint)
-            throws SQLException {
+    /**
+     * The old meter leaves service at {@code at}; the new one starts then, on the same accounts and registers.
+     *
+     * @param finalReading the old meter's last value, stored as its reading at {@code at}; or null
+     */
+    Meter replace(Caller caller, String oldSerial, NewMeter next, Instant at, NewModbusEndpoint endpoint,
+            FinalReadings.Value finalReading) throws SQLException {
         Meter old = inService(caller, oldSerial, at);
         if (meters.find(next.serial()).isPresent()) {
             throw new ApiException(ApiError.METER_ALREADY_REGISTERED, "newSerial",
                     "A meter with serial " + next.serial() + " is already registered");
+        }
+        if (finalReading != null) {
+            finalReadings.record(old, finalReading, at, caller.userId());
         }
         List<MeterScope.Link> links = scope.links(old.id());
         meters.retire(oldSerial, at);

@@ -17,6 +17,7 @@ import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.QueryParams;
 import uz.ekommunal.gateway.meter.Meter;
 import uz.ekommunal.gateway.meter.NewMeter;
@@ -70,6 +71,7 @@ final class MeterRoutes {
         String oldSerial = MeterForms.checkSerial(ctx.pathParam("serial"), "serial");
         JsonObject body = Requests.body(ctx);
         Instant at = Fields.instant(body, "at", null, true);
+        FinalReadings.Value finalReading = FinalReadings.parse(body);
         Requests.blocking(vertx, ctx, () -> {
             // the new meter is like the old one unless the body says otherwise
             Meter old = desk.visible(DeskAccess.scope(caller), oldSerial);
@@ -77,7 +79,7 @@ final class MeterRoutes {
                     .put("registerDigits", old.registerDigits()).put("multiplier", old.multiplier().toPlainString())
                     .mergeIn(body);
             NewMeter next = MeterForms.meter(merged, "newSerial", at);
-            return desk.replace(caller, oldSerial, next, at, MeterForms.modbus(body, next.serial()));
+            return desk.replace(caller, oldSerial, next, at, MeterForms.modbus(body, next.serial()), finalReading);
         }, m -> Requests.json(ctx, 201, json(m, null).put("replaces", oldSerial)));
     }
 
@@ -101,15 +103,23 @@ final class MeterRoutes {
                         .put("register", register)));
     }
 
-    /** By serial, {@code limit} per page; {@code offline=true}: only polled meters that do not answer. */
+    /**
+     * By serial, {@code limit} per page; {@code offline=true}: only polled meters that do not answer;
+     * {@code serial}: only serials starting with it (any case).
+     */
     private void list(RoutingContext ctx) {
         Caller caller = Requests.caller(ctx);
         Long provider = DeskAccess.scope(caller);
         String offline = ctx.request().getParam("offline");
         if (offline != null && !offline.equals("true") && !offline.equals("false")) {
-            throw new uz.ekommunal.api.http.ApiException(ApiError.INVALID_PARAMETER, "offline", "offline must be true or false");
+            throw new ApiException(ApiError.INVALID_PARAMETER, "offline", "offline must be true or false");
         }
         boolean onlyOffline = "true".equals(offline);
+        String prefix = ctx.request().getParam("serial");
+        if (prefix != null && (prefix.isEmpty() || !prefix.matches("[A-Za-z0-9_-]{1,40}"))) {
+            throw new ApiException(ApiError.INVALID_PARAMETER, "serial",
+                    "serial must be the start of a serial: 1-40 letters, digits, '-' or '_'");
+        }
         int limit = QueryParams.integer(ctx, "limit", 100, 1, 1000);
         String after = Cursors.decode(ctx.request().getParam("cursor"));
         Requests.blocking(vertx, ctx, () -> {
@@ -120,7 +130,7 @@ final class MeterRoutes {
             boolean rest = true;
             // offline meters are few: page through the scope and keep those that match
             while (items.size() < limit && rest) {
-                List<Meter> page = scope.page(provider, null, cursor, limit);
+                List<Meter> page = scope.page(provider, null, prefix, cursor, limit);
                 int i = 0;
                 for (; i < page.size() && items.size() < limit; i++) {
                     Meter m = page.get(i);

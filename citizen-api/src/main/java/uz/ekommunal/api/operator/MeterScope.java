@@ -79,15 +79,30 @@ public final class MeterScope {
      * @param only a single serial to look at, or null for all
      */
     public List<Meter> page(Long providerId, String only, String afterSerial, int limit) throws SQLException {
+        return page(providerId, only, null, afterSerial, limit);
+    }
+
+    /**
+     * Meters in scope ordered by serial, after {@code afterSerial}.
+     *
+     * @param only a single serial to look at, or null for all
+     * @param prefix only serials starting with this, ignoring case (a desk search), or null
+     */
+    public List<Meter> page(Long providerId, String only, String prefix, String afterSerial, int limit)
+            throws SQLException {
         String sql = "select " + COLUMNS + " from gateway.meters m where (?::text is null or m.serial = ?)"
+                + " and (?::text is null or upper(left(m.serial, length(?))) = upper(?))"
                 + " and (?::text is null or m.serial > ?)" + (providerId == null ? "" : " and " + CONDITION)
                 + " order by m.serial limit ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
             select.setString(1, only);
             select.setString(2, only);
-            select.setString(3, afterSerial);
-            select.setString(4, afterSerial);
-            int next = providerId == null ? 5 : bind(c, select, 5, providerId);
+            select.setString(3, prefix);
+            select.setString(4, prefix);
+            select.setString(5, prefix);
+            select.setString(6, afterSerial);
+            select.setString(7, afterSerial);
+            int next = providerId == null ? 8 : bind(c, select, 8, providerId);
             select.setInt(next, limit);
             List<Meter> out = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {

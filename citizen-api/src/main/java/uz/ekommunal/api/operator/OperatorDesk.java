@@ -12,9 +12,10 @@ import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.billing.tariffs.TariffBookStore;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.modbus.ModbusEndpoints;
+import uz.ekommunal.gateway.store.ReadingStore;
 
 /**
- * The operators' desk wired by hand: meters, quarantine, tariffs and bill runs under
+ * The operators' desk wired by hand: meters, account look-up, quarantine, tariffs and bill runs under
  * {@code /api/v1/operator}. Access rules are in {@link DeskAccess} and {@link MeterScope}.
  */
 public final class OperatorDesk {
@@ -25,8 +26,10 @@ public final class OperatorDesk {
     public OperatorDesk(Vertx vertx, Authenticate authenticate, DataSource dataSource, Billing billing,
             MeterRegistry meters, ModbusEndpoints modbus, JdbcTariffBook book, Clock clock) {
         MeterScope scope = new MeterScope(dataSource, billing.accounts());
-        MeterDesk desk = new MeterDesk(meters, modbus, billing.accounts(), scope);
+        MeterDesk desk = new MeterDesk(meters, modbus, billing.accounts(), scope, new ReadingStore(dataSource),
+                dataSource, clock);
         routes = List.of(new MeterRoutes(vertx, authenticate, desk, scope, modbus, clock)::mount,
+                new AccountLookupRoutes(vertx, authenticate, dataSource, billing.accounts())::mount,
                 new QuarantineRoutes(vertx, authenticate, dataSource, scope)::mount,
                 new TariffDeskRoutes(vertx, authenticate, new TariffBookStore(dataSource, clock), book)::mount,
                 new BillRunRoutes(vertx, authenticate, billing, clock)::mount);

@@ -6,12 +6,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +36,7 @@ import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.gateway.modbus.ModbusEndpoints;
 import uz.ekommunal.gateway.reading.Protocol;
 import uz.ekommunal.gateway.store.QuarantineEntry;
+import uz.ekommunal.gateway.store.ReadingRow;
 import uz.ekommunal.gateway.store.ReadingStore;
 
 /**
@@ -112,6 +117,71 @@ class OperatorDeskIT {
 
         JsonArray listed = new JsonObject(get("/api/v1/operator/meters?limit=2", operatorA).body()).getJsonArray("items");
         assertThat(listed).hasSize(2);
+    }
+
+    @Test
+    void aReplacedMetersFinalReadingIsStoredAtTheSwapAndCheckedAgainstItsLastReading() throws Exception {
+        assertThat(post("/api/v1/operator/meters", operatorA, new JsonObject().put("serial", "E7300001")
+                .put("utility", "electricity").put("protocol", "mqtt").put("installedAt", "2026-01-01")).statusCode())
+                .isEqualTo(201);
+        long meterId = api.meters.find("E7300001").orElseThrow().id();
+        Instant reported = Instant.parse("2026-01-05T00:00:00Z");
+        try (Connection c = api.db.dataSource().getConnection()) {
+            new ReadingStore(api.db.dataSource()).insert(c, List.of(new ReadingRow(meterId, "1-0:1.8.0", reported,
+                    new BigDecimal("500"), 0, reported, "test")));
+        }
+        JsonObject swap = new JsonObject().put("newSerial", "E7300002").put("at", "2026-01-10T05:00:00Z");
+        assertProblem(post("/api/v1/operator/meters/E7300001/replace", operatorA,
+                swap.copy().put("finalReading", new JsonObject().put("value", "499.9"))), 400, "finalReading.value");
+        assertProblem(post("/api/v1/operator/meters/E7300001/replace", operatorA,
+                swap.copy().put("finalReading", new JsonObject().put("register", "1-0:1.8.0"))), 400, "finalReading.value");
+        assertProblem(post("/api/v1/operator/meters/E7300001/replace", operatorA,
+                swap.copy().put("finalReading", new JsonObject().put("value", "612.5").put("register", "9-9:9.9.9"))),
+                400, "finalReading.register");
+        assertThat(api.meters.find("E7300001").orElseThrow().replacedAt()).as("refused swaps change nothing").isNull();
+
+        HttpResponse<String> replaced = post("/api/v1/operator/meters/E7300001/replace", operatorA,
+                swap.copy().put("finalReading", new JsonObject().put("value", "612.5")));
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(201);
+        Instant at = Instant.parse("2026-01-10T05:00:00Z");
+        try (Connection c = api.db.dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "select register, value, source from gateway.readings where meter_id = ? and ts = ?")) {
+            s.setLong(1, meterId);
+            s.setTimestamp(2, Timestamp.from(at));
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("1-0:1.8.0");
+                assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("612.5");
+                assertThat(rs.getString(3)).startsWith("desk:user:");
+            }
+        }
+        assertThat(api.meters.find("E7300001").orElseThrow().replacedAt()).isEqualTo(at);
+    }
+
+    @Test
+    void theDeskFindsAccountsByNumberAndMetersBySerialWithinItsScope() {
+        String number = data.electricityA.number();
+        JsonArray mine = new JsonObject(get("/api/v1/operator/accounts?number=" + number, operatorA).body())
+                .getJsonArray("items");
+        assertThat(mine).hasSize(1);
+        assertThat(mine.getJsonObject(0).getLong("id")).isEqualTo(data.electricityA.id());
+        assertThat(mine.getJsonObject(0).getJsonArray("meters")).isNotNull();
+        assertThat(new JsonObject(get("/api/v1/operator/accounts?number=" + number, operatorB).body())
+                .getJsonArray("items")).as("another provider's account is not theirs").isEmpty();
+        assertThat(new JsonObject(get("/api/v1/operator/accounts?number=" + number, admin).body())
+                .getJsonArray("items")).hasSize(1);
+        assertProblem(get("/api/v1/operator/accounts", operatorA), 400, "number");
+        assertProblem(get("/api/v1/operator/accounts?number=1%202", operatorA), 400, "number");
+
+        JsonArray found = new JsonObject(get("/api/v1/operator/meters?serial=e100", operatorA).body())
+                .getJsonArray("items");
+        assertThat(found).isNotEmpty().allSatisfy(o -> assertThat(((JsonObject) o).getString("serial")).startsWith("E100"));
+        assertThat(new JsonObject(get("/api/v1/operator/meters?serial=E100&limit=1000", operatorA).body())
+                .getJsonArray("items")).hasSameSizeAs(new JsonObject(get("/api/v1/operator/meters?limit=1000", operatorA)
+                        .body()).getJsonArray("items").stream()
+                        .filter(o -> ((JsonObject) o).getString("serial").startsWith("E100")).toList());
+        assertProblem(get("/api/v1/operator/meters?serial=E%25", operatorA), 400, "serial");
     }
 
     @Test
@@ -248,6 +318,7 @@ class OperatorDeskIT {
     @Test
     void householdsAndStrangersAreTurnedAway() {
         List<String> gets = List.of("/api/v1/operator/meters", "/api/v1/operator/meters?offline=true",
+                "/api/v1/operator/accounts?number=1234567",
                 "/api/v1/operator/quarantine", "/api/v1/operator/tariffs", "/api/v1/operator/bill-runs/1");
         List<String> posts = List.of("/api/v1/operator/meters", "/api/v1/operator/meters/E1000001/replace",
                 "/api/v1/operator/meters/E1000001/retire", "/api/v1/operator/accounts/1/meters",

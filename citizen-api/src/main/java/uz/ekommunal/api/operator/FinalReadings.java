@@ -1,0 +1,113 @@
+package uz.ekommunal.api.operator;
+
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.gateway.meter.Meter;
+import uz.ekommunal.gateway.reading.Register;
+import uz.ekommunal.gateway.store.ReadingRow;
+import uz.ekommunal.gateway.store.ReadingStore;
+
+/**
+ * A replaced meter's last register value, as the fitter reads it off when taking the meter down:
+ * stored as the old meter's reading at the replacement time, which is where billing takes the
+ * old meter's end value (its service life ends there), so no use between the last reported
+ * reading and the swap is lost.
+ */
+final class FinalReadings {
+
+    /** What the body gave: the register (null: the utility's main one) and its value. */
+    record Value(String register, BigDecimal value) {
+    }
+
+    /** The register a meter of this utility is billed on, when the body names none. */
+    private static final Map<String, String> MAIN_REGISTER = Map.of("electricity", "1-0:1.8.0", "gas", "7-0:3.0.0",
+            "cold_water", "8-0:1.0.0", "hot_water", "9-0:1.0.0", "heat", "6-0:1.0.0");
+
+    private final ReadingStore store;
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    FinalReadings(ReadingStore store, DataSource dataSource, Clock clock) {
+        this.store = store;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** {@code finalReading: {value, register?}} from a replace body, or null when not given. */
+    static Value parse(JsonObject body) {
+        JsonObject reading = Fields.object(body, "finalReading");
+        if (reading == null) {
+            return null;
+        }
+        Object raw = reading.getValue("value");
+        if (raw == null) {
+            throw new ApiException(ApiError.MISSING_VALUE, "finalReading.value", "finalReading.value is required");
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(raw.toString().strip());
+        } catch (NumberFormatException e) {
+            value = null;
+        }
+        if (value == null || value.signum() < 0 || value.precision() > 20
+                || !(raw instanceof Number || raw instanceof String)) {
+            throw new ApiException(ApiError.INVALID_VALUE, "finalReading.value",
+                    "finalReading.value must be the register's value, a number of at least 0");
+        }
+        String register = Fields.text(reading, "register", 20, false);
+        if (register != null && Register.byObis(register).isEmpty()) {
+            throw new ApiException(ApiError.UNKNOWN_VALUE, "finalReading.register",
+                    "finalReading.register must be a known OBIS code, e.g. 1-0:1.8.0");
+        }
+        return new Value(register, value);
+    }
+
+    /**
+     * Checks the value against what the old meter reported before {@code at}, then stores it.
+     *
+     * @throws ApiException {@link ApiError#INVALID_VALUE} on {@code finalReading.value} if it is below
+     *         the last stored reading, or another value is already stored at that time
+     */
+    void record(Meter old, Value reading, Instant at, long userId) throws SQLException {
+        String register = reading.register() != null ? reading.register() : MAIN_REGISTER.get(old.utility());
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement select = c.prepareStatement("""
+                    select ts, value from gateway.readings where meter_id = ? and register = ? and ts <= ?
+                    order by ts desc limit 1""")) {
+                select.setLong(1, old.id());
+                select.setString(2, register);
+                select.setTimestamp(3, Timestamp.from(at));
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        Instant ts = rs.getTimestamp(1).toInstant();
+                        BigDecimal before = rs.getBigDecimal(2);
+                        if (ts.equals(at) && before.compareTo(reading.value()) != 0) {
+                            throw new ApiException(ApiError.INVALID_VALUE, "finalReading.value", "A reading of "
+                                    + before.toPlainString() + " is already stored at " + at);
+                        }
+                        if (reading.value().compareTo(before) < 0) {
+                            throw new ApiException(ApiError.INVALID_VALUE, "finalReading.value",
+                                    "The final reading " + reading.value().toPlainString()
+                                            + " is below the last stored reading " + before.toPlainString()
+                                            + " (" + ts + ")");
+                        }
+                    }
+                }
+            }
+            store.insert(c, List.of(new ReadingRow(old.id(), register, at, reading.value(), 0, clock.instant(),
+                    "desk:user:" + userId)));
+        }
+    }
+}
