@@ -39,7 +39,9 @@ import org.HdrHistogram.Histogram;
  * The last line is {@code RESULT key=value ...} for scripts.
  *
  * <p>Usage: {@code HttpLoad --port P --targets FILE --name NAME --mode rate|closed [--rate R]
- * [--connections N] [--warmup S] [--seconds S] [--fail-body TEXT] [--host H]}; a targets line is
+ * [--connections N] [--warmup S] [--seconds S] [--fail-body TEXT] [--max-outstanding N] [--host H]}; a
+ * rate run stops sending when more than {@code max-outstanding} (default 5 s worth) wait for an
+ * answer, and counts what it did not send as errors. A targets line is
  * {@code path} or {@code path<TAB>token}.
  */
 public final class HttpLoad {
@@ -58,6 +60,7 @@ public final class HttpLoad {
     private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     private long ok;
     private long errors;
+    private long bytes;
     private final List<String> errorSamples = new ArrayList<>();
 
     private HttpLoad(Vertx vertx, String host, int port, int connections, List<String[]> targets, String failBody) {
@@ -96,7 +99,8 @@ public final class HttpLoad {
         try {
             if (mode.equals("rate")) {
                 double rate = Double.parseDouble(a.get("rate", "1000"));
-                result = load.runRate(name, rate, warmup, seconds);
+                long maxOutstanding = Long.parseLong(a.get("max-outstanding", Long.toString((long) (rate * 5))));
+                result = load.runRate(name, rate, warmup, seconds, maxOutstanding);
             } else if (mode.equals("closed")) {
                 result = load.runClosed(name, warmup, seconds);
             } else {
@@ -109,7 +113,8 @@ public final class HttpLoad {
     }
 
     /** Sends at a fixed rate; latency from each request's due time. */
-    private String runRate(String name, double rate, double warmupS, double seconds) throws InterruptedException {
+    private String runRate(String name, double rate, double warmupS, double seconds, long maxOutstanding)
+            throws InterruptedException {
         long intervalNs = Math.round(1e9 / rate);
         long start = System.nanoTime() + 50_000_000;
         long recordFrom = start + (long) (warmupS * 1e9);
@@ -119,8 +124,16 @@ public final class HttpLoad {
         AtomicLong outstanding = new AtomicLong();
         long[] sent = {0};
         long[] lateSends = {0};
+        long[] unsent = {0};
         vertx.runOnContext(v -> vertx.setPeriodic(1, id -> {
             long now = System.nanoTime();
+            if (outstanding.get() > maxOutstanding && sent[0] < total) {
+                // the server is far behind: stop rather than queue minutes of work in it; the rest count as errors
+                unsent[0] = total - sent[0];
+                errorSamples.add(0, "stopped sending at " + outstanding.get() + " requests outstanding, "
+                        + unsent[0] + " never sent");
+                sent[0] = total;
+            }
             while (sent[0] < total && start + sent[0] * intervalNs <= now) {
                 long due = start + sent[0] * intervalNs;
                 if (now - due > 10_000_000) {
@@ -145,9 +158,10 @@ public final class HttpLoad {
             errors += outstanding.get();
             errorSamples.add(outstanding.get() + " requests never finished");
         }
+        errors += Math.min(unsent[0], (end - recordFrom) / intervalNs);
         double recorded = (double) (end - recordFrom) / 1e9;
-        return report(name, "rate", String.format(Locale.ROOT, "target_rate=%.0f connections_max=%d late_sends=%d",
-                rate, connections, lateSends[0]), recorded);
+        return report(name, "rate", String.format(Locale.ROOT, "target_rate=%.0f connections_max=%d late_sends=%d "
+                + "unsent=%d", rate, connections, lateSends[0], unsent[0]), recorded);
     }
 
     /** {@code connections} request loops, each waiting for its answer before the next. */
@@ -188,7 +202,10 @@ public final class HttpLoad {
             options.putHeader("Authorization", "Bearer " + target[1]);
         }
         return client.request(options)
-                .compose(req -> req.send().compose(resp -> resp.body().map(body -> check(resp.statusCode(), body))))
+                .compose(req -> req.send().compose(resp -> resp.body().map(body -> {
+                    bytes += body.length();
+                    return check(resp.statusCode(), body);
+                })))
                 .otherwise(e -> "failed: " + e)
                 .map(problem -> {
                     long now = System.nanoTime();
@@ -225,15 +242,16 @@ public final class HttpLoad {
             System.out.println("error sample: " + e);
         }
         double throughput = ok / seconds;
+        long meanBytes = bytes / Math.max(1, next.get());
         System.out.printf(Locale.ROOT, "%s (%s, %s): %d ok, %d errors in %.1f s = %.0f req/s; latency ms p50 %.2f, "
                         + "p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f%n", name, mode, extra, ok, errors, seconds,
                 throughput, ms(50), ms(90), ms(99), ms(99.9), histogram.getMaxValue() / 1000.0);
         double cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
         return String.format(Locale.ROOT, "RESULT name=%s mode=%s %s ok=%d errors=%d seconds=%.1f throughput=%.1f "
-                        + "p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f client_cpu_s=%.2f", name, mode,
-                extra, ok, errors, seconds, throughput, ms(50), ms(90), ms(99), ms(99.9),
-                histogram.getMaxValue() / 1000.0, cpu);
+                        + "p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f client_cpu_s=%.2f "
+                        + "bytes_per_response=%d", name, mode, extra, ok, errors, seconds, throughput, ms(50), ms(90),
+                ms(99), ms(99.9), histogram.getMaxValue() / 1000.0, cpu, meanBytes);
     }
 
     private double ms(double percentile) {
