@@ -142,9 +142,11 @@ echo "== summary"
 cat "$work/results.txt"
 printf "max throughput: widgets %.0f req/s, bare handler %.0f req/s: ratio widgets / bare = %.3f\n" \
   "$w_max" "$b_max" "$(echo "$w_max / $b_max" | bc -l)"
-printf "widgets at %s req/s: p50 %s ms, p90 %s ms, p99 %s ms, max %s ms: p99 under 50 ms: %s\n" "$RATE" \
-  "$(field widgets rate p50_ms)" "$(field widgets rate p90_ms)" "$w_p99" "$(field widgets rate max_ms)" \
-  "$(echo "$w_p99 < 50" | bc -l | sed 's/1/YES/;s/0/NO/')"
+w_ok=$(field widgets rate ok); w_err=$(field widgets rate errors)
+if [ "$w_ok" -gt 0 ] && [ "$w_err" -eq 0 ] && [ "$(echo "$w_p99 < 50" | bc -l)" = 1 ]; then verdict=YES; else verdict=NO; fi
+printf "widgets at %s req/s: %s ok, %s failed or not sent; p50 %s ms, p90 %s ms, p99 %s ms, max %s ms: p99 under 50 ms: %s\n" \
+  "$RATE" "$w_ok" "$w_err" "$(field widgets rate p50_ms)" "$(field widgets rate p90_ms)" "$w_p99" \
+  "$(field widgets rate max_ms)" "$verdict"
 echo "== machine: $(nproc) cores; $(java -version 2>&1 | head -1); $(psql $PG -tAc 'show server_version' postgres)"
 echo "== load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u)"
 echo "== logs in $work"
