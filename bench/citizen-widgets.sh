@@ -42,6 +42,7 @@ db="widgets_$(date +%s)"
 url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
 cleanup() {
   for p in ${billing_pid:-} ${bare_pid:-} ${app_pid:-}; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
+  rm -f "$work"/*.jar  # the logs stay
   if [ -n "${KEEP_DB:-}" ]; then echo "database $db kept"; return; fi
   psql $PG -qc "drop database if exists $db with (force)" postgres >/dev/null 2>&1 || true
 }
