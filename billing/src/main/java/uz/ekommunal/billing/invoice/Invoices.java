@@ -27,6 +27,32 @@ public final class Invoices {
         return select("i.account_id = ? order by i.period_start", accountId);
     }
 
+    /** The number and lines of an account's invoice of its latest period: what a widget card shows of it. */
+    public record LatestLines(String invoiceNumber, List<InvoiceLine> lines) {
+    }
+
+    /** The latest invoice's number and lines in one query, if the account has an invoice. */
+    public Optional<LatestLines> latestLines(long accountId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("""
+                     select i.number, l.* from (select id, number from billing.invoices where account_id = ?
+                                                order by period_start desc limit 1) i
+                     left join billing.invoice_lines l on l.invoice_id = i.id order by l.line_no""")) {
+            select.setLong(1, accountId);
+            String number = null;
+            List<InvoiceLine> lines = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    number = rs.getString(1);
+                    if (rs.getObject("line_no") != null) {
+                        lines.add(line(rs));
+                    }
+                }
+            }
+            return number == null ? Optional.empty() : Optional.of(new LatestLines(number, lines));
+        }
+    }
+
     public Optional<Invoice> byId(long invoiceId) throws SQLException {
         return select("i.id = ?", invoiceId).stream().findFirst();
     }
@@ -49,7 +75,7 @@ public final class Invoices {
                                     rs.getString("address"), rs.getString("inn"), rs.getString("mfo"),
                                     rs.getString("okonh"), rs.getString("settlement_account")),
                             rs.getDate("period_start").toLocalDate(), rs.getDate("period_end").toLocalDate(),
-                            rs.getTimestamp("issued_at").toInstant(), lines(c, id), usage(c, id),
+                            rs.getTimestamp("issued_at").toInstant(), lines(c, id), usage(c, rs.getLong("account_id"), id),
                             Money.ofTiyin(rs.getLong("balance_before_tiyin")), Money.ofTiyin(rs.getLong("total_tiyin")),
                             Money.ofTiyin(rs.getLong("balance_after_tiyin"))));
                 }
@@ -65,23 +91,33 @@ public final class Invoices {
             List<InvoiceLine> out = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    String unit = rs.getString("unit");
-                    out.add(new InvoiceLine(rs.getInt("line_no"), Utility.valueOf(rs.getString("utility")),
-                            LineType.valueOf(rs.getString("kind")), rs.getString("tariff_id"),
-                            rs.getDate("from_day").toLocalDate(), rs.getDate("to_day").toLocalDate(), rs.getInt("block"),
-                            rs.getBigDecimal("quantity"), unit == null ? null : QuantityUnit.valueOf(unit),
-                            rs.getBigDecimal("unit_price"), Money.ofTiyin(rs.getLong("amount_tiyin")),
-                            rs.getBoolean("estimated"), rs.getString("note")));
+                    out.add(line(rs));
                 }
             }
             return out;
         }
     }
 
-    private static List<UsageRecord> usage(Connection c, long invoiceId) throws SQLException {
+    private static InvoiceLine line(ResultSet rs) throws SQLException {
+        String unit = rs.getString("unit");
+        return new InvoiceLine(rs.getInt("line_no"), Utility.valueOf(rs.getString("utility")),
+                LineType.valueOf(rs.getString("kind")), rs.getString("tariff_id"),
+                rs.getDate("from_day").toLocalDate(), rs.getDate("to_day").toLocalDate(), rs.getInt("block"),
+                rs.getBigDecimal("quantity"), unit == null ? null : QuantityUnit.valueOf(unit),
+                rs.getBigDecimal("unit_price"), Money.ofTiyin(rs.getLong("amount_tiyin")),
+                rs.getBoolean("estimated"), rs.getString("note"));
+    }
+
+    /**
+     * An invoice's usage records, found through the account's index: usage_records has none on
+     * invoice_id (a bill run COPYs millions of rows, each index costs it), and without the
+     * account every read scanned the whole table.
+     */
+    private static List<UsageRecord> usage(Connection c, long accountId, long invoiceId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "select * from billing.usage_records where invoice_id = ? order by id")) {
-            select.setLong(1, invoiceId);
+                "select * from billing.usage_records where account_id = ? and invoice_id = ? order by id")) {
+            select.setLong(1, accountId);
+            select.setLong(2, invoiceId);
             List<UsageRecord> out = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -119,11 +119,11 @@ public final class PaymentService {
     public Optional<PaymentReceipt> lastPayment(long accountId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement("""
-                     select payment_system, transaction_id from billing.payments
+                     select * from billing.payments
                      where account_id = ? and cancelled_at is null order by paid_at desc, id desc limit 1""")) {
             select.setLong(1, accountId);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? find(c, rs.getString(1), rs.getString(2)) : Optional.empty();
+                return rs.next() ? Optional.of(receipt(rs)) : Optional.empty();
             }
         }
     }
@@ -140,16 +140,18 @@ public final class PaymentService {
             select.setString(1, paymentSystem);
             select.setString(2, transactionId);
             try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Timestamp cancelled = rs.getTimestamp("cancelled_at");
-                return Optional.of(new PaymentReceipt(rs.getLong("id"), paymentSystem, transactionId,
-                        rs.getLong("account_id"), rs.getLong("amount_tiyin"), rs.getTimestamp("paid_at").toInstant(),
-                        rs.getLong("entry_id"), cancelled == null ? null : cancelled.toInstant(),
-                        rs.getString("cancel_reason"), (Long) rs.getObject("reversal_id")));
+                return rs.next() ? Optional.of(receipt(rs)) : Optional.empty();
             }
         }
+    }
+
+    /** A row of billing.payments. */
+    private static PaymentReceipt receipt(ResultSet rs) throws SQLException {
+        Timestamp cancelled = rs.getTimestamp("cancelled_at");
+        return new PaymentReceipt(rs.getLong("id"), rs.getString("payment_system"), rs.getString("transaction_id"),
+                rs.getLong("account_id"), rs.getLong("amount_tiyin"), rs.getTimestamp("paid_at").toInstant(),
+                rs.getLong("entry_id"), cancelled == null ? null : cancelled.toInstant(),
+                rs.getString("cancel_reason"), (Long) rs.getObject("reversal_id"));
     }
 
     private static void update(Connection c, String sql, long a, long b) throws SQLException {

@@ -17,8 +17,8 @@ import uz.ekommunal.billing.account.AccountLookups;
 import uz.ekommunal.billing.account.HouseholdFacts;
 import uz.ekommunal.billing.account.LinkedMeter;
 import uz.ekommunal.billing.account.Provider;
-import uz.ekommunal.billing.invoice.Invoice;
 import uz.ekommunal.billing.invoice.InvoiceLine;
+import uz.ekommunal.billing.invoice.Invoices;
 import uz.ekommunal.billing.invoice.LineType;
 import uz.ekommunal.billing.ledger.Balance;
 import uz.ekommunal.gateway.meter.Meter;
@@ -60,9 +60,9 @@ public final class BillingCardReader implements CardReader {
         if (account.services().contains(Utility.HOT_WATER) || account.services().contains(Utility.HEATING)) {
             facts = billing.accounts().factsOn(accountId, BillingTime.dayOf(clock.instant())).orElse(null);
         }
-        List<Invoice> invoices = billing.invoices().forAccount(accountId);
+        Optional<Invoices.LatestLines> latest = billing.invoices().latestLines(accountId);
         return new WidgetCard(account, provider, balance, billing.payments().lastPayment(accountId).orElse(null),
-                meters(accountId), invoices.isEmpty() ? List.of() : lastTariff(invoices.get(invoices.size() - 1)),
+                meters(accountId), latest.map(BillingCardReader::lastTariff).orElse(List.of()),
                 facts, payLinks.linksFor(account, balance));
     }
 
@@ -95,7 +95,7 @@ public final class BillingCardReader implements CardReader {
     }
 
     /** Per utility, the priced lines of the invoice's last part (after a tariff change, the new one). */
-    static List<WidgetCard.TariffApplied> lastTariff(Invoice invoice) {
+    static List<WidgetCard.TariffApplied> lastTariff(Invoices.LatestLines invoice) {
         Map<Utility, LocalDate> lastPart = new LinkedHashMap<>();
         for (InvoiceLine l : invoice.lines()) {
             if (l.tariffId() != null && l.type() != LineType.CORRECTION) {
@@ -108,7 +108,7 @@ public final class BillingCardReader implements CardReader {
                 .sorted(Comparator.comparing(InvoiceLine::lineNo))
                 .map(l -> new WidgetCard.TariffApplied(l.utility().name(), l.tariffId(), l.block(),
                         l.unitPrice().stripTrailingZeros(), l.unit() == null ? null : l.unit().label(), l.from(),
-                        l.to(), invoice.number()))
+                        l.to(), invoice.invoiceNumber()))
                 .toList();
     }
 }

@@ -1,0 +1,128 @@
+package uz.ekommunal.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Blocking calls to the running system for the bench set-up, and sign-in as a person does it:
+ * ask for a code, read it where the system's log delivery printed it, send it back. Each call
+ * can come from its own loopback address (127.0.0.2, 127.0.0.3, ...), as households come from
+ * their own addresses, so the per-address limit on code requests holds as it would.
+ */
+final class ApiClient implements AutoCloseable {
+
+    /** What {@code LogDelivery} prints for a sign-in SMS. */
+    private static final Pattern CODE = Pattern.compile("SMS to (\\+\\d{12}): .*code is (\\d{6})");
+
+    private final Vertx vertx = Vertx.vertx();
+    private final String host;
+    private final int port;
+    private final Path appLog;
+    private final Map<String, HttpClientAgent> clients = new ConcurrentHashMap<>();
+
+    ApiClient(String host, int port, Path appLog) {
+        this.host = host;
+        this.port = port;
+        this.appLog = appLog;
+    }
+
+    /** A response: its status and JSON body (empty when it had none). */
+    record Answer(int status, JsonObject body) {
+        Answer expect(int... statuses) {
+            for (int s : statuses) {
+                if (s == status) {
+                    return this;
+                }
+            }
+            throw new IllegalStateException("HTTP " + status + ": " + body.encode());
+        }
+    }
+
+    /** The n-th loopback address after 127.0.0.1 (127.0.0.2, ..., 127.0.0.251, 127.0.1.2, ...). */
+    static String loopback(int n) {
+        return "127.0." + (n / 250) + "." + (2 + n % 250);
+    }
+
+    Answer call(HttpMethod method, String path, String token, JsonObject body, String fromAddress) {
+        HttpClientAgent client = clients.computeIfAbsent(fromAddress, a -> vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true).setLocalAddress(a), new PoolOptions().setHttp1MaxSize(8)));
+        RequestOptions options = new RequestOptions().setMethod(method).setHost(host).setPort(port).setURI(path)
+                .setIdleTimeout(30_000).putHeader("Content-Type", "application/json");
+        if (token != null) {
+            options.putHeader("Authorization", "Bearer " + token);
+        }
+        return client.request(options)
+                .compose(req -> (body == null ? req.send() : req.send(body.toBuffer()))
+                        .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(),
+                                b.length() == 0 ? new JsonObject() : b.toJsonObject()))))
+                .await(); // bounded by the idle and connect timeouts
+    }
+
+    Answer post(String path, String token, JsonObject body, String fromAddress) {
+        return call(HttpMethod.POST, path, token, body, fromAddress);
+    }
+
+    Answer get(String path, String token, String fromAddress) {
+        return call(HttpMethod.GET, path, token, null, fromAddress);
+    }
+
+    /** Asks for a sign-in code for {@code phone} from {@code fromAddress}. */
+    void requestCode(String phone, String fromAddress) {
+        post("/api/v1/auth/otp", null, new JsonObject().put("phone", phone), fromAddress).expect(202);
+    }
+
+    /** Waits until the system's log shows a code for every phone; the latest code of each. */
+    Map<String, String> codesFromLog(Set<String> phones, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<String, String> codes = new HashMap<>();
+            for (String line : Files.readAllLines(appLog)) {
+                Matcher m = CODE.matcher(line);
+                if (m.find() && phones.contains(m.group(1))) {
+                    codes.put(m.group(1), m.group(2));
+                }
+            }
+            if (codes.size() == phones.size()) {
+                return codes;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("codes for " + codes.size() + " of " + phones.size()
+                        + " phones in " + appLog + " after " + timeout);
+            }
+            Thread.sleep(250); // the outbox is delivered once a second
+        }
+    }
+
+    /** Sends the code back; the access token. */
+    String verify(String phone, String code, String fromAddress) {
+        return post("/api/v1/auth/otp/verify", null, new JsonObject().put("phone", phone).put("code", code),
+                fromAddress).expect(200).body().getString("accessToken");
+    }
+
+    /** A whole sign-in of one person. */
+    String signIn(String phone, String fromAddress, Duration timeout) throws IOException, InterruptedException {
+        requestCode(phone, fromAddress);
+        return verify(phone, codesFromLog(Set.of(phone), timeout).get(phone), fromAddress);
+    }
+
+    @Override
+    public void close() {
+        vertx.close().await();
+    }
+}

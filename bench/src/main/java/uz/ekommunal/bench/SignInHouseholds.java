@@ -1,0 +1,79 @@
+package uz.ekommunal.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Signs households in through the API as people do (code by SMS, read from the system's log
+ * delivery), links each one's personal accounts by utility and number, and writes the load
+ * targets: {@code /api/v1/me/widgets<TAB>access token}, one line per household.
+ *
+ * <p>Usage: {@code SignInHouseholds --port P --log APP_LOG --households CSV --out TARGETS
+ * [--per-address 15] [--threads 16]}. The CSV has {@code phone,utility,number} lines, one per
+ * account. Code requests come {@code per-address} from each loopback address (the system allows
+ * 20 an hour per address).
+ */
+public final class SignInHouseholds {
+
+    private SignInHouseholds() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Args a = Args.parse(args);
+        Map<String, List<String[]>> households = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of(a.get("households", null)))) {
+            if (!line.isBlank()) {
+                String[] f = line.split(",");
+                households.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new String[] {f[1], f[2]});
+            }
+        }
+        int perAddress = Integer.parseInt(a.get("per-address", "15"));
+        List<String> phones = new ArrayList<>(households.keySet());
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(Integer.parseInt(a.get("threads", "16")));
+        try (ApiClient api = new ApiClient("127.0.0.1", Integer.parseInt(a.get("port", null)), Path.of(a.get("log", null)))) {
+            List<Future<?>> asked = new ArrayList<>();
+            for (int i = 0; i < phones.size(); i++) {
+                String phone = phones.get(i);
+                String from = ApiClient.loopback(1 + i / perAddress); // loopback(0) is the administrator's
+                asked.add(pool.submit(() -> api.requestCode(phone, from)));
+            }
+            for (Future<?> f : asked) {
+                f.get();
+            }
+            Map<String, String> codes = api.codesFromLog(households.keySet(), Duration.ofSeconds(60));
+            List<Future<String>> tokens = new ArrayList<>();
+            for (int i = 0; i < phones.size(); i++) {
+                String phone = phones.get(i);
+                String from = ApiClient.loopback(1 + i / perAddress);
+                tokens.add(pool.submit(() -> {
+                    String token = api.verify(phone, codes.get(phone), from);
+                    for (String[] account : households.get(phone)) {
+                        api.post("/api/v1/me/accounts", token, new JsonObject().put("utility", account[0])
+                                .put("number", account[1]), from).expect(201, 200);
+                    }
+                    return token;
+                }));
+            }
+            List<String> targets = new ArrayList<>();
+            for (Future<String> f : tokens) {
+                targets.add("/api/v1/me/widgets\t" + f.get());
+            }
+            Files.write(Path.of(a.get("out", null)), targets);
+        } finally {
+            pool.shutdownNow();
+        }
+        int accounts = households.values().stream().mapToInt(List::size).sum();
+        System.out.printf("signed in %d households (code by SMS from the log) and linked %d accounts in %.1f s%n",
+                phones.size(), accounts, (System.nanoTime() - t0) / 1e9);
+    }
+}
