@@ -19,7 +19,7 @@
       director: 'Rahbar', tel: 'Telefon', address: 'Manzil', inn: 'STIR (INN)', mfo: 'MFO', okonh: 'OKONX',
       account: 'Hisob raqami', pay: 'To‘lash', consumption: 'Iste’mol, oxirgi 30 kun', estimated: 'taxminiy',
       noData: 'Ko‘rsatkichlar yo‘q', receipts: 'Kvitansiyalar', noInvoices: 'Hisob-fakturalar hali yo‘q',
-      receipt: 'Kvitansiya (PDF)', unavailable: 'Ma’lumot vaqtincha mavjud emas', loading: 'Yuklanmoqda…',
+      receipt: 'Kvitansiya (PDF)', slip: 'To‘lov varaqasi (PDF)', unavailable: 'Ma’lumot vaqtincha mavjud emas', loading: 'Yuklanmoqda…',
       failed: 'Xatolik. Qayta urinib ko‘ring.', holder: 'Egasi',
       u_electricity: 'Elektr energiyasi', u_gas: 'Tabiiy gaz', u_cold_water: 'Sovuq suv',
       u_hot_water_heating: 'Issiq suv va isitish', u_garbage: 'Chiqindi', u_single_billing: 'Yagona hisob'
@@ -38,7 +38,7 @@
       director: 'Руководитель', tel: 'Телефон', address: 'Адрес', inn: 'ИНН', mfo: 'МФО', okonh: 'ОКОНХ',
       account: 'Лицевой счёт', pay: 'Оплатить', consumption: 'Потребление за 30 дней', estimated: 'оценка',
       noData: 'Показаний нет', receipts: 'Квитанции', noInvoices: 'Счетов пока нет',
-      receipt: 'Квитанция (PDF)', unavailable: 'Данные временно недоступны', loading: 'Загрузка…',
+      receipt: 'Квитанция (PDF)', slip: 'Платёжное извещение (PDF)', unavailable: 'Данные временно недоступны', loading: 'Загрузка…',
       failed: 'Ошибка. Попробуйте ещё раз.', holder: 'Владелец',
       u_electricity: 'Электроэнергия', u_gas: 'Природный газ', u_cold_water: 'Холодная вода',
       u_hot_water_heating: 'Горячая вода и отопление', u_garbage: 'Вывоз мусора', u_single_billing: 'Единый счёт'
@@ -57,7 +57,7 @@
       director: 'Director', tel: 'Phone', address: 'Address', inn: 'Tax id (INN)', mfo: 'Bank code (MFO)', okonh: 'OKONH',
       account: 'Account', pay: 'Pay', consumption: 'Consumption, last 30 days', estimated: 'estimated',
       noData: 'No readings', receipts: 'Receipts', noInvoices: 'No invoices yet',
-      receipt: 'Receipt (PDF)', unavailable: 'Temporarily unavailable', loading: 'Loading…',
+      receipt: 'Receipt (PDF)', slip: 'Payment slip (PDF)', unavailable: 'Temporarily unavailable', loading: 'Loading…',
       failed: 'Something went wrong. Please try again.', holder: 'Holder',
       u_electricity: 'Electricity', u_gas: 'Natural gas', u_cold_water: 'Cold water',
       u_hot_water_heating: 'Hot water and heating', u_garbage: 'Garbage', u_single_billing: 'Single bill'
@@ -312,7 +312,19 @@
         var a = el('a', { href: inv.pdf, 'class': 'receipt', 'data-pdf': inv.pdf }, [i18n('span', 'receipt'),
           ' ' + inv.number + ' · ' + day(inv.periodStart) + '–' + day(inv.periodEnd) + ' · ' + money(inv.total) + ' so‘m']);
         a.addEventListener('click', openReceipt);
-        list.appendChild(el('li', {}, [a]));
+        var item = el('li', {}, [a]);
+        // a payment slip per utility the invoice charges, to pay at a bank counter
+        var utilities = inv.lines.map(function (l) { return l.utility; })
+          .filter(function (u, i, all) { return all.indexOf(u) === i; });
+        utilities.forEach(function (u) {
+          var path = '/api/v1/accounts/' + id + '/invoices/' + inv.id + '/payment-slip.pdf?utility=' + u.toLowerCase();
+          var slip = el('a', { href: path, 'class': 'slip', 'data-pdf': path }, [i18n('span', 'slip'),
+            utilities.length > 1 ? ' · ' + u.toLowerCase().replace(/_/g, ' ') : '']);
+          slip.addEventListener('click', openReceipt);
+          item.appendChild(el('br'));
+          item.appendChild(slip);
+        });
+        list.appendChild(item);
       });
     });
   }
@@ -320,7 +332,8 @@
   // The PDF needs the Bearer token, so fetch it and open what came back.
   function openReceipt(ev) {
     ev.preventDefault();
-    var path = ev.currentTarget.getAttribute('data-pdf') + '?lang=' + (lang === 'ru' ? 'ru' : 'uz');
+    var pdf = ev.currentTarget.getAttribute('data-pdf');
+    var path = pdf + (pdf.indexOf('?') < 0 ? '?' : '&') + 'lang=' + (lang === 'ru' ? 'ru' : 'uz');
     var tab = window.open('', '_blank');
     api('GET', path, undefined, true).then(function (r) { return r.blob(); }).then(function (blob) {
       var url = URL.createObjectURL(blob);

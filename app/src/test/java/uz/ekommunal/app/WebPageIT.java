@@ -165,8 +165,16 @@ class WebPageIT {
             return;
         }
         String token = (String) browser.script("return JSON.parse(sessionStorage.getItem('ek.session')).accessToken");
-        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(base() + links.get(0).getAttribute("data-pdf")))
+        assertPdf(links.get(0).getAttribute("data-pdf"), token);
+        List<WebElement> slips = browser.driver.findElements(By.cssSelector(list + " a.slip"));
+        assertThat(slips).as("a payment slip beside each receipt").isNotEmpty();
+        assertPdf(slips.get(0).getAttribute("data-pdf"), token);
+    }
+
+    private void assertPdf(String path, String token) throws Exception {
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).as(path).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
     }

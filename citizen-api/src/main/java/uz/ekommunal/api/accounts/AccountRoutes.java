@@ -6,9 +6,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import uz.ekommunal.api.auth.Authenticate;
@@ -22,8 +24,12 @@ import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.invoice.Invoice;
 import uz.ekommunal.billing.ledger.LedgerEntry;
 import uz.ekommunal.billing.print.Language;
+import uz.ekommunal.billing.print.PaymentSlipDocument;
+import uz.ekommunal.billing.print.PaymentSlipPdf;
 import uz.ekommunal.billing.print.ReceiptPdf;
 import uz.ekommunal.tariff.Money;
+import uz.ekommunal.tariff.TariffException;
+import uz.ekommunal.tariff.Utility;
 
 /**
  * One account's data, for whoever may see it ({@link AccountGuard}):
@@ -54,6 +60,8 @@ public final class AccountRoutes {
         router.get("/api/v1/accounts/:id/invoices").handler(authenticate).handler(this::invoices);
         router.getWithRegex("/api/v1/accounts/(?<id>[^/]+)/invoices/(?<invoiceId>[^/]+)\\.pdf")
                 .handler(authenticate).handler(this::pdf);
+        router.get("/api/v1/accounts/:id/invoices/:invoiceId/payment-slip.pdf").handler(authenticate)
+                .handler(this::paymentSlip);
         router.get("/api/v1/accounts/:id/balance-history").handler(authenticate).handler(this::balanceHistory);
     }
 
@@ -143,20 +151,68 @@ public final class AccountRoutes {
         Caller caller = Requests.caller(ctx);
         long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
         long invoiceId = Requests.id(ctx, "invoiceId", ApiError.INVOICE_NOT_FOUND);
+        Language language = language(ctx);
+        Requests.blocking(vertx, ctx, () -> {
+            guard.visible(caller, id);
+            return Buffer.buffer(ReceiptPdf.render(Receipts.of(invoice(id, invoiceId), language), language));
+        }, pdf -> sendPdf(ctx, pdf, "invoice-" + invoiceId + ".pdf"));
+    }
+
+    /** A payment slip for one utility of an invoice; {@code utility} may be left out when the invoice has only one. */
+    private void paymentSlip(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        long invoiceId = Requests.id(ctx, "invoiceId", ApiError.INVOICE_NOT_FOUND);
+        Language language = language(ctx);
+        String asked = ctx.request().getParam("utility");
+        Utility chosen = asked == null ? null : utility(asked);
+        LocalDate today = BillingTime.dayOf(clock.instant());
+        Requests.blocking(vertx, ctx, () -> {
+            guard.visible(caller, id);
+            Invoice invoice = invoice(id, invoiceId);
+            List<Utility> charged = PaymentSlips.utilities(invoice);
+            Utility utility = chosen != null ? chosen : charged.size() == 1 ? charged.get(0) : null;
+            if (utility == null) {
+                throw new ApiException(ApiError.MISSING_PARAMETER, "utility",
+                        "This invoice charges " + names(charged) + "; say which one the slip is for");
+            }
+            PaymentSlipDocument slip = PaymentSlips.of(invoice, utility, today).orElseThrow(() -> new ApiException(
+                    ApiError.NOTHING_TO_PAY, "utility", "Invoice " + invoice.number() + " charges nothing to pay for "
+                            + utility.name().toLowerCase() + (charged.isEmpty() ? "" : "; it charges " + names(charged))));
+            return Buffer.buffer(PaymentSlipPdf.render(slip, language));
+        }, pdf -> sendPdf(ctx, pdf, "payment-slip-" + invoiceId + ".pdf"));
+    }
+
+    private Invoice invoice(long accountId, long invoiceId) throws SQLException {
+        return billing.invoices().byId(invoiceId).filter(i -> i.accountId() == accountId).orElseThrow(
+                () -> new ApiException(ApiError.INVOICE_NOT_FOUND, "invoiceId", "No invoice " + invoiceId
+                        + " on account " + accountId));
+    }
+
+    private static Language language(RoutingContext ctx) {
         String lang = ctx.request().getParam("lang");
         if (lang != null && !lang.equals("uz") && !lang.equals("ru")) {
             throw new ApiException(ApiError.INVALID_PARAMETER, "lang", "lang must be uz or ru");
         }
-        Language language = "ru".equals(lang) ? Language.RUSSIAN : Language.UZBEK;
-        Requests.blocking(vertx, ctx, () -> {
-            guard.visible(caller, id);
-            Invoice invoice = billing.invoices().byId(invoiceId).filter(i -> i.accountId() == id).orElseThrow(
-                    () -> new ApiException(ApiError.INVOICE_NOT_FOUND, "invoiceId", "No invoice " + invoiceId
-                            + " on account " + id));
-            return Buffer.buffer(ReceiptPdf.render(Receipts.of(invoice, language), language));
-        }, pdf -> ctx.response().putHeader("Content-Type", "application/pdf")
-                .putHeader("Content-Disposition", "inline; filename=\"invoice-" + invoiceId + ".pdf\"")
-                .putHeader("Cache-Control", "private, no-store").end(pdf));
+        return "ru".equals(lang) ? Language.RUSSIAN : Language.UZBEK;
+    }
+
+    private static Utility utility(String text) {
+        try {
+            return Utility.parse(text, "utility");
+        } catch (TariffException e) {
+            throw new ApiException(ApiError.INVALID_PARAMETER, "utility", "Unknown utility '" + text + "'");
+        }
+    }
+
+    private static String names(List<Utility> utilities) {
+        return String.join(", ", utilities.stream().map(u -> u.name().toLowerCase()).toList());
+    }
+
+    private static void sendPdf(RoutingContext ctx, Buffer pdf, String filename) {
+        ctx.response().putHeader("Content-Type", "application/pdf")
+                .putHeader("Content-Disposition", "inline; filename=\"" + filename + "\"")
+                .putHeader("Cache-Control", "private, no-store").end(pdf);
     }
 
     /**

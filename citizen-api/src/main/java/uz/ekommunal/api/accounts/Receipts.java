@@ -25,15 +25,22 @@ public final class Receipts {
 
     public static ReceiptDocument of(Invoice i, Language language) {
         List<ReceiptLine> lines = i.lines().stream().map(l -> line(l, language)).toList();
-        var p = i.provider();
-        ProviderRequisites provider = new ProviderRequisites(p.name(), p.director(), p.phone(), orEmpty(p.address()),
-                orEmpty(p.inn()), orEmpty(p.mfo()), p.okonh(), orEmpty(p.settlementAccount()));
-        // invoice periods end on the day after their last day
-        LocalDate lastDay = i.periodEnd().minusDays(1);
-        return new ReceiptDocument(i.number(), BillingTime.dayOf(i.issuedAt()),
-                new StatementPeriod(i.periodStart(), lastDay.isBefore(i.periodStart()) ? i.periodStart() : lastDay),
-                i.accountNumber(), orEmpty(i.holderName()), orEmpty(i.address()), provider, lines,
+        return new ReceiptDocument(i.number(), BillingTime.dayOf(i.issuedAt()), period(i),
+                i.accountNumber(), orEmpty(i.holderName()), orEmpty(i.address()), payee(i), lines,
                 i.balanceBefore().amount(), i.total().amount(), Money.ZERO.amount(), i.balanceAfter().amount());
+    }
+
+    /** The invoice's provider with the bank requisites to pay into. */
+    static ProviderRequisites payee(Invoice i) {
+        var p = i.provider();
+        return new ProviderRequisites(p.name(), p.director(), p.phone(), orEmpty(p.address()),
+                orEmpty(p.inn()), orEmpty(p.mfo()), p.okonh(), orEmpty(p.settlementAccount()));
+    }
+
+    /** The invoice's period by its first and last day (invoice periods end on the day after their last day). */
+    static StatementPeriod period(Invoice i) {
+        LocalDate lastDay = i.periodEnd().minusDays(1);
+        return new StatementPeriod(i.periodStart(), lastDay.isBefore(i.periodStart()) ? i.periodStart() : lastDay);
     }
 
     private static ReceiptLine line(InvoiceLine l, Language language) {
@@ -66,7 +73,7 @@ public final class Receipts {
         };
     }
 
-    private static String orEmpty(String s) {
+    static String orEmpty(String s) {
         return s == null ? "" : s;
     }
 }

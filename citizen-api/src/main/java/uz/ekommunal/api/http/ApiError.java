@@ -32,6 +32,7 @@ public enum ApiError {
     ACCOUNT_UNAVAILABLE(4102, 404, "Account unavailable"),
     ACCOUNT_NOT_FOUND(4103, 404, "Account not found"),
     INVOICE_NOT_FOUND(4104, 404, "Invoice not found"),
+    NOTHING_TO_PAY(4108, 422, "Nothing to pay for that utility on this invoice"),
     ACCOUNT_ALREADY_LINKED(4105, 409, "Account already linked"),
     TOO_MANY_ACCOUNTS(4106, 409, "Too many linked accounts"),
     BILLING_UNAVAILABLE(4107, 503, "Billing unavailable"),

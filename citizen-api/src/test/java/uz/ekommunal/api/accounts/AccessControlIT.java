@@ -51,7 +51,8 @@ class AccessControlIT {
     private static List<String> accountPaths(long accountId, long invoiceId) {
         String base = "/api/v1/accounts/" + accountId;
         return List.of(base + "/consumption", base + "/consumption?group_by=hour&from=2026-01-14&to=2026-01-15",
-                base + "/invoices", base + "/invoices/" + invoiceId + ".pdf", base + "/balance-history");
+                base + "/invoices", base + "/invoices/" + invoiceId + ".pdf",
+                base + "/invoices/" + invoiceId + "/payment-slip.pdf", base + "/balance-history");
     }
 
     @Test

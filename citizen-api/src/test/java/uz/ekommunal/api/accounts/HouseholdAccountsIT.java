@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uz.ekommunal.api.testing.ApiFixture;
 import uz.ekommunal.api.testing.Households;
+import uz.ekommunal.billing.print.AmountFormat;
 
-/** A household's profile, linked accounts, providers, consumption, invoices, receipts and balance. */
+/** A household's profile, linked accounts, providers, consumption, invoices, receipts, payment slips and balance. */
 class HouseholdAccountsIT {
 
     private static ApiFixture api;
@@ -164,6 +169,36 @@ class HouseholdAccountsIT {
         assertThat(api.getBytes(december.getString("pdf") + "?lang=ru", token).statusCode()).isEqualTo(200);
         assertThat(api.get("/api/v1/accounts/" + data.electricityA.id() + "/invoices/999999.pdf", token).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void anInvoicesPaymentSlipCarriesItsUtilityQuantityPeriodAndAmount() throws Exception {
+        JsonObject december = new JsonObject(api.get("/api/v1/accounts/" + data.electricityA.id() + "/invoices", token)
+                .body()).getJsonArray("items").getJsonObject(0);
+        String slipPath = "/api/v1/accounts/" + data.electricityA.id() + "/invoices/" + december.getLong("id")
+                + "/payment-slip.pdf";
+
+        HttpResponse<byte[]> pdf = api.getBytes(slipPath, token);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            text = new PDFTextStripper().getText(document);
+        }
+        String amount = AmountFormat.amount(new BigDecimal(december.getString("total")));
+        assertThat(text).contains("Toʻlov varaqasi", "Elektr energiyasi", "1000001", "372 kWh",
+                "01.12.2025 – 31.12.2025", "15.01.2026");
+        // the notice and the counterfoil both carry the amount
+        assertThat(text.split(amount, -1)).as(text).hasSize(3);
+
+        assertThat(api.getBytes(slipPath + "?utility=electricity&lang=ru", token).statusCode()).isEqualTo(200);
+        HttpResponse<String> otherUtility = api.get(slipPath + "?utility=natural_gas", token);
+        assertThat(otherUtility.statusCode()).isEqualTo(422);
+        assertThat(new JsonObject(otherUtility.body()).getInteger("code")).isEqualTo(4108);
+        assertThat(api.get(slipPath + "?utility=plutonium", token).statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/v1/accounts/" + data.electricityA.id() + "/invoices/999999/payment-slip.pdf", token)
+                .statusCode()).isEqualTo(404);
     }
 
     @Test
