@@ -2,6 +2,7 @@ package uz.ekommunal.app.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Parsers for configuration values; each says what a valid value is when it refuses one. */
@@ -67,24 +68,14 @@ final class Parsers {
 
     /** An http:// or https:// URL with a host; empty means "not set". */
     static Function<String, String> httpUrl() {
-        return value -> {
-            if (value.isBlank()) {
-                return null;
-            }
-            URI uri;
-            try {
-                uri = URI.create(value.strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("must be an http:// or https:// URL");
-            }
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("must be an http:// or https:// URL");
-            }
-            return value.strip();
-        };
+        return url(Set.of("http", "https"), "must be an http:// or https:// URL");
     }
 
     static Function<String, String> mqttUrl() {
+        return url(Set.of("tcp", "ssl"), "must be a broker URL such as tcp://broker:1883 or ssl://broker:8883");
+    }
+
+    private static Function<String, String> url(Set<String> schemes, String expected) {
         return value -> {
             if (value.isBlank()) {
                 return null;
@@ -93,10 +84,10 @@ final class Parsers {
             try {
                 uri = URI.create(value.strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("must be a broker URL such as tcp://broker:1883");
+                throw new IllegalArgumentException(expected);
             }
-            if (!("tcp".equals(uri.getScheme()) || "ssl".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("must be a broker URL such as tcp://broker:1883 or ssl://broker:8883");
+            if (uri.getScheme() == null || !schemes.contains(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException(expected);
             }
             return value.strip();
         };
