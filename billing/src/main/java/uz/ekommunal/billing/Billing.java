@@ -6,6 +6,7 @@ import org.quartz.SchedulerException;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.invoice.Invoices;
 import uz.ekommunal.billing.ledger.Ledger;
+import uz.ekommunal.billing.overview.AccountOverviews;
 import uz.ekommunal.billing.payment.PaymentService;
 import uz.ekommunal.billing.run.BillingEngine;
 import uz.ekommunal.billing.run.BillingSettings;
@@ -26,6 +27,7 @@ public final class Billing {
     private final PaymentService payments;
     private final BillingEngine engine;
     private final BillingSettings settings;
+    private final AccountOverviews overviews;
 
     public Billing(DataSource dataSource, MeterRegistry meters, TariffBook book, BillingSettings settings, Clock clock) {
         this.dataSource = dataSource;
@@ -35,6 +37,7 @@ public final class Billing {
         this.payments = new PaymentService(dataSource, ledger, clock);
         this.engine = new BillingEngine(dataSource, book, settings, clock);
         this.settings = settings;
+        this.overviews = new AccountOverviews(clock);
     }
 
     /** Providers, accounts (lookup by number), meters linked, household facts. */
@@ -50,6 +53,11 @@ public final class Billing {
     /** Issued invoices as records (for the receipts and the widgets). */
     public Invoices invoices() {
         return invoices;
+    }
+
+    /** Many accounts' balance, last payment, facts, latest invoice and meters at once (the widgets). */
+    public AccountOverviews overviews() {
+        return overviews;
     }
 
     /** The one way payments reach an account. */

@@ -89,7 +89,7 @@ public final class HouseholdApi implements AutoCloseable {
         AccountLookups lookups = new AccountLookups(dataSource, billing.accounts());
         LinkedAccounts links = new LinkedAccounts(dataSource, clock);
         routes.add(new MeRoutes(vertx, authenticate, users, billing.accounts(), lookups, links)::mount);
-        CardReader cards = cardReaders.apply(new BillingCardReader(dataSource, billing, lookups, meters, payLinks, clock));
+        CardReader cards = cardReaders.apply(new BillingCardReader(dataSource, billing.overviews(), meters, payLinks));
         routes.add(new WidgetRoutes(vertx, authenticate, links, cards, settings.cardTimeout())::mount);
         AccountGuard guard = new AccountGuard(billing.accounts(), links);
         routes.add(new AccountRoutes(vertx, authenticate, guard, billing, new Consumption(dataSource, lookups),

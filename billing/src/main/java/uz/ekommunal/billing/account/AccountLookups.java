@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import uz.ekommunal.tariff.Region;
 
@@ -22,16 +25,23 @@ public final class AccountLookups {
 
     /** The meter registers linked to an account, oldest link first. */
     public List<LinkedMeter> meters(long accountId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     select meter_id, serial, register, linked_at from billing.account_meters
-                     where account_id = ? order by linked_at, meter_id, register""")) {
-            select.setLong(1, accountId);
-            List<LinkedMeter> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            return meters(c, List.of(accountId)).getOrDefault(accountId, List.of());
+        }
+    }
+
+    /** The meter registers linked to each account, oldest link first; accounts without any are absent. */
+    public static Map<Long, List<LinkedMeter>> meters(Connection c, Collection<Long> accountIds) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                select account_id, meter_id, serial, register, linked_at from billing.account_meters
+                where account_id = any (?) order by account_id, linked_at, meter_id, register""")) {
+            select.setArray(1, c.createArrayOf("bigint", accountIds.toArray()));
+            Map<Long, List<LinkedMeter>> out = new HashMap<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new LinkedMeter(accountId, rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant()));
+                    long accountId = rs.getLong(1);
+                    out.computeIfAbsent(accountId, id -> new ArrayList<>()).add(new LinkedMeter(accountId,
+                            rs.getLong(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
                 }
             }
             return out;

@@ -201,7 +201,8 @@ public final class Accounts {
         }
     }
 
-    static HouseholdFacts facts(ResultSet rs) throws SQLException {
+    /** A row of billing.household_facts (its own column names). */
+    public static HouseholdFacts facts(ResultSet rs) throws SQLException {
         return new HouseholdFacts(rs.getDate("valid_from").toLocalDate(), rs.getInt("residents"),
                 rs.getBigDecimal("heated_area"), Region.valueOf(rs.getString("region")), rs.getString("district"),
                 rs.getBoolean("needy_family"), rs.getBoolean("electric_stove"));

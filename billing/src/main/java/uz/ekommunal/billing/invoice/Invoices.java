@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import uz.ekommunal.billing.account.ProviderRequisites;
@@ -33,23 +36,38 @@ public final class Invoices {
 
     /** The latest invoice's number and lines in one query, if the account has an invoice. */
     public Optional<LatestLines> latestLines(long accountId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     select i.number, l.* from (select id, number from billing.invoices where account_id = ?
-                                                order by period_start desc limit 1) i
-                     left join billing.invoice_lines l on l.invoice_id = i.id order by l.line_no""")) {
-            select.setLong(1, accountId);
-            String number = null;
-            List<InvoiceLine> lines = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            return Optional.ofNullable(latestLines(c, List.of(accountId)).get(accountId));
+        }
+    }
+
+    /**
+     * The latest invoice's number and lines of each account, in one query (the unique index on
+     * (account_id, period_start) finds each latest invoice); accounts without an invoice are absent.
+     */
+    public static Map<Long, LatestLines> latestLines(Connection c, Collection<Long> accountIds) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                select a.id latest_of, i.number latest_number, l.*
+                from unnest(?::bigint[]) a(id)
+                cross join lateral (select id, number from billing.invoices where account_id = a.id
+                                    order by period_start desc limit 1) i
+                left join billing.invoice_lines l on l.invoice_id = i.id order by a.id, l.line_no""")) {
+            select.setArray(1, c.createArrayOf("bigint", accountIds.toArray()));
+            Map<Long, String> numbers = new HashMap<>();
+            Map<Long, List<InvoiceLine>> lines = new HashMap<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    number = rs.getString(1);
+                    long accountId = rs.getLong("latest_of");
+                    numbers.put(accountId, rs.getString("latest_number"));
+                    List<InvoiceLine> of = lines.computeIfAbsent(accountId, id -> new ArrayList<>());
                     if (rs.getObject("line_no") != null) {
-                        lines.add(line(rs));
+                        of.add(line(rs));
                     }
                 }
             }
-            return number == null ? Optional.empty() : Optional.of(new LatestLines(number, lines));
+            Map<Long, LatestLines> out = new HashMap<>();
+            numbers.forEach((accountId, number) -> out.put(accountId, new LatestLines(number, lines.get(accountId))));
+            return out;
         }
     }
 

@@ -59,8 +59,13 @@ public final class Ledger {
 
     /** The balance counting entries effective at or before {@code asOf}. */
     public Balance balanceAt(long accountId, Instant asOf) throws SQLException {
+        return balanceBefore(accountId, through(asOf), asOf);
+    }
+
+    /** The exclusive bound that counts entries effective at or before {@code asOf}. */
+    public static Instant through(Instant asOf) {
         // timestamptz holds microseconds: one more makes the exclusive bound inclusive
-        return balanceBefore(accountId, asOf.plusNanos(1_000), asOf);
+        return asOf.plusNanos(1_000);
     }
 
     /** The balance at the end of a local (Tashkent) day: entries effective before the next day. */

@@ -145,8 +145,8 @@ public final class PaymentService {
         }
     }
 
-    /** A row of billing.payments. */
-    private static PaymentReceipt receipt(ResultSet rs) throws SQLException {
+    /** A row of billing.payments (its own column names). */
+    public static PaymentReceipt receipt(ResultSet rs) throws SQLException {
         Timestamp cancelled = rs.getTimestamp("cancelled_at");
         return new PaymentReceipt(rs.getLong("id"), rs.getString("payment_system"), rs.getString("transaction_id"),
                 rs.getLong("account_id"), rs.getLong("amount_tiyin"), rs.getTimestamp("paid_at").toInstant(),

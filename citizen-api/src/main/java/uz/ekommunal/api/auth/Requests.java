@@ -114,6 +114,6 @@ public final class Requests {
 
     public static void json(RoutingContext ctx, int status, JsonObject body) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", "no-store").end(body.encode());
+                .putHeader("Cache-Control", "no-store").end(body.toBuffer());
     }
 }

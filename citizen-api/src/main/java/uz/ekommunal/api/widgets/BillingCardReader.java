@@ -1,26 +1,24 @@
 package uz.ekommunal.api.widgets;
 
 import java.sql.Connection;
-import java.time.Clock;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
-import uz.ekommunal.billing.Billing;
-import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.account.Account;
-import uz.ekommunal.billing.account.AccountLookups;
-import uz.ekommunal.billing.account.HouseholdFacts;
 import uz.ekommunal.billing.account.LinkedMeter;
-import uz.ekommunal.billing.account.Provider;
 import uz.ekommunal.billing.invoice.InvoiceLine;
 import uz.ekommunal.billing.invoice.Invoices;
 import uz.ekommunal.billing.invoice.LineType;
-import uz.ekommunal.billing.ledger.Balance;
+import uz.ekommunal.billing.overview.AccountOverview;
+import uz.ekommunal.billing.overview.AccountOverviews;
+import uz.ekommunal.billing.BillingErrorCode;
+import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.gateway.meter.Meter;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.reading.Register;
@@ -29,66 +27,102 @@ import uz.ekommunal.gateway.store.RegisterKey;
 import uz.ekommunal.gateway.vee.Vee;
 import uz.ekommunal.tariff.Utility;
 
-/** A card from billing (account, balance, payments, invoices, facts) and the gateway (meters, readings). */
+/**
+ * Cards from billing ({@link AccountOverviews}: account, provider, balance, last payment, facts,
+ * latest invoice, linked meters) and the gateway (meters from the registry's cache, their latest
+ * readings): four queries in one read-only transaction for any number of accounts.
+ */
 public final class BillingCardReader implements CardReader {
 
     private final DataSource dataSource;
-    private final Billing billing;
-    private final AccountLookups lookups;
+    private final AccountOverviews overviews;
     private final MeterRegistry meters;
     private final ReadingStore readings;
     private final PayLinkSource payLinks;
-    private final Clock clock;
 
-    public BillingCardReader(DataSource dataSource, Billing billing, AccountLookups lookups, MeterRegistry meters,
-            PayLinkSource payLinks, Clock clock) {
+    public BillingCardReader(DataSource dataSource, AccountOverviews overviews, MeterRegistry meters,
+            PayLinkSource payLinks) {
         this.dataSource = dataSource;
-        this.billing = billing;
-        this.lookups = lookups;
+        this.overviews = overviews;
         this.meters = meters;
         this.readings = new ReadingStore(dataSource);
         this.payLinks = payLinks;
-        this.clock = clock;
+    }
+
+    @Override
+    public Map<Long, WidgetCard> readAll(List<Long> accountIds) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Map<Long, WidgetCard> cards = readAll(c, accountIds);
+                c.commit();
+                return cards;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private Map<Long, WidgetCard> readAll(Connection c, List<Long> accountIds) throws Exception {
+        try (Statement settings = c.createStatement()) {
+            // One snapshot for all the cards: a payment shows in both the balance and the last payment,
+            // or in neither. Generic plans: the custom plans PostgreSQL prefers for a few account ids
+            // took longer to plan (0.3-0.5 ms a query) than to run (0.1-0.2 ms); the plans are the same
+            // index scans either way.
+            settings.execute("set transaction isolation level repeatable read, read only; "
+                    + "set local plan_cache_mode = force_generic_plan");
+        }
+        Map<Long, AccountOverview> found = overviews.read(c, accountIds);
+        List<String> serials = new ArrayList<>();
+        found.values().forEach(o -> o.meters().forEach(m -> serials.add(m.serial())));
+        Map<String, Meter> bySerial = meters.resolve(serials, c);
+        List<RegisterKey> keys = new ArrayList<>();
+        for (AccountOverview o : found.values()) {
+            for (LinkedMeter l : o.meters()) {
+                Meter m = bySerial.get(l.serial());
+                if (m != null && m.replacedAt() == null) {
+                    keys.add(new RegisterKey(m.id(), l.register()));
+                }
+            }
+        }
+        Map<RegisterKey, Vee.Previous> latest = keys.isEmpty() ? Map.of() : readings.latest(c, keys);
+        Map<Long, WidgetCard> cards = new HashMap<>();
+        for (AccountOverview o : found.values()) {
+            cards.put(o.account().id(), card(o, bySerial, latest));
+        }
+        return cards;
     }
 
     @Override
     public WidgetCard read(long accountId) throws Exception {
-        Account account = billing.accounts().account(accountId);
-        Provider provider = billing.accounts().provider(account.providerId());
-        Balance balance = billing.ledger().balance(accountId);
-        HouseholdFacts facts = null;
-        if (account.services().contains(Utility.HOT_WATER) || account.services().contains(Utility.HEATING)) {
-            facts = billing.accounts().factsOn(accountId, BillingTime.dayOf(clock.instant())).orElse(null);
+        WidgetCard card = readAll(List.of(accountId)).get(accountId);
+        if (card == null) {
+            throw new BillingException(BillingErrorCode.ACCOUNT_NOT_FOUND, accountId);
         }
-        Optional<Invoices.LatestLines> latest = billing.invoices().latestLines(accountId);
-        return new WidgetCard(account, provider, balance, billing.payments().lastPayment(accountId).orElse(null),
-                meters(accountId), latest.map(BillingCardReader::lastTariff).orElse(List.of()),
-                facts, payLinks.linksFor(account, balance));
+        return card;
+    }
+
+    private WidgetCard card(AccountOverview o, Map<String, Meter> bySerial, Map<RegisterKey, Vee.Previous> latest) {
+        Account account = o.account();
+        boolean heat = account.services().contains(Utility.HOT_WATER) || account.services().contains(Utility.HEATING);
+        return new WidgetCard(account, o.provider(), o.balance(), o.lastPayment(), meters(o, bySerial, latest),
+                o.latestInvoice() == null ? List.of() : lastTariff(o.latestInvoice()), heat ? o.facts() : null,
+                payLinks.linksFor(account, o.balance()));
     }
 
     /** The account's current meters (replaced ones are left off) with their latest reading. */
-    private List<WidgetCard.MeterCard> meters(long accountId) throws Exception {
-        List<LinkedMeter> linked = lookups.meters(accountId);
-        List<Meter> found = new ArrayList<>();
-        List<RegisterKey> keys = new ArrayList<>();
-        for (LinkedMeter l : linked) {
-            Optional<Meter> m = meters.find(l.serial());
-            if (m.isPresent() && m.get().replacedAt() == null) {
-                found.add(m.get());
-                keys.add(new RegisterKey(m.get().id(), l.register()));
+    private static List<WidgetCard.MeterCard> meters(AccountOverview o, Map<String, Meter> bySerial,
+            Map<RegisterKey, Vee.Previous> latest) {
+        List<WidgetCard.MeterCard> out = new ArrayList<>(o.meters().size());
+        for (LinkedMeter l : o.meters()) {
+            Meter m = bySerial.get(l.serial());
+            if (m == null || m.replacedAt() != null) {
+                continue;
             }
-        }
-        Map<RegisterKey, Vee.Previous> latest;
-        try (Connection c = dataSource.getConnection()) {
-            latest = keys.isEmpty() ? Map.of() : readings.latest(c, keys);
-        }
-        List<WidgetCard.MeterCard> out = new ArrayList<>(keys.size());
-        for (int i = 0; i < keys.size(); i++) {
-            Meter m = found.get(i);
-            RegisterKey key = keys.get(i);
-            Vee.Previous last = latest.get(key);
-            String unit = Register.byObis(key.register()).map(Register::unit).orElse(null);
-            out.add(new WidgetCard.MeterCard(m.serial(), m.utility(), m.protocol(), key.register(), unit,
+            Vee.Previous last = latest.get(new RegisterKey(m.id(), l.register()));
+            String unit = Register.byObis(l.register()).map(Register::unit).orElse(null);
+            out.add(new WidgetCard.MeterCard(m.serial(), m.utility(), m.protocol(), l.register(), unit,
                     last == null ? null : last.value().stripTrailingZeros(), last == null ? null : last.time()));
         }
         return out;

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +21,13 @@ import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.QueryParams;
 
 /**
- * {@code GET /api/v1/me/widgets}: a card per linked account, read in parallel. A card whose
- * provider data fails or takes longer than the card timeout is answered as unavailable with
- * the portal's message; the other cards are answered as usual. (A timed-out read keeps its
- * worker until JDBC returns; the pool's connection timeout bounds that.)
+ * {@code GET /api/v1/me/widgets}: a card per linked account. The page's cards are read together
+ * (a few queries for the whole household); if that fails or takes longer than the card timeout,
+ * each card is read on its own, in parallel and bounded by the card timeout, and a card whose
+ * provider data fails or is late is answered as unavailable with the portal's message while the
+ * others answer as usual. So a failing provider costs its household up to twice the card
+ * timeout. (A timed-out read keeps its worker until JDBC returns; the pool's connection timeout
+ * bounds that.)
  */
 public final class WidgetRoutes {
 
@@ -58,15 +62,35 @@ public final class WidgetRoutes {
                 return;
             }
             List<Long> page = ids.result().subList(0, Math.min(limit, ids.result().size()));
+            String next = ids.result().size() > limit ? Cursors.encode(Long.toString(page.get(limit - 1))) : null;
+            cards(page).onComplete(items -> Requests.json(ctx, 200,
+                    new JsonObject().put("items", items.result()).put("nextCursor", next)));
+        });
+    }
+
+    /** Never fails: the page's cards read together, or else one by one. */
+    private Future<JsonArray> cards(List<Long> page) {
+        if (page.isEmpty()) {
+            return Future.succeededFuture(new JsonArray());
+        }
+        return vertx.executeBlocking(() -> {
+            Map<Long, WidgetCard> read = cards.readAll(page);
+            JsonArray items = new JsonArray();
+            for (long id : page) {
+                WidgetCard card = read.get(id);
+                items.add(card == null ? WidgetJson.unavailable(id) : WidgetJson.card(card));
+            }
+            return items;
+        }, false).timeout(cardTimeout.toMillis(), TimeUnit.MILLISECONDS).recover(e -> {
+            LOG.warn("Widget cards {} not read together, reading each: {}", page, e.toString());
             List<Future<JsonObject>> futures = new ArrayList<>(page.size());
             for (long id : page) {
                 futures.add(card(id));
             }
-            Future.join(futures).onComplete(all -> {
+            return Future.join(futures).transform(all -> {
                 JsonArray items = new JsonArray();
                 futures.forEach(f -> items.add(f.result()));
-                String next = ids.result().size() > limit ? Cursors.encode(Long.toString(page.get(limit - 1))) : null;
-                Requests.json(ctx, 200, new JsonObject().put("items", items).put("nextCursor", next));
+                return Future.succeededFuture(items);
             });
         });
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -92,12 +93,55 @@ public class ApiFixture implements AutoCloseable {
 
     private HouseholdApi build(HouseholdApiSettings settings, Map<Channel, DeliveryAdapter> adapters) {
         return new HouseholdApi(vertx, db.dataSource(), billing, meters, settings, adapters, PayLinkSource.NONE,
-                reader -> accountId -> cardFault.apply(accountId, reader), clock);
+                FaultyCards::new, clock);
     }
 
     /** What reading a widget card does; tests replace it to make one provider fail or hang. */
     public interface CardFault {
         WidgetCard apply(long accountId, CardReader real) throws Exception;
+    }
+
+    /**
+     * The real reader with {@link #cardFault} applied to each card: read together, every card
+     * goes through the fault with the card read together as "real" (one failing or hanging card
+     * fails or holds up the whole read, as a query would); read alone, with the card read alone.
+     */
+    private final class FaultyCards implements CardReader {
+
+        private final CardReader real;
+
+        FaultyCards(CardReader real) {
+            this.real = real;
+        }
+
+        @Override
+        public Map<Long, WidgetCard> readAll(List<Long> accountIds) throws Exception {
+            Map<Long, WidgetCard> together = real.readAll(accountIds);
+            CardReader fromTogether = new CardReader() {
+                @Override
+                public Map<Long, WidgetCard> readAll(List<Long> ids) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public WidgetCard read(long accountId) {
+                    return together.get(accountId);
+                }
+            };
+            Map<Long, WidgetCard> out = new HashMap<>();
+            for (long id : accountIds) {
+                WidgetCard card = cardFault.apply(id, fromTogether);
+                if (card != null) {
+                    out.put(id, card);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public WidgetCard read(long accountId) throws Exception {
+            return cardFault.apply(accountId, real);
+        }
     }
 
     public volatile CardFault cardFault = (accountId, real) -> real.read(accountId);
