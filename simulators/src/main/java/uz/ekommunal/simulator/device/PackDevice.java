@@ -78,6 +78,23 @@ public final class PackDevice extends Device {
         addToBatch(records, offset);
     }
 
+    @Override
+    protected void keepHistory(List<Reading> readings, Notes notes) {
+        writeTruth(readings, notes.with("history"));
+        for (Reading reading : readings) {
+            backlog.add(new SenmlRecord(reading.register().obis(), reading.register().unit(),
+                    reading.timestamp() + skewSeconds, reading.text()));
+        }
+        if (backlog.size() >= MAX_BACKLOG_PACK_RECORDS) {
+            replayBacklog();
+        }
+    }
+
+    @Override
+    protected void sendHistory() {
+        replayBacklog();
+    }
+
     /** A connection loss drawn at random lasts {@code backlogIntervals}; an outage event as long as the event. */
     private boolean disconnected(long offset) {
         if (backlogLeft > 0) {
