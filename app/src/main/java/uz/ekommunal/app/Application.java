@@ -141,17 +141,21 @@ public final class Application implements AutoCloseable {
         }
         JdbcTariffBook tariffs = new JdbcTariffBook(dataSource);
         billing = new Billing(dataSource, registry, tariffs, billingSettings(config), clock);
+        LateBillingNode billingNode = null;
         if (roles.contains(Role.BILLING)) {
             String node = config.get(Settings.BILLING_NODE_ID) != null ? config.get(Settings.BILLING_NODE_ID)
                     : instanceName("billing");
-            toClose.add(0, billing.startNode(node));
-            LOG.info("Billing node {} joined the bill-run schedule ({})", node, config.get(Settings.BILLING_CRON));
+            billingNode = new LateBillingNode(billing, node, config.get(Settings.BILLING_CRON));
+            toClose.add(0, billingNode);
         }
         int households = config.get(Settings.DEMO_CITY);
         if (households > 0 && gateway != null && roles.containsAll(Role.all())) {
-            toClose.add(0, DemoNeighbourhood.start(households, gateway, billing.accounts(),
+            toClose.add(0, DemoNeighbourhood.start(households, gateway, billing, dataSource,
                     config.get(Settings.DATA_DIR).resolve("demo"),
-                    java.time.Duration.ofSeconds(config.get(Settings.MODBUS_INTERVAL))));
+                    java.time.Duration.ofSeconds(config.get(Settings.MODBUS_INTERVAL)), clock, billingNode::start,
+                    () -> "http://localhost:" + httpPort() + "/"));
+        } else if (billingNode != null) {
+            billingNode.start();
         }
         if (roles.contains(Role.API)) {
             startApi(config, registry, tariffs, clock);

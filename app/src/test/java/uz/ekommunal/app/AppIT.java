@@ -12,10 +12,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -26,6 +31,13 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uz.ekommunal.app.config.Config;
+import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.billing.invoice.Invoice;
+import uz.ekommunal.billing.run.RunProgress;
+import uz.ekommunal.gateway.meter.Meter;
+import uz.ekommunal.gateway.store.StoredReading;
+import uz.ekommunal.gateway.vee.QualityFlag;
+import uz.ekommunal.tariff.pricing.BillingPeriod;
 import uz.ekommunal.testing.Eventually;
 import uz.ekommunal.testing.Processes;
 
@@ -87,8 +99,8 @@ class AppIT {
             var accounts = app.billing().accounts();
             var meters = app.gateway().meters().all();
             assertThat(meters).extracting(m -> m.protocol()).contains("mqtt", "coap", "modbus");
-            var modbus = app.gateway().modbusEndpoints().list();
-            assertThat(modbus).isNotEmpty();
+            // Modbus meters are polled once their history is in
+            Eventually.await(WAIT, () -> app.gateway().modbusEndpoints().list(), list -> !list.isEmpty());
             var electricity = meters.stream().filter(m -> m.utility().equals("electricity") && m.accountNumber() != null)
                     .findFirst().orElseThrow();
             assertThat(accounts.findByNumber(electricity.accountNumber())).isNotEmpty();
@@ -97,6 +109,66 @@ class AppIT {
         try (Application again = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
             assertThat(again.gateway().meters().all()).isNotEmpty();
         }
+    }
+
+    @Test
+    void theDemoNeighbourhoodHasAHistoryThePreviousMonthIsBilledFromAndItsRegistersRunOnIntoLiveReadings()
+            throws Exception {
+        Map<String, String> env = embeddedEnv();
+        env.put("EKOMMUNAL_DEMO_CITY", "12");
+        env.put("EKOMMUNAL_MODBUS_INTERVAL", "1");
+        // 14 minutes into a quarter hour: most meters' first live reading is due at once after the history
+        long real = Instant.now().getEpochSecond();
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(Math.floorMod(840 - real, 900)));
+        Instant liveFrom = Instant.ofEpochSecond(clock.instant().getEpochSecond() / 900 * 900);
+        try (Application app = Application.start(Config.load(env), Role.all(), clock)) {
+            BillingPeriod due = app.billing().engine().duePeriod();
+            List<RunProgress> runs = Eventually.await(Duration.ofMinutes(2), () -> app.billing().engine().runs().all(),
+                    all -> all.size() == 4 && all.stream().allMatch(RunProgress::finished));
+            assertThat(runs).extracting(RunProgress::periodStart).containsOnly(due.start());
+
+            var account = app.billing().accounts().findByNumber("1000001").get(0);
+            Invoice invoice = app.billing().invoices().forAccount(account.id()).stream()
+                    .filter(i -> i.periodStart().equals(due.start())).findFirst().orElseThrow();
+            assertThat(invoice.total().tiyin()).as("the month's electricity costs something").isPositive();
+            assertThat(invoice.usage()).anySatisfy(u -> assertThat(u.consumption()).isPositive());
+
+            List<Meter> meters = app.gateway().meters().all().stream().filter(m -> m.accountNumber() != null
+                    && m.serial().matches("[A-Z]1\\d{6}")).toList(); // the demo city's, not the other seeded ones
+            assertThat(meters).hasSizeGreaterThan(40);
+            for (Meter meter : meters) {
+                assertThat(meter.installedAt()).as("in service since its history begins").isBefore(
+                        BillingTime.startOf(due.start()));
+            }
+            // the polled meters have been read live, and most pushing meters have reported live
+            Eventually.await(Duration.ofMinutes(1), () -> liveReporters(app, meters, liveFrom),
+                    live -> live.containsAll(meters.stream().filter(m -> m.protocol().equals("modbus"))
+                            .map(Meter::serial).toList()) && live.size() > meters.size() / 2);
+            for (Meter meter : meters) {
+                List<StoredReading> readings = app.gateway().store().forMeter(meter.id(),
+                        BillingTime.startOf(due.start().minusDays(1)), Instant.now().plus(Duration.ofHours(1)), 100_000);
+                assertThat(readings).as(meter.serial()).hasSizeGreaterThan(8 * 30);
+                Map<String, BigDecimal> last = new HashMap<>();
+                for (StoredReading r : readings) {
+                    assertThat(r.quality() & QualityFlag.DECREASE.bit()).as(meter.serial() + " at " + r.time()).isZero();
+                    BigDecimal before = last.put(r.register(), r.value());
+                    if (before != null) {
+                        assertThat(r.value()).as(meter.serial() + " at " + r.time()).isGreaterThanOrEqualTo(before);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Set<String> liveReporters(Application app, List<Meter> meters, Instant liveFrom) throws Exception {
+        Set<String> live = new HashSet<>();
+        for (Meter meter : meters) {
+            if (!app.gateway().store().forMeter(meter.id(), liveFrom, Instant.now().plus(Duration.ofHours(1)), 1)
+                    .isEmpty()) {
+                live.add(meter.serial());
+            }
+        }
+        return live;
     }
 
     @Test

@@ -1,14 +1,18 @@
 package uz.ekommunal.simulator;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import uz.ekommunal.simulator.device.Device;
 import uz.ekommunal.simulator.device.DeviceFactory;
+import uz.ekommunal.simulator.device.ModbusDevice;
 import uz.ekommunal.simulator.fleet.SeedFile;
 import uz.ekommunal.simulator.meter.MeterSpec;
 import uz.ekommunal.simulator.meter.ModbusAddress;
@@ -46,6 +50,7 @@ public final class Simulation implements AutoCloseable {
     private volatile boolean stopRequested;
     private volatile long simulatedNow;
     private volatile SimulationSummary summary;
+    private final CompletableFuture<Void> history = new CompletableFuture<>();
     private long wallStart;
 
     private Simulation(SimulationConfig config) throws Exception {
@@ -159,17 +164,30 @@ public final class Simulation implements AutoCloseable {
     private void generate() {
         long start = config.start().getEpochSecond();
         long interval = config.interval().getSeconds();
-        long steps = config.steps();
+        long end = config.duration() == null ? Long.MAX_VALUE : start + config.steps() * interval;
+        long liveFrom = liveFrom(start, interval);
         try {
-            for (long k = 0; (steps < 0 || k < steps) && !stopRequested; k++) {
-                long base = start + k * interval;
+            if (liveFrom > start) {
+                beginHistory();
+            } else {
+                history.complete(null);
+            }
+            long step = config.historyInterval() == null ? interval : config.historyInterval().getSeconds();
+            for (long base = start; base < end && !stopRequested; ) {
+                boolean live = base >= liveFrom;
                 for (int i = 0; i < devices.size() && !stopRequested; i++) {
                     long time = base + phases[i];
-                    paceTo(time - start);
+                    if (live) {
+                        paceTo(time);
+                    }
                     Device device = devices.get(i);
                     device.tick(time);
                     counters.readingsGenerated.add(device.spec().registers().size());
                     simulatedNow = time;
+                }
+                base = live ? base + interval : Math.min(base + step, liveFrom);
+                if (!live && base >= liveFrom && !stopRequested) {
+                    endHistory();
                 }
             }
             if (!stopRequested) {
@@ -177,21 +195,75 @@ public final class Simulation implements AutoCloseable {
                     device.flush();
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
+            history.completeExceptionally(new IllegalStateException("the run stopped before its history was sent"));
             truth.close();
         }
     }
 
-    /** Waits until the wall clock has caught up with simulated time (no wait at speedup 0). */
-    private void paceTo(long simulatedOffsetSeconds) {
+    /** The first reading interval that starts in the present: before it lies the history, if there is one. */
+    private long liveFrom(long start, long interval) {
+        if (config.historyInterval() == null) {
+            return start;
+        }
+        long now = config.clock().instant().getEpochSecond();
+        return now <= start ? start : start + (now - start) / interval * interval;
+    }
+
+    private void beginHistory() {
+        for (Device device : devices) {
+            Instant sent = config.alreadySent().get(device.spec().serial());
+            device.beginHistory(sent == null ? Long.MIN_VALUE : sent.getEpochSecond());
+            if (device instanceof ModbusDevice modbus) {
+                modbus.historyTo(config.polledHistory());
+            }
+        }
+    }
+
+    /** Sends every meter's history, waits until the peers have acknowledged all of it, then goes live. */
+    private void endHistory() throws InterruptedException {
+        for (Device device : devices) {
+            device.endHistory();
+        }
+        for (PackTransport transport : transports) {
+            while (!transport.awaitDrained(Duration.ofSeconds(1))) {
+                if (stopRequested) {
+                    return;
+                }
+            }
+        }
+        history.complete(null);
+    }
+
+    /** Waits until the wall clock has caught up with simulated {@code time} (no wait at speedup 0). */
+    private void paceTo(long time) {
         if (config.speedup() <= 0) {
             return;
         }
-        long due = wallStart + (long) (simulatedOffsetSeconds * 1e9 / config.speedup());
+        if (config.historyInterval() != null) {
+            // anchored to the wall clock itself
+            long wait;
+            while ((wait = time * 1000 - config.clock().millis()) > 0 && !stopRequested) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Math.min(wait, 200)));
+            }
+            return;
+        }
+        long due = wallStart + (long) ((time - config.start().getEpochSecond()) * 1e9 / config.speedup());
         long wait;
         while ((wait = due - System.nanoTime()) > 0 && !stopRequested) {
             LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(200)));
         }
+    }
+
+    /**
+     * Completes once the history of a run started in the past ({@link SimulationConfig#historyInterval()})
+     * has been sent and acknowledged, and the meters report live; at once for an ordinary run. Fails
+     * if the run stops first. Readings handed to {@link PolledHistory} are the receiver's to await.
+     */
+    public CompletableFuture<Void> historySent() {
+        return history;
     }
 
     public Counters counters() {

@@ -2,9 +2,11 @@ package uz.ekommunal.simulator;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import uz.ekommunal.simulator.fault.FaultConfig;
 import uz.ekommunal.simulator.meter.MeterSpec;
@@ -32,12 +34,24 @@ import uz.ekommunal.simulator.meter.MeterSpec;
  * @param metersFile      CSV seed file of the meters (for the gateway's registry), or null
  * @param drainTimeout    how long to wait at the end for outstanding acknowledgements
  * @param progress        where to print progress every second and the summary, or null for silence
+ * @param historyInterval null for an ordinary run; else the run is anchored to the wall clock
+ *                        ({@code clock}) from a {@code start} in the past: readings whose time has
+ *                        passed are made at this coarser interval (a multiple of {@code interval})
+ *                        and sent at once as a backlog, the way field devices replay one; from the
+ *                        present on the meters report every {@code interval} in real time. The
+ *                        registers are the same at a given time whatever the interval was.
+ * @param alreadySent     per meter serial, the time up to which its peer already has its readings
+ *                        (from an earlier run with the same seed and start): those are not sent
+ *                        again, though the meter still moves through them so its registers continue
+ * @param polledHistory   where the past readings of polled meters go, or null to drop them
+ * @param clock           the wall clock a history run is anchored to
  */
 public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start, Duration interval, Duration duration,
                                double speedup, int batch, String mqttUrl, String mqttClientId, int mqttClients,
                                int mqttMaxInflight, String coapUrl, int coapMaxInflight, String modbusHost,
                                int modbusPort, FaultConfig faults, Path groundTruth, Path metersFile,
-                               Duration drainTimeout, PrintStream progress) {
+                               Duration drainTimeout, PrintStream progress, Duration historyInterval,
+                               Map<String, Instant> alreadySent, PolledHistory polledHistory, Clock clock) {
 
     /** Default start: a fixed instant, so a run is reproducible unless told otherwise. */
     public static final Instant DEFAULT_START = Instant.parse("2025-11-01T00:00:00Z");
@@ -51,6 +65,13 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
         require(batch >= 1, "batch must be at least 1");
         require(mqttClients >= 1 && mqttMaxInflight >= 1 && coapMaxInflight >= 1, "clients and in-flight windows must be >= 1");
         require(modbusPort >= 0 && modbusPort < 65536, "modbus port out of range");
+        alreadySent = Map.copyOf(alreadySent);
+        if (historyInterval != null) {
+            require(speedup == 1, "a run with a history is anchored to the wall clock: speedup must be 1");
+            require(historyInterval.getSeconds() >= interval.getSeconds()
+                    && historyInterval.getSeconds() % interval.getSeconds() == 0,
+                    "the history interval must be a multiple of the interval");
+        }
     }
 
     private static void require(boolean condition, String message) {
@@ -90,6 +111,10 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
         private Path metersFile;
         private Duration drainTimeout = Duration.ofSeconds(30);
         private PrintStream progress;
+        private Duration historyInterval;
+        private Map<String, Instant> alreadySent = Map.of();
+        private PolledHistory polledHistory;
+        private Clock clock = Clock.systemUTC();
 
         private Builder(List<MeterSpec> meters) {
             this.meters = meters;
@@ -115,11 +140,17 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
         public Builder metersFile(Path v) { metersFile = v; return this; }
         public Builder drainTimeout(Duration v) { drainTimeout = v; return this; }
         public Builder progress(PrintStream v) { progress = v; return this; }
+        /** Null: an ordinary run; else a start in the past is caught up at this interval, then live. */
+        public Builder historyInterval(Duration v) { historyInterval = v; return this; }
+        public Builder alreadySent(Map<String, Instant> v) { alreadySent = v; return this; }
+        public Builder polledHistory(PolledHistory v) { polledHistory = v; return this; }
+        public Builder clock(Clock v) { clock = v; return this; }
 
         public SimulationConfig build() {
             return new SimulationConfig(meters, seed, start, interval, duration, speedup, batch, mqttUrl, mqttClientId,
                     mqttClients, mqttMaxInflight, coapUrl, coapMaxInflight, modbusHost, modbusPort, faults,
-                    groundTruth, metersFile, drainTimeout, progress);
+                    groundTruth, metersFile, drainTimeout, progress, historyInterval, alreadySent, polledHistory,
+                    clock);
         }
     }
 }

@@ -41,6 +41,11 @@ public final class BillingEngine {
         return runs;
     }
 
+    /** The month due for billing now by the clock: the last one closed. */
+    public BillingPeriod duePeriod() {
+        return BillingCalendar.dueAt(clock.instant(), settings.closeDelay());
+    }
+
     /** Opens, for every provider, the run of the month due now by the clock. @return run ids */
     public List<Long> openDueRuns() throws SQLException {
         Instant now = clock.instant();

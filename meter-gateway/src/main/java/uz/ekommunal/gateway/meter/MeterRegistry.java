@@ -83,6 +83,33 @@ public final class MeterRegistry {
         }
     }
 
+    /**
+     * Dates the installation of these meters back to {@code at} where it is later: meters that were
+     * in service before they were registered, whose earlier readings arrive now (a history replayed,
+     * an import). Billing reads a meter only within its service life.
+     *
+     * @return how many meters were moved
+     */
+    public int installedSince(Collection<String> serials, Instant at) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "update gateway.meters set installed_at = ? where serial = any(?) and installed_at > ? returning "
+                             + COLUMNS)) {
+            update.setTimestamp(1, Timestamp.from(at));
+            update.setArray(2, connection.createArrayOf("text", serials.toArray()));
+            update.setTimestamp(3, Timestamp.from(at));
+            int moved = 0;
+            try (ResultSet rs = update.executeQuery()) {
+                while (rs.next()) {
+                    Meter meter = read(rs);
+                    bySerial.put(meter.serial(), meter);
+                    moved++;
+                }
+            }
+            return moved;
+        }
+    }
+
     /** The meter with this serial, from the cache or the database. */
     public Optional<Meter> find(String serial) throws SQLException {
         Meter cached = bySerial.get(serial);

@@ -32,6 +32,8 @@ public abstract class Device {
     private int gapLeft;
     private volatile boolean online = true;
     private boolean leakingNow;
+    private boolean history;
+    private long sentUntil = Long.MIN_VALUE;
 
     protected Device(SimulatedMeter meter, SplittableRandom faults, FaultConfig config, GroundTruth truth,
                      long start, long interval) {
@@ -86,8 +88,36 @@ public abstract class Device {
             return;
         }
         online = true;
-        report(readings, notes, offset);
+        if (!history) {
+            report(readings, notes, offset);
+        } else if (time <= sentUntil) {
+            writeTruth(readings, notes.with("sent-before"));
+        } else {
+            keepHistory(readings, notes);
+        }
     }
+
+    /**
+     * From now until {@link #endHistory()} the meter catches up on time that has passed: what it
+     * shows goes to its history, not out as live readings; readings up to {@code sentUntil}
+     * (seconds since the epoch) are not kept at all, its peer has them already.
+     */
+    public final void beginHistory(long sentUntil) {
+        this.history = true;
+        this.sentUntil = sentUntil;
+    }
+
+    /** The meter has caught up with the present: it hands over its history and reports live from now on. */
+    public final void endHistory() {
+        history = false;
+        sendHistory();
+    }
+
+    /** Keeps readings of time that has passed; the subclass writes their ground truth. */
+    protected abstract void keepHistory(List<Reading> readings, Notes notes);
+
+    /** Hands over the history kept (oldest first) and shows the present. */
+    protected abstract void sendHistory();
 
     /** A gap drawn at random lasts {@code gapIntervals}; a gap event lasts as long as the event. */
     private boolean offForGap(long offset) {

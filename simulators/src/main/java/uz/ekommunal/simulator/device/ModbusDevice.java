@@ -1,8 +1,10 @@
 package uz.ekommunal.simulator.device;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import uz.ekommunal.simulator.PolledHistory;
 import uz.ekommunal.simulator.fault.FaultConfig;
 import uz.ekommunal.simulator.fault.FaultEvent;
 import uz.ekommunal.simulator.meter.MeterSpec.ModbusModel;
@@ -28,6 +30,8 @@ public final class ModbusDevice extends Device {
     private double lastImport = Double.NaN;
     private long lastTime;
     private boolean offline;
+    private final List<Reading> history = new ArrayList<>();
+    private PolledHistory polledHistory;
 
     public ModbusDevice(SimulatedMeter meter, SplittableRandom faults, FaultConfig config, GroundTruth truth,
                         long start, long interval, ModbusFarm farm, Counters counters, long skewSeconds) {
@@ -50,6 +54,42 @@ public final class ModbusDevice extends Device {
         String mainText = spike ? spiked(main) : main.text();
         writeTruth(readings.subList(0, 1), spike ? notes.with("spike=" + mainText) : notes);
         writeTruth(readings.subList(1, readings.size()), notes);
+        show(readings, mainText);
+    }
+
+    /** Where the readings of time that has passed go (a load-profile read-out); null drops them. */
+    public void historyTo(PolledHistory polledHistory) {
+        this.polledHistory = polledHistory;
+    }
+
+    @Override
+    protected void keepHistory(List<Reading> readings, Notes notes) {
+        writeTruth(readings, notes.with("history"));
+        if (polledHistory == null) {
+            return;
+        }
+        history.addAll(readings);
+        if (history.size() >= PackDevice.MAX_BACKLOG_PACK_RECORDS) {
+            readOut();
+        }
+    }
+
+    /** Hands the history over, then shows the present value, so the first poll reads no older one. */
+    @Override
+    protected void sendHistory() {
+        readOut();
+        show(meter.readings(), meter.readings().get(0).text());
+    }
+
+    private void readOut() {
+        if (!history.isEmpty()) {
+            polledHistory.readOut(spec(), List.copyOf(history));
+            history.clear();
+        }
+    }
+
+    private void show(List<Reading> readings, String mainText) {
+        Reading main = readings.get(0);
         RegisterImage image = farm.image(spec().serial());
         if (spec().modbusModel() == ModbusModel.MBUS_BRIDGE) {
             writeMbus(image, main, Double.parseDouble(mainText));

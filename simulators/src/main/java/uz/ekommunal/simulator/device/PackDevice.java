@@ -21,7 +21,7 @@ import uz.ekommunal.simulator.truth.GroundTruth;
  * it comes back, and applies pack faults: duplicates, out-of-order delivery, malformed payloads.
  */
 public final class PackDevice extends Device {
-    /** Largest pack a meter sends when it replays a backlog. */
+    /** Largest pack a meter sends when it replays a backlog (less where its transport takes less). */
     static final int MAX_BACKLOG_PACK_RECORDS = 480;
 
     private final PackTransport transport;
@@ -76,6 +76,23 @@ public final class PackDevice extends Device {
         }
         replayBacklog();
         addToBatch(records, offset);
+    }
+
+    @Override
+    protected void keepHistory(List<Reading> readings, Notes notes) {
+        writeTruth(readings, notes.with("history"));
+        for (Reading reading : readings) {
+            backlog.add(new SenmlRecord(reading.register().obis(), reading.register().unit(),
+                    reading.timestamp() + skewSeconds, reading.text()));
+        }
+        if (backlog.size() >= transport.maxPackRecords()) {
+            replayBacklog();
+        }
+    }
+
+    @Override
+    protected void sendHistory() {
+        replayBacklog();
     }
 
     /** A connection loss drawn at random lasts {@code backlogIntervals}; an outage event as long as the event. */
@@ -183,8 +200,9 @@ public final class PackDevice extends Device {
     /** Sends the backlog in big packs, oldest first, the way field devices catch up after an outage. */
     private void replayBacklog() {
         while (!backlog.isEmpty()) {
-            List<SenmlRecord> pack = new ArrayList<>(Math.min(backlog.size(), MAX_BACKLOG_PACK_RECORDS));
-            while (!backlog.isEmpty() && pack.size() < MAX_BACKLOG_PACK_RECORDS) {
+            int max = Math.min(MAX_BACKLOG_PACK_RECORDS, transport.maxPackRecords());
+            List<SenmlRecord> pack = new ArrayList<>(Math.min(backlog.size(), max));
+            while (!backlog.isEmpty() && pack.size() < max) {
                 pack.add(backlog.poll());
             }
             transport.send(spec(), SenmlPack.bytes(spec().serial(), pack), pack.size());

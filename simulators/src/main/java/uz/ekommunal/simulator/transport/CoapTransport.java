@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,7 +29,8 @@ import uz.ekommunal.simulator.meter.MeterSpec;
 
 /**
  * POSTs SenML packs to {@code /readings} with content-format 110 (application/senml+json), as
- * confirmable requests. A POST counts as acknowledged when a 2.xx response arrives; 4.xx and 5.xx
+ * confirmable requests. A POST counts as acknowledged when a 2.xx response arrives; a 5.03 (the
+ * gateway is busy) is tried again after its Max-Age, as a meter would; other 4.xx and 5.xx
  * responses, timeouts and send errors count as failed. With a {@code coaps://} URL every meter opens its
  * own DTLS session, its serial as PSK identity.
  */
@@ -43,6 +47,11 @@ public final class CoapTransport implements PackTransport {
     private final Semaphore inflight;
     private final Map<String, CoapEndpoint> dtlsEndpoints = new ConcurrentHashMap<>();
     private final List<String> path;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "coap-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
     private CoapEndpoint shared;
 
     /** @param url e.g. {@code coap://127.0.0.1:5683/readings} or {@code coaps://127.0.0.1:5684/readings} */
@@ -80,6 +89,11 @@ public final class CoapTransport implements PackTransport {
         if (readings == 0) {
             counters.malformedSent.increment();
         }
+        post(meter, payload, readings);
+    }
+
+    /** One attempt; a 5.03 (the gateway's writer is full) is tried again after its Max-Age, as a meter would. */
+    private void post(MeterSpec meter, byte[] payload, int readings) {
         Request request = Request.newPost();
         request.setDestinationContext(new AddressEndpointContext(peer));
         request.getOptions().setUriHost(uri.getHost());
@@ -93,7 +107,15 @@ public final class CoapTransport implements PackTransport {
 
             @Override
             public void onResponse(Response response) {
-                if (!response.getCode().isSuccess()) {
+                if (response.getCode() == CoAP.ResponseCode.SERVICE_UNAVAILABLE && !retries.isShutdown()
+                        && done.compareAndSet(false, true)) {
+                    long after = Math.max(1, response.getOptions().getMaxAge());
+                    try {
+                        retries.schedule(() -> post(meter, payload, readings), after, TimeUnit.SECONDS);
+                    } catch (RejectedExecutionException e) {
+                        countFailed();
+                    }
+                } else if (!response.getCode().isSuccess()) {
                     failed();
                 } else if (done.compareAndSet(false, true)) {
                     counters.messagesAcked.increment();
@@ -106,10 +128,14 @@ public final class CoapTransport implements PackTransport {
             @Override
             protected void failed() {
                 if (done.compareAndSet(false, true)) {
-                    counters.messagesFailed.increment();
-                    counters.readingsFailed.add(readings);
-                    inflight.release();
+                    countFailed();
                 }
+            }
+
+            private void countFailed() {
+                counters.messagesFailed.increment();
+                counters.readingsFailed.add(readings);
+                inflight.release();
             }
 
             @Override
@@ -152,8 +178,18 @@ public final class CoapTransport implements PackTransport {
         return true;
     }
 
+    /**
+     * A pack fits one datagram (Californium's 1 024 bytes): bigger ones go block-wise, and the meters
+     * sharing this endpoint cannot run block-wise transfers to the same resource side by side.
+     */
+    @Override
+    public int maxPackRecords() {
+        return 15;
+    }
+
     @Override
     public void close() {
+        retries.shutdownNow();
         if (shared != null) {
             shared.destroy();
         }

@@ -18,6 +18,11 @@ public interface PackTransport extends AutoCloseable {
      */
     void send(MeterSpec meter, byte[] payload, int readings);
 
+    /** The most readings a meter puts in one pack when it replays a backlog. */
+    default int maxPackRecords() {
+        return 480;
+    }
+
     /** How many of its meters can reach the peer right now. */
     int connectedMeters();
 

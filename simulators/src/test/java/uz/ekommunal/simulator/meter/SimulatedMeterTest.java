@@ -33,6 +33,23 @@ class SimulatedMeterTest {
     }
 
     @Test
+    void aCoarserIntervalReachesTheSameValuesSoAHistoryJoinsLiveReadingsSeamlessly() {
+        SimulatedMeter fine = meter(Utility.ELECTRICITY, 0, WINTER, 100);
+        SimulatedMeter coarse = meter(Utility.ELECTRICITY, 0, WINTER, 100);
+        for (int hours = 3; hours <= 24 * 10; hours += 3) {
+            long at = WINTER + hours * 3600L;
+            for (long t = at - 3 * 3600 + 900; t <= at; t += 900) {
+                fine.advanceTo(t);
+            }
+            assertThat(coarse.advanceTo(at).get(0).text()).isEqualTo(fine.readings().get(0).text());
+        }
+        for (int k = 1; k <= 8; k++) {
+            long at = WINTER + 240 * 3600L + k * 900L;
+            assertThat(coarse.advanceTo(at).get(0).text()).isEqualTo(fine.advanceTo(at).get(0).text());
+        }
+    }
+
+    @Test
     void gasIsForHeatingInWinter() {
         double winter = consumedOverADay(meter(Utility.GAS, 0, WINTER, 0), WINTER);
         double summer = consumedOverADay(meter(Utility.GAS, 0, SUMMER, 0), SUMMER);
