@@ -1,6 +1,7 @@
 package uz.ekommunal.api.auth;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -113,7 +114,12 @@ public final class Requests {
     }
 
     public static void json(RoutingContext ctx, int status, JsonObject body) {
+        json(ctx, status, body.toBuffer());
+    }
+
+    /** An answer already encoded as JSON. */
+    public static void json(RoutingContext ctx, int status, Buffer body) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", "no-store").end(body.toBuffer());
+                .putHeader("Cache-Control", "no-store").end(body);
     }
 }

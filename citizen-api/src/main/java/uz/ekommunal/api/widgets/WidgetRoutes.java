@@ -2,15 +2,16 @@ package uz.ekommunal.api.widgets;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.api.accounts.Cursors;
@@ -21,8 +22,9 @@ import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.QueryParams;
 
 /**
- * {@code GET /api/v1/me/widgets}: a card per linked account. The page's cards are read together
- * (a few queries for the whole household); if that fails or takes longer than the card timeout,
+ * {@code GET /api/v1/me/widgets}: a card per linked account. The linked ids and the page's cards
+ * are read together in one blocking call (a few queries for the whole household); if reading the
+ * cards fails, or the call takes longer than the card timeout,
  * each card is read on its own, in parallel and bounded by the card timeout, and a card whose
  * provider data fails or is late is answered as unavailable with the portal's message while the
  * others answer as usual. So a failing provider costs its household up to twice the card
@@ -56,52 +58,78 @@ public final class WidgetRoutes {
         Caller caller = Requests.caller(ctx);
         int limit = QueryParams.integer(ctx, "limit", LinkedAccounts.MAX_PER_USER, 1, LinkedAccounts.MAX_PER_USER);
         Long after = Cursors.decodeId(ctx.request().getParam("cursor"));
-        vertx.executeBlocking(() -> links.accountIds(caller.userId(), after, limit + 1), false).onComplete(ids -> {
-            if (ids.failed()) {
-                Requests.fail(ctx, ids.cause());
-                return;
+        // One worker hand-off: the linked ids, the cards read together and the JSON. A flight
+        // recording showed each hand-off's thread wake-ups and pool checkout in the API's CPU.
+        vertx.executeBlocking(() -> {
+            Page page = page(caller, after, limit);
+            if (page.ids().isEmpty()) {
+                return new Answer(page, WidgetJson.page(page.ids(), Map.of(), page.next()));
             }
-            List<Long> page = ids.result().subList(0, Math.min(limit, ids.result().size()));
-            String next = ids.result().size() > limit ? Cursors.encode(Long.toString(page.get(limit - 1))) : null;
-            cards(page).onComplete(items -> Requests.json(ctx, 200,
-                    new JsonObject().put("items", items.result()).put("nextCursor", next)));
+            try {
+                return new Answer(page, WidgetJson.page(page.ids(), cards.readAll(page.ids()), page.next()));
+            } catch (Exception e) {
+                LOG.warn("Widget cards {} not read together, reading each: {}", page.ids(), e.toString());
+                return new Answer(page, null);
+            }
+        }, false).timeout(cardTimeout.toMillis(), TimeUnit.MILLISECONDS).onComplete(done -> {
+            if (done.succeeded() && done.result().json() != null) {
+                Requests.json(ctx, 200, done.result().json());
+            } else if (done.succeeded()) {
+                oneByOne(ctx, done.result().page());
+            } else if (done.cause() instanceof TimeoutException) {
+                // late: the page is read again (an index lookup), then each card alone
+                LOG.warn("Widget cards of user {} not read together in {}, reading each", caller.userId(), cardTimeout);
+                vertx.executeBlocking(() -> page(caller, after, limit), false).onComplete(page -> {
+                    if (page.failed()) {
+                        Requests.fail(ctx, page.cause());
+                    } else {
+                        oneByOne(ctx, page.result());
+                    }
+                });
+            } else {
+                Requests.fail(ctx, done.cause());
+            }
         });
     }
 
-    /** Never fails: the page's cards read together, or else one by one. */
-    private Future<JsonArray> cards(List<Long> page) {
-        if (page.isEmpty()) {
-            return Future.succeededFuture(new JsonArray());
+    /** The linked ids to show, and the cursor of the next page (null on the last). */
+    private record Page(List<Long> ids, String next) {
+    }
+
+    /** The JSON answer, or null when the cards were not read together. */
+    private record Answer(Page page, Buffer json) {
+    }
+
+    private Page page(Caller caller, Long after, int limit) throws Exception {
+        List<Long> ids = links.accountIds(caller.userId(), after, limit + 1);
+        List<Long> page = ids.subList(0, Math.min(limit, ids.size()));
+        return new Page(List.copyOf(page), ids.size() > limit ? Cursors.encode(Long.toString(page.get(limit - 1))) : null);
+    }
+
+    /** Each card read alone, in parallel; never fails: a card unread or late is unavailable. */
+    private void oneByOne(RoutingContext ctx, Page page) {
+        List<Future<WidgetCard>> futures = new ArrayList<>(page.ids().size());
+        for (long id : page.ids()) {
+            futures.add(card(id));
         }
-        return vertx.executeBlocking(() -> {
-            Map<Long, WidgetCard> read = cards.readAll(page);
-            JsonArray items = new JsonArray();
-            for (long id : page) {
-                WidgetCard card = read.get(id);
-                items.add(card == null ? WidgetJson.unavailable(id) : WidgetJson.card(card));
+        Future.join(futures).onComplete(all -> {
+            Map<Long, WidgetCard> read = new HashMap<>();
+            for (int i = 0; i < futures.size(); i++) {
+                if (futures.get(i).result() != null) {
+                    read.put(page.ids().get(i), futures.get(i).result());
+                }
             }
-            return items;
-        }, false).timeout(cardTimeout.toMillis(), TimeUnit.MILLISECONDS).recover(e -> {
-            LOG.warn("Widget cards {} not read together, reading each: {}", page, e.toString());
-            List<Future<JsonObject>> futures = new ArrayList<>(page.size());
-            for (long id : page) {
-                futures.add(card(id));
-            }
-            return Future.join(futures).transform(all -> {
-                JsonArray items = new JsonArray();
-                futures.forEach(f -> items.add(f.result()));
-                return Future.succeededFuture(items);
-            });
+            Requests.json(ctx, 200, WidgetJson.page(page.ids(), read, page.next()));
         });
     }
 
-    /** Never fails: an unreadable or late card becomes an unavailable one. */
-    private Future<JsonObject> card(long accountId) {
-        return vertx.executeBlocking(() -> WidgetJson.card(cards.read(accountId)), false)
+    /** Never fails: an unreadable or late card is null (answered as unavailable). */
+    private Future<WidgetCard> card(long accountId) {
+        return vertx.executeBlocking(() -> cards.read(accountId), false)
                 .timeout(cardTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .recover(e -> {
                     LOG.warn("Widget card of account {} unavailable: {}", accountId, e.toString());
-                    return Future.succeededFuture(WidgetJson.unavailable(accountId));
+                    return Future.succeededFuture(null);
                 });
     }
 }
