@@ -44,7 +44,10 @@ final class PymodbusServer implements AutoCloseable {
     /** Starts the server with this import energy (kWh) and waits until it listens. */
     static PymodbusServer start(float importKwh) throws Exception {
         // The Debian package installs into the system interpreter, which a pyenv shim on PATH may hide.
-        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        String python = "/usr/bin/python3";
+        if (!Files.isExecutable(Path.of(python))) {
+            throw new AssertionError(python + " is missing: install Debian's python3-pymodbus (.ci/run does)");
+        }
         Process process = new ProcessBuilder(python, "-c", SCRIPT, Float.toString(importKwh))
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
