@@ -19,6 +19,8 @@ import uz.ekommunal.api.accounts.AccountRoutes;
 import uz.ekommunal.api.accounts.Consumption;
 import uz.ekommunal.api.accounts.LinkedAccounts;
 import uz.ekommunal.api.accounts.MeRoutes;
+import uz.ekommunal.api.audit.AuditLog;
+import uz.ekommunal.api.audit.AuditRoutes;
 import uz.ekommunal.api.auth.AccessTokens;
 import uz.ekommunal.api.auth.AuthRoutes;
 import uz.ekommunal.api.auth.Authenticate;
@@ -61,6 +63,7 @@ public final class HouseholdApi implements AutoCloseable {
     private final OutboxDispatcher dispatcher;
     private final List<Consumer<Router>> routes = new ArrayList<>();
     private final Authenticate authenticate;
+    private final AuditLog audit;
 
     /**
      * @param adapters delivery per channel, usually {@link #adapters(HouseholdApiSettings)}
@@ -77,6 +80,8 @@ public final class HouseholdApi implements AutoCloseable {
         this.dispatcher = new OutboxDispatcher(dataSource, adapters, settings.retries(), clock);
         AccessTokens access = new AccessTokens(settings.tokenKey(), settings.accessLifetime(), clock);
         this.authenticate = new Authenticate(access);
+        this.audit = new AuditLog(dataSource, clock);
+        routes.add(new AuditRoutes(vertx, authenticate, audit)::mount);
         OtpService otp = new OtpService(dataSource, outbox, users, settings.otp(), settings.tokenKey(), clock);
         Sessions sessions = new Sessions(access, new RefreshTokens(dataSource, settings.refreshLifetime(), clock),
                 users, clock);
@@ -121,6 +126,11 @@ public final class HouseholdApi implements AutoCloseable {
 
     public Authenticate authenticate() {
         return authenticate;
+    }
+
+    /** The audit log of operators' and administrators' changes, for the other route groups. */
+    public AuditLog audit() {
+        return audit;
     }
 
     public OutboxDispatcher dispatcher() {
