@@ -8,8 +8,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 accounts="${1:-1000000}"
-mvn -q -B -pl tariff-engine,meter-gateway,simulators install -DskipTests -DskipITs
 echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); $(date)"
-mvn -B -pl billing verify -Dtest=none -Dit.test=BillRunBench -Dbench.accounts="$accounts" \
+# one reactor (billing and what it needs), nothing installed: works from a fresh clone
+mvn -B -ntp -pl billing -am verify -Dtest=none -Dit.test=BillRunBench -Dbench.accounts="$accounts" \
     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false 2>&1 \
   | grep -E 'data: [0-9]|run [0-9]+:|per worker:|bill run wall|boundary query|ratio run|Tests run:|BUILD|ERROR'

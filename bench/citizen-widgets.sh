@@ -19,6 +19,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+source bench/lib.sh
 HOUSEHOLDS=${HOUSEHOLDS:-2000}
 RATE=${RATE:-1000}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -44,10 +45,13 @@ bare_port=$(free_port)
 db="widgets_$(date +%s)"
 url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
 cleanup() {
+  local rc=$?
   for p in ${billing_pid:-} ${bare_pid:-} ${app_pid:-}; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
+  bench_finish "$work" || rc=1
   rm -f "$work"/*.jar  # the logs stay
-  if [ -n "${KEEP_DB:-}" ]; then echo "database $db kept"; return; fi
+  if [ -n "${KEEP_DB:-}" ]; then echo "database $db kept"; exit $rc; fi
   psql $PG -qc "drop database if exists $db with (force)" postgres >/dev/null 2>&1 || true
+  exit $rc
 }
 trap cleanup EXIT
 psql $PG -qc "create database $db" postgres

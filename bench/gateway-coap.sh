@@ -8,6 +8,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+source bench/lib.sh
 METERS=${METERS:-5000}
 DURATION=${DURATION:-10h}  # 5000 meters x 40 quarter-hours / 4 = 50 000 POSTs: under the 65 536 message ids one client endpoint has
 BATCH=${BATCH:-4}
@@ -21,8 +22,10 @@ jar="$work/ekommunal.jar"
 port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 db="bench_coap_$(date +%s)"
 cleanup() {
-  [ -n "${gw:-}" ] && kill "$gw" 2>/dev/null && wait "$gw" 2>/dev/null || true
+  local rc=$?
+  bench_finish "$work" || rc=1
   psql $PG -qc "drop database if exists $db with (force)" postgres >/dev/null 2>&1 || true
+  exit $rc
 }
 trap cleanup EXIT
 psql $PG -qc "create database $db" postgres
@@ -30,17 +33,16 @@ url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
 sim() { java -cp "$jar" uz.ekommunal.simulator.SimulateCommand --coap-url "coap://127.0.0.1:$port/readings" "$@"; }
 
 # The meters file is written before anything is sent; no CoAP peer answers yet, so cut the run short.
-java -cp "$jar" uz.ekommunal.simulator.SimulateCommand --coap-url "coap://127.0.0.1:9/readings" \
+bench_start writer /dev/null java -cp "$jar" uz.ekommunal.simulator.SimulateCommand --coap-url "coap://127.0.0.1:9/readings" \
     --meters "$METERS" --protocol coap --utility electricity --duration 0s --speedup max \
-    --meters-file "$work/meters.csv" >/dev/null 2>&1 &
-writer=$!
+    --meters-file "$work/meters.csv"
 for _ in $(seq 1 300); do [ -s "$work/meters.csv" ] && break; sleep 0.2; done
-sleep 1; kill $writer 2>/dev/null || true
+sleep 1; bench_stop writer
 [ -s "$work/meters.csv" ] || { echo "no meters file"; exit 1; }
-EKOMMUNAL_DB_URL="$url" EKOMMUNAL_METER_SEED="$work/meters.csv" EKOMMUNAL_DATA_DIR="$work/data" \
-EKOMMUNAL_COAP_HOST=127.0.0.1 EKOMMUNAL_COAP_PORT="$port" EKOMMUNAL_COAPS_PORT=-1 EKOMMUNAL_MQTT_PORT=0 \
-  java -Xmx2g -jar "$jar" gateway > "$work/gateway.log" 2>&1 &
-gw=$!
+bench_start gateway "$work/gateway.log" env EKOMMUNAL_DB_URL="$url" EKOMMUNAL_METER_SEED="$work/meters.csv" \
+  EKOMMUNAL_DATA_DIR="$work/data" EKOMMUNAL_COAP_HOST=127.0.0.1 EKOMMUNAL_COAP_PORT="$port" EKOMMUNAL_COAPS_PORT=-1 \
+  EKOMMUNAL_MQTT_PORT=0 java -Xmx2g -jar "$jar" gateway
+gw=$(bench_pid gateway)
 until grep -q "is running" "$work/gateway.log"; do kill -0 $gw || { cat "$work/gateway.log"; exit 1; }; sleep 0.2; done
 
 echo "== CoAP: $METERS meters, confirmable POSTs of $BATCH quarter-hours each, $INFLIGHT in flight"

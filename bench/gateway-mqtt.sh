@@ -13,6 +13,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+source bench/lib.sh
 METERS=${METERS:-20000}
 DURATION=${DURATION:-2d}
 BATCH=${BATCH:-4}
@@ -27,9 +28,10 @@ jar="$work/ekommunal.jar"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 db="bench_$(date +%s)"
 cleanup() {
-  [ -n "${gw:-}" ] && kill "$gw" 2>/dev/null && wait "$gw" 2>/dev/null || true
-  [ -n "${mq:-}" ] && kill "$mq" 2>/dev/null || true
+  local rc=$?
+  bench_finish "$work" || rc=1
   psql $PG -qc "drop database if exists $db with (force)" postgres >/dev/null 2>&1 || true
+  exit $rc
 }
 trap cleanup EXIT
 
@@ -40,20 +42,20 @@ max_queued_messages 100000000
 max_inflight_messages 0
 persistence false
 CONF
-mosquitto -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
-mq=$!
+bench_start mosquitto "$work/mosquitto.log" mosquitto -c "$work/mosquitto.conf"
 psql $PG -qc "create database $db" postgres
 url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
-sim() { java -cp "$jar" uz.ekommunal.simulator.SimulateCommand --mqtt-url "tcp://127.0.0.1:$port" "$@"; }
+simulator=(java -cp "$jar" uz.ekommunal.simulator.SimulateCommand --mqtt-url "tcp://127.0.0.1:$port")
+sim() { "${simulator[@]}" "$@"; }
 
 echo "== meters: $METERS electricity meters over MQTT, packs of $BATCH quarter-hours"
 sim --meters "$METERS" --protocol mqtt --utility electricity --duration 0s --speedup max --meters-file "$work/meters.csv" >/dev/null
 echo "PROBE0001,electricity,mqtt,1-0:1.8.0,kWh,9,1,,,,," >> "$work/meters.csv"  # the latency probe's meter
 
-EKOMMUNAL_DB_URL="$url" EKOMMUNAL_MQTT_URL="tcp://127.0.0.1:$port" EKOMMUNAL_MQTT_CLIENT_ID="bench-gateway" \
-EKOMMUNAL_METER_SEED="$work/meters.csv" EKOMMUNAL_DATA_DIR="$work/data" EKOMMUNAL_COAP_PORT=-1 \
-  java -Xmx2g -jar "$jar" gateway > "$work/gateway.log" 2>&1 &
-gw=$!
+bench_start gateway "$work/gateway.log" env EKOMMUNAL_DB_URL="$url" EKOMMUNAL_MQTT_URL="tcp://127.0.0.1:$port" \
+  EKOMMUNAL_MQTT_CLIENT_ID="bench-gateway" EKOMMUNAL_METER_SEED="$work/meters.csv" EKOMMUNAL_DATA_DIR="$work/data" \
+  EKOMMUNAL_COAP_PORT=-1 java -Xmx2g -jar "$jar" gateway
+gw=$(bench_pid gateway)
 until grep -q "is running" "$work/gateway.log"; do kill -0 $gw || { cat "$work/gateway.log"; exit 1; }; sleep 0.2; done
 
 count() { psql $PG -tAc "select count(*) from gateway.readings" "$db"; }
@@ -82,13 +84,13 @@ printf "COPY %d rows in %.1f s: %.0f rows/s; gateway / COPY = %.2f\n" "$stored" 
   "$(echo "$ingest_rate / $copy_rate" | bc -l)"
 
 echo "== 3. publish-to-queryable latency under a steady load (speedup $STEADY_SPEEDUP)"
-sim --meters "$METERS" --protocol mqtt --utility electricity --duration 30d --start 2026-01-01T00:00:00Z \
-    --interval 15m --speedup "$STEADY_SPEEDUP" --batch "$BATCH" --mqtt-clients 4 > "$work/steady.log" 2>&1 &
-steady=$!
+# started as the JVM itself (not through the sim function's subshell), so stopping it stops the load
+bench_start steady "$work/steady.log" "${simulator[@]}" --meters "$METERS" --protocol mqtt --utility electricity \
+    --duration 30d --start 2026-01-01T00:00:00Z --interval 15m --speedup "$STEADY_SPEEDUP" --batch "$BATCH" --mqtt-clients 4
 sleep 5 # let the steady load reach its rate before probing
 java -cp bench/target/benchmarks.jar uz.ekommunal.bench.PublishToQueryableProbe "tcp://127.0.0.1:$port" "$url" \
   PROBE0001 30 20
-kill -INT $steady 2>/dev/null || true; wait $steady 2>/dev/null || true
+bench_stop steady
 grep -E "^\[ *3[0-9]s\]" "$work/steady.log" | tail -1 || true
 
 echo "== machine: $(nproc) cores; $(java -version 2>&1 | head -1); $(date -u)"
