@@ -13,6 +13,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import uz.ekommunal.app.config.Config;
 import uz.ekommunal.app.config.ConfigException;
+import uz.ekommunal.app.config.ConfigReference;
+import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.simulator.SimulateCommand;
 
 /** The launcher: {@code run} (all in one), one role at a time, {@code migrate}, or {@code config}. */
@@ -119,9 +121,13 @@ public final class Main implements Callable<Integer> {
 
     @Command(name = "config", description = "Print every configuration key, its value and where it came from.")
     static final class ShowConfig implements Callable<Integer> {
+        @CommandLine.Option(names = "--reference",
+                description = "Print the README's configuration table (every key, default and meaning) instead.")
+        boolean reference;
+
         @Override
         public Integer call() {
-            System.out.print(Config.load(System.getenv()).describe());
+            System.out.print(reference ? ConfigReference.block(Settings.ALL) : Config.load(System.getenv()).describe());
             return 0;
         }
     }
