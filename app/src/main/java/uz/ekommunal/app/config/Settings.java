@@ -44,6 +44,24 @@ public final class Settings {
             "Address the HTTP API listens on.", Parsers.text());
     public static final Setting<Integer> HTTP_PORT = new Setting<>("EKOMMUNAL_HTTP_PORT", "8080",
             "Port of the HTTP API and web page.", Parsers.port());
+    public static final Setting<Integer> HTTP_IDLE_TIMEOUT = new Setting<>("EKOMMUNAL_HTTP_IDLE_TIMEOUT", "30",
+            "Seconds an HTTP connection may stay silent before it is closed.", Parsers.integer(1, 3600));
+    public static final Setting<Integer> HTTP_HEAD_TIMEOUT = new Setting<>("EKOMMUNAL_HTTP_HEAD_TIMEOUT", "10",
+            "Seconds a client has to send a complete request head (also between requests on a kept-alive "
+                    + "connection); slower connections are closed.", Parsers.integer(1, 3600));
+    public static final Setting<Integer> HTTP_REQUEST_TIMEOUT = new Setting<>("EKOMMUNAL_HTTP_REQUEST_TIMEOUT", "120",
+            "Seconds a request body (e.g. a 50 MB appeal video) may take to arrive whole.", Parsers.integer(1, 3600));
+    public static final Setting<Integer> HTTP_MAX_CONNECTIONS_PER_ADDRESS = new Setting<>(
+            "EKOMMUNAL_HTTP_MAX_CONNECTIONS_PER_ADDRESS", "64",
+            "Open HTTP connections one client address may hold; more are closed at once. 0: no cap (set it on "
+                    + "the reverse proxy instead when every client arrives from the proxy's address).",
+            Parsers.integer(0, 100_000));
+    public static final Setting<String> METRICS_HOST = new Setting<>("EKOMMUNAL_METRICS_HOST", "127.0.0.1",
+            "Address the management port (GET /metrics) listens on: this machine only unless changed.",
+            Parsers.text());
+    public static final Setting<Integer> METRICS_PORT = new Setting<>("EKOMMUNAL_METRICS_PORT", "9464",
+            "Management port serving GET /metrics (Prometheus), apart from the public API. -1: off.",
+            Parsers.integer(-1, 65535));
     public static final Setting<String> COAP_HOST = new Setting<>("EKOMMUNAL_COAP_HOST", "0.0.0.0",
             "Address the CoAP endpoints listen on.", Parsers.text());
     public static final Setting<Integer> COAP_PORT = new Setting<>("EKOMMUNAL_COAP_PORT", "5683",
@@ -153,7 +171,8 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR,
             EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_CONNECTIONS,
             MQTT_SESSION_EXPIRY,
-            MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, COAP_HOST, COAP_PORT, COAPS_PORT,
+            MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, HTTP_IDLE_TIMEOUT, HTTP_HEAD_TIMEOUT, HTTP_REQUEST_TIMEOUT,
+            HTTP_MAX_CONNECTIONS_PER_ADDRESS, METRICS_HOST, METRICS_PORT, COAP_HOST, COAP_PORT, COAPS_PORT,
             MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, DEMO_CITY, SPOOL_DIR, BILLING_NODE_ID, BILLING_CRON, BILLING_WORKERS,
             BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY, PAYME_KEY, PAYME_TEST_KEY, PAYME_ACCOUNT_FIELD,
             PAYME_MERCHANT_ID, PAYME_CHECKOUT_URL, CLICK_SECRET_KEY, CLICK_SERVICE_ID, CLICK_MERCHANT_ID,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import uz.ekommunal.api.appeals.open311.Open311Routes;
+import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.notify.Outbox;
 
@@ -21,7 +22,7 @@ public final class Appeals {
     private final AppealService service;
 
     public Appeals(Vertx vertx, DataSource dataSource, Authenticate authenticate, Outbox outbox,
-            AppealsSettings settings, Clock clock) {
+            AppealsSettings settings, AuditLog audit, Clock clock) {
         this.service = new AppealService(dataSource, new AppealNotices(outbox), clock);
         AttachmentStore files = new AttachmentStore(settings.filesDirectory(), settings.maxImageBytes(),
                 settings.maxVideoBytes());
@@ -29,7 +30,7 @@ public final class Appeals {
                 new UploadRoute(vertx, authenticate, dataSource, files, clock)::mount,
                 new AppealRoutes(vertx, authenticate, dataSource, service, files)::mount,
                 new OfficerRoutes(vertx, authenticate, dataSource, service, clock)::mount,
-                new AdminRoutes(vertx, authenticate, dataSource)::mount,
+                new AdminRoutes(vertx, authenticate, dataSource, audit)::mount,
                 new Open311Routes(vertx, dataSource, service, settings.open311Keys(), clock)::mount);
     }
 

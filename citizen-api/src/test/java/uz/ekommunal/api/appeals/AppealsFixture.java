@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import uz.ekommunal.api.ApiSchema;
+import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.AccessTokens;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.PhoneNumber;
@@ -47,6 +48,7 @@ final class AppealsFixture implements AutoCloseable {
     final Outbox outbox;
     final OutboxDispatcher dispatcher;
     final Path files;
+    final AuditLog audit;
     private final Vertx vertx = Vertx.vertx();
     private final AccessTokens tokens;
     private final ApiServer server;
@@ -63,8 +65,9 @@ final class AppealsFixture implements AutoCloseable {
                 RetryPolicy.DEFAULTS, clock);
         tokens = new AccessTokens(KEY, Duration.ofDays(365), clock);
         files = Files.createTempDirectory("appeal-files");
+        audit = new AuditLog(db.dataSource(), clock);
         Appeals appeals = new Appeals(vertx, db.dataSource(), new Authenticate(tokens), outbox,
-                AppealsSettings.defaults(files, Set.of(OPEN311_KEY)), clock);
+                AppealsSettings.defaults(files, Set.of(OPEN311_KEY)), audit, clock);
         server = new ApiServer(vertx, appeals.routes());
         port = server.listen("127.0.0.1", 0).await(10, TimeUnit.SECONDS);
     }
