@@ -31,6 +31,7 @@ import uz.ekommunal.api.health.HealthRoutes;
 import uz.ekommunal.api.http.ApiServer;
 import uz.ekommunal.api.http.HttpLimits;
 import uz.ekommunal.api.http.MetricsRoutes;
+import uz.ekommunal.api.notify.SmsBudget;
 import uz.ekommunal.api.http.OpenApiRoutes;
 import uz.ekommunal.api.payments.PaymentHooks;
 import uz.ekommunal.api.notify.SmsGatewaySettings;
@@ -201,7 +202,19 @@ public final class Application implements AutoCloseable {
         SmsGatewaySettings sms = smsUrl == null ? null : new SmsGatewaySettings(java.net.URI.create(smsUrl),
                 config.get(Settings.SMS_USER), config.get(Settings.SMS_PASSWORD), java.time.Duration.ofSeconds(10));
         return HouseholdApiSettings.defaults(key, admin == null ? null : PhoneNumber.parse(admin).orElseThrow(), sms)
-                .withOneId(oneIdSettings(config));
+                .withOneId(oneIdSettings(config))
+                .withSms(smsLimits(config));
+    }
+
+    /** The hourly SMS budget; a reserve not below the budget stops start-up naming both keys. */
+    static SmsBudget.Limits smsLimits(Config config) {
+        int perHour = config.get(Settings.SMS_PER_HOUR);
+        int reserve = config.get(Settings.SMS_SIGN_IN_RESERVE);
+        if (reserve >= perHour) {
+            throw new ConfigException("EKOMMUNAL_SMS_SIGN_IN_RESERVE='" + reserve + "' must be less than "
+                    + "EKOMMUNAL_SMS_PER_HOUR='" + perHour + "' (the rest is for appeal notices and confirmations)");
+        }
+        return new SmsBudget.Limits(perHour, reserve);
     }
 
     /** Sign-in by OneID, or null when no issuer is configured; an issuer without the rest stops start-up. */
@@ -268,23 +281,23 @@ public final class Application implements AutoCloseable {
                 gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs, households.audit(),
                 clock).routes());
         features.addAll(new Appeals(vertx, dataSource, households.authenticate(), new Outbox(dataSource, clock),
-                appealsSettings(config), households.audit(), clock).routes());
+                appealsSettings(config), households.audit(), households.smsBudget(), clock).routes());
         ApiServer api = new ApiServer(vertx, features);
         httpPort = api.listen(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT), httpLimits(config))
                 .await(10, TimeUnit.SECONDS);
         toClose.add(0, () -> api.close().await(5, TimeUnit.SECONDS));
         LOG.info("HTTP API on http://localhost:{}/ (health: /health)", httpPort);
-        startManagement(config, api);
+        startManagement(config, api, households.smsBudget());
     }
 
     /** {@code /metrics} on its own port, bound to this machine by default: not part of the public API. */
-    private void startManagement(Config config, ApiServer api) {
+    private void startManagement(Config config, ApiServer api, SmsBudget sms) throws Exception {
         if (config.get(Settings.METRICS_PORT) < 0) {
             return;
         }
         ApiServer management = new ApiServer(vertx, List.of(new MetricsRoutes(() -> (gateway == null ? ""
                 : PrometheusText.render(gateway.counters(), gateway.queuedReadings(), gateway.spoolBytes(),
-                        offlineMeters())) + api.metrics())::mount));
+                        offlineMeters())) + api.metrics() + sms.metrics())::mount));
         metricsPort = management.listen(config.get(Settings.METRICS_HOST), config.get(Settings.METRICS_PORT))
                 .await(10, TimeUnit.SECONDS);
         toClose.add(0, () -> management.close().await(5, TimeUnit.SECONDS));

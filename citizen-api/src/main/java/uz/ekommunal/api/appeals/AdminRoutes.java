@@ -13,13 +13,13 @@ import java.util.List;
 import javax.sql.DataSource;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
-import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.auth.Role;
-import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.ClientAddress;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * The appeals' global settings: the routing table ({@code GET /api/v1/admin/appeal-routes} for

@@ -104,6 +104,10 @@ public final class AppealService {
     }
 
     private Appeal send(Connection c, Actor actor, Appeal a, Instant now) throws SQLException {
+        if (a.userId() != null && AppealNotices.verifiedPhone(c, a).isEmpty()) {
+            throw new ApiException(ApiError.PHONE_NOT_VERIFIED, "phone", "Notices go only to a phone you proved is "
+                    + "yours: the one you signed in with, or one confirmed with a code (POST /api/v1/me/phones)");
+        }
         long org = directory.route(c, a.category(), a.form().district()).orElseThrow(() -> new ApiException(
                 ApiError.NO_APPEAL_ROUTE, "category", "No organisation answers " + a.category().code() + " yet"));
         LocalDate due = deadlines(c).answerBy(a.kind(), now, false);

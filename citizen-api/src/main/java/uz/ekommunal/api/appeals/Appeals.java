@@ -10,6 +10,7 @@ import uz.ekommunal.api.appeals.open311.Open311Routes;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.notify.Outbox;
+import uz.ekommunal.api.notify.SmsBudget;
 
 /**
  * Complaints and questions (murojaat) wired by hand: filing, routing, workflow, deadlines, SMS,
@@ -22,8 +23,8 @@ public final class Appeals {
     private final AppealService service;
 
     public Appeals(Vertx vertx, DataSource dataSource, Authenticate authenticate, Outbox outbox,
-            AppealsSettings settings, AuditLog audit, Clock clock) {
-        this.service = new AppealService(dataSource, new AppealNotices(outbox), clock);
+            AppealsSettings settings, AuditLog audit, SmsBudget budget, Clock clock) {
+        this.service = new AppealService(dataSource, new AppealNotices(outbox, budget), clock);
         AttachmentStore files = new AttachmentStore(settings.filesDirectory(), settings.maxImageBytes(),
                 settings.maxVideoBytes());
         this.routes = List.of(

@@ -49,7 +49,10 @@ public final class ApiServer {
     public Future<Integer> listen(String host, int port, HttpLimits limits) {
         guard = new ConnectionGuard(vertx, limits);
         guard.start();
+        // no HTTP/2 upgrade over plain TCP: it holds a new connection back from every handler until the
+        // whole first request head has arrived, so a slow sender could not even be seen
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true)
+                .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout((int) limits.idleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         ConnectionGuard g = guard;
         return vertx.createHttpServer(options)

@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Closes connections that hold the server without using it: more than
  * {@link HttpLimits#maxConnectionsPerAddress()} from one address are closed as they open, and a
- * sweep twice a second closes those with no complete request head for
- * {@link HttpLimits#headTimeout()} (slowloris) or a request body unfinished after
- * {@link HttpLimits#requestTimeout()}. Silent ones are the server's idle timeout's.
+ * sweep twice a second closes those whose first request head is not complete after
+ * {@link HttpLimits#headTimeout()} (slowloris), and those with a request body unfinished, or no
+ * next request, after {@link HttpLimits#requestTimeout()}. Between requests a connection is not cut
+ * at the head timeout, so that a client reusing a kept-alive connection does not race its close;
+ * silent ones are the server's idle timeout's.
  */
 final class ConnectionGuard {
 
@@ -37,6 +39,7 @@ final class ConnectionGuard {
         final String address;
         final Set<HttpServerRequest> requests = ConcurrentHashMap.newKeySet();
         volatile long idleSince = System.nanoTime();
+        volatile boolean served;
         final Map<HttpServerRequest, Long> started = new ConcurrentHashMap<>();
 
         Tracked(String address) {
@@ -73,6 +76,7 @@ final class ConnectionGuard {
         Tracked tracked = open.get(request.connection());
         if (tracked != null) {
             tracked.requests.add(request);
+            tracked.served = true;
             tracked.started.put(request, System.nanoTime());
         }
     }
@@ -98,7 +102,8 @@ final class ConnectionGuard {
                     late = true;
                 }
             }
-            if (tracked.requests.isEmpty() && now - tracked.idleSince > limits.headTimeout().toNanos()) {
+            long waitForHead = (tracked.served ? limits.requestTimeout() : limits.headTimeout()).toNanos();
+            if (tracked.requests.isEmpty() && now - tracked.idleSince > waitForHead) {
                 late = true;
             }
             if (late) {

@@ -7,10 +7,10 @@ import java.time.Duration;
  *
  * @param idleTimeout a connection that sends and receives nothing this long is closed
  *     (EKOMMUNAL_HTTP_IDLE_TIMEOUT)
- * @param headTimeout a connection with no request in flight (a new one, or kept alive between
- *     requests) must deliver a complete request head within this, else it is closed: a client
- *     trickling header bytes is cut off (EKOMMUNAL_HTTP_HEAD_TIMEOUT)
- * @param requestTimeout a request's body must have arrived whole within this after its head
+ * @param headTimeout a new connection must deliver its first complete request head within this,
+ *     else it is closed: a client trickling header bytes is cut off (EKOMMUNAL_HTTP_HEAD_TIMEOUT)
+ * @param requestTimeout a request's body must have arrived whole within this after its head, and a
+ *     kept-alive connection's next request head within this after the last answer
  *     (EKOMMUNAL_HTTP_REQUEST_TIMEOUT; uploads of up to 50 MB must fit in it)
  * @param maxConnectionsPerAddress open connections one client address may hold; 0 = no cap (behind
  *     a reverse proxy every client has the proxy's address) (EKOMMUNAL_HTTP_MAX_CONNECTIONS_PER_ADDRESS)
