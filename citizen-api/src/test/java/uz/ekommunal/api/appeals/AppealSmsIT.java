@@ -156,6 +156,32 @@ class AppealSmsIT {
         }
     }
 
+    @Test
+    void thirtyParallelConfirmationsFromThirtyPeopleTakeExactlyTheBudgetLeftForThem() throws Exception {
+        // 10 an hour, 2 reserved for sign-in codes: 8 for confirmations
+        try (AppealsFixture f = new AppealsFixture(NOW, HttpLimits.DEFAULTS, new SmsBudget.Limits(10, 2))) {
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                tokens.add(f.person("+9989014000" + String.format("%02d", i), Role.HOUSEHOLD).token());
+            }
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            List<HttpResponse<String>> answers = parallel(30, () -> {
+                int i = next.getAndIncrement();
+                return f.json("POST", "/api/v1/me/phones", tokens.get(i),
+                        new JsonObject().put("phone", "+9989015000" + String.format("%02d", i)));
+            });
+            assertThat(answers).filteredOn(r -> r.statusCode() == 202).hasSize(8);
+            assertThat(answers).filteredOn(r -> r.statusCode() == 429).hasSize(22)
+                    .allSatisfy(r -> assertThat(new JsonObject(r.body()).getInteger("code")).isEqualTo(4401));
+            try (Connection c = f.db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                    "select count(*) from api.outbox where idempotency_key like 'phone-check-%'");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(8);
+            }
+        }
+    }
+
     private static List<String> smsTo(AppealsFixture f, String phone) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = f.db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
