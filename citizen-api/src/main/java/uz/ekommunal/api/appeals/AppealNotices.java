@@ -31,14 +31,15 @@ public final class AppealNotices {
 
     public void notify(Connection c, Appeal a, String event, String text) throws SQLException {
         Optional<PhoneNumber> to = verifiedPhone(c, a);
-        if (to.isEmpty()) {
-            return;
+        String key = "appeal:" + a.id() + ":" + event;
+        if (to.isEmpty() || outbox.exists(c, key)) {
+            return; // a retried request takes no second SMS from the budget
         }
         Optional<Instant> when = budget.takeForNotice(c);
         if (when.isEmpty()) {
             return; // the next day's budget is full too: counted in the metrics, read in My appeals
         }
-        outbox.enqueue(c, new NewMessage("appeal:" + a.id() + ":" + event, Channel.SMS, to.get().e164(), null,
+        outbox.enqueue(c, new NewMessage(key, Channel.SMS, to.get().e164(), null,
                 "Appeal " + a.number() + ": " + text, false, null), when.get());
     }
 

@@ -46,6 +46,16 @@ public final class Outbox {
         }
     }
 
+    /** Whether a message with this idempotency key was enqueued already (a retried request). */
+    public boolean exists(Connection c, String idempotencyKey) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select 1 from api.outbox where idempotency_key = ?")) {
+            s.setString(1, idempotencyKey);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     public void enqueue(NewMessage m) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             enqueue(c, m);
