@@ -4,9 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,7 +23,7 @@ final class ConnectionGuard {
     private final Vertx vertx;
     private final HttpLimits limits;
     private final Map<HttpConnection, Tracked> open = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong timedOut = new AtomicLong();
     private long timer = -1;
@@ -35,12 +33,12 @@ final class ConnectionGuard {
         this.limits = limits;
     }
 
+    /** An open connection: its address, its requests in flight (with when their head arrived), since when idle. */
     private static final class Tracked {
         final String address;
-        final Set<HttpServerRequest> requests = ConcurrentHashMap.newKeySet();
+        final Map<HttpServerRequest, Long> inFlight = new ConcurrentHashMap<>();
         volatile long idleSince = System.nanoTime();
         volatile boolean served;
-        final Map<HttpServerRequest, Long> started = new ConcurrentHashMap<>();
 
         Tracked(String address) {
             this.address = address;
@@ -60,8 +58,8 @@ final class ConnectionGuard {
     /** A new connection: counted, or closed at once when its address has too many. */
     void opened(HttpConnection connection) {
         String address = connection.remoteAddress() == null ? "unknown" : connection.remoteAddress().hostAddress();
-        AtomicInteger count = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
-        int now = count.incrementAndGet();
+        // compute() is atomic per address, so opening and closing never lose a count
+        int now = perAddress.compute(address, (a, n) -> n == null ? 1 : n + 1);
         Tracked tracked = new Tracked(address);
         open.put(connection, tracked);
         connection.closeHandler(v -> closed(connection));
@@ -75,16 +73,15 @@ final class ConnectionGuard {
     void request(HttpServerRequest request) {
         Tracked tracked = open.get(request.connection());
         if (tracked != null) {
-            tracked.requests.add(request);
+            tracked.inFlight.put(request, System.nanoTime());
             tracked.served = true;
-            tracked.started.put(request, System.nanoTime());
         }
     }
 
     private void closed(HttpConnection connection) {
         Tracked tracked = open.remove(connection);
         if (tracked != null) {
-            perAddress.computeIfPresent(tracked.address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+            perAddress.computeIfPresent(tracked.address, (a, n) -> n <= 1 ? null : n - 1);
         }
     }
 
@@ -92,18 +89,17 @@ final class ConnectionGuard {
         long now = System.nanoTime();
         open.forEach((connection, tracked) -> {
             boolean late = false;
-            for (HttpServerRequest r : tracked.requests) {
+            for (Map.Entry<HttpServerRequest, Long> e : tracked.inFlight.entrySet()) {
+                HttpServerRequest r = e.getKey();
                 if (r.response().ended() || r.response().closed()) {
-                    tracked.requests.remove(r);
-                    tracked.started.remove(r);
+                    tracked.inFlight.remove(r);
                     tracked.idleSince = now;
-                } else if (!r.isEnded() && now - tracked.started.getOrDefault(r, now)
-                        > limits.requestTimeout().toNanos()) {
-                    late = true;
+                } else if (!r.isEnded() && now - e.getValue() > limits.requestTimeout().toNanos()) {
+                    late = true; // the body is still trickling in
                 }
             }
             long waitForHead = (tracked.served ? limits.requestTimeout() : limits.headTimeout()).toNanos();
-            if (tracked.requests.isEmpty() && now - tracked.idleSince > waitForHead) {
+            if (tracked.inFlight.isEmpty() && now - tracked.idleSince > waitForHead) {
                 late = true;
             }
             if (late) {
