@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,9 @@ import uz.ekommunal.api.auth.oneid.OneIdSettings;
 import uz.ekommunal.api.health.HealthCheck;
 import uz.ekommunal.api.health.HealthRoutes;
 import uz.ekommunal.api.http.ApiServer;
+import uz.ekommunal.api.http.HttpLimits;
 import uz.ekommunal.api.http.MetricsRoutes;
+import uz.ekommunal.api.notify.SmsBudget;
 import uz.ekommunal.api.http.OpenApiRoutes;
 import uz.ekommunal.api.payments.PaymentHooks;
 import uz.ekommunal.api.notify.SmsGatewaySettings;
@@ -80,6 +83,7 @@ public final class Application implements AutoCloseable {
     private Gateway gateway;
     private Billing billing;
     private int httpPort = -1;
+    private int metricsPort = -1;
 
     private Application() {
     }
@@ -113,6 +117,10 @@ public final class Application implements AutoCloseable {
         if (roles.contains(Role.API)) {
             PortCheck.requireFree(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT), "the HTTP API",
                     "EKOMMUNAL_HTTP_PORT");
+            if (config.get(Settings.METRICS_PORT) > 0) {
+                PortCheck.requireFree(config.get(Settings.METRICS_HOST), config.get(Settings.METRICS_PORT),
+                        "the management port (/metrics)", "EKOMMUNAL_METRICS_PORT");
+            }
         }
         if (roles.contains(Role.GATEWAY)) {
             PortCheck.requireFreeUdp(config.get(Settings.COAP_HOST), config.get(Settings.COAP_PORT), "CoAP",
@@ -194,7 +202,19 @@ public final class Application implements AutoCloseable {
         SmsGatewaySettings sms = smsUrl == null ? null : new SmsGatewaySettings(java.net.URI.create(smsUrl),
                 config.get(Settings.SMS_USER), config.get(Settings.SMS_PASSWORD), java.time.Duration.ofSeconds(10));
         return HouseholdApiSettings.defaults(key, admin == null ? null : PhoneNumber.parse(admin).orElseThrow(), sms)
-                .withOneId(oneIdSettings(config));
+                .withOneId(oneIdSettings(config))
+                .withSms(smsLimits(config));
+    }
+
+    /** The hourly SMS budget; a reserve not below the budget stops start-up naming both keys. */
+    static SmsBudget.Limits smsLimits(Config config) {
+        int perHour = config.get(Settings.SMS_PER_HOUR);
+        int reserve = config.get(Settings.SMS_SIGN_IN_RESERVE);
+        if (reserve >= perHour) {
+            throw new ConfigException("EKOMMUNAL_SMS_SIGN_IN_RESERVE='" + reserve + "' must be less than "
+                    + "EKOMMUNAL_SMS_PER_HOUR='" + perHour + "' (the rest is for appeal notices and confirmations)");
+        }
+        return new SmsBudget.Limits(perHour, reserve);
     }
 
     /** Sign-in by OneID, or null when no issuer is configured; an issuer without the rest stops start-up. */
@@ -258,18 +278,37 @@ public final class Application implements AutoCloseable {
         features.addAll(households.routes());
         // the desk changes the same cached tariff book the calculator and billing price with
         features.addAll(new OperatorDesk(vertx, households.authenticate(), dataSource, billing, registry,
-                gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs, clock).routes());
+                gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs, households.audit(),
+                clock).routes());
         features.addAll(new Appeals(vertx, dataSource, households.authenticate(), new Outbox(dataSource, clock),
-                appealsSettings(config), clock).routes());
-        if (gateway != null) {
-            features.add(new MetricsRoutes(() -> PrometheusText.render(gateway.counters(), gateway.queuedReadings(),
-                    gateway.spoolBytes(), offlineMeters()))::mount);
-        }
+                appealsSettings(config), households.audit(), households.smsBudget(), clock).routes());
         ApiServer api = new ApiServer(vertx, features);
-        httpPort = api.listen(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT))
+        httpPort = api.listen(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT), httpLimits(config))
                 .await(10, TimeUnit.SECONDS);
         toClose.add(0, () -> api.close().await(5, TimeUnit.SECONDS));
         LOG.info("HTTP API on http://localhost:{}/ (health: /health)", httpPort);
+        startManagement(config, api, households.smsBudget());
+    }
+
+    /** {@code /metrics} on its own port, bound to this machine by default: not part of the public API. */
+    private void startManagement(Config config, ApiServer api, SmsBudget sms) throws Exception {
+        if (config.get(Settings.METRICS_PORT) < 0) {
+            return;
+        }
+        ApiServer management = new ApiServer(vertx, List.of(new MetricsRoutes(() -> (gateway == null ? ""
+                : PrometheusText.render(gateway.counters(), gateway.queuedReadings(), gateway.spoolBytes(),
+                        offlineMeters())) + api.metrics() + sms.metrics())::mount));
+        metricsPort = management.listen(config.get(Settings.METRICS_HOST), config.get(Settings.METRICS_PORT))
+                .await(10, TimeUnit.SECONDS);
+        toClose.add(0, () -> management.close().await(5, TimeUnit.SECONDS));
+        LOG.info("Metrics on http://{}:{}/metrics", config.get(Settings.METRICS_HOST), metricsPort);
+    }
+
+    private static HttpLimits httpLimits(Config config) {
+        return new HttpLimits(Duration.ofSeconds(config.get(Settings.HTTP_IDLE_TIMEOUT)),
+                Duration.ofSeconds(config.get(Settings.HTTP_HEAD_TIMEOUT)),
+                Duration.ofSeconds(config.get(Settings.HTTP_REQUEST_TIMEOUT)),
+                config.get(Settings.HTTP_MAX_CONNECTIONS_PER_ADDRESS));
     }
 
     /** Modbus meters not answering, or -1 when the database cannot say. */
@@ -370,6 +409,11 @@ public final class Application implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The management port serving {@code /metrics}, or -1 when off. */
+    public int metricsPort() {
+        return metricsPort;
     }
 
     /** The gateway role, or null when this process does not run it. */

@@ -85,7 +85,10 @@ class AppIT {
                     .isEqualTo(77.25);
             assertThat(new JsonObject(response.body()).getJsonArray("readings").getJsonObject(0).getString("source"))
                     .isEqualTo("coap");
-            String metrics = get(app, "/metrics").body();
+            // metrics are on the management port (this machine only), not on the public API
+            assertThat(get(app, "/metrics").statusCode()).isEqualTo(404);
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.metricsPort()
+                    + "/metrics")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("ekommunal_readings_received_total{protocol=\"coap\"} 1")
                     .contains("ekommunal_meters_offline 0");
         }
@@ -239,6 +242,7 @@ class AppIT {
         env.put("EKOMMUNAL_DATA_DIR", dataDir.toString());
         env.put("EKOMMUNAL_EMBEDDED_DB_PORT", String.valueOf(freePort()));
         env.put("EKOMMUNAL_HTTP_PORT", "0");
+        env.put("EKOMMUNAL_METRICS_PORT", "0");
         env.put("EKOMMUNAL_MQTT_PORT", "0");
         env.put("EKOMMUNAL_MQTT_HOST", "127.0.0.1");
         env.put("EKOMMUNAL_HTTP_HOST", "127.0.0.1");

@@ -78,6 +78,15 @@ class ConfigTest {
     }
 
     @Test
+    void theSignInReserveMustLeaveRoomInTheSmsBudget() {
+        assertThat(Application.smsLimits(Config.load(Map.of())).perHour()).isEqualTo(2000);
+        assertThatThrownBy(() -> Application.smsLimits(Config.load(Map.of("EKOMMUNAL_SMS_PER_HOUR", "100",
+                "EKOMMUNAL_SMS_SIGN_IN_RESERVE", "100"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("EKOMMUNAL_SMS_SIGN_IN_RESERVE='100'")
+                .hasMessageContaining("EKOMMUNAL_SMS_PER_HOUR='100'");
+    }
+
+    @Test
     void oneIdIsOffWithoutAnIssuerAndAnIssuerNeedsTheRest() {
         assertThat(Application.oneIdSettings(Config.load(Map.of()))).isNull();
         assertThatThrownBy(() -> Application.oneIdSettings(Config.load(Map.of(

@@ -202,6 +202,7 @@ final class RunningSystem implements AutoCloseable {
         env.put("EKOMMUNAL_DATA_DIR", dataDir.resolve("data").toString());
         env.put("EKOMMUNAL_EMBEDDED_DB_PORT", String.valueOf(dbPort));
         env.put("EKOMMUNAL_HTTP_PORT", "0");
+        env.put("EKOMMUNAL_METRICS_PORT", "0");
         env.put("EKOMMUNAL_HTTP_HOST", "127.0.0.1");
         env.put("EKOMMUNAL_MQTT_PORT", "0");
         env.put("EKOMMUNAL_MQTT_HOST", "127.0.0.1");

@@ -227,6 +227,7 @@ class WebPageIT {
         env.put("EKOMMUNAL_DATA_DIR", dataDir.resolve("data").toString());
         env.put("EKOMMUNAL_EMBEDDED_DB_PORT", String.valueOf(freePort()));
         env.put("EKOMMUNAL_HTTP_PORT", "0");
+        env.put("EKOMMUNAL_METRICS_PORT", "0");
         env.put("EKOMMUNAL_HTTP_HOST", "127.0.0.1");
         env.put("EKOMMUNAL_MQTT_PORT", "0");
         env.put("EKOMMUNAL_MQTT_HOST", "127.0.0.1");

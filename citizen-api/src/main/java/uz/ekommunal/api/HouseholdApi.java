@@ -25,6 +25,8 @@ import uz.ekommunal.api.auth.AccessTokens;
 import uz.ekommunal.api.auth.AuthRoutes;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.OtpService;
+import uz.ekommunal.api.auth.PhoneChecks;
+import uz.ekommunal.api.auth.PhoneRoutes;
 import uz.ekommunal.api.auth.RefreshTokens;
 import uz.ekommunal.api.auth.Sessions;
 import uz.ekommunal.api.auth.Users;
@@ -41,6 +43,7 @@ import uz.ekommunal.api.notify.HttpSmsGateway;
 import uz.ekommunal.api.notify.LogDelivery;
 import uz.ekommunal.api.notify.Outbox;
 import uz.ekommunal.api.notify.OutboxDispatcher;
+import uz.ekommunal.api.notify.SmsBudget;
 import uz.ekommunal.api.widgets.BillingCardReader;
 import uz.ekommunal.api.widgets.CardReader;
 import uz.ekommunal.api.widgets.PayLinkSource;
@@ -64,6 +67,7 @@ public final class HouseholdApi implements AutoCloseable {
     private final List<Consumer<Router>> routes = new ArrayList<>();
     private final Authenticate authenticate;
     private final AuditLog audit;
+    private final SmsBudget smsBudget;
 
     /**
      * @param adapters delivery per channel, usually {@link #adapters(HouseholdApiSettings)}
@@ -82,7 +86,11 @@ public final class HouseholdApi implements AutoCloseable {
         this.authenticate = new Authenticate(access);
         this.audit = new AuditLog(dataSource, clock);
         routes.add(new AuditRoutes(vertx, authenticate, audit)::mount);
-        OtpService otp = new OtpService(dataSource, outbox, users, settings.otp(), settings.tokenKey(), clock);
+        this.smsBudget = new SmsBudget(settings.sms(), clock);
+        OtpService otp = new OtpService(dataSource, outbox, users, settings.otp(), settings.tokenKey(), smsBudget,
+                clock);
+        routes.add(new PhoneRoutes(vertx, authenticate, new PhoneChecks(dataSource, outbox, smsBudget, settings.otp(),
+                settings.tokenKey(), clock))::mount);
         Sessions sessions = new Sessions(access, new RefreshTokens(dataSource, settings.refreshLifetime(), clock),
                 users, clock);
         OneIdSettings oneId = settings.oneId();
@@ -131,6 +139,11 @@ public final class HouseholdApi implements AutoCloseable {
     /** The audit log of operators' and administrators' changes, for the other route groups. */
     public AuditLog audit() {
         return audit;
+    }
+
+    /** The hour's SMS budget, shared with every other sender of SMS (appeal notices). */
+    public SmsBudget smsBudget() {
+        return smsBudget;
     }
 
     public OutboxDispatcher dispatcher() {

@@ -6,6 +6,7 @@ import uz.ekommunal.api.auth.OtpPolicy;
 import uz.ekommunal.api.auth.PhoneNumber;
 import uz.ekommunal.api.auth.oneid.OneIdSettings;
 import uz.ekommunal.api.notify.RetryPolicy;
+import uz.ekommunal.api.notify.SmsBudget;
 import uz.ekommunal.api.notify.SmsGatewaySettings;
 
 /**
@@ -16,10 +17,11 @@ import uz.ekommunal.api.notify.SmsGatewaySettings;
  * @param smsGateway where SMS go; null prints them to the log (the local-run way to see codes)
  * @param cardTimeout how long a widget card may take before it is shown as unavailable
  * @param oneId sign-in by OneID, or null when it is off
+ * @param sms the SMS budget per hour and the share reserved for sign-in codes
  */
 public record HouseholdApiSettings(byte[] tokenKey, PhoneNumber administrator, SmsGatewaySettings smsGateway,
         OtpPolicy otp, RetryPolicy retries, Duration accessLifetime, Duration refreshLifetime, Duration cardTimeout,
-        OneIdSettings oneId) {
+        OneIdSettings oneId, SmsBudget.Limits sms) {
 
     public HouseholdApiSettings {
         Objects.requireNonNull(tokenKey, "tokenKey");
@@ -29,17 +31,30 @@ public record HouseholdApiSettings(byte[] tokenKey, PhoneNumber administrator, S
         tokenKey = tokenKey.clone();
         Objects.requireNonNull(otp, "otp");
         Objects.requireNonNull(retries, "retries");
+        Objects.requireNonNull(sms, "sms");
     }
 
     public static HouseholdApiSettings defaults(byte[] tokenKey, PhoneNumber administrator, SmsGatewaySettings sms) {
         return new HouseholdApiSettings(tokenKey, administrator, sms, OtpPolicy.DEFAULTS, RetryPolicy.DEFAULTS,
-                Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofSeconds(3), null);
+                Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofSeconds(3), null, SmsBudget.Limits.DEFAULTS);
     }
 
     /** The same settings with sign-in by OneID (null: off). */
     public HouseholdApiSettings withOneId(OneIdSettings oneId) {
         return new HouseholdApiSettings(tokenKey, administrator, smsGateway, otp, retries, accessLifetime,
-                refreshLifetime, cardTimeout, oneId);
+                refreshLifetime, cardTimeout, oneId, sms);
+    }
+
+    /** The same settings with other sign-in code rules. */
+    public HouseholdApiSettings withOtp(OtpPolicy otp) {
+        return new HouseholdApiSettings(tokenKey, administrator, smsGateway, otp, retries, accessLifetime,
+                refreshLifetime, cardTimeout, oneId, sms);
+    }
+
+    /** The same settings with another SMS budget. */
+    public HouseholdApiSettings withSms(SmsBudget.Limits sms) {
+        return new HouseholdApiSettings(tokenKey, administrator, smsGateway, otp, retries, accessLifetime,
+                refreshLifetime, cardTimeout, oneId, sms);
     }
 
     @Override

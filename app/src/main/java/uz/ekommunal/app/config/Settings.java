@@ -44,6 +44,25 @@ public final class Settings {
             "Address the HTTP API listens on.", Parsers.text());
     public static final Setting<Integer> HTTP_PORT = new Setting<>("EKOMMUNAL_HTTP_PORT", "8080",
             "Port of the HTTP API and web page.", Parsers.port());
+    public static final Setting<Integer> HTTP_IDLE_TIMEOUT = new Setting<>("EKOMMUNAL_HTTP_IDLE_TIMEOUT", "30",
+            "Seconds an HTTP connection may stay silent before it is closed.", Parsers.integer(1, 3600));
+    public static final Setting<Integer> HTTP_HEAD_TIMEOUT = new Setting<>("EKOMMUNAL_HTTP_HEAD_TIMEOUT", "10",
+            "Seconds a new connection has to send its first complete request head; slower ones are closed.",
+            Parsers.integer(1, 3600));
+    public static final Setting<Integer> HTTP_REQUEST_TIMEOUT = new Setting<>("EKOMMUNAL_HTTP_REQUEST_TIMEOUT", "120",
+            "Seconds a request body (e.g. a 50 MB appeal video) may take to arrive whole, and a kept-alive "
+                    + "connection's next request head after the last answer.", Parsers.integer(1, 3600));
+    public static final Setting<Integer> HTTP_MAX_CONNECTIONS_PER_ADDRESS = new Setting<>(
+            "EKOMMUNAL_HTTP_MAX_CONNECTIONS_PER_ADDRESS", "64",
+            "Open HTTP connections one client address may hold; more are closed at once. 0: no cap (set it on "
+                    + "the reverse proxy instead when every client arrives from the proxy's address).",
+            Parsers.integer(0, 100_000));
+    public static final Setting<String> METRICS_HOST = new Setting<>("EKOMMUNAL_METRICS_HOST", "127.0.0.1",
+            "Address the management port (GET /metrics) listens on: this machine only unless changed.",
+            Parsers.text());
+    public static final Setting<Integer> METRICS_PORT = new Setting<>("EKOMMUNAL_METRICS_PORT", "9464",
+            "Management port serving GET /metrics (Prometheus), apart from the public API. -1: off.",
+            Parsers.integer(-1, 65535));
     public static final Setting<String> COAP_HOST = new Setting<>("EKOMMUNAL_COAP_HOST", "0.0.0.0",
             "Address the CoAP endpoints listen on.", Parsers.text());
     public static final Setting<Integer> COAP_PORT = new Setting<>("EKOMMUNAL_COAP_PORT", "5683",
@@ -127,6 +146,13 @@ public final class Settings {
     public static final Setting<String> SMS_PASSWORD = new Setting<>("EKOMMUNAL_SMS_PASSWORD", "",
             "Password for the SMS gateway's Basic authentication.", Parsers.optional());
 
+    public static final Setting<Integer> SMS_PER_HOUR = new Setting<>("EKOMMUNAL_SMS_PER_HOUR", "2000",
+            "SMS the whole system may send in one clock hour (sign-in codes, appeal notices, phone confirmations). "
+                    + "Over it, sign-in codes and confirmations are refused (429) and notices wait for a later hour.",
+            Parsers.integer(1, 10_000_000));
+    public static final Setting<Integer> SMS_SIGN_IN_RESERVE = new Setting<>("EKOMMUNAL_SMS_SIGN_IN_RESERVE", "500",
+            "Of EKOMMUNAL_SMS_PER_HOUR, how many only sign-in codes may use, so a flood of appeals cannot stop "
+                    + "sign-ins. Less than EKOMMUNAL_SMS_PER_HOUR.", Parsers.integer(0, 10_000_000));
     public static final Setting<String> ONEID_ISSUER = new Setting<>("EKOMMUNAL_ONEID_ISSUER", "",
             "OneID (OpenID Connect) issuer URL, exactly as its ID tokens name it; its discovery document is read from "
                     + "<issuer>/.well-known/openid-configuration. Empty: sign-in by OneID is off.", Parsers.httpUrl());
@@ -153,12 +179,13 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR,
             EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_CONNECTIONS,
             MQTT_SESSION_EXPIRY,
-            MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, COAP_HOST, COAP_PORT, COAPS_PORT,
+            MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, HTTP_IDLE_TIMEOUT, HTTP_HEAD_TIMEOUT, HTTP_REQUEST_TIMEOUT,
+            HTTP_MAX_CONNECTIONS_PER_ADDRESS, METRICS_HOST, METRICS_PORT, COAP_HOST, COAP_PORT, COAPS_PORT,
             MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, DEMO_CITY, SPOOL_DIR, BILLING_NODE_ID, BILLING_CRON, BILLING_WORKERS,
             BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY, PAYME_KEY, PAYME_TEST_KEY, PAYME_ACCOUNT_FIELD,
             PAYME_MERCHANT_ID, PAYME_CHECKOUT_URL, CLICK_SECRET_KEY, CLICK_SERVICE_ID, CLICK_MERCHANT_ID,
             PAYMENT_MAX_AMOUNT, PAYMENT_RETURN_URL, JWT_SECRET, ADMIN_PHONE, SMS_URL, SMS_USER,
-            SMS_PASSWORD, ONEID_ISSUER, ONEID_CLIENT_ID, ONEID_CLIENT_SECRET, ONEID_REDIRECT_URI, APPEAL_FILES_DIR, APPEAL_MAX_IMAGE_MB, APPEAL_MAX_VIDEO_MB, OPEN311_API_KEYS);
+            SMS_PASSWORD, SMS_PER_HOUR, SMS_SIGN_IN_RESERVE, ONEID_ISSUER, ONEID_CLIENT_ID, ONEID_CLIENT_SECRET, ONEID_REDIRECT_URI, APPEAL_FILES_DIR, APPEAL_MAX_IMAGE_MB, APPEAL_MAX_VIDEO_MB, OPEN311_API_KEYS);
 
     private Settings() {
     }

@@ -11,30 +11,35 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.auth.Role;
-import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.ClientAddress;
+import uz.ekommunal.storage.Transactions;
 
 /**
- * What operators and administrators maintain: the routing table ({@code GET/PUT
- * /api/v1/admin/appeal-routes}), officers' organisations and holidays (administrators), and the
- * organisations list (anyone, to fill forms).
+ * The appeals' global settings: the routing table ({@code GET /api/v1/admin/appeal-routes} for
+ * operators and administrators, {@code PUT} for administrators only), officers' organisations and
+ * holidays (administrators only: a holiday moves every legal deadline), and the organisations list
+ * (anyone, to fill forms). Every change is audited with the state before and after.
  */
 final class AdminRoutes {
 
     private final Vertx vertx;
     private final Authenticate authenticate;
     private final DataSource dataSource;
+    private final AuditLog audit;
     private final Directory directory = new Directory();
 
-    AdminRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource) {
+    AdminRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource, AuditLog audit) {
         this.vertx = vertx;
         this.authenticate = authenticate;
         this.dataSource = dataSource;
+        this.audit = audit;
     }
 
     void mount(Router router) {
@@ -68,7 +73,8 @@ final class AdminRoutes {
 
     /** Body: {@code {"routes":[{"category":"gas","district":"Chilonzor","organisationId":1}]}}; no district = default. */
     private void putRoutes(RoutingContext ctx) {
-        OfficerRoutes.requireRole(Requests.caller(ctx), Role.OPERATOR, Role.ADMINISTRATOR);
+        Caller caller = Requests.caller(ctx);
+        OfficerRoutes.requireRole(caller, Role.ADMINISTRATOR);
         JsonArray rows = Requests.body(ctx).getJsonArray("routes");
         if (rows == null || rows.isEmpty()) {
             throw new ApiException(ApiError.MISSING_VALUE, "routes", "routes (a list) is required");
@@ -93,13 +99,21 @@ final class AdminRoutes {
                             "No organisation " + r.organisationId());
                 }
             }
+            for (Directory.Route r : routes) {
+                Long before = directory.routeExact(c, r.category(), r.district()).orElse(null);
+                audit.record(c, caller, "appeal.route.change", "appeal-route:" + r.category().code() + "/"
+                        + (r.district() == null ? "" : r.district()), before == null ? null
+                        : new JsonObject().put("organisationId", before),
+                        new JsonObject().put("organisationId", r.organisationId()), ClientAddress.of(ctx.request()));
+            }
             directory.putRoutes(c, routes);
             return directory.routes(c);
         }), list -> Requests.json(ctx, 200, new JsonObject().put("routes", json(list))));
     }
 
     private void putOfficer(RoutingContext ctx) {
-        OfficerRoutes.requireRole(Requests.caller(ctx), Role.ADMINISTRATOR);
+        Caller caller = Requests.caller(ctx);
+        OfficerRoutes.requireRole(caller, Role.ADMINISTRATOR);
         long userId = Requests.id(ctx, "userId", ApiError.NOT_FOUND);
         Object org = Requests.body(ctx).getValue("organisationId");
         if (!(org instanceof Number n)) {
@@ -109,7 +123,11 @@ final class AdminRoutes {
             if (!directory.organisationExists(c, n.longValue())) {
                 throw new ApiException(ApiError.UNKNOWN_VALUE, "organisationId", "No organisation " + n);
             }
+            Long before = directory.officerOrganisation(c, userId).orElse(null);
             directory.putOfficer(c, userId, n.longValue());
+            audit.record(c, caller, "appeal.officer.assign", "user:" + userId,
+                    before == null ? null : new JsonObject().put("organisationId", before),
+                    new JsonObject().put("organisationId", n.longValue()), ClientAddress.of(ctx.request()));
             return n.longValue();
         }), o -> Requests.json(ctx, 200, new JsonObject().put("userId", userId).put("organisationId", o)));
     }
@@ -117,7 +135,7 @@ final class AdminRoutes {
     /** Movable holidays (Hayit) and transferred days off are added here each year. */
     private void putHoliday(RoutingContext ctx) {
         Caller caller = Requests.caller(ctx);
-        OfficerRoutes.requireRole(caller, Role.OPERATOR, Role.ADMINISTRATOR);
+        OfficerRoutes.requireRole(caller, Role.ADMINISTRATOR);
         LocalDate day;
         try {
             day = LocalDate.parse(ctx.pathParam("day"));
@@ -126,7 +144,11 @@ final class AdminRoutes {
         }
         String name = Requests.text(Requests.body(ctx), "name", 100, true);
         Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+            String before = directory.holiday(c, day).orElse(null);
             directory.putHoliday(c, day, name);
+            audit.record(c, caller, "holiday.change", "holiday:" + day,
+                    before == null ? null : new JsonObject().put("name", before), new JsonObject().put("name", name),
+                    ClientAddress.of(ctx.request()));
             return day;
         }), d -> Requests.json(ctx, 200, new JsonObject().put("day", d.toString()).put("name", name)));
     }

@@ -1,6 +1,8 @@
 package uz.ekommunal.api.appeals;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +19,9 @@ import uz.ekommunal.api.http.ApiException;
  * Blocking (JDBC): call from a worker.
  */
 public final class AppealService {
+
+    /** Drafts one person may keep unsent. */
+    public static final int MAX_DRAFTS = 20;
 
     private final DataSource dataSource;
     private final AppealStore store = new AppealStore();
@@ -35,11 +40,36 @@ public final class AppealService {
             form.requireComplete();
         }
         return Transactions.inTransaction(dataSource, c -> {
+            if (!send) {
+                requireRoomForADraft(c, actor.userId());
+            }
             Instant now = clock.instant();
             long id = store.insert(c, actor.userId(), "PORTAL", Status.DRAFT, form, null, null, null, null, null, now);
             store.record(c, id, now, actor.userId(), actor.label(), Action.SAVE, null, Status.DRAFT, null, null);
             return send ? send(c, actor, load(c, id), now) : load(c, id);
         });
+    }
+
+    /**
+     * At most {@link #MAX_DRAFTS} drafts a person: counted under a per-person lock, so parallel
+     * requests cannot all pass the count.
+     */
+    private static void requireRoomForADraft(Connection c, long userId) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "appeal-drafts:" + userId);
+            lock.execute();
+        }
+        try (PreparedStatement count = c.prepareStatement(
+                "select count(*) from appeals.appeals where user_id = ? and status = 'DRAFT'")) {
+            count.setLong(1, userId);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) >= MAX_DRAFTS) {
+                    throw new ApiException(ApiError.TOO_MANY_DRAFTS, null, "You have " + MAX_DRAFTS
+                            + " unsent drafts already; send one of them first");
+                }
+            }
+        }
     }
 
     public Appeal updateDraft(Actor actor, long id, AppealForm form) throws SQLException {
@@ -74,6 +104,10 @@ public final class AppealService {
     }
 
     private Appeal send(Connection c, Actor actor, Appeal a, Instant now) throws SQLException {
+        if (a.userId() != null && AppealNotices.verifiedPhone(c, a).isEmpty()) {
+            throw new ApiException(ApiError.PHONE_NOT_VERIFIED, "phone", "Notices go only to a phone you proved is "
+                    + "yours: the one you signed in with, or one confirmed with a code (POST /api/v1/me/phones)");
+        }
         long org = directory.route(c, a.category(), a.form().district()).orElseThrow(() -> new ApiException(
                 ApiError.NO_APPEAL_ROUTE, "category", "No organisation answers " + a.category().code() + " yet"));
         LocalDate due = deadlines(c).answerBy(a.kind(), now, false);

@@ -125,4 +125,26 @@ public final class Directory {
             s.executeUpdate();
         }
     }
+
+    /** The organisation of exactly this routing row (district '' = the default), if there is one. */
+    public Optional<Long> routeExact(Connection c, Category category, String district) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select organisation_id from appeals.routes where category = ? and district = ?")) {
+            s.setString(1, category.code());
+            s.setString(2, district == null ? "" : district);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The name of a day off besides weekends, if it is one. */
+    public Optional<String> holiday(Connection c, LocalDate day) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select name from appeals.holidays where day = ?")) {
+            s.setDate(1, Date.valueOf(day));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
 }

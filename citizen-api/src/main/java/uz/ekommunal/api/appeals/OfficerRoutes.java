@@ -114,7 +114,9 @@ final class OfficerRoutes {
         requireRole(caller, Role.COMPLAINTS_OFFICER, Role.OPERATOR, Role.ADMINISTRATOR);
         Requests.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
-                return queries.stats(c, Deadlines.day(clock.instant()));
+                Long org = scope(c, caller, AppealRoutes.longParam(ctx, "organisationId"));
+                return queries.stats(c, Deadlines.day(clock.instant())).stream()
+                        .filter(s -> org == null || org == s.organisationId()).toList();
             }
         }, list -> {
             JsonArray items = new JsonArray();
@@ -125,9 +127,13 @@ final class OfficerRoutes {
         });
     }
 
-    /** An officer sees their own organisation only; others the one asked for, or all. */
+    /**
+     * Officers and operators see the organisation an administrator assigned them to
+     * ({@code PUT /api/v1/admin/appeal-officers/{userId}}), whatever they ask for; administrators
+     * the one asked for, or all (null).
+     */
     private Long scope(Connection c, Caller caller, Long asked) throws java.sql.SQLException {
-        if (caller.role() == Role.COMPLAINTS_OFFICER) {
+        if (caller.role() != Role.ADMINISTRATOR) {
             return directory.officerOrganisation(c, caller.userId()).orElseThrow(() -> new ApiException(
                     ApiError.FORBIDDEN, null, "You are not assigned to an organisation yet; ask an administrator"));
         }

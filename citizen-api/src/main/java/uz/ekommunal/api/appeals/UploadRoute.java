@@ -114,6 +114,14 @@ final class UploadRoute {
                 return;
             }
             Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+                // the draft's row locked: parallel uploads are counted one after another, and a draft
+                // sent meanwhile takes no more files
+                Appeal a = store.load(c, id, true).orElseThrow(() -> AppealService.notFound(id));
+                if (a.status() != Status.DRAFT) {
+                    vertx.fileSystem().delete(tmp.toString());
+                    throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
+                            "Attachments are added to a draft, before it is sent");
+                }
                 try {
                     return files.keep(c, id, tmp, name, clock.instant());
                 } catch (java.io.IOException e) {

@@ -13,17 +13,20 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.api.notify.Channel;
 import uz.ekommunal.api.notify.NewMessage;
 import uz.ekommunal.api.notify.Outbox;
+import uz.ekommunal.api.notify.SmsBudget;
 import uz.ekommunal.storage.Transactions;
 
 /**
  * Sign-in by a one-time code sent by SMS. A code is stored only as an HMAC keyed with the
  * server's secret (six digits hash in microseconds; the key keeps a leaked table from giving
  * them away), lives {@link OtpPolicy#lifetime()}, and is burnt after
- * {@link OtpPolicy#maxAttempts()} wrong tries. Sends are limited per phone and per client
- * address, counted in the database so every node sees the same counts.
+ * {@link OtpPolicy#maxAttempts()} wrong tries. Sends are limited per phone and asking address, per
+ * address and per network ({@link OtpPolicy}), and by the hour's {@link SmsBudget}; counted in the
+ * database so every node sees the same counts.
  */
 public final class OtpService {
 
@@ -32,9 +35,12 @@ public final class OtpService {
     private final Users users;
     private final OtpPolicy policy;
     private final byte[] key;
+    private final SmsBudget budget;
     private final Clock clock;
 
-    public OtpService(DataSource dataSource, Outbox outbox, Users users, OtpPolicy policy, byte[] key, Clock clock) {
+    public OtpService(DataSource dataSource, Outbox outbox, Users users, OtpPolicy policy, byte[] key, SmsBudget budget,
+            Clock clock) {
+        this.budget = budget;
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.users = users;
@@ -51,19 +57,24 @@ public final class OtpService {
      */
     public Instant send(PhoneNumber phone, String clientAddress) throws SQLException {
         Instant now = clock.instant();
+        String network = ClientAddress.network(clientAddress);
         return Transactions.inTransaction(dataSource, c -> {
-            // one send at a time per phone, so two requests cannot both pass the limit
-            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-                lock.setString(1, "otp:" + phone.e164());
-                lock.execute();
-            }
-            List<Instant> byPhone = sends(c, "phone", phone.e164(), now);
-            List<Instant> byAddress = sends(c, "client_address", clientAddress, now);
+            // one send at a time per phone, address and network, so two requests cannot both pass a limit
+            Locks.take(c, "otp:" + phone.e164(), "otp-address:" + clientAddress, "otp-network:" + network);
+            List<Instant> byPhone = sends(c, "phone = ? and client_address = ?", now, phone.e164(), clientAddress);
+            List<Instant> byAddress = sends(c, "client_address = ?", now, clientAddress);
+            List<Instant> byNetwork = sends(c, "network = ?", now, network);
             Optional<Duration> wait = policy.perPhone().waitBeforeNext(byPhone, now)
-                    .or(() -> policy.perAddress().waitBeforeNext(byAddress, now));
+                    .or(() -> policy.perAddress().waitBeforeNext(byAddress, now))
+                    .or(() -> policy.perNetwork().waitBeforeNext(byNetwork, now));
             if (wait.isPresent()) {
                 throw new AuthException(ApiError.TOO_MANY_CODES, "phone",
                         "Too many codes asked; try again in " + wait.get().toSeconds() + " s", wait.get());
+            }
+            if (!budget.take(c, SmsBudget.Kind.SIGN_IN)) {
+                throw new AuthException(ApiError.SMS_BUDGET_EXHAUSTED, "phone", "The service has sent all the SMS "
+                        + "it may this hour; try again in " + budget.untilNextHour().toMinutes() + " min",
+                        budget.untilNextHour());
             }
             String code = Hashes.randomDigits(policy.codeDigits());
             Instant expires = now.plus(policy.lifetime());
@@ -79,10 +90,11 @@ public final class OtpService {
             }
             long sendId;
             try (PreparedStatement insert = c.prepareStatement(
-                    "insert into api.otp_sends (phone, client_address, sent_at) values (?, ?, ?) returning id")) {
+                    "insert into api.otp_sends (phone, client_address, network, sent_at) values (?, ?, ?, ?) returning id")) {
                 insert.setString(1, phone.e164());
                 insert.setString(2, clientAddress);
-                insert.setTimestamp(3, Timestamp.from(now));
+                insert.setString(3, network);
+                insert.setTimestamp(4, Timestamp.from(now));
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
                     sendId = rs.getLong(1);
@@ -166,11 +178,13 @@ public final class OtpService {
         }
     }
 
-    private List<Instant> sends(Connection c, String column, String value, Instant now) throws SQLException {
+    private List<Instant> sends(Connection c, String where, Instant now, String... values) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "select sent_at from api.otp_sends where " + column + " = ? and sent_at > ?")) {
-            select.setString(1, value);
-            select.setTimestamp(2, Timestamp.from(now.minus(policy.longestWindow())));
+                "select sent_at from api.otp_sends where " + where + " and sent_at > ?")) {
+            for (int i = 0; i < values.length; i++) {
+                select.setString(i + 1, values[i]);
+            }
+            select.setTimestamp(values.length + 1, Timestamp.from(now.minus(policy.longestWindow())));
             List<Instant> out = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -52,6 +52,11 @@ public enum ApiError {
     BILL_RUN_NOT_FOUND(7006, 404, "Bill run not found"),
     PROVIDER_NOT_FOUND(7007, 404, "Provider not found"),
     OPERATOR_ONLY(7008, 403, "Operators and administrators only"),
+    INVALID_CHARACTERS(1401, 400, "Control characters are not allowed"),
+    SMS_BUDGET_EXHAUSTED(4401, 429, "SMS budget for this hour used up"),
+    PHONE_NOT_VERIFIED(4402, 422, "Phone not verified"),
+    PHONE_CODE_WRONG(4403, 422, "Wrong or expired confirmation code"),
+    TOO_MANY_DRAFTS(6401, 409, "Too many drafts"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 

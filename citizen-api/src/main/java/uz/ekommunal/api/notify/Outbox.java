@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -22,6 +23,11 @@ public final class Outbox {
 
     /** Enqueues in the caller's transaction, so the message exists exactly when its cause does. */
     public void enqueue(Connection c, NewMessage m) throws SQLException {
+        enqueue(c, m, clock.instant());
+    }
+
+    /** Enqueues to be sent no earlier than {@code notBefore} (a notice waiting for the next hour's SMS budget). */
+    public void enqueue(Connection c, NewMessage m, Instant notBefore) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into api.outbox (idempotency_key, channel, recipient, subject, body, sensitive,
                     next_attempt_at, expires_at, created_at)
@@ -33,10 +39,20 @@ public final class Outbox {
             insert.setString(4, m.subject());
             insert.setString(5, m.body());
             insert.setBoolean(6, m.sensitive());
-            insert.setTimestamp(7, now);
+            insert.setTimestamp(7, Timestamp.from(notBefore));
             insert.setTimestamp(8, m.expiresAt() == null ? null : Timestamp.from(m.expiresAt()));
             insert.setTimestamp(9, now);
             insert.executeUpdate();
+        }
+    }
+
+    /** Whether a message with this idempotency key was enqueued already (a retried request). */
+    public boolean exists(Connection c, String idempotencyKey) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select 1 from api.outbox where idempotency_key = ?")) {
+            s.setString(1, idempotencyKey);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

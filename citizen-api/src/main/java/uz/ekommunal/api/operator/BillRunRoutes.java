@@ -7,11 +7,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.BillingErrorCode;
 import uz.ekommunal.billing.BillingException;
@@ -29,9 +31,11 @@ final class BillRunRoutes {
     private final Vertx vertx;
     private final Authenticate authenticate;
     private final Billing billing;
+    private final AuditLog audit;
     private final Clock clock;
 
-    BillRunRoutes(Vertx vertx, Authenticate authenticate, Billing billing, Clock clock) {
+    BillRunRoutes(Vertx vertx, Authenticate authenticate, Billing billing, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.vertx = vertx;
         this.authenticate = authenticate;
         this.billing = billing;
@@ -53,6 +57,7 @@ final class BillRunRoutes {
         if (!DeskAccess.mayActFor(caller, providerId)) {
             throw providerNotFound(providerId);
         }
+        String address = ClientAddress.of(ctx.request());
         Requests.blocking(vertx, ctx, () -> {
             try {
                 billing.accounts().provider(providerId);
@@ -63,7 +68,9 @@ final class BillRunRoutes {
                 throw e;
             }
             long runId = billing.engine().open(providerId, period);
-            return billing.engine().runs().progress(runId);
+            RunProgress opened = billing.engine().runs().progress(runId);
+            audit.record(caller, "bill-run.open", "bill-run:" + runId, null, json(opened), address);
+            return opened;
         }, p -> ctx.response().putHeader("Location", "/api/v1/operator/bill-runs/" + p.runId())
                 .setStatusCode(202).putHeader("Content-Type", "application/json")
                 .putHeader("Cache-Control", "no-store").end(json(p).encode()));

@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uz.ekommunal.api.accounts.Cursors;
+import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.api.http.QueryParams;
 import uz.ekommunal.gateway.meter.Meter;
 import uz.ekommunal.gateway.meter.NewMeter;
@@ -35,10 +37,12 @@ final class MeterRoutes {
     private final MeterDesk desk;
     private final MeterScope scope;
     private final ModbusEndpoints modbus;
+    private final AuditLog audit;
     private final Clock clock;
 
     MeterRoutes(Vertx vertx, Authenticate authenticate, MeterDesk desk, MeterScope scope, ModbusEndpoints modbus,
-            Clock clock) {
+            AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.vertx = vertx;
         this.authenticate = authenticate;
         this.desk = desk;
@@ -61,8 +65,12 @@ final class MeterRoutes {
         JsonObject body = Requests.body(ctx);
         NewMeter meter = MeterForms.meter(body, "serial", Fields.instant(body, "installedAt", clock.instant(), false));
         var endpoint = MeterForms.modbus(body, meter.serial());
-        Requests.blocking(vertx, ctx, () -> desk.register(caller, meter, endpoint),
-                m -> Requests.json(ctx, 201, json(m, null)));
+        String address = ClientAddress.of(ctx.request());
+        Requests.blocking(vertx, ctx, () -> {
+            Meter m = desk.register(caller, meter, endpoint);
+            audit.record(caller, "meter.register", "meter:" + m.serial(), null, json(m, null), address);
+            return m;
+        }, m -> Requests.json(ctx, 201, json(m, null)));
     }
 
     private void replace(RoutingContext ctx) {
@@ -72,6 +80,7 @@ final class MeterRoutes {
         JsonObject body = Requests.body(ctx);
         Instant at = Fields.instant(body, "at", null, true);
         FinalReadings.Value finalReading = FinalReadings.parse(body);
+        String address = ClientAddress.of(ctx.request());
         Requests.blocking(vertx, ctx, () -> {
             // the new meter is like the old one unless the body says otherwise
             Meter old = desk.visible(DeskAccess.scope(caller), oldSerial);
@@ -79,7 +88,11 @@ final class MeterRoutes {
                     .put("registerDigits", old.registerDigits()).put("multiplier", old.multiplier().toPlainString())
                     .mergeIn(body);
             NewMeter next = MeterForms.meter(merged, "newSerial", at);
-            return desk.replace(caller, oldSerial, next, at, MeterForms.modbus(body, next.serial()), finalReading);
+            Meter replacement = desk.replace(caller, oldSerial, next, at, MeterForms.modbus(body, next.serial()),
+                    finalReading);
+            audit.record(caller, "meter.replace", "meter:" + oldSerial, json(old, null),
+                    json(replacement, null).put("replaces", oldSerial).put("at", at.toString()), address);
+            return replacement;
         }, m -> Requests.json(ctx, 201, json(m, null).put("replaces", oldSerial)));
     }
 
@@ -88,7 +101,13 @@ final class MeterRoutes {
         DeskAccess.requireDesk(caller);
         String serial = MeterForms.checkSerial(ctx.pathParam("serial"), "serial");
         Instant at = Fields.instant(Requests.body(ctx), "at", null, true);
-        Requests.blocking(vertx, ctx, () -> desk.retire(caller, serial, at), m -> Requests.json(ctx, 200, json(m, null)));
+        String address = ClientAddress.of(ctx.request());
+        Requests.blocking(vertx, ctx, () -> {
+            Meter before = desk.visible(DeskAccess.scope(caller), serial);
+            Meter m = desk.retire(caller, serial, at);
+            audit.record(caller, "meter.retire", "meter:" + serial, json(before, null), json(m, null), address);
+            return m;
+        }, m -> Requests.json(ctx, 200, json(m, null)));
     }
 
     private void link(RoutingContext ctx) {
@@ -98,7 +117,13 @@ final class MeterRoutes {
         JsonObject body = Requests.body(ctx);
         String serial = MeterForms.serial(body, "serial");
         String register = MeterForms.register(body, "register", true);
-        Requests.blocking(vertx, ctx, () -> desk.link(caller, accountId, serial, register),
+        String address = ClientAddress.of(ctx.request());
+        Requests.blocking(vertx, ctx, () -> {
+            Meter m = desk.link(caller, accountId, serial, register);
+            audit.record(caller, "meter.link", "account:" + accountId, null,
+                    new JsonObject().put("serial", m.serial()).put("register", register), address);
+            return m;
+        },
                 m -> Requests.json(ctx, 201, new JsonObject().put("accountId", accountId).put("serial", m.serial())
                         .put("register", register)));
     }

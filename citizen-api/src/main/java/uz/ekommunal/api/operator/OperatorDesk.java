@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.tariffs.JdbcTariffBook;
@@ -16,7 +17,8 @@ import uz.ekommunal.gateway.store.ReadingStore;
 
 /**
  * The operators' desk wired by hand: meters, account look-up, quarantine, tariffs and bill runs under
- * {@code /api/v1/operator}. Access rules are in {@link DeskAccess} and {@link MeterScope}.
+ * {@code /api/v1/operator}. Access rules are in {@link DeskAccess} and {@link MeterScope}; every change
+ * is written to the audit log.
  */
 public final class OperatorDesk {
 
@@ -24,15 +26,16 @@ public final class OperatorDesk {
 
     /** @param book the cached book the calculator and billing price with; reloaded after each change */
     public OperatorDesk(Vertx vertx, Authenticate authenticate, DataSource dataSource, Billing billing,
-            MeterRegistry meters, ModbusEndpoints modbus, JdbcTariffBook book, Clock clock) {
+            MeterRegistry meters, ModbusEndpoints modbus, JdbcTariffBook book, AuditLog audit, Clock clock) {
         MeterScope scope = new MeterScope(dataSource, billing.accounts());
         MeterDesk desk = new MeterDesk(meters, modbus, billing.accounts(), scope, new ReadingStore(dataSource),
                 dataSource, clock);
-        routes = List.of(new MeterRoutes(vertx, authenticate, desk, scope, modbus, clock)::mount,
+        routes = List.of(new MeterRoutes(vertx, authenticate, desk, scope, modbus, audit, clock)::mount,
                 new AccountLookupRoutes(vertx, authenticate, dataSource, billing.accounts())::mount,
                 new QuarantineRoutes(vertx, authenticate, dataSource, scope)::mount,
-                new TariffDeskRoutes(vertx, authenticate, new TariffBookStore(dataSource, clock), book)::mount,
-                new BillRunRoutes(vertx, authenticate, billing, clock)::mount);
+                new TariffDeskRoutes(vertx, authenticate, new TariffBookStore(dataSource, clock), book,
+                        audit)::mount,
+                new BillRunRoutes(vertx, authenticate, billing, audit, clock)::mount);
     }
 
     /** The routes, to give to the {@link uz.ekommunal.api.http.ApiServer}. */

@@ -8,11 +8,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Comparator;
 import java.util.List;
 import uz.ekommunal.api.accounts.Cursors;
+import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.api.http.QueryParams;
 import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.billing.tariffs.TariffBookStore;
@@ -31,8 +33,11 @@ final class TariffDeskRoutes {
     private final Authenticate authenticate;
     private final TariffBookStore store;
     private final JdbcTariffBook book;
+    private final AuditLog audit;
 
-    TariffDeskRoutes(Vertx vertx, Authenticate authenticate, TariffBookStore store, JdbcTariffBook book) {
+    TariffDeskRoutes(Vertx vertx, Authenticate authenticate, TariffBookStore store, JdbcTariffBook book,
+            AuditLog audit) {
+        this.audit = audit;
         this.vertx = vertx;
         this.authenticate = authenticate;
         this.store = store;
@@ -64,10 +69,13 @@ final class TariffDeskRoutes {
     }
 
     private void add(RoutingContext ctx) {
-        DeskAccess.requireTariffEditor(Requests.caller(ctx));
+        Caller caller = Requests.caller(ctx);
+        DeskAccess.requireTariffEditor(caller);
         TariffVersion version = TariffForm.parse(Requests.body(ctx));
+        String address = ClientAddress.of(ctx.request());
         Requests.blocking(vertx, ctx, () -> {
             stored(() -> store.add(version));
+            audit.record(caller, "tariff.add", "tariff:" + version.id(), null, TariffForm.json(version), address);
             return version;
         }, v -> Requests.json(ctx, 201, TariffForm.json(v)));
     }
@@ -77,11 +85,14 @@ final class TariffDeskRoutes {
         DeskAccess.requireTariffEditor(caller);
         String previous = ctx.pathParam("id");
         TariffVersion next = TariffForm.parse(Requests.body(ctx));
+        String address = ClientAddress.of(ctx.request());
         Requests.blocking(vertx, ctx, () -> {
-            if (store.versions().stream().noneMatch(v -> v.id().equals(previous))) {
-                throw new ApiException(ApiError.TARIFF_VERSION_NOT_FOUND, "id", "No tariff version " + previous);
-            }
+            TariffVersion before = store.versions().stream().filter(v -> v.id().equals(previous)).findFirst()
+                    .orElseThrow(() -> new ApiException(ApiError.TARIFF_VERSION_NOT_FOUND, "id",
+                            "No tariff version " + previous));
             stored(() -> store.supersede(previous, next));
+            audit.record(caller, "tariff.supersede", "tariff:" + previous, TariffForm.json(before),
+                    TariffForm.json(next).put("supersedes", previous), address);
             return next;
         }, v -> Requests.json(ctx, 201, TariffForm.json(v).put("supersedes", previous)));
     }

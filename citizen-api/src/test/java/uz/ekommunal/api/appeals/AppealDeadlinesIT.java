@@ -31,6 +31,9 @@ class AppealDeadlinesIT {
     void dueAfterTheWeekendExtendedAndOverdue() throws Exception {
         var admin = f.person("+998900000011", Role.ADMINISTRATOR);
         var operator = f.person("+998900000012", Role.OPERATOR);
+        // an operator sees the overdue list of the organisation an administrator assigned them to
+        assertThat(f.json("PUT", "/api/v1/admin/appeal-officers/" + operator.id(), admin.token(),
+                new JsonObject().put("organisationId", 1)).statusCode()).isEqualTo(200);
         var officer = f.officerOf("+998900000013", 1, admin);
         var resident = f.person("+998901111112", Role.HOUSEHOLD);
 

@@ -2,6 +2,7 @@ package uz.ekommunal.api.appeals;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,21 +12,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import uz.ekommunal.api.ApiSchema;
+import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.AccessTokens;
 import uz.ekommunal.api.auth.Authenticate;
+import uz.ekommunal.api.auth.OtpPolicy;
+import uz.ekommunal.api.auth.PhoneChecks;
 import uz.ekommunal.api.auth.PhoneNumber;
+import uz.ekommunal.api.auth.PhoneRoutes;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.auth.User;
 import uz.ekommunal.api.auth.Users;
 import uz.ekommunal.api.http.ApiServer;
+import uz.ekommunal.api.http.HttpLimits;
 import uz.ekommunal.api.notify.Channel;
 import uz.ekommunal.api.notify.Outbox;
 import uz.ekommunal.api.notify.OutboxDispatcher;
 import uz.ekommunal.api.notify.RetryPolicy;
+import uz.ekommunal.api.notify.SmsBudget;
 import uz.ekommunal.api.testing.CapturedMessages;
 import uz.ekommunal.testing.MutableClock;
 import uz.ekommunal.testing.TestDatabase;
@@ -47,6 +57,8 @@ final class AppealsFixture implements AutoCloseable {
     final Outbox outbox;
     final OutboxDispatcher dispatcher;
     final Path files;
+    final AuditLog audit;
+    final SmsBudget budget;
     private final Vertx vertx = Vertx.vertx();
     private final AccessTokens tokens;
     private final ApiServer server;
@@ -54,6 +66,10 @@ final class AppealsFixture implements AutoCloseable {
     private final int port;
 
     AppealsFixture(Instant start) throws Exception {
+        this(start, HttpLimits.DEFAULTS, SmsBudget.Limits.DEFAULTS);
+    }
+
+    AppealsFixture(Instant start, HttpLimits limits, SmsBudget.Limits smsLimits) throws Exception {
         clock = new MutableClock(start);
         ApiSchema.migrate(db.dataSource());
         AppealsSchema.migrate(db.dataSource());
@@ -63,10 +79,25 @@ final class AppealsFixture implements AutoCloseable {
                 RetryPolicy.DEFAULTS, clock);
         tokens = new AccessTokens(KEY, Duration.ofDays(365), clock);
         files = Files.createTempDirectory("appeal-files");
-        Appeals appeals = new Appeals(vertx, db.dataSource(), new Authenticate(tokens), outbox,
-                AppealsSettings.defaults(files, Set.of(OPEN311_KEY)), clock);
-        server = new ApiServer(vertx, appeals.routes());
-        port = server.listen("127.0.0.1", 0).await(10, TimeUnit.SECONDS);
+        audit = new AuditLog(db.dataSource(), clock);
+        budget = new SmsBudget(smsLimits, clock);
+        Authenticate authenticate = new Authenticate(tokens);
+        Appeals appeals = new Appeals(vertx, db.dataSource(), authenticate, outbox,
+                AppealsSettings.defaults(files, Set.of(OPEN311_KEY)), audit, budget, clock);
+        List<Consumer<Router>> routes = new ArrayList<>(appeals.routes());
+        routes.add(new PhoneRoutes(vertx, authenticate, new PhoneChecks(db.dataSource(), outbox, budget,
+                OtpPolicy.DEFAULTS, KEY, clock))::mount);
+        server = new ApiServer(vertx, routes);
+        port = server.listen("127.0.0.1", 0, limits).await(10, TimeUnit.SECONDS);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The server's own counters (connections closed by its limits). */
+    String serverMetrics() {
+        return server.metrics();
     }
 
     /** A user with the role, and their access token. */

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uz.ekommunal.api.audit.AuditEntry;
 import uz.ekommunal.api.auth.PhoneNumber;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiServer;
@@ -65,7 +66,7 @@ class OperatorDeskIT {
         vertx = Vertx.vertx();
         List<Consumer<Router>> routes = new ArrayList<>(new OperatorDesk(vertx, api.api.authenticate(),
                 api.db.dataSource(), api.billing, api.meters, new ModbusEndpoints(api.db.dataSource()), book,
-                api.clock).routes());
+                api.api.audit(), api.clock).routes());
         routes.add(new TariffRoutes(vertx, book::engine, api.clock)::mount);
         server = new ApiServer(vertx, routes);
         port = server.listen("127.0.0.1", 0).await(10, TimeUnit.SECONDS);
@@ -117,6 +118,28 @@ class OperatorDeskIT {
 
         JsonArray listed = new JsonObject(get("/api/v1/operator/meters?limit=2", operatorA).body()).getJsonArray("items");
         assertThat(listed).hasSize(2);
+
+        // every change is in the audit log: who, what, before and after
+        AuditEntry register = audited("meter.register", "meter:E7000001");
+        assertThat(register.actorRole()).isEqualTo("OPERATOR");
+        assertThat(register.before()).isNull();
+        assertThat(register.after().getString("serial")).isEqualTo("E7000001");
+        assertThat(register.address()).isEqualTo("127.0.0.1");
+        assertThat(audited("meter.link", "account:" + account).after().getString("serial")).isEqualTo("E7000001");
+        AuditEntry replace = audited("meter.replace", "meter:E7000001");
+        assertThat(replace.before().getString("replacedAt")).isNull();
+        assertThat(replace.after().getString("serial")).isEqualTo("E7000002");
+        AuditEntry retire = audited("meter.retire", "meter:E7000002");
+        assertThat(retire.before().getString("replacedAt")).isNull();
+        assertThat(retire.after().getString("replacedAt")).isEqualTo("2026-01-14T00:00:00Z");
+        // refused changes leave nothing
+        assertThat(api.api.audit().search(null, "meter.retire", "meter:E7000001", null, null, 10)).isEmpty();
+    }
+
+    private static AuditEntry audited(String action, String target) throws Exception {
+        List<AuditEntry> entries = api.api.audit().search(null, action, target, null, null, 10);
+        assertThat(entries).as(action + " " + target).hasSize(1);
+        return entries.get(0);
     }
 
     @Test
@@ -248,7 +271,7 @@ class OperatorDeskIT {
     }
 
     @Test
-    void aTariffVersionAddedThroughTheDeskIsPricedAtOnce() {
+    void aTariffVersionAddedThroughTheDeskIsPricedAtOnce() throws Exception {
         String calculation = """
                 {"utilities":[{"utility":"GARBAGE"}],"residents":4,"region":"SAMARKAND","date":"2026-01-01"}""";
         assertThat(postText("/api/v1/calculator", calculation).statusCode()).isEqualTo(422);
@@ -277,6 +300,12 @@ class OperatorDeskIT {
                         .isEqualTo("2025-12-01"));
         assertThat(post("/api/v1/operator/tariffs/NOPE/supersede", admin, version.copy().put("id", "X-3"))
                 .statusCode()).isEqualTo(404);
+        assertThat(audited("tariff.add", "tariff:GARBAGE-SAMARKAND-DESK").after().getString("id"))
+                .isEqualTo("GARBAGE-SAMARKAND-DESK");
+        AuditEntry supersede = audited("tariff.supersede", "tariff:GARBAGE-SAMARKAND-DESK");
+        assertThat(supersede.actorRole()).isEqualTo("ADMINISTRATOR");
+        assertThat(supersede.before().getString("validTo")).isNull();
+        assertThat(supersede.after().getString("id")).isEqualTo("GARBAGE-SAMARKAND-DESK-2");
     }
 
     @Test
@@ -285,6 +314,7 @@ class OperatorDeskIT {
                 new JsonObject().put("providerId", data.res.id()).put("period", "2025-11"));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         long runId = new JsonObject(started.body()).getLong("id");
+        assertThat(audited("bill-run.open", "bill-run:" + runId).after().getString("period")).isEqualTo("2025-11");
         api.billing.engine().drain("desk-test");
         JsonObject progress = new JsonObject(get("/api/v1/operator/bill-runs/" + runId, operatorA).body());
         assertThat(progress.getBoolean("done")).isTrue();

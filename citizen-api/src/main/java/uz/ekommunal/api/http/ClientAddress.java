@@ -1,0 +1,34 @@
+package uz.ekommunal.api.http;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+
+/** The network address a request came from, as the audit log and the limits count it. */
+public final class ClientAddress {
+
+    private ClientAddress() {
+    }
+
+    /** The peer's IP address, or "unknown" when the socket does not say. */
+    public static String of(HttpServerRequest request) {
+        SocketAddress remote = request.remoteAddress();
+        return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
+    }
+
+    /**
+     * The network the address belongs to: its /24 for IPv4, its /48 for IPv6, so that a caller
+     * holding a whole block (any other loopback address, a cloud subnet) is counted once.
+     */
+    public static String network(String address) {
+        if (address.indexOf(':') >= 0) {
+            String[] parts = address.split(":", -1);
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < Math.min(3, parts.length); i++) {
+                out.append(parts[i]).append(':');
+            }
+            return out + ":/48";
+        }
+        int last = address.lastIndexOf('.');
+        return last < 0 ? address : address.substring(0, last) + ".0/24";
+    }
+}

@@ -1,0 +1,107 @@
+package uz.ekommunal.api.http;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/**
+ * Refuses with 400 {@link ApiError#INVALID_CHARACTERS} a request whose header values, form
+ * fields or JSON strings (values and keys, at any depth) hold NUL or another control character;
+ * line breaks and tabs are text. Runs after the body handler, before every route, so no route
+ * needs to remember it (path and query parameters are the routes' own checks). Payment systems'
+ * endpoints are left to their protocols, which answer errors in their own format.
+ */
+final class ControlCharacters {
+
+    private ControlCharacters() {
+    }
+
+    static void check(RoutingContext ctx) {
+        if (ctx.request().path().startsWith("/payments/")) {
+            ctx.next();
+            return;
+        }
+        String bad = header(ctx.request().headers());
+        if (bad == null && ctx.body() != null && ctx.body().buffer() != null && ctx.body().length() > 0) {
+            bad = body(ctx, ctx.body().buffer());
+        }
+        if (bad != null) {
+            throw new ApiException(ApiError.INVALID_CHARACTERS, bad, bad + " must not hold control characters");
+        }
+        ctx.next();
+    }
+
+    private static String header(MultiMap headers) {
+        for (Map.Entry<String, String> h : headers) {
+            if (hasControl(h.getValue(), false)) {
+                return "header " + h.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static String body(RoutingContext ctx, Buffer body) {
+        String type = ctx.request().getHeader("Content-Type");
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            for (Map.Entry<String, String> f : ctx.request().formAttributes()) {
+                if (hasControl(f.getKey(), false) || hasControl(f.getValue(), true)) {
+                    return f.getKey();
+                }
+            }
+            return null;
+        }
+        Object json;
+        try {
+            json = Json.decodeValue(body);
+        } catch (DecodeException e) {
+            return null; // not JSON: the route says what it expected
+        }
+        return json(json, "");
+    }
+
+    /** The path of the first string holding a control character, or null. */
+    private static String json(Object value, String path) {
+        if (value instanceof String s) {
+            return hasControl(s, true) ? (path.isEmpty() ? "body" : path) : null;
+        }
+        if (value instanceof JsonObject o) {
+            for (Map.Entry<String, Object> e : o) {
+                String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                if (hasControl(e.getKey(), false)) {
+                    return path.isEmpty() ? "body" : path;
+                }
+                String bad = json(e.getValue(), at);
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        } else if (value instanceof JsonArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                String bad = json(a.getValue(i), path + "[" + i + "]");
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Control characters, except tab, and line breaks where {@code text} allows several lines. */
+    static boolean hasControl(String s, boolean text) {
+        if (s == null) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && !(text && (c == '\n' || c == '\r'))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
