@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -15,7 +16,11 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.api.ApiSchema;
+import uz.ekommunal.api.notify.Channel;
+import uz.ekommunal.api.notify.DeliveryAdapter;
 import uz.ekommunal.api.notify.Outbox;
+import uz.ekommunal.api.notify.SmtpDelivery;
+import uz.ekommunal.api.notify.SmtpSettings;
 import uz.ekommunal.api.appeals.Appeals;
 import uz.ekommunal.api.appeals.AppealsSchema;
 import uz.ekommunal.api.appeals.AppealsSettings;
@@ -182,7 +187,20 @@ public final class Application implements AutoCloseable {
         }
         return new AppealsSettings(dir != null ? Path.of(dir) : config.get(Settings.DATA_DIR).resolve("appeal-files"),
                 config.get(Settings.APPEAL_MAX_IMAGE_MB) * AppealsSettings.MB,
-                config.get(Settings.APPEAL_MAX_VIDEO_MB) * AppealsSettings.MB, keys);
+                config.get(Settings.APPEAL_MAX_VIDEO_MB) * AppealsSettings.MB, keys,
+                config.get(Settings.APPEAL_FORWARD_LIMIT), config.get(Settings.OPEN311_ALLOW_ANONYMOUS));
+    }
+
+    /** E-mail through the configured SMTP server; without one, the log keeps printing it. */
+    static Map<Channel, DeliveryAdapter> deliveryAdapters(Config config, HouseholdApiSettings household) {
+        Map<Channel, DeliveryAdapter> adapters = HouseholdApi.adapters(household);
+        String host = config.get(Settings.SMTP_HOST);
+        if (host != null) {
+            adapters.put(Channel.EMAIL, new SmtpDelivery(new SmtpSettings(host, config.get(Settings.SMTP_PORT),
+                    config.get(Settings.SMTP_FROM), config.get(Settings.SMTP_USER), config.get(Settings.SMTP_PASSWORD),
+                    config.get(Settings.SMTP_STARTTLS), java.time.Duration.ofSeconds(20))));
+        }
+        return adapters;
     }
 
     private static HouseholdApiSettings householdSettings(Config config) throws java.io.IOException {
@@ -252,7 +270,7 @@ public final class Application implements AutoCloseable {
         features.addAll(PaymentHooks.routes(vertx, dataSource, billing, clock, paymentConfig(config)));
         HouseholdApiSettings household = householdSettings(config);
         HouseholdApi households = new HouseholdApi(vertx, dataSource, billing, registry, household,
-                HouseholdApi.adapters(household), payLinks(config), UnaryOperator.identity(), clock);
+                deliveryAdapters(config, household), payLinks(config), UnaryOperator.identity(), clock);
         households.start();
         toClose.add(0, households);
         features.addAll(households.routes());
@@ -260,7 +278,7 @@ public final class Application implements AutoCloseable {
         features.addAll(new OperatorDesk(vertx, households.authenticate(), dataSource, billing, registry,
                 gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs, clock).routes());
         features.addAll(new Appeals(vertx, dataSource, households.authenticate(), new Outbox(dataSource, clock),
-                appealsSettings(config), clock).routes());
+                appealsSettings(config), households.audit(), clock).routes());
         if (gateway != null) {
             features.add(new MetricsRoutes(() -> PrometheusText.render(gateway.counters(), gateway.queuedReadings(),
                     gateway.spoolBytes(), offlineMeters()))::mount);

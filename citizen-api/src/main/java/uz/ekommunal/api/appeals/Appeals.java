@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import uz.ekommunal.api.appeals.open311.Open311Routes;
+import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
+import uz.ekommunal.api.auth.Users;
 import uz.ekommunal.api.notify.Outbox;
 
 /**
@@ -22,15 +24,25 @@ public final class Appeals {
 
     public Appeals(Vertx vertx, DataSource dataSource, Authenticate authenticate, Outbox outbox,
             AppealsSettings settings, Clock clock) {
-        this.service = new AppealService(dataSource, new AppealNotices(outbox), clock);
+        this(vertx, dataSource, authenticate, outbox, settings, new AuditLog(dataSource, clock), clock);
+    }
+
+    /** @param audit where administrators' changes (roles, officers, holidays) are recorded */
+    public Appeals(Vertx vertx, DataSource dataSource, Authenticate authenticate, Outbox outbox,
+            AppealsSettings settings, AuditLog audit, Clock clock) {
+        this.service = new AppealService(dataSource, new AppealNotices(outbox), clock, settings.forwardLimit());
+        Users users = new Users(dataSource, clock);
         AttachmentStore files = new AttachmentStore(settings.filesDirectory(), settings.maxImageBytes(),
                 settings.maxVideoBytes());
         this.routes = List.of(
                 new UploadRoute(vertx, authenticate, dataSource, files, clock)::mount,
                 new AppealRoutes(vertx, authenticate, dataSource, service, files)::mount,
+                new LetterRoutes(vertx, authenticate, dataSource, clock)::mount,
                 new OfficerRoutes(vertx, authenticate, dataSource, service, clock)::mount,
-                new AdminRoutes(vertx, authenticate, dataSource)::mount,
-                new Open311Routes(vertx, dataSource, service, settings.open311Keys(), clock)::mount);
+                new AdminRoutes(vertx, authenticate, dataSource, service, audit, users)::mount,
+                new RoleRoutes(vertx, authenticate, dataSource, users, audit)::mount,
+                new Open311Routes(vertx, dataSource, service, settings.open311Keys(), settings.open311Anonymous(),
+                        clock)::mount);
     }
 
     /** The routes, to give to the {@link uz.ekommunal.api.http.ApiServer}. */

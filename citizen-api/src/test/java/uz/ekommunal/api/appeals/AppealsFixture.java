@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import uz.ekommunal.api.ApiSchema;
+import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.AccessTokens;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.PhoneNumber;
@@ -47,6 +48,7 @@ final class AppealsFixture implements AutoCloseable {
     final Outbox outbox;
     final OutboxDispatcher dispatcher;
     final Path files;
+    final AuditLog audit;
     private final Vertx vertx = Vertx.vertx();
     private final AccessTokens tokens;
     private final ApiServer server;
@@ -54,17 +56,27 @@ final class AppealsFixture implements AutoCloseable {
     private final int port;
 
     AppealsFixture(Instant start) throws Exception {
+        this(start, null, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * @param email the e-mail adapter (an SMTP client to a catcher), or null to capture e-mail with the SMS
+     * @param settings changes to the default appeals settings
+     */
+    AppealsFixture(Instant start, uz.ekommunal.api.notify.DeliveryAdapter email,
+            java.util.function.UnaryOperator<AppealsSettings> settings) throws Exception {
         clock = new MutableClock(start);
         ApiSchema.migrate(db.dataSource());
         AppealsSchema.migrate(db.dataSource());
         users = new Users(db.dataSource(), clock);
         outbox = new Outbox(db.dataSource(), clock);
-        dispatcher = new OutboxDispatcher(db.dataSource(), Map.of(Channel.SMS, sms, Channel.EMAIL, sms),
-                RetryPolicy.DEFAULTS, clock);
+        dispatcher = new OutboxDispatcher(db.dataSource(), Map.of(Channel.SMS, sms, Channel.EMAIL,
+                email == null ? sms : email), RetryPolicy.DEFAULTS, clock);
         tokens = new AccessTokens(KEY, Duration.ofDays(365), clock);
         files = Files.createTempDirectory("appeal-files");
+        audit = new AuditLog(db.dataSource(), clock);
         Appeals appeals = new Appeals(vertx, db.dataSource(), new Authenticate(tokens), outbox,
-                AppealsSettings.defaults(files, Set.of(OPEN311_KEY)), clock);
+                settings.apply(AppealsSettings.defaults(files, Set.of(OPEN311_KEY))), audit, clock);
         server = new ApiServer(vertx, appeals.routes());
         port = server.listen("127.0.0.1", 0).await(10, TimeUnit.SECONDS);
     }
@@ -134,7 +146,8 @@ final class AppealsFixture implements AutoCloseable {
         return new JsonObject().put("sphere", "utility_services").put("category", "gas").put("region", "Toshkent shahri")
                 .put("district", "Chilonzor").put("street", "Bunyodkor ko'chasi").put("house", "12")
                 .put("apartment", "34").put("landmark", "near the bazaar").put("phone", phone)
-                .put("kind", "complaint").put("replyChannel", "email").put("public", true)
+                .put("kind", "complaint").put("replyChannel", "email").put("email", "resident@example.uz")
+                .put("language", "en").put("public", true)
                 .put("subject", "No gas pressure").put("text", "No gas pressure since Monday.")
                 .put("termsAccepted", true);
     }
