@@ -223,7 +223,8 @@ public final class AppealStore {
                 select id from appeals.appeals
                 where id <> ? and status <> 'DRAFT' and organisation_id = ?
                   and (user_id = ? or (? is null and phone = ?))
-                  and regexp_replace(lower(body), '\\s+', ' ', 'g') = regexp_replace(lower(?), '\\s+', ' ', 'g')
+                  and btrim(regexp_replace(lower(body), '\\s+', ' ', 'g'))
+                      = btrim(regexp_replace(lower(?), '\\s+', ' ', 'g'))
                   and sent_at between ? and ?
                 order by sent_at desc, id desc limit 1""")) {
             s.setLong(1, a.id());
