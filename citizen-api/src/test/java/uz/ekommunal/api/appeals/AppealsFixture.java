@@ -93,6 +93,12 @@ final class AppealsFixture implements AutoCloseable {
         return new Person(u, tokens.issue(u.caller()));
     }
 
+    /** A fresh token for a user as they are now (after a role change), as signing in again gives. */
+    Person signIn(long userId) throws Exception {
+        User u = users.byId(userId).orElseThrow();
+        return new Person(u, tokens.issue(u.caller()));
+    }
+
     Person officerOf(String phone, long organisationId, Person admin) throws Exception {
         Person p = person(phone, Role.COMPLAINTS_OFFICER);
         HttpResponse<String> r = json("PUT", "/api/v1/admin/appeal-officers/" + p.id(), admin.token(),
