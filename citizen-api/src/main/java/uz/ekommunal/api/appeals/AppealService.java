@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import javax.sql.DataSource;
+import io.vertx.core.json.JsonObject;
+import uz.ekommunal.api.audit.AuditLog;
+import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.api.http.ApiError;
@@ -25,6 +28,7 @@ public final class AppealService {
     private final AppealNotices notices;
     private final Clock clock;
     private final int forwardLimit;
+    private AuditLog audit;
 
     /** Rejection reasons shorter than this are no reasons. */
     static final int MIN_REASONS = 20;
@@ -41,6 +45,12 @@ public final class AppealService {
         this.notices = notices;
         this.clock = clock;
         this.forwardLimit = forwardLimit;
+    }
+
+    /** Administrators' actions on appeals go to the audit log too, in the change's transaction. */
+    public AppealService auditedBy(AuditLog log) {
+        this.audit = log;
+        return this;
     }
 
     int forwardLimit() {
@@ -168,8 +178,18 @@ public final class AppealService {
                     changed.organisationId(), note, late);
             Appeal after = load(c, id);
             tell(c, cmd.action(), after, ground, note);
+            if (audit != null && actor.is(Role.ADMINISTRATOR)) {
+                audit.record(c, new Caller(actor.userId(), actor.role(), null),
+                        "appeal." + cmd.action().name().toLowerCase(Locale.ROOT), "appeal:" + id, state(a),
+                        state(after).put("note", note).put("late", late), null);
+            }
             return after;
         });
+    }
+
+    private static JsonObject state(Appeal a) {
+        return new JsonObject().put("status", a.status().name()).put("organisationId", a.organisationId())
+                .put("dueOn", a.dueOn() == null ? null : a.dueOn().toString()).put("forwards", a.forwards());
     }
 
     /** The resident hears of every step but closing, once per organisation and leg. */

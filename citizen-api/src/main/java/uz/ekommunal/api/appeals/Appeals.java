@@ -30,14 +30,15 @@ public final class Appeals {
     /** @param audit where administrators' changes (roles, officers, holidays) are recorded */
     public Appeals(Vertx vertx, DataSource dataSource, Authenticate authenticate, Outbox outbox,
             AppealsSettings settings, AuditLog audit, Clock clock) {
-        this.service = new AppealService(dataSource, new AppealNotices(outbox), clock, settings.forwardLimit());
+        this.service = new AppealService(dataSource, new AppealNotices(outbox), clock, settings.forwardLimit())
+                .auditedBy(audit);
         Users users = new Users(dataSource, clock);
         AttachmentStore files = new AttachmentStore(settings.filesDirectory(), settings.maxImageBytes(),
                 settings.maxVideoBytes());
         this.routes = List.of(
                 new UploadRoute(vertx, authenticate, dataSource, files, clock)::mount,
                 new AppealRoutes(vertx, authenticate, dataSource, service, files)::mount,
-                new LetterRoutes(vertx, authenticate, dataSource, clock)::mount,
+                new LetterRoutes(vertx, authenticate, dataSource, audit, clock)::mount,
                 new OfficerRoutes(vertx, authenticate, dataSource, service, clock)::mount,
                 new AdminRoutes(vertx, authenticate, dataSource, service, audit, users)::mount,
                 new RoleRoutes(vertx, authenticate, dataSource, users, audit)::mount,

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.sql.Connection;
 import java.time.Clock;
 import javax.sql.DataSource;
+import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
@@ -30,12 +31,14 @@ final class LetterRoutes {
     private final Authenticate authenticate;
     private final DataSource dataSource;
     private final Clock clock;
+    private final AuditLog audit;
     private final AppealStore store = new AppealStore();
     private final AppealQueries queries = new AppealQueries();
     private final Directory directory = new Directory();
 
-    LetterRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource, Clock clock) {
+    LetterRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource, AuditLog audit, Clock clock) {
         this.vertx = vertx;
+        this.audit = audit;
         this.authenticate = authenticate;
         this.dataSource = dataSource;
         this.clock = clock;
@@ -90,7 +93,8 @@ final class LetterRoutes {
         long id = Requests.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
         Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             Appeal a = store.load(c, id, true).orElseThrow(() -> AppealService.notFound(id));
-            if (caller.role() != Role.ADMINISTRATOR && !a.organisationId().equals(officerOrganisation(c, caller))) {
+            if (caller.role() != Role.ADMINISTRATOR
+                    && !java.util.Objects.equals(a.organisationId(), officerOrganisation(c, caller))) {
                 throw AppealService.notFound(id);
             }
             if (!"TO_PRINT".equals(a.postStatus())) {
@@ -98,6 +102,11 @@ final class LetterRoutes {
                         + " has no letter waiting to be printed");
             }
             store.setPostStatus(c, id, "PRINTED", clock.instant());
+            if (caller.role() == Role.ADMINISTRATOR) {
+                audit.record(c, caller, "appeal.letter.printed", "appeal:" + id,
+                        new JsonObject().put("postStatus", a.postStatus()), new JsonObject().put("postStatus", "PRINTED"),
+                        RoleRoutes.address(ctx));
+            }
             return store.load(c, id, false).orElseThrow();
         }), a -> Requests.json(ctx, 200, AppealJson.summary(a).put("postStatus", a.postStatus())));
     }

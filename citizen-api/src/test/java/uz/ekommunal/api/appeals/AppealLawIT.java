@@ -172,6 +172,13 @@ class AppealLawIT {
         assertThat(new JsonObject(fourth.body()).getInteger("code")).isEqualTo(6191);
         assertThat(act(admin, id, "forward", new JsonObject().put("organisationId", gas)).getInteger("forwards"))
                 .isEqualTo(4);
+        // the administrator's decision is in the audit log, the officers' steps in the appeal's history
+        assertThat(f.audit.search(admin.id(), "appeal.forward", "appeal:" + id, null, null, 5)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.before().getInteger("forwards")).isEqualTo(3);
+                    assertThat(e.after().getInteger("forwards")).isEqualTo(4);
+                    assertThat(e.after().getLong("organisationId")).isEqualTo(gas);
+                });
     }
 
     @Test
@@ -204,6 +211,13 @@ class AppealLawIT {
         assertThat(f.getBytes("/api/v1/appeals/" + id + "/letter.pdf", neighbour.token()).statusCode())
                 .isEqualTo(404);
 
+        var waterOfficer = f.officerOf("+998900000133", organisation("suvsoz"), admin);
+        assertThat(f.json("POST", "/api/v1/officer/appeals/" + id + "/printed", waterOfficer.token(), null)
+                .statusCode()).as("not their organisation's letter").isEqualTo(404);
+        long draft = created(f.json("POST", "/api/v1/me/appeals", resident.token(),
+                AppealsFixture.gasComplaint("+998901234504").put("send", false))).getLong("id");
+        assertThat(f.json("POST", "/api/v1/officer/appeals/" + draft + "/printed", officer.token(), null)
+                .statusCode()).as("a draft is nobody's letter").isEqualTo(404);
         assertThat(f.json("POST", "/api/v1/officer/appeals/" + id + "/printed", officer.token(), null).statusCode())
                 .isEqualTo(200);
         assertThat(f.json("POST", "/api/v1/officer/appeals/" + id + "/printed", officer.token(), null).statusCode())
