@@ -278,7 +278,7 @@ public final class Application implements AutoCloseable {
         features.addAll(new OperatorDesk(vertx, households.authenticate(), dataSource, billing, registry,
                 gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs, clock).routes());
         features.addAll(new Appeals(vertx, dataSource, households.authenticate(), new Outbox(dataSource, clock),
-                appealsSettings(config), households.audit(), clock).routes());
+                appealsSettings(config), households.audit(), this::providerExists, clock).routes());
         if (gateway != null) {
             features.add(new MetricsRoutes(() -> PrometheusText.render(gateway.counters(), gateway.queuedReadings(),
                     gateway.spoolBytes(), offlineMeters()))::mount);
@@ -288,6 +288,19 @@ public final class Application implements AutoCloseable {
                 .await(10, TimeUnit.SECONDS);
         toClose.add(0, () -> api.close().await(5, TimeUnit.SECONDS));
         LOG.info("HTTP API on http://localhost:{}/ (health: /health)", httpPort);
+    }
+
+    /** Whether billing knows the provider (an operator's grant names one). */
+    private boolean providerExists(long providerId) throws java.sql.SQLException {
+        try {
+            billing.accounts().provider(providerId);
+            return true;
+        } catch (uz.ekommunal.billing.BillingException e) {
+            if (e.code() == uz.ekommunal.billing.BillingErrorCode.PROVIDER_NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** Modbus meters not answering, or -1 when the database cannot say. */

@@ -27,9 +27,17 @@ public final class Appeals {
         this(vertx, dataSource, authenticate, outbox, settings, new AuditLog(dataSource, clock), clock);
     }
 
-    /** @param audit where administrators' changes (roles, officers, holidays) are recorded */
     public Appeals(Vertx vertx, DataSource dataSource, Authenticate authenticate, Outbox outbox,
             AppealsSettings settings, AuditLog audit, Clock clock) {
+        this(vertx, dataSource, authenticate, outbox, settings, audit, ProviderCheck.NONE, clock);
+    }
+
+    /**
+     * @param audit where administrators' changes (roles, officers, holidays) are recorded
+     * @param providers whether a provider exists, for granting the operator role
+     */
+    public Appeals(Vertx vertx, DataSource dataSource, Authenticate authenticate, Outbox outbox,
+            AppealsSettings settings, AuditLog audit, ProviderCheck providers, Clock clock) {
         this.service = new AppealService(dataSource, new AppealNotices(outbox), clock, settings.forwardLimit())
                 .auditedBy(audit);
         Users users = new Users(dataSource, clock);
@@ -41,7 +49,7 @@ public final class Appeals {
                 new LetterRoutes(vertx, authenticate, dataSource, audit, clock)::mount,
                 new OfficerRoutes(vertx, authenticate, dataSource, service, clock)::mount,
                 new AdminRoutes(vertx, authenticate, dataSource, service, audit, users)::mount,
-                new RoleRoutes(vertx, authenticate, dataSource, users, audit)::mount,
+                new RoleRoutes(vertx, authenticate, dataSource, users, audit, providers)::mount,
                 new Open311Routes(vertx, dataSource, service, settings.open311Keys(), settings.open311Anonymous(),
                         clock)::mount);
     }

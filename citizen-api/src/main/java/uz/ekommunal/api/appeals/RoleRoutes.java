@@ -24,7 +24,8 @@ import uz.ekommunal.storage.Transactions;
  * {@code PUT /api/v1/admin/users/{id}/role} with {@code {"role":"complaints_officer","organisationId":3}}
  * or {@code {"role":"operator","providerId":1}}, and {@code DELETE} the same path to make the person
  * a household again. The user and the organisation must exist. Administrators themselves come from
- * configuration and are not changed here, so no one locks the last one out.
+ * configuration and are not changed here, so no one locks the last one out. The user, the
+ * organisation and the provider must exist.
  */
 final class RoleRoutes {
 
@@ -33,9 +34,12 @@ final class RoleRoutes {
     private final DataSource dataSource;
     private final Users users;
     private final AuditLog audit;
+    private final ProviderCheck providers;
     private final Directory directory = new Directory();
 
-    RoleRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource, Users users, AuditLog audit) {
+    RoleRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource, Users users, AuditLog audit,
+            ProviderCheck providers) {
+        this.providers = providers;
         this.vertx = vertx;
         this.authenticate = authenticate;
         this.dataSource = dataSource;
@@ -61,6 +65,9 @@ final class RoleRoutes {
             if (grant.organisationId() != null && !directory.organisationExists(c, grant.organisationId())) {
                 throw new ApiException(ApiError.UNKNOWN_VALUE, "organisationId", "No organisation "
                         + grant.organisationId());
+            }
+            if (grant.providerId() != null && !providers.exists(grant.providerId())) {
+                throw new ApiException(ApiError.UNKNOWN_VALUE, "providerId", "No provider " + grant.providerId());
             }
             JsonObject was = state(c, before);
             User after = users.changeRole(c, userId, grant.role(), grant.providerId()).orElseThrow();

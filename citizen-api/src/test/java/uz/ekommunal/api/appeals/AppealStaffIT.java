@@ -85,7 +85,11 @@ class AppealStaffIT {
                 new JsonObject().put("reason", "inspection")).statusCode()).isEqualTo(404);
         assertThat(f.get("/api/v1/officer/appeals", f.signIn(someone.id()).token()).statusCode()).isEqualTo(403);
 
-        // operators too, with their provider
+        // operators too, with a provider billing knows
+        HttpResponse<String> noProvider = f.json("PUT", path, admin.token(),
+                new JsonObject().put("role", "operator").put("providerId", 987654));
+        assertThat(noProvider.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(noProvider.body()).getString("field")).isEqualTo("providerId");
         HttpResponse<String> op = f.json("PUT", path, admin.token(),
                 new JsonObject().put("role", "operator").put("providerId", 1));
         assertThat(op.statusCode()).as(op.body()).isEqualTo(200);
