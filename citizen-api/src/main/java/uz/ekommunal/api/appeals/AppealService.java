@@ -28,7 +28,7 @@ public final class AppealService {
     private final AppealNotices notices;
     private final Clock clock;
     private final int forwardLimit;
-    private AuditLog audit;
+    private final AuditLog audit;
 
     /** Rejection reasons shorter than this are no reasons. */
     static final int MIN_REASONS = 20;
@@ -36,21 +36,20 @@ public final class AppealService {
     static final Duration DUPLICATE_WINDOW = Duration.ofDays(1);
 
     public AppealService(DataSource dataSource, AppealNotices notices, Clock clock) {
-        this(dataSource, notices, clock, AppealsSettings.DEFAULT_FORWARD_LIMIT);
+        this(dataSource, notices, clock, AppealsSettings.DEFAULT_FORWARD_LIMIT, null);
     }
 
-    /** @param forwardLimit forwards an officer may make; past it only an administrator forwards */
-    public AppealService(DataSource dataSource, AppealNotices notices, Clock clock, int forwardLimit) {
+    /**
+     * @param forwardLimit forwards an officer may make; past it only an administrator forwards
+     * @param audit where administrators' actions on appeals are also recorded (in the change's
+     *     transaction), or null
+     */
+    public AppealService(DataSource dataSource, AppealNotices notices, Clock clock, int forwardLimit, AuditLog audit) {
         this.dataSource = dataSource;
         this.notices = notices;
         this.clock = clock;
         this.forwardLimit = forwardLimit;
-    }
-
-    /** Administrators' actions on appeals go to the audit log too, in the change's transaction. */
-    public AppealService auditedBy(AuditLog log) {
-        this.audit = log;
-        return this;
+        this.audit = audit;
     }
 
     int forwardLimit() {

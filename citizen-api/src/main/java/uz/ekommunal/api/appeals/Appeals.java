@@ -38,8 +38,8 @@ public final class Appeals {
      */
     public Appeals(Vertx vertx, DataSource dataSource, Authenticate authenticate, Outbox outbox,
             AppealsSettings settings, AuditLog audit, ProviderCheck providers, Clock clock) {
-        this.service = new AppealService(dataSource, new AppealNotices(outbox), clock, settings.forwardLimit())
-                .auditedBy(audit);
+        this.service = new AppealService(dataSource, new AppealNotices(outbox), clock, settings.forwardLimit(),
+                audit);
         Users users = new Users(dataSource, clock);
         AttachmentStore files = new AttachmentStore(settings.filesDirectory(), settings.maxImageBytes(),
                 settings.maxVideoBytes());
