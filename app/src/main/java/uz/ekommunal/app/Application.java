@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -16,7 +17,11 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.api.ApiSchema;
+import uz.ekommunal.api.notify.Channel;
+import uz.ekommunal.api.notify.DeliveryAdapter;
 import uz.ekommunal.api.notify.Outbox;
+import uz.ekommunal.api.notify.SmtpDelivery;
+import uz.ekommunal.api.notify.SmtpSettings;
 import uz.ekommunal.api.appeals.Appeals;
 import uz.ekommunal.api.appeals.AppealsSchema;
 import uz.ekommunal.api.appeals.AppealsSettings;
@@ -190,7 +195,20 @@ public final class Application implements AutoCloseable {
         }
         return new AppealsSettings(dir != null ? Path.of(dir) : config.get(Settings.DATA_DIR).resolve("appeal-files"),
                 config.get(Settings.APPEAL_MAX_IMAGE_MB) * AppealsSettings.MB,
-                config.get(Settings.APPEAL_MAX_VIDEO_MB) * AppealsSettings.MB, keys);
+                config.get(Settings.APPEAL_MAX_VIDEO_MB) * AppealsSettings.MB, keys,
+                config.get(Settings.APPEAL_FORWARD_LIMIT), config.get(Settings.OPEN311_ALLOW_ANONYMOUS));
+    }
+
+    /** E-mail through the configured SMTP server; without one, the log keeps printing it. */
+    static Map<Channel, DeliveryAdapter> deliveryAdapters(Config config, HouseholdApiSettings household) {
+        Map<Channel, DeliveryAdapter> adapters = HouseholdApi.adapters(household);
+        String host = config.get(Settings.SMTP_HOST);
+        if (host != null) {
+            adapters.put(Channel.EMAIL, new SmtpDelivery(new SmtpSettings(host, config.get(Settings.SMTP_PORT),
+                    config.get(Settings.SMTP_FROM), config.get(Settings.SMTP_USER), config.get(Settings.SMTP_PASSWORD),
+                    config.get(Settings.SMTP_STARTTLS), java.time.Duration.ofSeconds(20))));
+        }
+        return adapters;
     }
 
     private static HouseholdApiSettings householdSettings(Config config) throws java.io.IOException {
@@ -272,7 +290,7 @@ public final class Application implements AutoCloseable {
         features.addAll(PaymentHooks.routes(vertx, dataSource, billing, clock, paymentConfig(config)));
         HouseholdApiSettings household = householdSettings(config);
         HouseholdApi households = new HouseholdApi(vertx, dataSource, billing, registry, household,
-                HouseholdApi.adapters(household), payLinks(config), UnaryOperator.identity(), clock);
+                deliveryAdapters(config, household), payLinks(config), UnaryOperator.identity(), clock);
         households.start();
         toClose.add(0, households);
         features.addAll(households.routes());
@@ -281,7 +299,7 @@ public final class Application implements AutoCloseable {
                 gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs, households.audit(),
                 clock).routes());
         features.addAll(new Appeals(vertx, dataSource, households.authenticate(), new Outbox(dataSource, clock),
-                appealsSettings(config), households.audit(), households.smsBudget(), clock).routes());
+                appealsSettings(config), households.audit(), households.smsBudget(), this::providerExists, clock).routes());
         ApiServer api = new ApiServer(vertx, features);
         httpPort = api.listen(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT), httpLimits(config))
                 .await(10, TimeUnit.SECONDS);
@@ -309,6 +327,19 @@ public final class Application implements AutoCloseable {
                 Duration.ofSeconds(config.get(Settings.HTTP_HEAD_TIMEOUT)),
                 Duration.ofSeconds(config.get(Settings.HTTP_REQUEST_TIMEOUT)),
                 config.get(Settings.HTTP_MAX_CONNECTIONS_PER_ADDRESS));
+    }
+
+    /** Whether billing knows the provider (an operator's grant names one). */
+    private boolean providerExists(long providerId) throws java.sql.SQLException {
+        try {
+            billing.accounts().provider(providerId);
+            return true;
+        } catch (uz.ekommunal.billing.BillingException e) {
+            if (e.code() == uz.ekommunal.billing.BillingErrorCode.PROVIDER_NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** Modbus meters not answering, or -1 when the database cannot say. */

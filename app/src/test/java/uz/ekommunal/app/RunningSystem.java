@@ -92,6 +92,17 @@ final class RunningSystem implements AutoCloseable {
         new Users(db, Clock.systemUTC()).setRole(PhoneNumber.parse(phone).orElseThrow(), Role.OPERATOR, provider.id());
     }
 
+    /** A household user for this phone (as after a first sign-in); its id. */
+    long household(String phone) throws Exception {
+        return new Users(db, Clock.systemUTC()).setRole(PhoneNumber.parse(phone).orElseThrow(), Role.HOUSEHOLD, null)
+                .id();
+    }
+
+    /** The user's role now. */
+    Role role(long userId) throws Exception {
+        return new Users(db, Clock.systemUTC()).byId(userId).orElseThrow().role();
+    }
+
     /** How many SMS the gateway received so far. */
     int smsCount() {
         return sms.size();

@@ -20,6 +20,14 @@ final class Parsers {
         return value -> value.isBlank() ? null : value.strip();
     }
 
+    static Function<String, Boolean> flag() {
+        return value -> switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
     static Function<String, Integer> integer(int min, int max) {
         return value -> {
             try {

@@ -175,6 +175,24 @@ public final class Settings {
     public static final Setting<String> OPEN311_API_KEYS = new Setting<>("EKOMMUNAL_OPEN311_API_KEYS", "",
             "Comma-separated api_key values Open311 clients may post requests with (more in appeals.open311_keys).",
             Parsers.optional());
+    public static final Setting<Integer> APPEAL_FORWARD_LIMIT = new Setting<>("EKOMMUNAL_APPEAL_FORWARD_LIMIT", "3",
+            "Times an officer may forward one appeal; past it only an administrator forwards it.",
+            Parsers.integer(1, 20));
+    public static final Setting<Boolean> OPEN311_ALLOW_ANONYMOUS = new Setting<>("EKOMMUNAL_OPEN311_ALLOW_ANONYMOUS",
+            "false", "true: Open311 requests may come without a phone or email.", Parsers.flag());
+    public static final Setting<String> SMTP_HOST = new Setting<>("EKOMMUNAL_SMTP_HOST", "",
+            "SMTP server that appeals answered by e-mail are sent through. Empty: e-mail is printed to the log.",
+            Parsers.optional());
+    public static final Setting<Integer> SMTP_PORT = new Setting<>("EKOMMUNAL_SMTP_PORT", "25",
+            "Port of the SMTP server (587 for submission with STARTTLS).", Parsers.port());
+    public static final Setting<String> SMTP_FROM = new Setting<>("EKOMMUNAL_SMTP_FROM", "murojaat@e-kommunal.uz",
+            "Sender address of appeals' e-mail replies.", Parsers.text());
+    public static final Setting<String> SMTP_USER = new Setting<>("EKOMMUNAL_SMTP_USER", "",
+            "Login at the SMTP server. Empty: no login.", Parsers.optional());
+    public static final Setting<String> SMTP_PASSWORD = new Setting<>("EKOMMUNAL_SMTP_PASSWORD", "",
+            "Password for the SMTP login.", Parsers.optional());
+    public static final Setting<Boolean> SMTP_STARTTLS = new Setting<>("EKOMMUNAL_SMTP_STARTTLS", "false",
+            "true: require STARTTLS before sending.", Parsers.flag());
 
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR,
             EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_CONNECTIONS,
@@ -185,7 +203,10 @@ public final class Settings {
             BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY, PAYME_KEY, PAYME_TEST_KEY, PAYME_ACCOUNT_FIELD,
             PAYME_MERCHANT_ID, PAYME_CHECKOUT_URL, CLICK_SECRET_KEY, CLICK_SERVICE_ID, CLICK_MERCHANT_ID,
             PAYMENT_MAX_AMOUNT, PAYMENT_RETURN_URL, JWT_SECRET, ADMIN_PHONE, SMS_URL, SMS_USER,
-            SMS_PASSWORD, SMS_PER_HOUR, SMS_SIGN_IN_RESERVE, ONEID_ISSUER, ONEID_CLIENT_ID, ONEID_CLIENT_SECRET, ONEID_REDIRECT_URI, APPEAL_FILES_DIR, APPEAL_MAX_IMAGE_MB, APPEAL_MAX_VIDEO_MB, OPEN311_API_KEYS);
+            SMS_PASSWORD, SMS_PER_HOUR, SMS_SIGN_IN_RESERVE, ONEID_ISSUER, ONEID_CLIENT_ID, ONEID_CLIENT_SECRET,
+            ONEID_REDIRECT_URI, APPEAL_FILES_DIR, APPEAL_MAX_IMAGE_MB, APPEAL_MAX_VIDEO_MB, OPEN311_API_KEYS,
+            APPEAL_FORWARD_LIMIT, OPEN311_ALLOW_ANONYMOUS, SMTP_HOST, SMTP_PORT, SMTP_FROM, SMTP_USER, SMTP_PASSWORD,
+            SMTP_STARTTLS);
 
     private Settings() {
     }

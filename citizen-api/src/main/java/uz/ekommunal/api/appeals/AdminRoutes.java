@@ -16,6 +16,8 @@ import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.auth.Role;
+import uz.ekommunal.api.auth.User;
+import uz.ekommunal.api.auth.Users;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.ClientAddress;
@@ -32,14 +34,19 @@ final class AdminRoutes {
     private final Vertx vertx;
     private final Authenticate authenticate;
     private final DataSource dataSource;
-    private final AuditLog audit;
     private final Directory directory = new Directory();
+    private final AppealService service;
+    private final AuditLog audit;
+    private final Users users;
 
-    AdminRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource, AuditLog audit) {
+    AdminRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource, AppealService service, AuditLog audit,
+            Users users) {
         this.vertx = vertx;
         this.authenticate = authenticate;
         this.dataSource = dataSource;
+        this.service = service;
         this.audit = audit;
+        this.users = users;
     }
 
     void mount(Router router) {
@@ -48,6 +55,7 @@ final class AdminRoutes {
         router.put("/api/v1/admin/appeal-routes").handler(authenticate).handler(this::putRoutes);
         router.put("/api/v1/admin/appeal-officers/:userId").handler(authenticate).handler(this::putOfficer);
         router.put("/api/v1/admin/holidays/:day").handler(authenticate).handler(this::putHoliday);
+        router.delete("/api/v1/admin/holidays/:day").handler(authenticate).handler(this::deleteHoliday);
     }
 
     private void organisations(RoutingContext ctx) {
@@ -123,11 +131,13 @@ final class AdminRoutes {
             if (!directory.organisationExists(c, n.longValue())) {
                 throw new ApiException(ApiError.UNKNOWN_VALUE, "organisationId", "No organisation " + n);
             }
+            requireOfficer(c, userId);
             Long before = directory.officerOrganisation(c, userId).orElse(null);
             directory.putOfficer(c, userId, n.longValue());
             audit.record(c, caller, "appeal.officer.assign", "user:" + userId,
                     before == null ? null : new JsonObject().put("organisationId", before),
-                    new JsonObject().put("organisationId", n.longValue()), ClientAddress.of(ctx.request()));
+                    new JsonObject().put("organisationId", n.longValue()),
+                    ClientAddress.of(ctx.request()));
             return n.longValue();
         }), o -> Requests.json(ctx, 200, new JsonObject().put("userId", userId).put("organisationId", o)));
     }
@@ -146,11 +156,52 @@ final class AdminRoutes {
         Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             String before = directory.holiday(c, day).orElse(null);
             directory.putHoliday(c, day, name);
-            audit.record(c, caller, "holiday.change", "holiday:" + day,
-                    before == null ? null : new JsonObject().put("name", before), new JsonObject().put("name", name),
-                    ClientAddress.of(ctx.request()));
-            return day;
-        }), d -> Requests.json(ctx, 200, new JsonObject().put("day", d.toString()).put("name", name)));
+            return holidayChanged(c, caller, ctx, "holiday.add", day,
+                    before == null ? null : new JsonObject().put("name", before), new JsonObject().put("name", name));
+        }), moved -> Requests.json(ctx, 200, new JsonObject().put("day", day.toString()).put("name", name)
+                .put("movedAppeals", moved)));
+    }
+
+    /** A day that is no longer off (a transferred day off cancelled, a wrong date): deadlines move back. */
+    private void deleteHoliday(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        OfficerRoutes.requireRole(caller, Role.ADMINISTRATOR);
+        LocalDate day = day(ctx);
+        Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+            if (!directory.deleteHoliday(c, day)) {
+                throw new ApiException(ApiError.NOT_FOUND, "day", day + " is not a holiday");
+            }
+            return holidayChanged(c, caller, ctx, "holiday.remove", day, new JsonObject().put("day", day.toString()),
+                    null);
+        }), moved -> Requests.json(ctx, 200, new JsonObject().put("day", day.toString()).put("movedAppeals", moved)));
+    }
+
+    /** Open appeals' deadlines counted again (residents told), and the change audited with what moved. */
+    private JsonArray holidayChanged(Connection c, Caller caller, RoutingContext ctx, String action, LocalDate day,
+            JsonObject before, JsonObject after) throws java.sql.SQLException {
+        JsonArray moved = new JsonArray(service.holidaysChanged(c));
+        audit.record(c, caller, action, "holiday:" + day, before,
+                (after == null ? new JsonObject() : after).put("movedAppeals", moved), ClientAddress.of(ctx.request()));
+        return moved;
+    }
+
+    private static LocalDate day(RoutingContext ctx) {
+        try {
+            return LocalDate.parse(ctx.pathParam("day"));
+        } catch (DateTimeParseException e) {
+            throw new ApiException(ApiError.INVALID_PARAMETER, "day", "day must be a date like 2026-03-20");
+        }
+    }
+
+    /** Only an existing complaints officer (or an operator, who sees its statistics) answers for an organisation. */
+    private void requireOfficer(Connection c, long userId) throws java.sql.SQLException {
+        User u = users.byId(c, userId).orElseThrow(() -> new ApiException(ApiError.USER_NOT_FOUND, "userId",
+                "No user " + userId));
+        if (u.role() != Role.COMPLAINTS_OFFICER && u.role() != Role.OPERATOR) {
+            throw new ApiException(ApiError.INVALID_VALUE, "userId", "User " + userId
+                    + " is not a complaints officer or operator: grant the role with PUT /api/v1/admin/users/"
+                    + userId + "/role");
+        }
     }
 
     private static JsonArray json(List<Directory.Route> routes) {

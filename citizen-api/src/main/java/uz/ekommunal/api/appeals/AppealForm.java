@@ -16,10 +16,15 @@ import uz.ekommunal.api.http.ApiException;
  */
 public record AppealForm(Category category, String region, String district, String street, String house,
         String apartment, String landmark, String phone, Kind kind, String replyChannel, boolean isPublic,
-        String subject, String text, boolean termsAccepted) {
+        String subject, String text, boolean termsAccepted, String email, Language language) {
 
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,60}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{9,15}");
     public static final List<String> REPLY_CHANNELS = List.of("email", "post");
+
+    public AppealForm {
+        language = language == null ? Language.DEFAULT : language;
+    }
 
     public static AppealForm parse(JsonObject b) {
         String sphere = Requests.text(b, "sphere", 40, false);
@@ -50,7 +55,8 @@ public record AppealForm(Category category, String region, String district, Stri
                 Requests.text(b, "street", 160, false), Requests.text(b, "house", 20, false),
                 Requests.text(b, "apartment", 20, false), Requests.text(b, "landmark", 200, false), phone, kind, reply,
                 flag(b, "public"), Requests.text(b, "subject", 200, false), longText(b, "text", 10_000),
-                flag(b, "termsAccepted"));
+                flag(b, "termsAccepted"), email(Requests.text(b, "email", 254, false)),
+                language(Requests.text(b, "language", 5, false)));
     }
 
     /** Throws a 400 naming the first required field that is missing. */
@@ -70,9 +76,29 @@ public record AppealForm(Category category, String region, String district, Stri
             throw new ApiException(ApiError.MISSING_VALUE, missing.get(0),
                     "Required to send: " + String.join(", ", missing));
         }
+        if ("email".equals(replyChannel) && email == null) {
+            throw new ApiException(ApiError.MISSING_VALUE, "email", "email is required to reply by e-mail");
+        }
         if (!termsAccepted) {
             throw new ApiException(ApiError.MISSING_VALUE, "termsAccepted", "The terms must be accepted to send");
         }
+    }
+
+    /** An e-mail address for the reply, or null; the catalogue's field error when malformed. */
+    public static String email(String v) {
+        if (v != null && !EMAIL.matcher(v).matches()) {
+            throw new ApiException(ApiError.INVALID_VALUE, "email", "email must be an address like name@example.uz");
+        }
+        return v;
+    }
+
+    /** uz, ru or en; Uzbek when not given. */
+    public static Language language(String v) {
+        if (v == null) {
+            return Language.DEFAULT;
+        }
+        return Language.of(v).orElseThrow(() -> new ApiException(ApiError.UNKNOWN_VALUE, "language",
+                "language must be uz, ru or en"));
     }
 
     private static void check(List<String> missing, String field, Object value) {

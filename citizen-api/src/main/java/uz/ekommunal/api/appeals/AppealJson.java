@@ -27,6 +27,26 @@ final class AppealJson {
                 .put("dueOn", a.dueOn() == null ? null : a.dueOn().toString());
     }
 
+    /**
+     * What an officer works from: the summary with the law's three last days (reject-by,
+     * forward-by, answer-by) counted from receipt, the forwards so far (and whether only an
+     * administrator may forward now), a possible duplicate, the reply channel and the post queue.
+     */
+    static JsonObject officer(Appeal a, Deadlines d, int forwardLimit) {
+        JsonObject json = summary(a).put("receivedAt", time(a.receivedAt()))
+                .put("forwards", a.forwards()).put("forwardLimit", forwardLimit)
+                .put("needsAdministrator", a.forwards() >= forwardLimit)
+                .put("possibleDuplicateOf", a.duplicateOf())
+                .put("replyChannel", a.form().replyChannel()).put("postStatus", a.postStatus())
+                .put("language", a.form().language().code());
+        if (a.receivedAt() != null) {
+            json.put("rejectBy", d.rejectBy(a.receivedAt()).toString())
+                    .put("forwardBy", d.forwardBy(a.receivedAt()).toString())
+                    .put("answerBy", a.dueOn() == null ? null : a.dueOn().toString());
+        }
+        return json;
+    }
+
     static JsonObject full(Appeal a, List<AppealStore.Change> history, List<AttachmentStore.Attachment> files) {
         AppealForm f = a.form();
         JsonObject json = summary(a)
@@ -38,14 +58,16 @@ final class AppealJson {
                 .put("createdAt", time(a.createdAt())).put("receivedAt", time(a.receivedAt()))
                 .put("extended", a.extended()).put("extensionReason", a.extensionReason())
                 .put("rejectReason", a.rejectReason()).put("answer", a.answer())
-                .put("answeredAt", time(a.answeredAt())).put("updatedAt", time(a.updatedAt()));
+                .put("answeredAt", time(a.answeredAt())).put("updatedAt", time(a.updatedAt()))
+                .put("email", f.email()).put("language", f.language().code()).put("forwards", a.forwards())
+                .put("postStatus", a.postStatus());
         JsonArray steps = new JsonArray();
         for (AppealStore.Change ch : history) {
             steps.add(new JsonObject().put("at", time(ch.at())).put("action", ch.action().name().toLowerCase())
                     .put("from", ch.from() == null ? null : ch.from().name().toLowerCase())
                     .put("to", ch.to().name().toLowerCase()).put("by", ch.actorRole())
                     .put("byUserId", ch.actorUserId()).put("organisationId", ch.organisationId())
-                    .put("note", ch.note()));
+                    .put("note", ch.note()).put("late", ch.late()));
         }
         JsonArray attachments = new JsonArray();
         for (AttachmentStore.Attachment file : files) {

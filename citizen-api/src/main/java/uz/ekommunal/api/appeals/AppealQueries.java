@@ -73,6 +73,57 @@ public final class AppealQueries {
         return out;
     }
 
+    /** Answers to reply by post whose letter is not printed yet, oldest first; all organisations when null. */
+    public List<Appeal> toPrint(Connection c, Long organisationId) throws SQLException {
+        String sql = AppealStore.SELECT + "where a.post_status = 'TO_PRINT'"
+                + (organisationId == null ? "" : " and a.organisation_id = ?") + " order by a.answered_at, a.id limit 1000";
+        List<Appeal> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            if (organisationId != null) {
+                s.setLong(1, organisationId);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(AppealStore.read(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A forward made after the law's 5 days: which appeal, when, who, why, from where to where. */
+    public record LateForward(long appealId, String number, Instant at, Long byUserId, String byRole, Long fromOrganisation,
+            Long toOrganisation, String note) {
+    }
+
+    /** Late forwards into (or, for null, across) organisations, newest first. */
+    public List<LateForward> lateForwards(Connection c, Long organisationId) throws SQLException {
+        // an organisation sees the late forwards it made and those it received
+        String sql = """
+                select * from (select h.appeal_id, a.number, h.at, h.actor_user_id, h.actor_role, h.organisation_id,
+                    h.note, (select p.organisation_id from appeals.history p where p.appeal_id = h.appeal_id
+                        and p.id < h.id and p.action in ('SEND', 'FORWARD') order by p.id desc limit 1) as from_org,
+                    h.id
+                from appeals.history h join appeals.appeals a on a.id = h.appeal_id
+                where h.late and h.action = 'FORWARD') f""" + (organisationId == null ? ""
+                : " where f.organisation_id = ? or f.from_org = ?") + " order by f.at desc, f.id desc limit 1000";
+        List<LateForward> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            if (organisationId != null) {
+                s.setLong(1, organisationId);
+                s.setLong(2, organisationId);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new LateForward(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                            (Long) rs.getObject(4), rs.getString(5), (Long) rs.getObject(8), (Long) rs.getObject(6),
+                            rs.getString(7)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Counts per organisation. */
     public record Stats(long organisationId, String organisation, int open, int overdue, int answered, int rejected,
             int closed) {

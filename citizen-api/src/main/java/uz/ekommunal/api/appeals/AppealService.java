@@ -5,10 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import javax.sql.DataSource;
+import io.vertx.core.json.JsonObject;
+import uz.ekommunal.api.audit.AuditLog;
+import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.api.http.ApiError;
@@ -28,11 +32,33 @@ public final class AppealService {
     private final Directory directory = new Directory();
     private final AppealNotices notices;
     private final Clock clock;
+    private final int forwardLimit;
+    private final AuditLog audit;
+
+    /** Rejection reasons shorter than this are no reasons. */
+    static final int MIN_REASONS = 20;
+    /** The same text from the same person to the same organisation within this is flagged as a possible repeat. */
+    static final Duration DUPLICATE_WINDOW = Duration.ofDays(1);
 
     public AppealService(DataSource dataSource, AppealNotices notices, Clock clock) {
+        this(dataSource, notices, clock, AppealsSettings.DEFAULT_FORWARD_LIMIT, null);
+    }
+
+    /**
+     * @param forwardLimit forwards an officer may make; past it only an administrator forwards
+     * @param audit where administrators' actions on appeals are also recorded (in the change's
+     *     transaction), or null
+     */
+    public AppealService(DataSource dataSource, AppealNotices notices, Clock clock, int forwardLimit, AuditLog audit) {
         this.dataSource = dataSource;
         this.notices = notices;
         this.clock = clock;
+        this.forwardLimit = forwardLimit;
+        this.audit = audit;
+    }
+
+    int forwardLimit() {
+        return forwardLimit;
     }
 
     public Appeal file(Actor actor, AppealForm form, boolean send) throws SQLException {
@@ -114,7 +140,13 @@ public final class AppealService {
         store.saveState(c, copy(a, Status.SENT, org, now, now, due, false, null, null, null, null, now));
         store.record(c, a.id(), now, actor.userId(), actor.label(), Action.SEND, a.status(), Status.SENT, org, null);
         Appeal sent = load(c, a.id());
-        notices.notify(c, sent, "sent", AppealNotices.sent(sent.organisationName(), due));
+        // a possible repeat is still accepted (it may be a new fact); the officer is shown the earlier one
+        var twin = store.earlierTwin(c, sent, DUPLICATE_WINDOW);
+        if (twin.isPresent()) {
+            store.markDuplicate(c, sent.id(), twin.get());
+            sent = load(c, a.id());
+        }
+        notices.sent(c, sent);
         return sent;
     }
 
@@ -129,78 +161,108 @@ public final class AppealService {
             Status to = next(a, cmd.action());
             Instant now = clock.instant();
             Deadlines d = deadlines(c);
-            Appeal changed;
-            String event;
-            String sms;
             String note = cmd.note();
+            boolean late = false;
+            Appeal changed;
+            RejectReason ground = null;
             switch (cmd.action()) {
-                case ACCEPT -> {
-                    changed = copy(a, to, a.organisationId(), a.sentAt(), a.receivedAt(), a.dueOn(), a.extended(),
-                            a.extensionReason(), null, null, null, now);
-                    event = "accepted";
-                    sms = "accepted for review by " + a.organisationName() + ". Answer due by " + a.dueOn() + ".";
-                }
+                case ACCEPT -> changed = copy(a, to, a.organisationId(), a.sentAt(), a.receivedAt(), a.dueOn(),
+                        a.extended(), a.extensionReason(), null, null, null, now);
                 case FORWARD -> {
-                    Long org = cmd.organisationId();
-                    if (org == null || !directory.organisationExists(c, org)) {
-                        throw new ApiException(ApiError.UNKNOWN_VALUE, "organisationId", "organisationId must be an organisation's id");
+                    Long org = forwardTarget(c, actor, a, cmd);
+                    late = Deadlines.passed(d.forwardBy(a.receivedAt()), now);
+                    if (late) {
+                        // the law's 5 days are over, yet the right organisation must still get it: recorded as late
+                        if (cmd.reason() == null) {
+                            throw new ApiException(ApiError.MISSING_VALUE, "reason", "The 5 days to forward ended on "
+                                    + d.forwardBy(a.receivedAt()) + ": a reason (why it is forwarded late) is required");
+                        }
+                        note = "late: " + cmd.reason() + (note == null ? "" : " (" + note + ")");
                     }
-                    if (org.equals(a.organisationId())) {
-                        throw new ApiException(ApiError.INVALID_VALUE, "organisationId", "The appeal is already there");
-                    }
-                    late(d.forwardBy(a.receivedAt()), now, "forwarded");
-                    changed = copy(a, to, org, a.sentAt(), now, d.answerBy(a.kind(), now, false), false, null, null,
-                            null, null, now);
-                    event = "forwarded:" + org;
-                    sms = null;
+                    changed = withForwards(copy(a, to, org, a.sentAt(), now, d.answerBy(a.kind(), now, false), false,
+                            null, null, null, null, now), a.forwards() + 1);
                 }
                 case REJECT -> {
-                    String reason = rejectReason(cmd.reason());
+                    ground = rejectReason(cmd.reason());
+                    note = reasons(note);
                     late(d.rejectBy(a.receivedAt()), now, "rejected");
-                    note = note == null ? reason : reason + ": " + note;
                     changed = copy(a, to, a.organisationId(), a.sentAt(), a.receivedAt(), a.dueOn(), a.extended(),
-                            a.extensionReason(), note, null, null, now);
-                    event = "rejected";
-                    sms = "left without an answer (" + note + ").";
+                            a.extensionReason(), ground.name() + ": " + note, null, null, now);
                 }
                 case ANSWER -> {
                     if (cmd.text() == null) {
                         throw new ApiException(ApiError.MISSING_VALUE, "text", "text (the answer) is required");
                     }
-                    changed = copy(a, to, a.organisationId(), a.sentAt(), a.receivedAt(), a.dueOn(), a.extended(),
-                            a.extensionReason(), null, cmd.text(), now, now);
-                    event = "answered";
-                    sms = "answered by " + a.organisationName() + ". Read the answer in My appeals.";
+                    changed = withPost(copy(a, to, a.organisationId(), a.sentAt(), a.receivedAt(), a.dueOn(),
+                            a.extended(), a.extensionReason(), null, cmd.text(), now, now),
+                            "post".equals(a.form().replyChannel()) ? "TO_PRINT" : null);
                 }
                 case EXTEND -> {
                     changed = extend(a, cmd, d, now);
                     note = cmd.reason();
-                    event = "extended";
-                    sms = a.kind() == Kind.PROPOSAL ? "needs more study (" + cmd.reason() + "); answer by "
-                            + changed.dueOn() + "." : "needs more time (" + cmd.reason() + "); answer by "
-                            + changed.dueOn() + ".";
                 }
-                case CLOSE -> {
-                    changed = copy(a, to, a.organisationId(), a.sentAt(), a.receivedAt(), a.dueOn(), a.extended(),
-                            a.extensionReason(), a.rejectReason(), a.answer(), a.answeredAt(), now);
-                    event = null;
-                    sms = null;
-                }
+                case CLOSE -> changed = copy(a, to, a.organisationId(), a.sentAt(), a.receivedAt(), a.dueOn(),
+                        a.extended(), a.extensionReason(), a.rejectReason(), a.answer(), a.answeredAt(), now);
                 default -> throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "action",
                         cmd.action() + " is not an officer's action");
             }
             store.saveState(c, changed);
             store.record(c, id, now, actor.userId(), actor.label(), cmd.action(), a.status(), to,
-                    changed.organisationId(), note);
+                    changed.organisationId(), note, late);
             Appeal after = load(c, id);
-            if (cmd.action() == Action.FORWARD) {
-                sms = "forwarded to " + after.organisationName() + ", which answers it by " + after.dueOn() + ".";
-            }
-            if (event != null) {
-                notices.notify(c, after, event, sms);
+            tell(c, cmd.action(), after, ground, note);
+            if (audit != null && actor.is(Role.ADMINISTRATOR)) {
+                audit.record(c, new Caller(actor.userId(), actor.role(), null),
+                        "appeal." + cmd.action().name().toLowerCase(Locale.ROOT), "appeal:" + id, state(a),
+                        state(after).put("note", note).put("late", late), null);
             }
             return after;
         });
+    }
+
+    private static JsonObject state(Appeal a) {
+        return new JsonObject().put("status", a.status().name()).put("organisationId", a.organisationId())
+                .put("dueOn", a.dueOn() == null ? null : a.dueOn().toString()).put("forwards", a.forwards());
+    }
+
+    /** The resident hears of every step but closing, once per organisation and leg. */
+    private void tell(Connection c, Action action, Appeal after, RejectReason ground, String reasons)
+            throws SQLException {
+        switch (action) {
+            case ACCEPT -> notices.accepted(c, after);
+            case FORWARD -> notices.forwarded(c, after);
+            case REJECT -> notices.rejected(c, after, ground, reasons);
+            case ANSWER -> notices.answered(c, after);
+            case EXTEND -> notices.extended(c, after);
+            default -> {
+                // closing is the resident's own step or the end of it: nothing to tell
+            }
+        }
+    }
+
+    /** Where to forward: an existing other organisation, and within the limit unless an administrator decides. */
+    private Long forwardTarget(Connection c, Actor actor, Appeal a, Command cmd) throws SQLException {
+        Long org = cmd.organisationId();
+        if (org == null || !directory.organisationExists(c, org)) {
+            throw new ApiException(ApiError.UNKNOWN_VALUE, "organisationId", "organisationId must be an organisation's id");
+        }
+        if (org.equals(a.organisationId())) {
+            throw new ApiException(ApiError.INVALID_VALUE, "organisationId", "The appeal is already there");
+        }
+        if (a.forwards() >= forwardLimit && !actor.is(Role.ADMINISTRATOR)) {
+            throw new ApiException(ApiError.APPEAL_FORWARD_LIMIT, "action", "Forwarded " + a.forwards()
+                    + " times already: an administrator decides where it goes now");
+        }
+        return org;
+    }
+
+    /** A rejection's reasons: the officer's own words, not just the ground's name. */
+    private static String reasons(String note) {
+        if (note == null || note.strip().length() < MIN_REASONS) {
+            throw new ApiException(ApiError.MISSING_VALUE, "note", "note (the reasons for rejecting, at least "
+                    + MIN_REASONS + " characters) is required");
+        }
+        return note.strip();
     }
 
     private Appeal extend(Appeal a, Command cmd, Deadlines d, Instant now) {
@@ -218,9 +280,9 @@ public final class AppealService {
                 null, now);
     }
 
-    private static String rejectReason(String reason) {
+    private static RejectReason rejectReason(String reason) {
         try {
-            return RejectReason.valueOf(reason == null ? "" : reason.toUpperCase(Locale.ROOT)).name();
+            return RejectReason.valueOf(reason == null ? "" : reason.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ApiException(ApiError.INVALID_VALUE, "reason", "reason must be one of "
                     + java.util.Arrays.toString(RejectReason.values()));
@@ -260,6 +322,25 @@ public final class AppealService {
                 "An appeal that is " + a.status() + " does not allow " + action));
     }
 
+    /**
+     * After a day off was added or removed: every open appeal's last day counted again, and the
+     * residents whose deadline moved told so. In the caller's transaction; returns the numbers moved.
+     */
+    public java.util.List<String> holidaysChanged(Connection c) throws SQLException {
+        Deadlines d = deadlines(c);
+        Instant now = clock.instant();
+        java.util.List<String> moved = new java.util.ArrayList<>();
+        for (Appeal a : store.openForUpdate(c)) {
+            LocalDate due = d.answerBy(a.kind(), a.receivedAt(), a.extended());
+            if (!due.equals(a.dueOn())) {
+                store.setDue(c, a.id(), due, now);
+                notices.dueMoved(c, withDue(a, due));
+                moved.add(a.number());
+            }
+        }
+        return moved;
+    }
+
     Deadlines deadlines(Connection c) throws SQLException {
         return new Deadlines(directory.holidays(c));
     }
@@ -277,6 +358,29 @@ public final class AppealService {
             Instant now) {
         return new Appeal(a.id(), a.number(), a.userId(), a.source(), status, a.category(), a.kind(), a.form(), a.lat(),
                 a.lon(), a.addressString(), a.mediaUrl(), org, a.organisationName(), a.createdAt(), sent, received, due,
-                extended, extensionReason, rejectReason, answer, answeredAt, now);
+                extended, extensionReason, rejectReason, answer, answeredAt, now, a.forwards(), a.duplicateOf(),
+                a.postStatus());
+    }
+
+    private static Appeal withForwards(Appeal a, int forwards) {
+        return new Appeal(a.id(), a.number(), a.userId(), a.source(), a.status(), a.category(), a.kind(), a.form(),
+                a.lat(), a.lon(), a.addressString(), a.mediaUrl(), a.organisationId(), a.organisationName(),
+                a.createdAt(), a.sentAt(), a.receivedAt(), a.dueOn(), a.extended(), a.extensionReason(),
+                a.rejectReason(), a.answer(), a.answeredAt(), a.updatedAt(), forwards, a.duplicateOf(), a.postStatus());
+    }
+
+    static Appeal withPost(Appeal a, String postStatus) {
+        return new Appeal(a.id(), a.number(), a.userId(), a.source(), a.status(), a.category(), a.kind(), a.form(),
+                a.lat(), a.lon(), a.addressString(), a.mediaUrl(), a.organisationId(), a.organisationName(),
+                a.createdAt(), a.sentAt(), a.receivedAt(), a.dueOn(), a.extended(), a.extensionReason(),
+                a.rejectReason(), a.answer(), a.answeredAt(), a.updatedAt(), a.forwards(), a.duplicateOf(), postStatus);
+    }
+
+    static Appeal withDue(Appeal a, LocalDate due) {
+        return new Appeal(a.id(), a.number(), a.userId(), a.source(), a.status(), a.category(), a.kind(), a.form(),
+                a.lat(), a.lon(), a.addressString(), a.mediaUrl(), a.organisationId(), a.organisationName(),
+                a.createdAt(), a.sentAt(), a.receivedAt(), due, a.extended(), a.extensionReason(),
+                a.rejectReason(), a.answer(), a.answeredAt(), a.updatedAt(), a.forwards(), a.duplicateOf(),
+                a.postStatus());
     }
 }

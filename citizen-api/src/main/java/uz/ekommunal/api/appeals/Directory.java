@@ -147,4 +147,20 @@ public final class Directory {
             }
         }
     }
+
+    /** Removes a day off; false when it was not one. */
+    public boolean deleteHoliday(Connection c, LocalDate day) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("delete from appeals.holidays where day = ?")) {
+            s.setDate(1, Date.valueOf(day));
+            return s.executeUpdate() > 0;
+        }
+    }
+
+    /** The user no longer answers for any organisation. */
+    public void removeOfficer(Connection c, long userId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("delete from appeals.officers where user_id = ?")) {
+            s.setLong(1, userId);
+            s.executeUpdate();
+        }
+    }
 }

@@ -69,10 +69,14 @@ final class OfficerRoutes {
         Command cmd = new Command(action, org == null ? null : ((Number) org).longValue(),
                 Requests.text(body, "reason", 500, false), AppealForm.longText(body, "note", 2000),
                 AppealForm.longText(body, "text", 20_000));
-        Requests.blocking(vertx, ctx, () -> service.act(Actor.of(caller), id, cmd),
-                a -> Requests.json(ctx, 200, AppealJson.summary(a).put("rejectReason", a.rejectReason())
-                        .put("extended", a.extended()).put("extensionReason", a.extensionReason())
-                        .put("answer", a.answer())));
+        Requests.blocking(vertx, ctx, () -> {
+            Appeal a = service.act(Actor.of(caller), id, cmd);
+            try (Connection c = dataSource.getConnection()) {
+                return AppealJson.officer(a, service.deadlines(c), service.forwardLimit())
+                        .put("rejectReason", a.rejectReason()).put("extended", a.extended())
+                        .put("extensionReason", a.extensionReason()).put("answer", a.answer());
+            }
+        }, json -> Requests.json(ctx, 200, json));
     }
 
     private void inbox(RoutingContext ctx) {
@@ -83,14 +87,15 @@ final class OfficerRoutes {
         Requests.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 Long org = scope(c, caller, AppealRoutes.longParam(ctx, "organisationId"));
-                return queries.search(c, new AppealQueries.Filter(null, AppealRoutes.param(ctx, "number"), null, null,
-                        AppealRoutes.statuses(ctx), AppealRoutes.categories(ctx), org, null, null), limit, offset);
+                AppealQueries.Page page = queries.search(c, new AppealQueries.Filter(null,
+                        AppealRoutes.param(ctx, "number"), null, null, AppealRoutes.statuses(ctx),
+                        AppealRoutes.categories(ctx), org, null, null), limit, offset);
+                Deadlines d = service.deadlines(c);
+                JsonArray items = new JsonArray();
+                page.items().forEach(a -> items.add(AppealJson.officer(a, d, service.forwardLimit())));
+                return new JsonObject().put("items", items).put("total", page.total());
             }
-        }, page -> {
-            JsonArray items = new JsonArray();
-            page.items().forEach(a -> items.add(AppealJson.summary(a)));
-            Requests.json(ctx, 200, new JsonObject().put("items", items).put("total", page.total()));
-        });
+        }, json -> Requests.json(ctx, 200, json));
     }
 
     private void overdue(RoutingContext ctx) {
@@ -99,14 +104,15 @@ final class OfficerRoutes {
         Requests.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 Long org = scope(c, caller, AppealRoutes.longParam(ctx, "organisationId"));
-                return queries.overdue(c, org, Deadlines.day(clock.instant()));
+                Deadlines d = service.deadlines(c);
+                JsonArray items = new JsonArray();
+                queries.overdue(c, org, Deadlines.day(clock.instant()))
+                        .forEach(a -> items.add(AppealJson.officer(a, d, service.forwardLimit())));
+                return new JsonObject().put("items", items).put("total", items.size())
+                        .put("lateForwards", lateForwards(queries.lateForwards(c, org)))
+                        .put("asOf", Deadlines.day(clock.instant()).toString());
             }
-        }, list -> {
-            JsonArray items = new JsonArray();
-            list.forEach(a -> items.add(AppealJson.summary(a).put("receivedAt", AppealJson.time(a.receivedAt()))));
-            Requests.json(ctx, 200, new JsonObject().put("items", items).put("total", list.size())
-                    .put("asOf", Deadlines.day(clock.instant()).toString()));
-        });
+        }, json -> Requests.json(ctx, 200, json));
     }
 
     private void stats(RoutingContext ctx) {
@@ -125,6 +131,16 @@ final class OfficerRoutes {
                     .put("answered", s.answered()).put("rejected", s.rejected()).put("closed", s.closed())));
             Requests.json(ctx, 200, new JsonObject().put("organisations", items));
         });
+    }
+
+    /** Forwards made after the 5 days, with who made them and why. */
+    private static JsonArray lateForwards(java.util.List<AppealQueries.LateForward> list) {
+        JsonArray out = new JsonArray();
+        list.forEach(l -> out.add(new JsonObject().put("appealId", l.appealId()).put("number", l.number())
+                .put("at", AppealJson.time(l.at())).put("byUserId", l.byUserId()).put("by", l.byRole())
+                .put("fromOrganisationId", l.fromOrganisation()).put("toOrganisationId", l.toOrganisation())
+                .put("reason", l.note())));
+        return out;
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The appeal state machine as a table: for each status, the actions allowed and where they lead.
  * Plain Java, so the table is tested without a server. Timing rules (forward within 5 days,
- * reject within 1 working day) are checked by {@link Deadlines}.
+ * reject within 1 working day) are checked by {@link Deadlines}. An appeal is answered only once
+ * accepted: the law has the officer tell the resident it was accepted for review first.
  */
 public final class Workflow {
 
@@ -20,7 +21,6 @@ public final class Workflow {
             allow(waiting, Action.ACCEPT, Status.ACCEPTED);
             allow(waiting, Action.FORWARD, Status.FORWARDED);
             allow(waiting, Action.REJECT, Status.REJECTED);
-            allow(waiting, Action.ANSWER, Status.ANSWERED);
             allow(waiting, Action.EXTEND, waiting);
         }
         allow(Status.ACCEPTED, Action.FORWARD, Status.FORWARDED);

@@ -106,6 +106,25 @@ public final class Users {
         }
     }
 
+    /**
+     * Changes an existing user's role (an operator's provider with it), in the caller's transaction;
+     * empty when there is no such user. The next access token carries it (a refresh reads it here).
+     */
+    public Optional<User> changeRole(Connection c, long userId, Role role, Long providerId) throws SQLException {
+        if ((role == Role.OPERATOR) != (providerId != null)) {
+            throw new IllegalArgumentException("an operator, and only an operator, has a provider");
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "update api.users set role = ?, provider_id = ? where id = ? returning *")) {
+            update.setString(1, role.name());
+            update.setObject(2, providerId);
+            update.setLong(3, userId);
+            try (ResultSet rs = update.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
     /** Profile fields a person edits themselves; validated by the caller. */
     public record Profile(String name, String email, String address, Region region, String district) {
     }

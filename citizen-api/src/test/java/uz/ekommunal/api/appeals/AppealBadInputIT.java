@@ -92,7 +92,7 @@ class AppealBadInputIT {
 
         HttpResponse<String> ok = f.form("/open311/v2/requests.json", "api_key=" + AppealsFixture.OPEN311_KEY
                 + "&service_code=cold_water&lat=41.3&long=69.2&description=Pipe+burst&phone=%2B998903333333"
-                + "&attribute%5Bkind%5D=complaint");
+                + "&attribute%5Bkind%5D=complaint&attribute%5Bpublic%5D=true");
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
         String id = new JsonArray(ok.body()).getJsonObject(0).getString("service_request_id");
         JsonObject got = new JsonArray(f.get("/open311/v2/requests/" + id + ".json", null).body()).getJsonObject(0);

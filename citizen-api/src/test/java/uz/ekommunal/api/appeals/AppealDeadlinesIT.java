@@ -45,11 +45,13 @@ class AppealDeadlinesIT {
         // Monday 19th: the day to reject (1 working day) has passed
         f.clock.advance(Duration.ofDays(3));
         HttpResponse<String> reject = f.json("POST", "/api/v1/officer/appeals/" + lateOne.getLong("id") + "/reject",
-                officer.token(), new JsonObject().put("reason", "meaningless"));
-        assertThat(reject.statusCode()).isEqualTo(200);
+                officer.token(), new JsonObject().put("reason", "meaningless")
+                        .put("note", "The text is a random sequence of letters with no request in it."));
+        assertThat(reject.statusCode()).as(reject.body()).isEqualTo(200);
         f.clock.advance(Duration.ofDays(1));
         HttpResponse<String> tooLate = f.json("POST", "/api/v1/officer/appeals/" + extendedOne.getLong("id")
-                + "/reject", officer.token(), new JsonObject().put("reason", "meaningless"));
+                + "/reject", officer.token(), new JsonObject().put("reason", "meaningless")
+                        .put("note", "The text is a random sequence of letters with no request in it."));
         assertThat(tooLate.statusCode()).as(tooLate.body()).isEqualTo(409);
         assertThat(new JsonObject(tooLate.body()).getInteger("code")).isEqualTo(6003);
 
@@ -74,10 +76,25 @@ class AppealDeadlinesIT {
         assertThat(gas.getInteger("rejected")).isEqualTo(1);
         // residents do not see the overdue list
         assertThat(f.get("/api/v1/officer/appeals/overdue", resident.token()).statusCode()).isEqualTo(403);
-        // forwarding is too late after 5 days
+        // after the 5 days a forward still goes, but only with the reason it is late, and is recorded as late
         HttpResponse<String> forward = f.json("POST", "/api/v1/officer/appeals/" + third.getLong("id") + "/forward",
                 officer.token(), new JsonObject().put("organisationId", 2));
-        assertThat(forward.statusCode()).isEqualTo(409);
+        assertThat(forward.statusCode()).as(forward.body()).isEqualTo(400);
+        assertThat(new JsonObject(forward.body()).getString("field")).isEqualTo("reason");
+        HttpResponse<String> late = f.json("POST", "/api/v1/officer/appeals/" + third.getLong("id") + "/forward",
+                officer.token(), new JsonObject().put("organisationId", 2).put("reason", "the district was misfiled"));
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+        JsonObject lateForward = new JsonObject(f.get("/api/v1/officer/appeals/overdue", operator.token()).body())
+                .getJsonArray("lateForwards").getJsonObject(0);
+        assertThat(lateForward.getString("number")).isEqualTo(third.getString("number"));
+        assertThat(lateForward.getLong("byUserId")).isEqualTo(officer.id());
+        assertThat(lateForward.getString("reason")).contains("the district was misfiled");
+        assertThat(lateForward.getLong("fromOrganisationId")).isEqualTo(1L);
+        assertThat(lateForward.getLong("toOrganisationId")).isEqualTo(2L);
+        JsonObject history = new JsonObject(f.get("/api/v1/appeals/" + third.getLong("id"), admin.token()).body());
+        JsonObject step = history.getJsonArray("history").getJsonObject(history.getJsonArray("history").size() - 1);
+        assertThat(step.getString("action")).isEqualTo("forward");
+        assertThat(step.getBoolean("late")).isTrue();
     }
 
     private static java.util.List<String> overdue(AppealsFixture.Person who) {

@@ -83,12 +83,14 @@ class AppealJourneyIT {
         assertThat(forwarded.getString("status")).isEqualTo("forwarded");
         assertThat(forwarded.getString("dueOn")).as("the clock restarts at the water company").isEqualTo("2026-02-02");
         f.clock.advance(Duration.ofDays(2));
+        // the water company accepts it (the resident is told) before it may answer
+        assertThat(act(waterOfficer, id, "accept", null).getString("status")).isEqualTo("accepted");
         JsonObject answered = act(waterOfficer, id, "answer", new JsonObject().put("text", "The pipe was repaired."));
         assertThat(answered.getString("status")).isEqualTo("answered");
         assertThat(f.json("POST", "/api/v1/me/appeals/" + id + "/close", resident.token(), null).statusCode())
                 .isEqualTo(200);
 
-        // SMS for sent, accepted, forwarded and answered, each once
+        // SMS for sent, accepted, forwarded, accepted again (by the water company) and answered, each once
         f.dispatcher.dispatchDue();
         List<OutboxMessage> toResident = f.sms.sent().stream().filter(m -> m.recipient().equals("+998901111111"))
                 .toList();
@@ -96,8 +98,10 @@ class AppealJourneyIT {
                 b -> assertThat(b).contains(number, "sent to Hududgaztaminot", "2026-01-30"),
                 b -> assertThat(b).contains("accepted for review"),
                 b -> assertThat(b).contains("forwarded to Suvsoz"),
-                b -> assertThat(b).contains("answered by Suvsoz"));
-        assertThat(f.outbox.status("appeal:" + id + ":answered").orElseThrow().status()).isEqualTo("SENT");
+                b -> assertThat(b).contains("accepted for review by Suvsoz"),
+                b -> assertThat(b).contains("answered by Suvsoz", "sent to your e-mail"));
+        assertThat(f.outbox.status("appeal:" + id + ":1:" + waterCo + ":answered").orElseThrow().status())
+                .isEqualTo("SENT");
 
         // My appeals: the row and every step
         JsonObject mine = new JsonObject(f.get("/api/v1/me/appeals?status=closed&service=gas", resident.token()).body());
@@ -110,7 +114,7 @@ class AppealJourneyIT {
                 .getInteger("total")).isZero();
         JsonObject detail = new JsonObject(f.get("/api/v1/appeals/" + id, resident.token()).body());
         assertThat(detail.getJsonArray("history").stream().map(h -> ((JsonObject) h).getString("action")))
-                .containsExactly("save", "send", "accept", "forward", "answer", "close");
+                .containsExactly("save", "send", "accept", "forward", "accept", "answer", "close");
         assertThat(detail.getString("text")).as("stored as given").isEqualTo(SCRIPT);
         assertThat(detail.getString("answer")).isEqualTo("The pipe was repaired.");
 

@@ -63,13 +63,13 @@ class AppealScopeIT {
     void onlyAdministratorsSetHolidaysWhichMoveLegalDeadlines() throws Exception {
         JsonObject holiday = new JsonObject().put("name", "Invented day off");
         forbidden(f.json("PUT", "/api/v1/admin/holidays/2026-12-08", operator.token(), holiday));
-        assertThat(f.audit.search(null, "holiday.change", null, null, null, 10)).isEmpty();
+        assertThat(f.audit.search(null, "holiday.add", null, null, null, 10)).isEmpty();
 
         assertThat(f.json("PUT", "/api/v1/admin/holidays/2026-12-08", admin.token(), holiday).statusCode())
                 .isEqualTo(200);
         assertThat(f.json("PUT", "/api/v1/admin/holidays/2026-12-08", admin.token(),
                 new JsonObject().put("name", "Constitution Day")).statusCode()).isEqualTo(200);
-        List<AuditEntry> log = f.audit.search(null, "holiday.change", "holiday:2026-12-08", null, null, 10);
+        List<AuditEntry> log = f.audit.search(null, "holiday.add", "holiday:2026-12-08", null, null, 10);
         assertThat(log).hasSize(2);
         // 8 December is seeded as Constitution Day: the first change shows it as before
         assertThat(log.get(1).before().getString("name")).isEqualTo("Constitution Day");

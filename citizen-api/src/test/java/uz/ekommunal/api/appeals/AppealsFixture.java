@@ -48,6 +48,8 @@ import uz.ekommunal.testing.TestDatabase;
 final class AppealsFixture implements AutoCloseable {
 
     static final String OPEN311_KEY = "test-open311-key";
+    /** The one provider the appeals tests' billing knows (the schema is not migrated here). */
+    static final long PROVIDER = 1;
     private static final byte[] KEY = "appeals-test-key-appeals-test-key!!".getBytes(StandardCharsets.UTF_8);
 
     final TestDatabase db = TestDatabase.create();
@@ -66,24 +68,40 @@ final class AppealsFixture implements AutoCloseable {
     private final int port;
 
     AppealsFixture(Instant start) throws Exception {
-        this(start, HttpLimits.DEFAULTS, SmsBudget.Limits.DEFAULTS);
+        this(start, HttpLimits.DEFAULTS, SmsBudget.Limits.DEFAULTS, null, java.util.function.UnaryOperator.identity());
     }
 
     AppealsFixture(Instant start, HttpLimits limits, SmsBudget.Limits smsLimits) throws Exception {
+        this(start, limits, smsLimits, null, java.util.function.UnaryOperator.identity());
+    }
+
+    AppealsFixture(Instant start, uz.ekommunal.api.notify.DeliveryAdapter email,
+            java.util.function.UnaryOperator<AppealsSettings> settings) throws Exception {
+        this(start, HttpLimits.DEFAULTS, SmsBudget.Limits.DEFAULTS, email, settings);
+    }
+
+    /**
+     * @param email the e-mail adapter (an SMTP client to a catcher), or null to capture e-mail with the SMS
+     * @param settings changes to the default appeals settings
+     */
+    AppealsFixture(Instant start, HttpLimits limits, SmsBudget.Limits smsLimits,
+            uz.ekommunal.api.notify.DeliveryAdapter email,
+            java.util.function.UnaryOperator<AppealsSettings> settings) throws Exception {
         clock = new MutableClock(start);
         ApiSchema.migrate(db.dataSource());
         AppealsSchema.migrate(db.dataSource());
         users = new Users(db.dataSource(), clock);
         outbox = new Outbox(db.dataSource(), clock);
-        dispatcher = new OutboxDispatcher(db.dataSource(), Map.of(Channel.SMS, sms, Channel.EMAIL, sms),
-                RetryPolicy.DEFAULTS, clock);
+        dispatcher = new OutboxDispatcher(db.dataSource(), Map.of(Channel.SMS, sms, Channel.EMAIL,
+                email == null ? sms : email), RetryPolicy.DEFAULTS, clock);
         tokens = new AccessTokens(KEY, Duration.ofDays(365), clock);
         files = Files.createTempDirectory("appeal-files");
         audit = new AuditLog(db.dataSource(), clock);
         budget = new SmsBudget(smsLimits, clock);
         Authenticate authenticate = new Authenticate(tokens);
         Appeals appeals = new Appeals(vertx, db.dataSource(), authenticate, outbox,
-                AppealsSettings.defaults(files, Set.of(OPEN311_KEY)), audit, budget, clock);
+                settings.apply(AppealsSettings.defaults(files, Set.of(OPEN311_KEY))), audit, budget,
+                providerId -> providerId == PROVIDER, clock);
         List<Consumer<Router>> routes = new ArrayList<>(appeals.routes());
         routes.add(new PhoneRoutes(vertx, authenticate, new PhoneChecks(db.dataSource(), outbox, budget,
                 OtpPolicy.DEFAULTS, KEY, clock))::mount);
@@ -109,6 +127,12 @@ final class AppealsFixture implements AutoCloseable {
 
     Person person(String phone, Role role) throws Exception {
         User u = users.setRole(PhoneNumber.parse(phone).orElseThrow(), role, role == Role.OPERATOR ? 1L : null);
+        return new Person(u, tokens.issue(u.caller()));
+    }
+
+    /** A fresh token for a user as they are now (after a role change), as signing in again gives. */
+    Person signIn(long userId) throws Exception {
+        User u = users.byId(userId).orElseThrow();
         return new Person(u, tokens.issue(u.caller()));
     }
 
@@ -165,7 +189,8 @@ final class AppealsFixture implements AutoCloseable {
         return new JsonObject().put("sphere", "utility_services").put("category", "gas").put("region", "Toshkent shahri")
                 .put("district", "Chilonzor").put("street", "Bunyodkor ko'chasi").put("house", "12")
                 .put("apartment", "34").put("landmark", "near the bazaar").put("phone", phone)
-                .put("kind", "complaint").put("replyChannel", "email").put("public", true)
+                .put("kind", "complaint").put("replyChannel", "email").put("email", "resident@example.uz")
+                .put("language", "en").put("public", true)
                 .put("subject", "No gas pressure").put("text", "No gas pressure since Monday.")
                 .put("termsAccepted", true);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import uz.ekommunal.api.appeals.Kind;
+import uz.ekommunal.api.appeals.Language;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 
@@ -22,7 +23,12 @@ final class Open311Attributes {
                         List.of(value("application", "Application"), value("complaint", "Complaint"),
                                 value("proposal", "Proposal"))),
                 attribute("region", "string", false, 2, "Region (viloyat)", null),
-                attribute("district", "string", false, 3, "District (tuman): decides the organisation", null));
+                attribute("district", "string", false, 3, "District (tuman): decides the organisation", null),
+                attribute("public", "singlevaluelist", false, 4,
+                        "Public (listed with its answer) or personal (default: personal)",
+                        List.of(value("false", "Personal"), value("true", "Public"))),
+                attribute("language", "singlevaluelist", false, 5, "Language of the notices (default: uz)",
+                        List.of(value("uz", "O\u02bbzbekcha"), value("ru", "Русский"), value("en", "English"))));
     }
 
     private static Map<String, Object> attribute(String code, String datatype, boolean required, int order,
@@ -58,6 +64,25 @@ final class Open311Attributes {
             throw new ApiException(ApiError.INVALID_VALUE, "attribute[kind]",
                     "attribute[kind] must be application, complaint or proposal");
         }
+    }
+
+    /** Personal unless the client says public: the resident chooses, and silence is not consent. */
+    static boolean isPublic(String value) {
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new ApiException(ApiError.INVALID_VALUE, "attribute[public]", "attribute[public] must be true or false");
+    }
+
+    static Language language(String value) {
+        if (value == null) {
+            return Language.DEFAULT;
+        }
+        return Language.of(value).orElseThrow(() -> new ApiException(ApiError.INVALID_VALUE, "attribute[language]",
+                "attribute[language] must be uz, ru or en"));
     }
 
     /** Every {@code attribute[...]} given, kept as JSON. */

@@ -32,6 +32,7 @@ import uz.ekommunal.api.appeals.AppealQueries;
 import uz.ekommunal.api.appeals.AppealService;
 import uz.ekommunal.api.appeals.Category;
 import uz.ekommunal.api.appeals.Kind;
+import uz.ekommunal.api.appeals.Language;
 import uz.ekommunal.api.appeals.Status;
 import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
@@ -39,8 +40,10 @@ import uz.ekommunal.api.http.ApiException;
 
 /**
  * Open311 GeoReport v2 over the appeals: services are the categories, a service request is an
- * appeal (its number is the {@code service_request_id}). Only appeals marked public are listed;
- * requests filed through Open311 are public by nature. {@code open} is sent, accepted or
+ * appeal (its number is the {@code service_request_id}). Only appeals marked public are listed.
+ * A request is personal (private) unless the client says {@code attribute[public]=true}, the
+ * resident's choice the law gives; it needs a contact (phone or email) unless the operator allows
+ * anonymous requests. {@code open} is sent, accepted or
  * forwarded; {@code closed} is answered, rejected or closed. Errors use the GeoReport error
  * format with the HTTP status as the code.
  */
@@ -56,13 +59,21 @@ public final class Open311Routes {
     private final AppealService service;
     private final Set<String> keys;
     private final Clock clock;
+    private final boolean anonymousAllowed;
     private final AppealQueries queries = new AppealQueries();
 
     public Open311Routes(Vertx vertx, DataSource dataSource, AppealService service, Set<String> keys, Clock clock) {
+        this(vertx, dataSource, service, keys, false, clock);
+    }
+
+    /** @param anonymousAllowed whether a request may come without a phone or e-mail */
+    public Open311Routes(Vertx vertx, DataSource dataSource, AppealService service, Set<String> keys,
+            boolean anonymousAllowed, Clock clock) {
         this.vertx = vertx;
         this.dataSource = dataSource;
         this.service = service;
         this.keys = Set.copyOf(keys);
+        this.anonymousAllowed = anonymousAllowed;
         this.clock = clock;
     }
 
@@ -122,6 +133,13 @@ public final class Open311Routes {
                     "A location is required: lat and long, or address_string");
         }
         String phone = value(form, "phone");
+        String email = AppealForm.email(value(form, "email"));
+        if (phone == null && email == null && !anonymousAllowed) {
+            throw new ApiException(ApiError.MISSING_PARAMETER, "phone",
+                    "A contact is required: phone or email (this operator takes no anonymous requests)");
+        }
+        boolean isPublic = Open311Attributes.isPublic(value(form, "attribute[public]"));
+        Language language = Open311Attributes.language(value(form, "attribute[language]"));
         Kind kind = Open311Attributes.kind(value(form, "attribute[kind]"));
         String district = value(form, "attribute[district]");
         String description = value(form, "description");
@@ -130,8 +148,9 @@ public final class Open311Routes {
             throw new ApiException(ApiError.INVALID_VALUE, "media_url", "media_url must be an http(s) URL");
         }
         AppealForm appeal = new AppealForm(category, value(form, "attribute[region]"), district, null, null, null,
-                null, phone == null ? null : phone.replaceAll("[^0-9+]", ""), kind, null, true,
-                description == null ? category.title() : firstLine(description), description, true);
+                null, phone == null ? null : phone.replaceAll("[^0-9+]", ""), kind, email == null ? null : "email",
+                isPublic, description == null ? category.title() : firstLine(description), description, true, email,
+                language);
         Requests.blocking(vertx, ctx, () -> {
             String keyName = keyName(key);
             return service.fileOpen311(Actor.open311(keyName), appeal, lat, lon, address, mediaUrl,

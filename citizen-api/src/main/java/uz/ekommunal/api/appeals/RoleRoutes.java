@@ -1,0 +1,152 @@
+package uz.ekommunal.api.appeals;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import uz.ekommunal.api.audit.AuditLog;
+import uz.ekommunal.api.auth.Authenticate;
+import uz.ekommunal.api.auth.Caller;
+import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.Role;
+import uz.ekommunal.api.auth.User;
+import uz.ekommunal.api.auth.Users;
+import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.storage.Transactions;
+
+/**
+ * Administrators grant and revoke the staff roles, audited ({@code role.grant}, {@code role.revoke}):
+ * {@code PUT /api/v1/admin/users/{id}/role} with {@code {"role":"complaints_officer","organisationId":3}}
+ * or {@code {"role":"operator","providerId":1}}, and {@code DELETE} the same path to make the person
+ * a household again. The user and the organisation must exist. Administrators themselves come from
+ * configuration and are not changed here, so no one locks the last one out. The user, the
+ * organisation and the provider must exist.
+ */
+final class RoleRoutes {
+
+    private final Vertx vertx;
+    private final Authenticate authenticate;
+    private final DataSource dataSource;
+    private final Users users;
+    private final AuditLog audit;
+    private final ProviderCheck providers;
+    private final Directory directory = new Directory();
+
+    RoleRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource, Users users, AuditLog audit,
+            ProviderCheck providers) {
+        this.providers = providers;
+        this.vertx = vertx;
+        this.authenticate = authenticate;
+        this.dataSource = dataSource;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    void mount(Router router) {
+        router.put("/api/v1/admin/users/:userId/role").handler(authenticate).handler(this::grant);
+        router.delete("/api/v1/admin/users/:userId/role").handler(authenticate).handler(this::revoke);
+    }
+
+    private record Grant(Role role, Long organisationId, Long providerId) {
+    }
+
+    private void grant(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        OfficerRoutes.requireRole(caller, Role.ADMINISTRATOR);
+        long userId = Requests.id(ctx, "userId", ApiError.USER_NOT_FOUND);
+        Grant grant = parse(Requests.body(ctx));
+        Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+            User before = staff(c, userId);
+            if (grant.organisationId() != null && !directory.organisationExists(c, grant.organisationId())) {
+                throw new ApiException(ApiError.UNKNOWN_VALUE, "organisationId", "No organisation "
+                        + grant.organisationId());
+            }
+            if (grant.providerId() != null && !providers.exists(grant.providerId())) {
+                throw new ApiException(ApiError.UNKNOWN_VALUE, "providerId", "No provider " + grant.providerId());
+            }
+            JsonObject was = state(c, before);
+            User after = users.changeRole(c, userId, grant.role(), grant.providerId()).orElseThrow();
+            if (grant.role() == Role.COMPLAINTS_OFFICER) {
+                directory.putOfficer(c, userId, grant.organisationId());
+            } else {
+                directory.removeOfficer(c, userId);
+            }
+            JsonObject now = state(c, after);
+            audit.record(c, caller, "role.grant", "user:" + userId, was, now, address(ctx));
+            return now.put("userId", userId);
+        }), json -> Requests.json(ctx, 200, json));
+    }
+
+    private void revoke(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        OfficerRoutes.requireRole(caller, Role.ADMINISTRATOR);
+        long userId = Requests.id(ctx, "userId", ApiError.USER_NOT_FOUND);
+        Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+            User before = staff(c, userId);
+            JsonObject was = state(c, before);
+            User after = users.changeRole(c, userId, Role.HOUSEHOLD, null).orElseThrow();
+            directory.removeOfficer(c, userId);
+            JsonObject now = state(c, after);
+            audit.record(c, caller, "role.revoke", "user:" + userId, was, now, address(ctx));
+            return now.put("userId", userId);
+        }), json -> Requests.json(ctx, 200, json));
+    }
+
+    /** The user, who must exist and must not be an administrator. */
+    private User staff(Connection c, long userId) throws SQLException {
+        User u = users.byId(c, userId).orElseThrow(() -> new ApiException(ApiError.USER_NOT_FOUND, "userId",
+                "No user " + userId));
+        if (u.role() == Role.ADMINISTRATOR) {
+            throw new ApiException(ApiError.FORBIDDEN, "userId", "Administrators are set in configuration, not here");
+        }
+        return u;
+    }
+
+    private JsonObject state(Connection c, User u) throws SQLException {
+        return new JsonObject().put("role", u.role().name()).put("providerId", u.providerId())
+                .put("organisationId", directory.officerOrganisation(c, u.id()).orElse(null));
+    }
+
+    private static Grant parse(JsonObject body) {
+        String name = Requests.text(body, "role", 40, true);
+        Role role;
+        try {
+            role = Role.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            role = null;
+        }
+        if (role != Role.COMPLAINTS_OFFICER && role != Role.OPERATOR) {
+            throw new ApiException(ApiError.UNKNOWN_VALUE, "role", "role must be complaints_officer or operator");
+        }
+        Long org = number(body, "organisationId", role == Role.COMPLAINTS_OFFICER);
+        Long provider = number(body, "providerId", role == Role.OPERATOR);
+        if (role == Role.OPERATOR && org != null || role == Role.COMPLAINTS_OFFICER && provider != null) {
+            throw new ApiException(ApiError.INVALID_VALUE, role == Role.OPERATOR ? "organisationId" : "providerId",
+                    "an operator has a provider, a complaints officer an organisation");
+        }
+        return new Grant(role, org, provider);
+    }
+
+    private static Long number(JsonObject body, String field, boolean required) {
+        Object v = body.getValue(field);
+        if (v == null) {
+            if (required) {
+                throw new ApiException(ApiError.MISSING_VALUE, field, field + " is required for this role");
+            }
+            return null;
+        }
+        if (!(v instanceof Number n) || n.longValue() <= 0) {
+            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be a positive number");
+        }
+        return n.longValue();
+    }
+
+    static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+    }
+}
