@@ -59,6 +59,11 @@ public final class Ingestion implements AutoCloseable {
         return writer.databaseUp();
     }
 
+    /** Why readings have not been stored for longer than {@code allowed}, or null while they are. */
+    public String writerProblem(java.time.Duration allowed) {
+        return writer.problem(allowed);
+    }
+
     /** Stops taking readings, writes (or spools) what is queued, then stops. */
     @Override
     public void close() throws InterruptedException {
