@@ -20,7 +20,7 @@ public final class IngestCounters {
     private final LongAdder batchNanos = new LongAdder();
     private final LongAdder poison = new LongAdder();
     private final LongAdder quarantineOverBudget = new LongAdder();
-    private final LongAdder held = new LongAdder();
+
     private final Map<QualityFlag, LongAdder> flagged = new EnumMap<>(QualityFlag.class);
 
     public IngestCounters() {
@@ -62,10 +62,6 @@ public final class IngestCounters {
         quarantineOverBudget.increment();
     }
 
-    void countHeld(int readings) {
-        held.add(readings);
-    }
-
     /** Packs the database refused for their data: quarantined, the rest of their batch written. */
     public long poison() {
         return poison.sum();
@@ -74,11 +70,6 @@ public final class IngestCounters {
     /** Quarantine rows not stored because their meter or source was over its hourly budget. */
     public long quarantineOverBudget() {
         return quarantineOverBudget.sum();
-    }
-
-    /** Readings stored held for an operator's review (late or in a closed period). */
-    public long held() {
-        return held.sum();
     }
 
     void countSpooled(int readings) {

@@ -54,10 +54,7 @@ public final class PrometheusText {
                 .append("# HELP ekommunal_quarantine_over_budget_total Quarantine rows not stored: their meter or source "
                         + "was over its hourly budget.\n")
                 .append("# TYPE ekommunal_quarantine_over_budget_total counter\n")
-                .append("ekommunal_quarantine_over_budget_total ").append(counters.quarantineOverBudget()).append('\n')
-                .append("# HELP ekommunal_readings_held_total Readings stored held for an operator's review.\n")
-                .append("# TYPE ekommunal_readings_held_total counter\n")
-                .append("ekommunal_readings_held_total ").append(counters.held()).append('\n');
+                .append("ekommunal_quarantine_over_budget_total ").append(counters.quarantineOverBudget()).append('\n');
         out.append("# HELP ekommunal_meters_offline Polled (Modbus) meters that stopped answering.\n")
                 .append("# TYPE ekommunal_meters_offline gauge\n")
                 .append("ekommunal_meters_offline ").append(metersOffline).append('\n');
