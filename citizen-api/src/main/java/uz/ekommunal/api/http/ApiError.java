@@ -52,6 +52,7 @@ public enum ApiError {
     BILL_RUN_NOT_FOUND(7006, 404, "Bill run not found"),
     PROVIDER_NOT_FOUND(7007, 404, "Provider not found"),
     OPERATOR_ONLY(7008, 403, "Operators and administrators only"),
+    HELD_READING_NOT_FOUND(7201, 404, "No held reading there"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 

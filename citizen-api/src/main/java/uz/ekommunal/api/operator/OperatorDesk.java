@@ -12,6 +12,7 @@ import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.billing.tariffs.TariffBookStore;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.modbus.ModbusEndpoints;
+import uz.ekommunal.gateway.store.HeldReadings;
 import uz.ekommunal.gateway.store.ReadingStore;
 
 /**
@@ -31,6 +32,7 @@ public final class OperatorDesk {
         routes = List.of(new MeterRoutes(vertx, authenticate, desk, scope, modbus, clock)::mount,
                 new AccountLookupRoutes(vertx, authenticate, dataSource, billing.accounts())::mount,
                 new QuarantineRoutes(vertx, authenticate, dataSource, scope)::mount,
+                new HeldReadingRoutes(vertx, authenticate, new HeldReadings(dataSource, clock), scope)::mount,
                 new TariffDeskRoutes(vertx, authenticate, new TariffBookStore(dataSource, clock), book)::mount,
                 new BillRunRoutes(vertx, authenticate, billing, clock)::mount);
     }

@@ -122,6 +122,29 @@ class PoisonPackIT {
         }
     }
 
+    @Test
+    void quarantineRowsAreCappedPerMeterPerHourAndTheExcessIsCounted() throws Exception {
+        String noisy = meter("Q");
+        String other = meter("R");
+        try (Ingestion ingestion = Ingestion.start(db.dataSource(), registry, new ReadingStore(db.dataSource()),
+                Clock.systemUTC(), new IngestSettings(100, 10_000, null, VeeLimits.defaults(), 1_000, Duration.ZERO, 5))) {
+            byte[] junk = "{not json".getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 20; i++) {
+                ingestion.ingest().accept(Protocol.MQTT, "mqtt:c" + i + ":meters/" + noisy + "/readings", noisy, junk)
+                        .get();
+            }
+            ingestion.ingest().accept(Protocol.MQTT, "mqtt:c:meters/" + other + "/readings", other, junk).get();
+            ingestion.ingest().accept(Protocol.MQTT, "t", noisy, pack(noisy, 0)).get();
+
+            assertThat(quarantinedPayloads(noisy)).hasSize(5);
+            assertThat(quarantinedPayloads(other)).hasSize(1);
+            assertThat(ingestion.counters().quarantineOverBudget()).isEqualTo(15);
+            assertThat(PrometheusText.render(ingestion.counters(), 0, 0, 0))
+                    .contains("ekommunal_quarantine_over_budget_total 15");
+            assertThat(StoredReadings.count(db.dataSource(), noisy)).as("its good readings still count").isEqualTo(1);
+        }
+    }
+
     private Ingestion start(Path spool, Clock clock) throws Exception {
         return Ingestion.start(db.dataSource(), registry, new ReadingStore(db.dataSource()), clock,
                 new IngestSettings(100, 10_000, spool, VeeLimits.defaults(), 1_000));
