@@ -219,6 +219,9 @@ public final class BatchWriter implements AutoCloseable {
                 spool.acknowledge(record);
             }
             probeBackoffMillis = 200;
+            if (!spoolPending()) {
+                troubleSince = null; // everything spooled is in the database
+            }
         } catch (SQLException e) {
             databaseDown(e);
             nextProbeNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(probeBackoffMillis);

@@ -38,9 +38,12 @@ final class DatabaseErrors {
         return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53"));
     }
 
-    /** For logs and quarantine details: the SQLSTATE and message. */
+    /** For logs, health and quarantine details: the first SQLSTATE in the cause chain, and the message. */
     static String describe(Exception e) {
-        String state = e instanceof SQLException sql ? sql.getSQLState() : null;
+        String state = null;
+        for (Throwable t = e; t != null && state == null; t = t.getCause()) {
+            state = t instanceof SQLException sql ? sql.getSQLState() : null;
+        }
         return (state == null ? e.getClass().getSimpleName() : "SQLSTATE " + state) + ": " + e.getMessage();
     }
 }
