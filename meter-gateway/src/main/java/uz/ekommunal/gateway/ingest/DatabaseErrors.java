@@ -19,7 +19,9 @@ final class DatabaseErrors {
     /**
      * Connection-class SQLSTATEs: 08 (connection exception), 57P (operator intervention: shutdown,
      * crash, cannot connect now), 53 (insufficient resources: disk full, out of memory, too many
-     * connections), and the driver's and pool's connection and timeout exceptions.
+     * connections), and the driver's and pool's connection and timeout exceptions. Also 40
+     * (transaction rollback: deadlock, serialization failure), which says nothing against the data:
+     * the batch is kept and written again, never quarantined.
      */
     static boolean databaseAway(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -35,7 +37,8 @@ final class DatabaseErrors {
     }
 
     static boolean connectionState(String state) {
-        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53"));
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")
+                || state.startsWith("40"));
     }
 
     /** For logs, health and quarantine details: the first SQLSTATE in the cause chain, and the message. */
