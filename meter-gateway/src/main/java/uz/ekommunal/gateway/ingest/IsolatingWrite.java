@@ -13,8 +13,9 @@ import uz.ekommunal.gateway.store.WriteBatch;
 
 /**
  * Writes a batch so that one poison pack cannot hold back the others: when the database refuses
- * the batch for anything but being away ({@link DatabaseErrors#databaseAway}), the batch is
- * written pack by pack, and a pack refused again goes to quarantine with its raw bytes. A
+ * the batch for anything but being away ({@link DatabaseErrors#databaseAway}), its packs are
+ * written in halves, and halves of halves, until the refused pack stands alone; it goes to
+ * quarantine with its raw bytes. A
  * quarantine entry the database still refuses is kept as raw bytes only. Only a database that is
  * away, or one that refuses even that, makes the write fail (and the writer spool).
  */
@@ -46,24 +47,28 @@ final class IsolatingWrite {
             if (DatabaseErrors.databaseAway(e)) {
                 throw e;
             }
-            LOG.warn("A batch was refused ({}); writing it pack by pack", DatabaseErrors.describe(e));
+            LOG.warn("A batch was refused ({}); writing its packs in halves", DatabaseErrors.describe(e));
         } catch (RuntimeException e) {
-            LOG.warn("A batch failed ({}); writing it pack by pack", e.toString());
+            LOG.warn("A batch failed ({}); writing its packs in halves", e.toString());
         }
-        List<WriteOutcome> outcomes = new ArrayList<>();
         List<QuarantineEntry> quarantine = new ArrayList<>(batch.quarantine());
-        for (WriteBatch.ReadingGroup group : batch.groups()) {
-            outcomes.add(writeGroup(group, quarantine));
-        }
+        List<WriteOutcome> outcomes = writeHalves(batch.groups(), quarantine);
         writeQuarantine(quarantine);
         return outcomes;
     }
 
-    private WriteOutcome writeGroup(WriteBatch.ReadingGroup group, List<QuarantineEntry> quarantine)
+    /**
+     * Writes packs, halving on refusal until the refused pack stands alone (a few transactions for
+     * one poison pack in thousands, not one per pack); outcomes in the packs' order.
+     */
+    private List<WriteOutcome> writeHalves(List<WriteBatch.ReadingGroup> groups, List<QuarantineEntry> quarantine)
             throws SQLException {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
         Exception refusal;
         try {
-            return attempt.write(new WriteBatch(List.of(group), List.of())).get(0);
+            return attempt.write(new WriteBatch(groups, List.of()));
         } catch (SQLException e) {
             if (DatabaseErrors.databaseAway(e)) {
                 throw e;
@@ -72,6 +77,17 @@ final class IsolatingWrite {
         } catch (RuntimeException e) {
             refusal = e;
         }
+        if (groups.size() == 1) {
+            return List.of(quarantined(groups.get(0), refusal, quarantine));
+        }
+        int half = groups.size() / 2;
+        List<WriteOutcome> outcomes = new ArrayList<>(writeHalves(groups.subList(0, half), quarantine));
+        outcomes.addAll(writeHalves(groups.subList(half, groups.size()), quarantine));
+        return outcomes;
+    }
+
+    private WriteOutcome quarantined(WriteBatch.ReadingGroup group, Exception refusal,
+            List<QuarantineEntry> quarantine) {
         LOG.warn("A pack from {} could not be stored ({}); quarantined", group.source(),
                 DatabaseErrors.describe(refusal));
         MeterReading first = group.readings().get(0);

@@ -90,13 +90,20 @@ class PoisonPackIT {
             spool.append(new WriteBatch(List.of(group(good, 0), group(poisonSerial, 1), group(good, 2)),
                     List.of(new QuarantineEntry(BASE, Protocol.COAP, "10.0.0.\u00007", "invalid_pack",
                             "lone \uD800 surrogate and \u0000", new byte[] {0, (byte) 0xff, (byte) 0xc3, 0x28}))));
-            spool.append(new WriteBatch(List.of(group(good, 3)), List.of()));
+            List<WriteBatch.ReadingGroup> many = new java.util.ArrayList<>();
+            for (int i = 3; i < 67; i++) {
+                many.add(group(good, i));
+            }
+            many.add(40, group(poisonSerial, 99));
+            spool.append(new WriteBatch(many, List.of()));
         }
         try (Ingestion ingestion = start(spoolFile, Clock.systemUTC())) {
             Eventually.await(Duration.ofSeconds(20), ingestion::spoolBytes, bytes -> bytes == 0L);
-            assertThat(StoredReadings.numbers(db.dataSource(), good)).containsExactlyInAnyOrder(0, 20, 30);
-            assertThat(ingestion.counters().poison()).isEqualTo(1);
-            assertThat(quarantineCount("store_error", "%22021%")).isEqualTo(1);
+            assertThat(StoredReadings.count(db.dataSource(), good)).isEqualTo(66);
+            assertThat(StoredReadings.numbers(db.dataSource(), good)).contains(0, 20, 30, 660).doesNotContain(10, 990);
+            assertThat(ingestion.counters().poison()).isEqualTo(2);
+            assertThat(ingestion.counters().batches()).as("halving, not a transaction per pack").isLessThan(20);
+            assertThat(quarantineCount("store_error", "%22021%")).isEqualTo(2);
             assertThat(quarantineCount("invalid_pack", "lone \uFFFD surrogate and \uFFFD")).isEqualTo(1);
             assertThat(ingestion.writerProblem(Duration.ZERO)).isNull();
         }
