@@ -279,6 +279,7 @@ public final class Application implements AutoCloseable {
         checks.add(databaseCheck());
         if (gateway != null) {
             checks.add(brokerCheck(config));
+            checks.add(writerCheck(java.time.Duration.ofSeconds(config.get(Settings.WRITER_UNHEALTHY_AFTER))));
         }
         List<Consumer<Router>> features = new ArrayList<>();
         features.add(new HealthRoutes(vertx, checks)::mount);
@@ -369,6 +370,21 @@ public final class Application implements AutoCloseable {
         };
     }
 
+    /** Readings spooled or failing for longer than allowed: the database may answer, yet nothing is stored. */
+    private HealthCheck writerCheck(java.time.Duration allowed) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return "writer";
+            }
+
+            @Override
+            public String problem() {
+                return gateway.writerProblem(allowed);
+            }
+        };
+    }
+
     private HealthCheck brokerCheck(Config config) {
         String where = config.get(Settings.MQTT_URL) == null ? "the embedded MQTT broker" : config.get(Settings.MQTT_URL);
         return new HealthCheck() {
@@ -403,7 +419,9 @@ public final class Application implements AutoCloseable {
                 config.get(Settings.MQTT_SESSION_EXPIRY),
                 config.get(Settings.MQTT_RECEIVE_MAXIMUM),
                 new IngestSettings(config.get(Settings.BATCH_SIZE), config.get(Settings.QUEUE_CAPACITY),
-                        spoolDir(config).resolve("readings.spool"), VeeLimits.defaults(), 500_000),
+                        spoolDir(config).resolve("readings.spool"), VeeLimits.defaults(), 500_000,
+                        java.time.Duration.ofHours(config.get(Settings.READING_HOLD_AGE)),
+                        config.get(Settings.QUARANTINE_PER_HOUR)),
                 coapSettings(config), ModbusSettings.defaults(modbusOwner(config)));
     }
 

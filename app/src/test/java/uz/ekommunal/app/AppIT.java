@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.math.BigDecimal;
@@ -182,6 +183,7 @@ class AppIT {
         Map<String, String> env = embeddedEnv();
         env.put("EKOMMUNAL_DB_URL", "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres");
         env.put("EKOMMUNAL_JWT_SECRET", "a-test-secret-of-at-least-thirty-two-characters");
+        env.put("EKOMMUNAL_WRITER_UNHEALTHY_AFTER", "1");
         try (Application app = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
             assertThat(get(app, "/health").statusCode()).isEqualTo(200);
 
@@ -191,6 +193,16 @@ class AppIT {
             assertThat(report.getJsonObject("components").getJsonObject("database").getString("status"))
                     .isEqualTo("DOWN");
             assertThat(report.getJsonObject("components").getJsonObject("broker").getString("status")).isEqualTo("UP");
+
+            // a reading arrives while the database is away: it is spooled, and after the allowed second
+            // the writer is named too, with its cause
+            app.gateway().ingest().accept(uz.ekommunal.gateway.reading.Protocol.MQTT, "meters/E1000001/readings",
+                    "E1000001", READING.getBytes(StandardCharsets.UTF_8)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            HttpResponse<String> writerDown = Eventually.await(WAIT, () -> get(app, "/health"),
+                    r -> r.body().contains("\"writer\":{\"status\":\"DOWN\""));
+            assertThat(new JsonObject(writerDown.body()).getJsonObject("components").getJsonObject("writer")
+                    .getString("reason")).contains("spooled to disk")
+                    .containsPattern("SQLSTATE (08|57P)"); // refused, or shut down: a connection class
 
             postgres = startPostgres(pgData, dbPort);
             Eventually.await(WAIT, () -> get(app, "/health"), r -> r.statusCode() == 200);

@@ -167,6 +167,11 @@ public final class Gateway implements AutoCloseable {
         return ingestion.spoolBytes();
     }
 
+    /** Why readings have not been stored for longer than {@code allowed}, or null: for {@code /health}. */
+    public String writerProblem(java.time.Duration allowed) {
+        return ingestion.writerProblem(allowed);
+    }
+
     @Override
     public void close() throws Exception {
         if (modbus != null) {

@@ -97,6 +97,16 @@ public final class Settings {
             "Most readings written in one transaction.", Parsers.integer(1, 100_000));
     public static final Setting<Integer> QUEUE_CAPACITY = new Setting<>("EKOMMUNAL_QUEUE_CAPACITY", "200000",
             "Readings held in memory before intake is held back.", Parsers.integer(100, 10_000_000));
+    public static final Setting<Integer> WRITER_UNHEALTHY_AFTER = new Setting<>("EKOMMUNAL_WRITER_UNHEALTHY_AFTER",
+            "60", "Seconds readings may go to the spool (or fail) before /health answers 503 naming the cause.",
+            Parsers.integer(1, 86_400));
+    public static final Setting<Integer> READING_HOLD_AGE = new Setting<>("EKOMMUNAL_READING_HOLD_AGE", "24",
+            "Hours after its time a reading may arrive between readings already stored (backfilled) and still be "
+                    + "trusted; later, it is held for an operator's review. 0: no age rule.",
+            Parsers.integer(0, 87_600));
+    public static final Setting<Integer> QUARANTINE_PER_HOUR = new Setting<>("EKOMMUNAL_QUARANTINE_PER_HOUR", "100",
+            "Quarantine rows kept per meter (or per unknown serial or source) per hour; the excess is counted in "
+                    + "/metrics, not stored.", Parsers.integer(1, 1_000_000));
     public static final Setting<String> PAYME_KEY = new Setting<>("EKOMMUNAL_PAYME_KEY", "",
             "Payme cashbox key: the password of HTTP Basic login Paycom on POST /payments/payme. Empty, and no test "
                     + "key either: every Payme call is refused (-32504).", Parsers.optional());
@@ -200,7 +210,9 @@ public final class Settings {
             MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, HTTP_IDLE_TIMEOUT, HTTP_HEAD_TIMEOUT, HTTP_REQUEST_TIMEOUT,
             HTTP_MAX_CONNECTIONS_PER_ADDRESS, METRICS_HOST, METRICS_PORT, COAP_HOST, COAP_PORT, COAPS_PORT,
             MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, DEMO_CITY, SPOOL_DIR, BILLING_NODE_ID, BILLING_CRON, BILLING_WORKERS,
-            BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY, PAYME_KEY, PAYME_TEST_KEY, PAYME_ACCOUNT_FIELD,
+            BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY,
+            WRITER_UNHEALTHY_AFTER, READING_HOLD_AGE, QUARANTINE_PER_HOUR,
+            PAYME_KEY, PAYME_TEST_KEY, PAYME_ACCOUNT_FIELD,
             PAYME_MERCHANT_ID, PAYME_CHECKOUT_URL, CLICK_SECRET_KEY, CLICK_SERVICE_ID, CLICK_MERCHANT_ID,
             PAYMENT_MAX_AMOUNT, PAYMENT_RETURN_URL, JWT_SECRET, ADMIN_PHONE, SMS_URL, SMS_USER,
             SMS_PASSWORD, SMS_PER_HOUR, SMS_SIGN_IN_RESERVE, ONEID_ISSUER, ONEID_CLIENT_ID, ONEID_CLIENT_SECRET,

@@ -24,21 +24,54 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
+    private final DataFolderLock lock;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir, DataFolderLock lock) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.lock = lock;
     }
 
+    /**
+     * Starts the server on {@code dataDir} (created on first use). A PostgreSQL left running there by
+     * an application that was killed is stopped first; another live application on the same folder
+     * stops this start with a message.
+     */
     public static EmbeddedDatabase start(Path dataDir, int port) throws IOException, SQLException {
-        PortCheck.requireFree("127.0.0.1", port, "the embedded PostgreSQL", "EKOMMUNAL_EMBEDDED_DB_PORT");
-        Files.createDirectories(dataDir);
-        LOG.info("Starting the embedded PostgreSQL (data in {}) on port {}", dataDir.toAbsolutePath(), port);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .start();
+        Path absolute = dataDir.toAbsolutePath();
+        DataFolderLock lock = DataFolderLock.acquire(absolute.getParent());
+        try {
+            OrphanedPostgres.stopIfRunning(absolute);
+            PortCheck.requireFree("127.0.0.1", port, "the embedded PostgreSQL", "EKOMMUNAL_EMBEDDED_DB_PORT");
+            Files.createDirectories(absolute);
+            LOG.info("Starting the embedded PostgreSQL (data in {}) on port {}", absolute, port);
+            EmbeddedPostgres postgres = durable(EmbeddedPostgres.builder())
+                    .setDataDirectory(absolute)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .start();
+            createDatabase(postgres);
+            return new EmbeddedDatabase(postgres, absolute, lock);
+        } catch (IOException | SQLException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The library starts PostgreSQL for throw-away test databases: {@code -F} (fsync off) and
+     * {@code synchronous_commit=off}, so a crash of PostgreSQL loses commits it already reported.
+     * Our data is kept, and a reading is acknowledged to a meter once committed: every commit must
+     * be on disk. A later {@code -c fsync=on} overrides the {@code -F} on the command line. Start-up
+     * stays fast: only commits pay the flush, and the writer groups readings into few commits.
+     */
+    static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
+        return builder.setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
+    }
+
+    private static void createDatabase(EmbeddedPostgres postgres) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, DATABASE);
@@ -48,7 +81,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 }
             }
         }
-        return new EmbeddedDatabase(postgres, dataDir);
     }
 
     public DatabaseSettings settings(int poolSize) {
@@ -61,6 +93,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            lock.close();
+        }
+    }
+
+    /** The server's data folder's postmaster PID, for tests that kill it. */
+    public long postmasterPid() throws IOException {
+        return OrphanedPostgres.runningPostmaster(dataDir.resolve("postmaster.pid"))
+                .map(ProcessHandle::pid).orElse(-1L);
     }
 }

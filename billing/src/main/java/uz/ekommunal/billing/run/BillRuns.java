@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.gateway.store.ClosedPeriods;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
 
 /**
@@ -22,16 +24,20 @@ import uz.ekommunal.tariff.pricing.BillingPeriod;
 public final class BillRuns {
 
     private final DataSource dataSource;
+    private final ClosedPeriods closedPeriods;
 
     public BillRuns(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.closedPeriods = new ClosedPeriods(dataSource);
     }
 
     /**
      * Opens the run of a provider's period, split into shards of {@code shardSize} accounts;
-     * returns the existing run when it is already open.
+     * returns the existing run when it is already open. First tells the gateway that the period
+     * is closing, so a reading that lands in it from now on is held for review, not billed.
      */
     public long open(long providerId, BillingPeriod period, int shardSize, Instant now) throws SQLException {
+        closedPeriods.closeThrough(BillingTime.startOf(period.end()));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -60,6 +60,7 @@ public enum ApiError {
     PHONE_NOT_VERIFIED(4402, 422, "Phone not verified"),
     PHONE_CODE_WRONG(4403, 422, "Wrong or expired confirmation code"),
     TOO_MANY_DRAFTS(6401, 409, "Too many drafts"),
+    HELD_READING_NOT_FOUND(7201, 404, "No held reading there"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 

@@ -13,6 +13,7 @@ import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.billing.tariffs.TariffBookStore;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.modbus.ModbusEndpoints;
+import uz.ekommunal.gateway.store.HeldReadings;
 import uz.ekommunal.gateway.store.ReadingStore;
 
 /**
@@ -33,6 +34,7 @@ public final class OperatorDesk {
         routes = List.of(new MeterRoutes(vertx, authenticate, desk, scope, modbus, audit, clock)::mount,
                 new AccountLookupRoutes(vertx, authenticate, dataSource, billing.accounts())::mount,
                 new QuarantineRoutes(vertx, authenticate, dataSource, scope)::mount,
+                new HeldReadingRoutes(vertx, authenticate, new HeldReadings(dataSource, clock), scope)::mount,
                 new TariffDeskRoutes(vertx, authenticate, new TariffBookStore(dataSource, clock), book,
                         audit)::mount,
                 new BillRunRoutes(vertx, authenticate, billing, audit, clock)::mount);

@@ -39,6 +39,7 @@ import uz.ekommunal.gateway.reading.Protocol;
 import uz.ekommunal.gateway.store.QuarantineEntry;
 import uz.ekommunal.gateway.store.ReadingRow;
 import uz.ekommunal.gateway.store.ReadingStore;
+import uz.ekommunal.gateway.vee.QualityFlag;
 
 /**
  * The operators' desk over HTTP, on the households' fixture (providers RES = A and RAYGAZ = B):
@@ -331,6 +332,42 @@ class OperatorDeskIT {
     }
 
     @Test
+    void heldReadingsAreListedAndDecidedWithinScopeOnce() throws Exception {
+        assertThat(post("/api/v1/operator/meters", operatorA, new JsonObject().put("serial", "E7400001")
+                .put("utility", "electricity").put("protocol", "mqtt").put("installedAt", "2026-01-01")).statusCode())
+                .isEqualTo(201);
+        long meterId = api.meters.find("E7400001").orElseThrow().id();
+        Instant late = Instant.parse("2026-01-31T18:30:00Z");
+        try (Connection c = api.db.dataSource().getConnection()) {
+            new ReadingStore(api.db.dataSource()).insert(c, List.of(new ReadingRow(meterId, "1-0:1.8.0", late,
+                    new BigDecimal("812.5"), QualityFlag.HELD.bit(), late.plusSeconds(86_400 * 3), "mqtt")));
+        }
+        JsonArray mine = new JsonObject(get("/api/v1/operator/readings/held?serial=E7400001", operatorA).body())
+                .getJsonArray("items");
+        assertThat(mine).singleElement().satisfies(o -> {
+            JsonObject held = (JsonObject) o;
+            assertThat(held.getString("time")).isEqualTo("2026-01-31T18:30:00Z");
+            assertThat(held.getString("value")).isEqualTo("812.5");
+            assertThat(held.getJsonArray("flags")).containsExactly("held");
+        });
+        assertThat(new JsonObject(get("/api/v1/operator/readings/held", operatorB).body()).getJsonArray("items"))
+                .noneMatch(o -> ((JsonObject) o).getString("serial").equals("E7400001"));
+
+        JsonObject accept = new JsonObject().put("register", "1-0:1.8.0").put("time", "2026-01-31T18:30:00Z")
+                .put("decision", "accept");
+        String review = "/api/v1/operator/meters/E7400001/readings/review";
+        assertProblem(post(review, operatorB, accept), 404, "serial");
+        assertProblem(post(review, operatorA, accept.copy().put("decision", "maybe")), 400, "decision");
+        assertProblem(post(review, operatorA, accept.copy().put("time", "2026-01-31T18:45:00Z")), 404, "time");
+        HttpResponse<String> accepted = post(review, operatorA, accept);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(new JsonObject(accepted.body()).getJsonArray("flags")).isEmpty();
+        assertThat(new ReadingStore(api.db.dataSource()).forMeter(meterId, late, late.plusSeconds(1), 1).get(0).quality())
+                .isZero();
+        assertProblem(post(review, operatorA, accept), 404, "time");
+    }
+
+    @Test
     void anOperatorOfAnotherProviderFindsNothingOfTheirs() {
         long account = data.electricityA.id();
         assertProblem(post("/api/v1/operator/accounts/" + account + "/meters", operatorB,
@@ -349,10 +386,12 @@ class OperatorDeskIT {
     void householdsAndStrangersAreTurnedAway() {
         List<String> gets = List.of("/api/v1/operator/meters", "/api/v1/operator/meters?offline=true",
                 "/api/v1/operator/accounts?number=1234567",
-                "/api/v1/operator/quarantine", "/api/v1/operator/tariffs", "/api/v1/operator/bill-runs/1");
+                "/api/v1/operator/quarantine", "/api/v1/operator/tariffs", "/api/v1/operator/bill-runs/1",
+                "/api/v1/operator/readings/held");
         List<String> posts = List.of("/api/v1/operator/meters", "/api/v1/operator/meters/E1000001/replace",
                 "/api/v1/operator/meters/E1000001/retire", "/api/v1/operator/accounts/1/meters",
-                "/api/v1/operator/tariffs", "/api/v1/operator/tariffs/X/supersede", "/api/v1/operator/bill-runs");
+                "/api/v1/operator/tariffs", "/api/v1/operator/tariffs/X/supersede", "/api/v1/operator/bill-runs",
+                "/api/v1/operator/meters/E1000001/readings/review");
         for (String path : gets) {
             assertProblem(get(path, household), 403, null);
             assertThat(get(path, null).statusCode()).as(path).isEqualTo(401);

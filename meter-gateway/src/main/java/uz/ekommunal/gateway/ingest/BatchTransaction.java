@@ -3,10 +3,13 @@ package uz.ekommunal.gateway.ingest;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,20 +17,24 @@ import uz.ekommunal.gateway.meter.Meter;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.reading.MeterReading;
 import uz.ekommunal.gateway.reading.RejectReason;
+import uz.ekommunal.gateway.store.ClosedPeriods;
 import uz.ekommunal.gateway.store.QuarantineEntry;
 import uz.ekommunal.gateway.store.ReadingConflict;
 import uz.ekommunal.gateway.store.ReadingRow;
 import uz.ekommunal.gateway.store.ReadingStore;
 import uz.ekommunal.gateway.store.RegisterKey;
 import uz.ekommunal.gateway.store.WriteBatch;
+import uz.ekommunal.gateway.vee.HoldRule;
 import uz.ekommunal.gateway.vee.LatestValues;
 import uz.ekommunal.gateway.vee.QualityFlag;
 import uz.ekommunal.gateway.vee.Vee;
 
 /**
  * Writes one batch in the caller's transaction: resolves serials to meters, validates each
- * reading against its register's previous value, inserts, records conflicts and quarantines
- * readings of unknown meters. Runs on the writer thread only.
+ * reading against its register's neighbours (the previous value; for a backfilled reading also the
+ * next), holds readings for review by the {@link HoldRule}, inserts, records conflicts and
+ * quarantines readings of unknown meters within the hourly quarantine budget. Runs on the writer
+ * thread only.
  */
 final class BatchTransaction {
 
@@ -36,14 +43,18 @@ final class BatchTransaction {
     private final Vee vee;
     private final LatestValues<RegisterKey> latest;
     private final IngestCounters counters;
+    private final Duration holdAge;
+    private final QuarantineBudget budget;
 
     BatchTransaction(MeterRegistry registry, ReadingStore store, Vee vee, LatestValues<RegisterKey> latest,
-            IngestCounters counters) {
+            IngestCounters counters, Duration holdAge, QuarantineBudget budget) {
         this.registry = registry;
         this.store = store;
         this.vee = vee;
         this.latest = latest;
         this.counters = counters;
+        this.holdAge = holdAge;
+        this.budget = budget;
     }
 
     /** What a write did; {@link #committed()} must be called once the transaction commits. */
@@ -83,9 +94,11 @@ final class BatchTransaction {
             outcomes.add(sortGroup(group, meters, known, quarantine));
         }
         Map<RegisterKey, Vee.Previous> working = previousValues(connection, known, meters);
+        Map<MeterReading, ReadingStore.Neighbours> backfilled = backfilled(connection, known, meters, working);
+        HoldRule hold = new HoldRule(holdAge, known.isEmpty() ? null : ClosedPeriods.closedThrough(connection));
         List<ReadingRow> rows = new ArrayList<>(known.size());
         List<ReadingConflict> conflicts = new ArrayList<>();
-        int[] flagged = validate(known, meters, working, rows, conflicts);
+        int[] flagged = validate(known, meters, working, backfilled, hold, rows, conflicts);
 
         int inserted = rows.isEmpty() ? 0 : store.insert(connection, rows);
         if (inserted < rows.size()) {
@@ -94,6 +107,13 @@ final class BatchTransaction {
         if (!conflicts.isEmpty()) {
             store.recordConflicts(connection, conflicts);
         }
+        quarantine.removeIf(entry -> {
+            boolean over = !budget.take(entry);
+            if (over) {
+                counters.countQuarantineOverBudget();
+            }
+            return over;
+        });
         if (!quarantine.isEmpty()) {
             store.quarantine(connection, quarantine);
         }
@@ -141,14 +161,48 @@ final class BatchTransaction {
         return working;
     }
 
-    /** Validates readings in time order per register; drops exact repeats within the batch. */
+    /**
+     * Readings backfilled between stored ones (not after the register's latest trusted reading),
+     * with their trusted neighbours before and after, from one query.
+     */
+    private Map<MeterReading, ReadingStore.Neighbours> backfilled(Connection connection, List<MeterReading> readings,
+            Map<String, Meter> meters, Map<RegisterKey, Vee.Previous> working) throws SQLException {
+        List<MeterReading> late = new ArrayList<>();
+        List<RegisterKey> keys = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        for (MeterReading r : readings) {
+            RegisterKey key = new RegisterKey(meters.get(r.serial()).id(), r.register().obis());
+            Vee.Previous newest = working.get(key);
+            if (newest != null && !r.time().isAfter(newest.time())) {
+                late.add(r);
+                keys.add(key);
+                times.add(r.time());
+            }
+        }
+        Map<MeterReading, ReadingStore.Neighbours> around = new IdentityHashMap<>();
+        if (!late.isEmpty()) {
+            List<ReadingStore.Neighbours> found = store.neighbours(connection, keys, times);
+            for (int i = 0; i < late.size(); i++) {
+                around.put(late.get(i), found.get(i));
+            }
+        }
+        return around;
+    }
+
+    /**
+     * Validates readings in time order per register, each against its trusted neighbours (the one
+     * after only for backfilled readings), holds what the rule says, and drops exact repeats within
+     * the batch.
+     */
     private int[] validate(List<MeterReading> readings, Map<String, Meter> meters,
-            Map<RegisterKey, Vee.Previous> working, List<ReadingRow> rows, List<ReadingConflict> conflicts) {
+            Map<RegisterKey, Vee.Previous> working, Map<MeterReading, ReadingStore.Neighbours> backfilled,
+            HoldRule hold, List<ReadingRow> rows, List<ReadingConflict> conflicts) {
         int[] flagged = new int[QualityFlag.values().length];
         List<MeterReading> ordered = new ArrayList<>(readings);
         ordered.sort(Comparator.comparing(MeterReading::serial).thenComparing(MeterReading::register)
                 .thenComparing(MeterReading::time));
         Map<RegisterKey, ReadingRow> lastRow = new HashMap<>();
+        Map<RegisterKey, Vee.Previous> lastTrusted = new HashMap<>();
         for (MeterReading r : ordered) {
             Meter meter = meters.get(r.serial());
             RegisterKey key = new RegisterKey(meter.id(), r.register().obis());
@@ -161,12 +215,19 @@ final class BatchTransaction {
                 }
                 continue; // the first value for a time is the one kept
             }
+            ReadingStore.Neighbours around = backfilled.get(r);
+            Vee.Previous before = around == null ? working.get(key) : later(around.before(), lastTrusted.get(key));
+            Vee.Previous after = around == null ? null : around.after();
             int quality = vee.check(meter.utility(), Vee.modulus(meter.registerDigits(), meter.multiplier()),
-                    working.get(key), r.time(), value, r.receivedAt());
+                    before, after, r.time(), value, r.receivedAt());
+            if (hold.holds(r.time(), r.receivedAt(), around != null)) {
+                quality |= QualityFlag.HELD.bit();
+            }
             ReadingRow row = row(meter, r, value, quality);
             rows.add(row);
             lastRow.put(key, row);
             if ((quality & QualityFlag.UNTRUSTED) == 0) {
+                lastTrusted.put(key, new Vee.Previous(r.time(), value));
                 Vee.Previous previous = working.get(key);
                 if (previous == null || r.time().isAfter(previous.time())) {
                     working.put(key, new Vee.Previous(r.time(), value));
@@ -177,6 +238,14 @@ final class BatchTransaction {
             }
         }
         return flagged;
+    }
+
+    /** The later of two readings, either possibly null. */
+    private static Vee.Previous later(Vee.Previous a, Vee.Previous b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || !b.time().isAfter(a.time()) ? a : b;
     }
 
     private static ReadingRow row(Meter meter, MeterReading r, BigDecimal value, int quality) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,8 +29,9 @@ import uz.ekommunal.gateway.store.WriteBatch;
  *
  * <p>When the database is away, batches go to the spool (an append-only file forced to disk) and
  * are acknowledged from there; they are written in order once the database answers again, and
- * new batches follow the spool until it is empty. A batch the database refuses for its data is
- * split, and what cannot be stored goes to quarantine.
+ * new batches follow the spool until it is empty. Only a database that is away sends batches to
+ * the spool ({@link DatabaseErrors}); a batch refused for anything else is written pack by pack and
+ * the pack refused goes to quarantine ({@link IsolatingWrite}), in live writes and in replay alike.
  */
 public final class BatchWriter implements AutoCloseable {
 
@@ -48,6 +51,9 @@ public final class BatchWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean databaseUp = true;
+    private final IsolatingWrite isolating;
+    private volatile Instant troubleSince;
+    private volatile String troubleCause;
     private long nextProbeNanos;
     private long probeBackoffMillis = 200;
 
@@ -61,6 +67,7 @@ public final class BatchWriter implements AutoCloseable {
         this.maxBatch = maxBatch;
         this.queueCapacity = queueCapacity;
         this.capacity = new Semaphore(queueCapacity);
+        this.isolating = new IsolatingWrite(this::write, counters, clock);
         this.thread = new Thread(this::run, "reading-writer");
         this.thread.start();
     }
@@ -131,44 +138,24 @@ public final class BatchWriter implements AutoCloseable {
             return;
         }
         try {
-            complete(submissions, writeSplitting(batch));
+            complete(submissions, isolating.write(batch));
         } catch (SQLException e) {
             databaseDown(e);
             spoolOrHold(submissions, batch);
         }
     }
 
-    /** Writes a batch; if the database refuses its data, writes group by group and quarantines what fails. */
-    private List<WriteOutcome> writeSplitting(WriteBatch batch) throws SQLException {
-        try {
-            return write(batch);
-        } catch (SQLException e) {
-            if (!isDataError(e)) {
-                throw e;
-            }
+    /**
+     * Why readings have not reached the database for longer than {@code allowed}: spooling or
+     * failing since when, and the last cause; null while the writer writes.
+     */
+    public String problem(Duration allowed) {
+        Instant since = troubleSince;
+        if (since == null || Duration.between(since, clock.instant()).compareTo(allowed) <= 0) {
+            return null;
         }
-        List<WriteOutcome> outcomes = new ArrayList<>();
-        List<QuarantineEntry> failed = new ArrayList<>();
-        for (WriteBatch.ReadingGroup group : batch.groups()) {
-            try {
-                outcomes.addAll(write(new WriteBatch(List.of(group), List.of())));
-            } catch (SQLException e) {
-                if (!isDataError(e)) {
-                    throw e;
-                }
-                LOG.warn("Readings from {} could not be stored ({}); quarantined", group.source(), e.getMessage());
-                var first = group.readings().get(0);
-                failed.add(new QuarantineEntry(clock.instant(), first.protocol(), group.source(), "store_error",
-                        String.valueOf(e.getMessage()), group.payload()));
-                outcomes.add(new WriteOutcome(0, Set.of(), true));
-            }
-        }
-        List<QuarantineEntry> quarantine = new ArrayList<>(batch.quarantine());
-        quarantine.addAll(failed);
-        if (!quarantine.isEmpty()) {
-            write(new WriteBatch(List.of(), quarantine));
-        }
-        return outcomes;
+        return "readings have not reached the database for " + Duration.between(since, clock.instant()).toSeconds()
+                + " s (" + (spool == null ? "held in memory" : "spooled to disk") + "): " + troubleCause;
     }
 
     private List<WriteOutcome> write(WriteBatch batch) throws SQLException {
@@ -184,6 +171,9 @@ public final class BatchWriter implements AutoCloseable {
                     LOG.info("Database is back; writing readings again");
                 }
                 databaseUp = true;
+                if (troubleSince != null && !spoolPending()) {
+                    troubleSince = null;
+                }
                 return result.outcomes;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
@@ -210,7 +200,7 @@ public final class BatchWriter implements AutoCloseable {
         while (true) {
             TimeUnit.MILLISECONDS.sleep(backoff); // backoff between reconnect attempts, not a wait for a result
             try {
-                complete(submissions, writeSplitting(batch));
+                complete(submissions, isolating.write(batch));
                 return;
             } catch (SQLException e) {
                 backoff = Math.min(backoff * 2, 2_000);
@@ -225,10 +215,13 @@ public final class BatchWriter implements AutoCloseable {
         }
         try {
             for (Spool.Record record : spool.peek(REPLAY_RECORDS)) {
-                writeSplitting(record.batch());
+                isolating.write(record.batch());
                 spool.acknowledge(record);
             }
             probeBackoffMillis = 200;
+            if (!spoolPending()) {
+                troubleSince = null; // everything spooled is in the database
+            }
         } catch (SQLException e) {
             databaseDown(e);
             nextProbeNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(probeBackoffMillis);
@@ -248,6 +241,10 @@ public final class BatchWriter implements AutoCloseable {
     }
 
     private void databaseDown(SQLException e) {
+        if (troubleSince == null) {
+            troubleSince = clock.instant();
+        }
+        troubleCause = DatabaseErrors.describe(e);
         if (databaseUp) {
             LOG.warn("Cannot write readings ({}); {}", e.getMessage(),
                     spool == null ? "holding them" : "spooling them to disk until the database is back");
@@ -278,11 +275,6 @@ public final class BatchWriter implements AutoCloseable {
             }
         }
         return new WriteBatch(groups, quarantine);
-    }
-
-    private static boolean isDataError(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
     private static void rollbackQuietly(Connection connection) {

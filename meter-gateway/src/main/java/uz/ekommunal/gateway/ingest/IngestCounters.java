@@ -18,6 +18,9 @@ public final class IngestCounters {
     private final LongAdder spooled = new LongAdder();
     private final LongAdder batches = new LongAdder();
     private final LongAdder batchNanos = new LongAdder();
+    private final LongAdder poison = new LongAdder();
+    private final LongAdder quarantineOverBudget = new LongAdder();
+
     private final Map<QualityFlag, LongAdder> flagged = new EnumMap<>(QualityFlag.class);
 
     public IngestCounters() {
@@ -49,6 +52,24 @@ public final class IngestCounters {
         for (QualityFlag flag : QualityFlag.values()) {
             flagged.get(flag).add(flags[flag.ordinal()]);
         }
+    }
+
+    void countPoison() {
+        poison.increment();
+    }
+
+    void countQuarantineOverBudget() {
+        quarantineOverBudget.increment();
+    }
+
+    /** Packs the database refused for their data: quarantined, the rest of their batch written. */
+    public long poison() {
+        return poison.sum();
+    }
+
+    /** Quarantine rows not stored because their meter or source was over its hourly budget. */
+    public long quarantineOverBudget() {
+        return quarantineOverBudget.sum();
     }
 
     void countSpooled(int readings) {

@@ -1,14 +1,22 @@
 package uz.ekommunal.gateway.ingest;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import uz.ekommunal.gateway.vee.VeeLimits;
 
 /**
  * How ingestion batches, holds and validates readings. {@code spoolFile} null means no spool:
- * while the database is away, intake is held back instead.
+ * while the database is away, intake is held back instead. {@code holdAge}: a reading backfilled
+ * between stored readings longer than this after its time is held for review (zero: no age rule).
+ * {@code quarantinePerHour}: quarantine rows kept per meter or source per hour.
  */
 public record IngestSettings(int batchSize, int queueCapacity, Path spoolFile, VeeLimits limits,
-                             int latestValuesCached) {
+                             int latestValuesCached, Duration holdAge, int quarantinePerHour) {
+
+    /** Without the age rule and with no quarantine cap to speak of: for tests of other things. */
+    public IngestSettings(int batchSize, int queueCapacity, Path spoolFile, VeeLimits limits, int latestValuesCached) {
+        this(batchSize, queueCapacity, spoolFile, limits, latestValuesCached, Duration.ZERO, 1_000_000);
+    }
 
     /** Small defaults for tests and tools. */
     public static IngestSettings defaults(Path spoolFile) {

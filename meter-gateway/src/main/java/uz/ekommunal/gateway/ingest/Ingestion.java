@@ -31,7 +31,8 @@ public final class Ingestion implements AutoCloseable {
             IngestSettings settings) throws IOException {
         IngestCounters counters = new IngestCounters();
         BatchTransaction transaction = new BatchTransaction(registry, store, new Vee(settings.limits()),
-                new LatestValues<RegisterKey>(settings.latestValuesCached()), counters);
+                new LatestValues<RegisterKey>(settings.latestValuesCached()), counters, settings.holdAge(),
+                new QuarantineBudget(settings.quarantinePerHour(), clock));
         Spool spool = settings.spoolFile() == null ? null : new Spool(settings.spoolFile());
         BatchWriter writer = new BatchWriter(dataSource, transaction, spool, counters, clock, settings.batchSize(),
                 settings.queueCapacity());
@@ -57,6 +58,11 @@ public final class Ingestion implements AutoCloseable {
 
     public boolean databaseUp() {
         return writer.databaseUp();
+    }
+
+    /** Why readings have not been stored for longer than {@code allowed}, or null while they are. */
+    public String writerProblem(java.time.Duration allowed) {
+        return writer.problem(allowed);
     }
 
     /** Stops taking readings, writes (or spools) what is queued, then stops. */

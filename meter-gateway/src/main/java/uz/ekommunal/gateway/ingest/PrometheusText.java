@@ -48,6 +48,13 @@ public final class PrometheusText {
                 .append("# TYPE ekommunal_batch_seconds summary\n")
                 .append("ekommunal_batch_seconds_sum ").append(counters.batchNanos() / 1e9).append('\n')
                 .append("ekommunal_batch_seconds_count ").append(counters.batches()).append('\n');
+        out.append("# HELP ekommunal_packs_poison_total Packs the database refused for their data (quarantined).\n")
+                .append("# TYPE ekommunal_packs_poison_total counter\n")
+                .append("ekommunal_packs_poison_total ").append(counters.poison()).append('\n')
+                .append("# HELP ekommunal_quarantine_over_budget_total Quarantine rows not stored: their meter or source "
+                        + "was over its hourly budget.\n")
+                .append("# TYPE ekommunal_quarantine_over_budget_total counter\n")
+                .append("ekommunal_quarantine_over_budget_total ").append(counters.quarantineOverBudget()).append('\n');
         out.append("# HELP ekommunal_meters_offline Polled (Modbus) meters that stopped answering.\n")
                 .append("# TYPE ekommunal_meters_offline gauge\n")
                 .append("ekommunal_meters_offline ").append(metersOffline).append('\n');

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import uz.ekommunal.gateway.reading.Register;
+import uz.ekommunal.gateway.vee.QualityFlag;
 import uz.ekommunal.gateway.vee.Vee;
 
 /**
@@ -85,7 +86,7 @@ public final class ReadingStore {
         }
     }
 
-    /** The latest stored reading of each (meter, register), for validation of what comes next. */
+    /** The latest trusted reading of each (meter, register), for validation of what comes next. */
     public Map<RegisterKey, Vee.Previous> latest(Connection connection, Collection<RegisterKey> keys)
             throws SQLException {
         Long[] meters = new Long[keys.size()];
@@ -100,9 +101,11 @@ public final class ReadingStore {
                 from unnest(?::bigint[], ?::text[]) as k(meter_id, register)
                 cross join lateral (select ts, value from gateway.readings r
                                     where r.meter_id = k.meter_id and r.register = k.register
+                                      and r.quality & ? = 0
                                     order by ts desc limit 1) l""")) {
             select.setArray(1, connection.createArrayOf("bigint", meters));
             select.setArray(2, connection.createArrayOf("text", registers));
+            select.setInt(3, QualityFlag.UNTRUSTED);
             Map<RegisterKey, Vee.Previous> latest = new HashMap<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -112,6 +115,52 @@ public final class ReadingStore {
             }
             return latest;
         }
+    }
+
+    /** The nearest trusted readings before and after an instant of a register. */
+    public record Neighbours(Vee.Previous before, Vee.Previous after) {
+    }
+
+    /** For readings backfilled between stored ones: their trusted neighbours, in request order. */
+    public List<Neighbours> neighbours(Connection connection, List<RegisterKey> keys, List<Instant> times)
+            throws SQLException {
+        int n = keys.size();
+        Long[] meters = new Long[n];
+        String[] registers = new String[n];
+        Timestamp[] at = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            meters[i] = keys.get(i).meterId();
+            registers[i] = keys.get(i).register();
+            at[i] = Timestamp.from(times.get(i));
+        }
+        try (PreparedStatement select = connection.prepareStatement("""
+                select q.ord, b.ts, b.value, a.ts, a.value
+                from unnest(?::bigint[], ?::text[], ?::timestamptz[]) with ordinality as q(meter_id, register, at, ord)
+                left join lateral (select r.ts, r.value from gateway.readings r
+                                   where r.meter_id = q.meter_id and r.register = q.register and r.ts < q.at
+                                     and r.quality & ? = 0 order by r.ts desc limit 1) b on true
+                left join lateral (select r.ts, r.value from gateway.readings r
+                                   where r.meter_id = q.meter_id and r.register = q.register and r.ts > q.at
+                                     and r.quality & ? = 0 order by r.ts limit 1) a on true
+                order by q.ord""")) {
+            select.setArray(1, connection.createArrayOf("bigint", meters));
+            select.setArray(2, connection.createArrayOf("text", registers));
+            select.setArray(3, connection.createArrayOf("timestamptz", at));
+            select.setInt(4, QualityFlag.UNTRUSTED);
+            select.setInt(5, QualityFlag.UNTRUSTED);
+            List<Neighbours> out = new ArrayList<>(n);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Neighbours(point(rs, 2), point(rs, 4)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Vee.Previous point(ResultSet rs, int column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : new Vee.Previous(ts.toInstant(), rs.getBigDecimal(column + 1));
     }
 
     private static void bindRows(Connection connection, PreparedStatement statement, List<ReadingRow> rows)

@@ -19,7 +19,14 @@ public enum QualityFlag {
     /** Another value for the same time was already stored; the first one is kept. */
     CONFLICT(16),
     /** Not measured: interpolated between neighbouring readings (set on boundary values, not stored rows). */
-    ESTIMATED(32);
+    ESTIMATED(32),
+    /**
+     * Held for an operator's review: it landed in a billed or closing period, or was backfilled
+     * between stored readings long after its time. Not used by billing until accepted.
+     */
+    HELD(64),
+    /** An operator rejected it after review: kept as evidence, never used. */
+    REJECTED(128);
 
     private final int bit;
 
@@ -50,5 +57,5 @@ public enum QualityFlag {
     }
 
     /** Readings with these flags are not trusted as register values (billing skips them). */
-    public static final int UNTRUSTED = DECREASE.bit | SPIKE.bit;
+    public static final int UNTRUSTED = DECREASE.bit | SPIKE.bit | HELD.bit | REJECTED.bit;
 }

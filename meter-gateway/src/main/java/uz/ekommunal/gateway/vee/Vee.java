@@ -25,30 +25,49 @@ public final class Vee {
     public record Previous(Instant time, BigDecimal value) {
     }
 
+    /** Validation against the reading before only: for a reading newer than any stored. */
+    public int check(String utility, BigDecimal modulus, Previous previous, Instant time, BigDecimal value,
+            Instant receivedAt) {
+        return check(utility, modulus, previous, null, time, value, receivedAt);
+    }
+
     /**
-     * @param previous the latest earlier reading of this register, or null if none is known
+     * Validation on both sides: the register may not fall from the reading before to this one, nor
+     * from this one to the reading after, and the rate to each must be plausible. A backfilled
+     * reading far above its neighbours is caught by the one after it.
+     *
+     * @param previous the nearest trusted earlier reading of this register, or null if none is known
+     * @param next the nearest trusted later reading, or null (the usual case: the reading is the newest)
      * @param modulus where the register rolls over, in stored units (10^digits x multiplier)
      * @return the quality bits for the reading
      */
-    public int check(String utility, BigDecimal modulus, Previous previous, Instant time, BigDecimal value,
-            Instant receivedAt) {
+    public int check(String utility, BigDecimal modulus, Previous previous, Previous next, Instant time,
+            BigDecimal value, Instant receivedAt) {
         int flags = 0;
         if (Duration.between(receivedAt, time).compareTo(limits.maxClockSkew()) > 0) {
             flags |= QualityFlag.CLOCK_SKEW.bit();
         }
-        if (previous == null || !time.isAfter(previous.time())) {
-            return flags; // first reading, a repeat, or out of order: nothing to compare forward with
+        if (previous != null && time.isAfter(previous.time())) {
+            flags |= step(utility, modulus, previous, new Previous(time, value));
         }
-        BigDecimal used = value.subtract(previous.value());
+        if (next != null && next.time().isAfter(time)) {
+            flags |= step(utility, modulus, new Previous(time, value), next) & ~QualityFlag.ROLLOVER.bit();
+        }
+        return flags;
+    }
+
+    /** The flags of the step from one reading to a later one: rollover, decrease, spike. */
+    private int step(String utility, BigDecimal modulus, Previous from, Previous to) {
+        BigDecimal used = to.value().subtract(from.value());
+        int flags = 0;
         if (used.signum() < 0) {
-            if (looksLikeRollover(previous.value(), value, modulus)) {
-                flags |= QualityFlag.ROLLOVER.bit();
-                used = used.add(modulus);
-            } else {
-                return flags | QualityFlag.DECREASE.bit();
+            if (!looksLikeRollover(from.value(), to.value(), modulus)) {
+                return QualityFlag.DECREASE.bit();
             }
+            flags |= QualityFlag.ROLLOVER.bit();
+            used = used.add(modulus);
         }
-        long seconds = Math.max(MIN_INTERVAL_SECONDS, Duration.between(previous.time(), time).getSeconds());
+        long seconds = Math.max(MIN_INTERVAL_SECONDS, Duration.between(from.time(), to.time()).getSeconds());
         BigDecimal perHour = used.multiply(SECONDS_PER_HOUR).divide(BigDecimal.valueOf(seconds), MathContext.DECIMAL64);
         if (perHour.compareTo(limits.maxPerHour(utility)) > 0) {
             flags |= QualityFlag.SPIKE.bit();

@@ -1,0 +1,106 @@
+package uz.ekommunal.api.operator;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import uz.ekommunal.api.auth.Authenticate;
+import uz.ekommunal.api.auth.Caller;
+import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.QueryParams;
+import uz.ekommunal.gateway.store.HeldReadings;
+import uz.ekommunal.gateway.store.HeldReadings.Decision;
+import uz.ekommunal.gateway.store.HeldReadings.Held;
+import uz.ekommunal.gateway.vee.QualityFlag;
+
+/**
+ * Readings held for review (late, or in a billed or closing period): {@code GET
+ * /api/v1/operator/readings/held?serial=&limit=} lists them, oldest received first; {@code POST
+ * /api/v1/operator/meters/{serial}/readings/review} with {@code {"register","time","decision":
+ * "accept"|"reject"}} decides one. Operators see and decide their provider's meters only.
+ */
+final class HeldReadingRoutes {
+
+    private final Vertx vertx;
+    private final Authenticate authenticate;
+    private final HeldReadings held;
+    private final MeterScope scope;
+
+    HeldReadingRoutes(Vertx vertx, Authenticate authenticate, HeldReadings held, MeterScope scope) {
+        this.vertx = vertx;
+        this.authenticate = authenticate;
+        this.held = held;
+        this.scope = scope;
+    }
+
+    void mount(Router router) {
+        router.get("/api/v1/operator/readings/held").handler(authenticate).handler(this::list);
+        router.post("/api/v1/operator/meters/:serial/readings/review").handler(authenticate).handler(this::review);
+    }
+
+    private void list(RoutingContext ctx) {
+        Long provider = DeskAccess.scope(Requests.caller(ctx));
+        String serial = ctx.request().getParam("serial");
+        if (serial != null) {
+            serial = MeterForms.checkSerial(serial, "serial");
+        }
+        int limit = QueryParams.integer(ctx, "limit", 100, 1, 500);
+        String only = serial;
+        Requests.blocking(vertx, ctx, () -> visible(provider, held.list(only, limit)),
+                items -> Requests.json(ctx, 200, new JsonObject().put("items", items)));
+    }
+
+    private JsonArray visible(Long provider, List<Held> readings) throws SQLException {
+        Map<String, Boolean> inScope = new HashMap<>();
+        JsonArray items = new JsonArray();
+        for (Held h : readings) {
+            Boolean visible = inScope.get(h.serial());
+            if (visible == null) {
+                visible = provider == null || scope.visible(provider, h.serial());
+                inScope.put(h.serial(), visible);
+            }
+            if (visible) {
+                items.add(json(h));
+            }
+        }
+        return items;
+    }
+
+    private void review(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        Long provider = DeskAccess.scope(caller);
+        String serial = MeterForms.checkSerial(ctx.pathParam("serial"), "serial");
+        JsonObject body = Requests.body(ctx);
+        String register = MeterForms.register(body, "register", true);
+        Instant time = Fields.instant(body, "time", null, true);
+        Decision decision = switch (Fields.text(body, "decision", 10, true)) {
+            case "accept" -> Decision.ACCEPTED;
+            case "reject" -> Decision.REJECTED;
+            default -> throw new ApiException(ApiError.INVALID_PARAMETER, "decision", "decision must be accept or reject");
+        };
+        Requests.blocking(vertx, ctx, () -> {
+            if (provider != null && !scope.visible(provider, serial)) {
+                throw new ApiException(ApiError.METER_NOT_FOUND, "serial", "No meter with serial " + serial + " is registered");
+            }
+            return held.decide(serial, register, time, decision, "user " + caller.userId())
+                    .orElseThrow(() -> new ApiException(ApiError.HELD_READING_NOT_FOUND, "time",
+                            "No reading of " + serial + " " + register + " at " + time + " is held for review"));
+        }, h -> Requests.json(ctx, 200, json(h).put("decision", decision.name().toLowerCase())));
+    }
+
+    private static JsonObject json(Held h) {
+        JsonArray flags = new JsonArray();
+        QualityFlag.of(h.quality()).forEach(f -> flags.add(f.name().toLowerCase()));
+        return new JsonObject().put("serial", h.serial()).put("register", h.register()).put("time", h.time().toString())
+                .put("value", h.value().toPlainString()).put("flags", flags)
+                .put("receivedAt", h.receivedAt().toString()).put("source", h.source());
+    }
+}
