@@ -15,6 +15,10 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.api.accounts.AccountGuard;
+import uz.ekommunal.api.accounts.AccountLinking;
+import uz.ekommunal.api.accounts.LinkCodeDeskRoutes;
+import uz.ekommunal.api.accounts.LinkCodes;
+import uz.ekommunal.api.accounts.LinkFailures;
 import uz.ekommunal.api.accounts.AccountRoutes;
 import uz.ekommunal.api.accounts.Consumption;
 import uz.ekommunal.api.accounts.LinkedAccounts;
@@ -41,17 +45,22 @@ import uz.ekommunal.api.notify.HttpSmsGateway;
 import uz.ekommunal.api.notify.LogDelivery;
 import uz.ekommunal.api.notify.Outbox;
 import uz.ekommunal.api.notify.OutboxDispatcher;
+import uz.ekommunal.api.operator.MeterScope;
+import uz.ekommunal.api.readings.ReadingAccess;
+import uz.ekommunal.api.readings.ReadingRoutes;
 import uz.ekommunal.api.widgets.BillingCardReader;
 import uz.ekommunal.api.widgets.CardReader;
 import uz.ekommunal.api.widgets.PayLinkSource;
 import uz.ekommunal.api.widgets.WidgetRoutes;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.account.AccountLookups;
+import uz.ekommunal.gateway.MeterReadings;
 import uz.ekommunal.gateway.meter.MeterRegistry;
+import uz.ekommunal.gateway.store.ReadingStore;
 
 /**
  * The signed-in part of the API wired by hand: sign-in (by phone, and by OneID when configured),
- * notifications, profile and accounts, widgets, consumption and bills. Migrate {@link ApiSchema}
+ * notifications, profile and accounts, widgets, consumption and bills, meters' readings. Migrate {@link ApiSchema}
  * first; {@link #start()} makes the configured administrator and starts the outbox dispatcher.
  */
 public final class HouseholdApi implements AutoCloseable {
@@ -64,6 +73,7 @@ public final class HouseholdApi implements AutoCloseable {
     private final List<Consumer<Router>> routes = new ArrayList<>();
     private final Authenticate authenticate;
     private final AuditLog audit;
+    private final LinkCodes linkCodes;
 
     /**
      * @param adapters delivery per channel, usually {@link #adapters(HouseholdApiSettings)}
@@ -93,12 +103,19 @@ public final class HouseholdApi implements AutoCloseable {
 
         AccountLookups lookups = new AccountLookups(dataSource, billing.accounts());
         LinkedAccounts links = new LinkedAccounts(dataSource, clock);
-        routes.add(new MeRoutes(vertx, authenticate, users, billing.accounts(), lookups, links)::mount);
+        this.linkCodes = new LinkCodes(dataSource, settings.tokenKey(), clock);
+        AccountLinking linking = new AccountLinking(dataSource, billing.accounts(), links, linkCodes,
+                new LinkFailures(clock), audit);
+        routes.add(new MeRoutes(vertx, authenticate, users, billing.accounts(), lookups, links, linking)::mount);
+        routes.add(new LinkCodeDeskRoutes(vertx, authenticate, dataSource, billing.accounts(), linkCodes, audit)::mount);
         CardReader cards = cardReaders.apply(new BillingCardReader(dataSource, billing.overviews(), meters, payLinks));
         routes.add(new WidgetRoutes(vertx, authenticate, links, cards, settings.cardTimeout())::mount);
         AccountGuard guard = new AccountGuard(billing.accounts(), links);
         routes.add(new AccountRoutes(vertx, authenticate, guard, billing, new Consumption(dataSource, lookups),
-                clock)::mount);
+                linkCodes, clock)::mount);
+        routes.add(new ReadingRoutes(vertx, authenticate,
+                new ReadingAccess(dataSource, new MeterScope(dataSource, billing.accounts())),
+                new MeterReadings(meters, new ReadingStore(dataSource)), clock)::mount);
     }
 
     /** The delivery adapters the settings ask for: an SMS gateway if configured, else the log. */
@@ -131,6 +148,11 @@ public final class HouseholdApi implements AutoCloseable {
     /** The audit log of operators' and administrators' changes, for the other route groups. */
     public AuditLog audit() {
         return audit;
+    }
+
+    /** The link codes printed on receipts, for the desk (look up, reissue) and the demo's hint. */
+    public LinkCodes linkCodes() {
+        return linkCodes;
     }
 
     public OutboxDispatcher dispatcher() {

@@ -175,6 +175,25 @@ public class ApiFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * The link code printed on the receipts of the account with this number (the first such
+     * account), or a well-formed code no account has when there is none.
+     */
+    public String linkCode(String number) {
+        try {
+            var found = billing.accounts().findByNumber(number);
+            return found.isEmpty() ? "AAAA-AAAA" : api.linkCodes().codeOf(found.get(0).id());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Links an account as a household does: the number and the code from its receipt. */
+    public HttpResponse<String> link(String token, String utility, String number) {
+        return post("/api/v1/me/accounts", token, new JsonObject().put("utility", utility).put("number", number)
+                .put("code", linkCode(number)));
+    }
+
     public HttpResponse<String> post(String path, String token, JsonObject body) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build());
