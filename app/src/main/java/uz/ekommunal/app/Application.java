@@ -245,13 +245,14 @@ public final class Application implements AutoCloseable {
         features.add(new TariffPages()::mount);
         features.add(new WebPages()::mount);
         features.add(new OpenApiRoutes()::mount);
-        features.addAll(PaymentHooks.routes(vertx, dataSource, billing, clock, paymentConfig(config)));
         HouseholdApiSettings household = householdSettings(config);
         HouseholdApi households = new HouseholdApi(vertx, dataSource, billing, registry, household,
                 HouseholdApi.adapters(household), payLinks(config), UnaryOperator.identity(), clock);
         households.start();
         toClose.add(0, households);
         features.addAll(households.routes());
+        features.addAll(PaymentHooks.routes(vertx, dataSource, billing, clock, paymentConfig(config),
+                households.payerScope()));
         linkCodes = households.linkCodes();
         // the desk changes the same cached tariff book the calculator and billing price with
         features.addAll(new OperatorDesk(vertx, households.authenticate(), dataSource, billing, registry,

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.ekommunal.api.accounts.AccountPayerScope;
 import uz.ekommunal.api.accounts.AccountGuard;
 import uz.ekommunal.api.accounts.AccountLinking;
 import uz.ekommunal.api.accounts.LinkCodeDeskRoutes;
@@ -46,6 +47,7 @@ import uz.ekommunal.api.notify.LogDelivery;
 import uz.ekommunal.api.notify.Outbox;
 import uz.ekommunal.api.notify.OutboxDispatcher;
 import uz.ekommunal.api.operator.MeterScope;
+import uz.ekommunal.api.payments.PayerScope;
 import uz.ekommunal.api.readings.ReadingAccess;
 import uz.ekommunal.api.readings.ReadingRoutes;
 import uz.ekommunal.api.widgets.BillingCardReader;
@@ -74,6 +76,7 @@ public final class HouseholdApi implements AutoCloseable {
     private final Authenticate authenticate;
     private final AuditLog audit;
     private final LinkCodes linkCodes;
+    private final PayerScope payerScope;
 
     /**
      * @param adapters delivery per channel, usually {@link #adapters(HouseholdApiSettings)}
@@ -111,6 +114,7 @@ public final class HouseholdApi implements AutoCloseable {
         CardReader cards = cardReaders.apply(new BillingCardReader(dataSource, billing.overviews(), meters, payLinks));
         routes.add(new WidgetRoutes(vertx, authenticate, links, cards, settings.cardTimeout())::mount);
         AccountGuard guard = new AccountGuard(billing.accounts(), links);
+        this.payerScope = new AccountPayerScope(authenticate, links);
         routes.add(new AccountRoutes(vertx, authenticate, guard, billing, new Consumption(dataSource, lookups),
                 linkCodes, clock)::mount);
         routes.add(new ReadingRoutes(vertx, authenticate,
@@ -148,6 +152,11 @@ public final class HouseholdApi implements AutoCloseable {
     /** The audit log of operators' and administrators' changes, for the other route groups. */
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Who may see an account's debt on its pay links: whoever may see the account. */
+    public PayerScope payerScope() {
+        return payerScope;
     }
 
     /** The link codes printed on receipts, for the desk (look up, reissue) and the demo's hint. */

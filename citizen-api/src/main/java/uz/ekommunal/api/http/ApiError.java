@@ -38,6 +38,7 @@ public enum ApiError {
     BILLING_UNAVAILABLE(4107, 503, "Billing unavailable"),
     LINK_REFUSED(4109, 403, "Account number and link code do not match"),
     TOO_MANY_LINK_ATTEMPTS(4110, 429, "Too many link attempts"),
+    TOO_MANY_LOOKUPS(4111, 429, "Too many account look-ups"),
     APPEAL_NOT_FOUND(6001, 404, "Appeal not found"),
     APPEAL_TRANSITION_NOT_ALLOWED(6002, 409, "Not allowed in the appeal's status"),
     APPEAL_DEADLINE_PASSED(6003, 409, "The time allowed for this has passed"),

@@ -183,4 +183,34 @@ class AccessControlIT {
         assertThat(nul.statusCode()).isEqualTo(400);
         assertThat(new JsonObject(nul.body()).getString("field")).isEqualTo("serial");
     }
+
+    @Test
+    void payLinksTellOnlyTheLinkedHouseholdTheDebt() throws Exception {
+        long debt = -api.billing.ledger().balance(data.electricityB.id()).amount().tiyin();
+        assertThat(debt).as("bob's account owes its first bill").isPositive();
+        String path = "/api/v1/accounts/1000002/pay-links";
+
+        HttpResponse<String> anonymous = api.get(path, null);
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        JsonObject shown = new JsonObject(anonymous.body());
+        assertThat(shown.getString("holder")).isEqualTo("R. A***");
+        assertThat(shown.getValue("amount")).isNull();
+        assertThat(anonymous.body()).doesNotContain("Rashidov").doesNotContain(Long.toString(debt));
+        // another household sees no more than anyone
+        assertThat(new JsonObject(api.get(path, alice).body()).getValue("amount")).isNull();
+
+        JsonObject own = new JsonObject(api.get(path, bob).body());
+        assertThat(own.getBoolean("prefilled")).isTrue();
+        assertThat(own.getLong("amountTiyin")).isEqualTo(debt);
+        assertThat(own.getJsonObject("links").getString("click")).contains("transaction_param=1000002");
+
+        // a household pays for another account with the amount it chooses
+        JsonObject forAnother = new JsonObject(api.get(path + "?amount=25000", alice).body());
+        assertThat(forAnother.getLong("amountTiyin")).isEqualTo(2_500_000);
+        assertThat(forAnother.getJsonObject("links").getString("payme")).startsWith("https://checkout.paycom.uz/");
+
+        HttpResponse<String> badToken = api.get(path, "not-a-token");
+        assertThat(badToken.statusCode()).isEqualTo(401);
+        assertThat(new JsonObject(badToken.body()).getInteger("code")).isEqualTo(4005);
+    }
 }
