@@ -181,7 +181,10 @@ class AccessControlIT {
         }
         HttpResponse<String> nul = api.get("/api/v1/meters/%00/readings", alice);
         assertThat(nul.statusCode()).isEqualTo(400);
-        assertThat(new JsonObject(nul.body()).getString("field")).isEqualTo("serial");
+        assertThat(new JsonObject(nul.body()).getInteger("code")).isEqualTo(1001);
+        HttpResponse<String> dots = api.get("/api/v1/meters/E1.1/readings", alice);
+        assertThat(dots.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(dots.body()).getString("field")).isEqualTo("serial");
     }
 
     @Test
