@@ -90,7 +90,7 @@ SQL
 
 echo "== sign-in: every household by SMS code, accounts linked through the API"
 psql $PG -qc "\\copy (select phone, utility, number from public.bench_households order by h, utility) to '$work/households.csv' csv" "$db"
-tools SignInHouseholds --port "$port" --log "$work/app.log" --households "$work/households.csv" --out "$work/widgets.targets"
+tools SignInHouseholds --port "$port" --log "$work/app.log" --admin "$ADMIN" --households "$work/households.csv" --out "$work/widgets.targets"
 psql $PG -tAc "select '/account?id=' || id from billing.accounts order by id" "$db" > "$work/bare.targets"
 
 echo "== the baseline: a bare Vert.x handler, one query, same pool (port $bare_port)"

@@ -12,6 +12,8 @@
       oneId: 'OneID orqali kirish',
       myWidgets: 'Mening vidjetlarim', signOut: 'Chiqish', noCards: 'Hali shaxsiy hisob raqami bog‘lanmagan.',
       linkTitle: 'Shaxsiy hisob raqamini bog‘lash', utility: 'Xizmat', accountNumber: 'Shaxsiy hisob raqami',
+      linkCode: 'Ulash kodi',
+      linkCodeHint: 'Ulash kodi har bir hisob-kvitansiya va to‘lov varaqasining pastida bosilgan (8 belgi, masalan K7QM-2XPA). Kvitansiya yo‘qolgan bo‘lsa, xizmat ko‘rsatuvchining idorasi kodni aytib beradi yoki yangisini beradi.',
       link: 'Bog‘lash', calculator: 'Qancha to‘layman? (kalkulyator)', tariffs: 'Tariflar',
       balance: 'Balans', asOf: 'holatiga', prepayment: 'oldindan to‘lov', debt: 'qarzdorlik', settled: 'qarz yo‘q',
       lastPayment: 'Oxirgi to‘lov', none: '—', meter: 'Hisoblagich', lastReading: 'Oxirgi ko‘rsatkich',
@@ -31,6 +33,8 @@
       oneId: 'Войти через OneID',
       myWidgets: 'Мои виджеты', signOut: 'Выйти', noCards: 'Лицевые счета ещё не привязаны.',
       linkTitle: 'Привязать лицевой счёт', utility: 'Услуга', accountNumber: 'Номер лицевого счёта',
+      linkCode: 'Код привязки',
+      linkCodeHint: 'Код привязки напечатан внизу каждой квитанции и платёжного извещения (8 знаков, например K7QM-2XPA). Если квитанции нет, его назовёт или выдаст заново офис поставщика.',
       link: 'Привязать', calculator: 'Сколько я заплачу? (калькулятор)', tariffs: 'Тарифы',
       balance: 'Баланс', asOf: 'на', prepayment: 'переплата', debt: 'задолженность', settled: 'долга нет',
       lastPayment: 'Последний платёж', none: '—', meter: 'Счётчик', lastReading: 'Последнее показание',
@@ -50,6 +54,8 @@
       oneId: 'Sign in with OneID',
       myWidgets: 'My widgets', signOut: 'Sign out', noCards: 'No personal accounts linked yet.',
       linkTitle: 'Link a personal account', utility: 'Utility', accountNumber: 'Personal account number',
+      linkCode: 'Link code',
+      linkCodeHint: 'The link code is printed at the bottom of every receipt and payment slip (8 characters, e.g. K7QM-2XPA). Lost the receipt? The provider’s office tells it again or issues a new one.',
       link: 'Link', calculator: 'How much will I pay? (calculator)', tariffs: 'Tariffs',
       balance: 'Balance', asOf: 'as of', prepayment: 'prepaid', debt: 'debt', settled: 'settled',
       lastPayment: 'Last payment', none: '—', meter: 'Meter', lastReading: 'Last reading',
@@ -345,9 +351,11 @@
     ev.preventDefault();
     show('link-error');
     $('link-submit').disabled = true;
-    api('POST', '/api/v1/me/accounts', { utility: $('link-utility').value, number: $('link-number').value.trim() })
+    api('POST', '/api/v1/me/accounts', { utility: $('link-utility').value, number: $('link-number').value.trim(),
+      code: $('link-code').value.trim() })
       .then(function () {
         $('link-number').value = '';
+        $('link-code').value = '';
         return loadWidgets();
       }, function (e) { show('link-error', e.message); })
       .then(function () { $('link-submit').disabled = false; });

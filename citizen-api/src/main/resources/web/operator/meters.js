@@ -19,7 +19,10 @@
       registered: 'Ro‘yxatga olindi: ', linkTitle: 'Hisoblagichni shaxsiy hisobga bog‘lash',
       accountNumber: 'Shaxsiy hisob raqami', chooseAccount: 'Qaysi hisob?', register_: 'Registr (OBIS)',
       link: 'Bog‘lash', linked: 'Bog‘landi: ', noAccount: 'Bunday shaxsiy hisob sizning hisoblar orasida yo‘q',
-      several: 'Bu raqamli bir nechta hisob bor: birini tanlang', replaceTitle: 'Hisoblagichni almashtirish',
+      several: 'Bu raqamli bir nechta hisob bor: birini tanlang',
+      linkCodeTitle: 'Hisobni ulash kodi', showCode: 'Kodni ko‘rsatish', reissueCode: 'Yangi kod berish',
+      linkCodeNote: 'Kvitansiyasini yo‘qotgan abonentga: kod portalda hisobni ulash uchun kerak. Yangi kod eskisini bekor qiladi.',
+      codeIs: 'Ulash kodi: ', codeReissued: 'Yangi ulash kodi (eskisi endi ishlamaydi): ', replaceTitle: 'Hisoblagichni almashtirish',
       oldSerial: 'Eski hisoblagich seriya raqami', finalReading: 'Eski hisoblagichning oxirgi ko‘rsatkichi',
       newSerial: 'Yangi hisoblagich seriya raqami', replacedAt: 'Almashtirilgan vaqt (Toshkent vaqti)',
       replace: 'Almashtirish', replaced: 'Almashtirildi: ', retireTitle: 'Hisoblagichni xizmatdan chiqarish',
@@ -41,7 +44,10 @@
       registered: 'Зарегистрирован: ', linkTitle: 'Привязать счётчик к лицевому счёту',
       accountNumber: 'Номер лицевого счёта', chooseAccount: 'Какой счёт?', register_: 'Регистр (OBIS)',
       link: 'Привязать', linked: 'Привязан: ', noAccount: 'Такого лицевого счёта нет среди ваших',
-      several: 'С этим номером несколько счетов: выберите один', replaceTitle: 'Замена счётчика',
+      several: 'С этим номером несколько счетов: выберите один',
+      linkCodeTitle: 'Код привязки счёта', showCode: 'Показать код', reissueCode: 'Выдать новый код',
+      linkCodeNote: 'Для абонента, потерявшего квитанцию: код нужен, чтобы привязать счёт на портале. Новый код отменяет прежний.',
+      codeIs: 'Код привязки: ', codeReissued: 'Новый код привязки (прежний больше не действует): ', replaceTitle: 'Замена счётчика',
       oldSerial: 'Серийный номер старого счётчика', finalReading: 'Последнее показание старого счётчика',
       newSerial: 'Серийный номер нового счётчика', replacedAt: 'Время замены (по Ташкенту)',
       replace: 'Заменить', replaced: 'Заменён: ', retireTitle: 'Вывод счётчика из эксплуатации',
@@ -63,7 +69,10 @@
       registered: 'Registered: ', linkTitle: 'Link a meter to a personal account',
       accountNumber: 'Personal account number', chooseAccount: 'Which account?', register_: 'Register (OBIS)',
       link: 'Link', linked: 'Linked: ', noAccount: 'No such personal account among yours',
-      several: 'Several accounts have this number: choose one', replaceTitle: 'Replace a meter',
+      several: 'Several accounts have this number: choose one',
+      linkCodeTitle: 'Account link code', showCode: 'Show the code', reissueCode: 'Issue a new code',
+      linkCodeNote: 'For a household that lost its receipt: the code links the account on the portal. A new code voids the old one.',
+      codeIs: 'Link code: ', codeReissued: 'New link code (the old one no longer works): ', replaceTitle: 'Replace a meter',
       oldSerial: 'Old meter serial', finalReading: 'Old meter final reading',
       newSerial: 'New meter serial', replacedAt: 'Replaced at (Tashkent time)',
       replace: 'Replace', replaced: 'Replaced: ', retireTitle: 'Retire a meter',
@@ -215,6 +224,33 @@
     });
   }
 
+  /** The one account with the number in the code form among the caller's; told and reissued at the desk. */
+  function codeAccount() {
+    var number = value('code-number');
+    return D.api('GET', '/api/v1/operator/accounts?number=' + encodeURIComponent(number)).then(function (body) {
+      if (body.items.length === 1) { return body.items[0].id; }
+      var e = new Error(t(body.items.length ? 'several' : 'noAccount'));
+      e.problem = { field: 'number', detail: e.message };
+      throw e;
+    });
+  }
+
+  function linkCode(reissue) {
+    var form = $('code-form');
+    D.clearProblems(form);
+    D.done(form, '');
+    $('code-submit').disabled = true;
+    $('code-reissue').disabled = true;
+    codeAccount().then(function (id) {
+      return D.api(reissue ? 'POST' : 'GET', '/api/v1/operator/accounts/' + id + '/link-code', reissue ? {} : undefined);
+    }).then(function (answer) {
+      D.done(form, t(reissue ? 'codeReissued' : 'codeIs') + answer.code);
+    }, function (e) { D.showProblem(form, e); }).then(function () {
+      $('code-submit').disabled = false;
+      $('code-reissue').disabled = false;
+    });
+  }
+
   function replaceMeter(ev) {
     ev.preventDefault();
     var old = value('rep-serial');
@@ -287,6 +323,8 @@
     $('reg-protocol').addEventListener('change', function () { $('reg-modbus').hidden = this.value !== 'modbus'; });
     $('register-form').addEventListener('submit', registerMeter);
     $('link-form').addEventListener('submit', linkMeter);
+    $('code-form').addEventListener('submit', function (ev) { ev.preventDefault(); linkCode(false); });
+    $('code-reissue').addEventListener('click', function () { linkCode(true); });
     $('link-number').addEventListener('input', function () { $('link-choice').hidden = true; });
     $('replace-form').addEventListener('submit', replaceMeter);
     $('retire-form').addEventListener('submit', retireMeter);

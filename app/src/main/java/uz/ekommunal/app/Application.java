@@ -41,7 +41,6 @@ import uz.ekommunal.api.http.OpenApiRoutes;
 import uz.ekommunal.api.payments.PaymentHooks;
 import uz.ekommunal.api.notify.SmsGatewaySettings;
 import uz.ekommunal.api.payments.CheckoutLinks;
-import uz.ekommunal.api.readings.ReadingRoutes;
 import uz.ekommunal.api.tariffs.TariffPages;
 import uz.ekommunal.api.web.WebPages;
 import uz.ekommunal.api.tariffs.TariffRoutes;
@@ -60,7 +59,6 @@ import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.billing.tariffs.TariffSchema;
 import uz.ekommunal.gateway.Gateway;
 import uz.ekommunal.gateway.GatewaySettings;
-import uz.ekommunal.gateway.MeterReadings;
 import uz.ekommunal.gateway.coap.CoapSettings;
 import uz.ekommunal.gateway.modbus.ModbusEndpoints;
 import uz.ekommunal.gateway.modbus.ModbusSettings;
@@ -68,7 +66,6 @@ import uz.ekommunal.gateway.ingest.IngestSettings;
 import uz.ekommunal.gateway.ingest.PrometheusText;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.store.GatewaySchema;
-import uz.ekommunal.gateway.store.ReadingStore;
 import uz.ekommunal.gateway.vee.VeeLimits;
 import uz.ekommunal.storage.DataSourceFactory;
 import uz.ekommunal.storage.DatabaseSettings;
@@ -89,6 +86,7 @@ public final class Application implements AutoCloseable {
     private Billing billing;
     private int httpPort = -1;
     private int metricsPort = -1;
+    private volatile uz.ekommunal.api.accounts.LinkCodes linkCodes;
 
     private Application() {
     }
@@ -166,7 +164,7 @@ public final class Application implements AutoCloseable {
             toClose.add(0, DemoNeighbourhood.start(households, gateway, billing, dataSource,
                     config.get(Settings.DATA_DIR).resolve("demo"),
                     java.time.Duration.ofSeconds(config.get(Settings.MODBUS_INTERVAL)), clock, billingNode::start,
-                    () -> "http://localhost:" + httpPort() + "/"));
+                    () -> "http://localhost:" + httpPort() + "/", this::linkCodeOf));
         } else if (billingNode != null) {
             billingNode.start();
         }
@@ -274,7 +272,6 @@ public final class Application implements AutoCloseable {
 
     private void startApi(Config config, MeterRegistry registry, JdbcTariffBook tariffs, Clock clock)
             throws Exception {
-        MeterReadings readings = new MeterReadings(registry, new ReadingStore(dataSource));
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(databaseCheck());
         if (gateway != null) {
@@ -283,18 +280,19 @@ public final class Application implements AutoCloseable {
         }
         List<Consumer<Router>> features = new ArrayList<>();
         features.add(new HealthRoutes(vertx, checks)::mount);
-        features.add(new ReadingRoutes(vertx, readings, clock)::mount);
         features.add(new TariffRoutes(vertx, tariffs::engine, clock)::mount);
         features.add(new TariffPages()::mount);
         features.add(new WebPages()::mount);
         features.add(new OpenApiRoutes()::mount);
-        features.addAll(PaymentHooks.routes(vertx, dataSource, billing, clock, paymentConfig(config)));
         HouseholdApiSettings household = householdSettings(config);
         HouseholdApi households = new HouseholdApi(vertx, dataSource, billing, registry, household,
                 deliveryAdapters(config, household), payLinks(config), UnaryOperator.identity(), clock);
         households.start();
         toClose.add(0, households);
         features.addAll(households.routes());
+        features.addAll(PaymentHooks.routes(vertx, dataSource, billing, clock, paymentConfig(config),
+                households.payerScope()));
+        linkCodes = households.linkCodes();
         // the desk changes the same cached tariff book the calculator and billing price with
         features.addAll(new OperatorDesk(vertx, households.authenticate(), dataSource, billing, registry,
                 gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs, households.audit(),
@@ -340,6 +338,19 @@ public final class Application implements AutoCloseable {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * The link code printed on the receipts of the (first) account with this number, for the demo's
+     * hint in the log (the API starts after the demo) and the tests of the whole system.
+     */
+    String linkCodeOf(String accountNumber) {
+        try {
+            var found = billing.accounts().findByNumber(accountNumber);
+            return linkCodes == null || found.isEmpty() ? "(unknown)" : linkCodes.codeOf(found.get(0).id());
+        } catch (java.sql.SQLException e) {
+            return "(unknown: " + e.getMessage() + ")";
         }
     }
 

@@ -63,9 +63,11 @@ final class DemoNeighbourhood implements AutoCloseable {
      * billing node waits for the history, so no run of the month opens on half its readings).
      *
      * @param signInUrl the households' page, for the hint in the log once the history is billed
+     * @param linkCodeOf the link code printed on an account's receipts, by account number, for the same hint
      */
     static DemoNeighbourhood start(int households, Gateway gateway, Billing billing, DataSource dataSource,
-            Path dataDir, Duration modbusInterval, Clock clock, Runnable startBilling, Supplier<String> signInUrl)
+            Path dataDir, Duration modbusInterval, Clock clock, Runnable startBilling, Supplier<String> signInUrl,
+            java.util.function.UnaryOperator<String> linkCodeOf)
             throws Exception {
         DemoCity city = DemoCity.build(SEED, households, "");
         Files.createDirectories(dataDir);
@@ -120,8 +122,9 @@ final class DemoNeighbourhood implements AutoCloseable {
                 MeterSeeding.apply(live.toString(), gateway.meters(), gateway.modbusEndpoints(), modbusInterval);
                 billDueMonth(billing, startBilling);
                 String electricity = city.households().get(0).accounts().get(Utility.ELECTRICITY);
-                LOG.info("Sign in at {} with any phone (the code appears in this log) and link account {} (electricity)",
-                        signInUrl.get(), electricity);
+                LOG.info("Sign in at {} with any phone (the code appears in this log) and link account {} "
+                        + "(electricity) with the link code {} (printed on its receipts)", signInUrl.get(), electricity,
+                        linkCodeOf.apply(electricity));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {

@@ -31,6 +31,8 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uz.ekommunal.api.auth.AccessTokens;
+import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.app.config.Config;
 import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.invoice.Invoice;
@@ -48,6 +50,10 @@ class AppIT {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String READING =
             "[{\"bn\":\"E1000001:\",\"bt\":1764000000,\"n\":\"1-0:1.8.0\",\"u\":\"kWh\",\"v\":1234.5}]";
+    private static final String SECRET = "a-test-secret-of-at-least-thirty-two-characters";
+    /** Readings are for signed-in callers who may read the meter: an administrator here. */
+    private static final String ADMIN_TOKEN = new AccessTokens(SECRET.getBytes(StandardCharsets.UTF_8),
+            Duration.ofHours(1), Clock.systemUTC()).issue(new Caller(1, uz.ekommunal.api.auth.Role.ADMINISTRATOR, null));
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -182,7 +188,6 @@ class AppIT {
         EmbeddedPostgres postgres = startPostgres(pgData, dbPort);
         Map<String, String> env = embeddedEnv();
         env.put("EKOMMUNAL_DB_URL", "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres");
-        env.put("EKOMMUNAL_JWT_SECRET", "a-test-secret-of-at-least-thirty-two-characters");
         env.put("EKOMMUNAL_WRITER_UNHEALTHY_AFTER", "1");
         try (Application app = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
             assertThat(get(app, "/health").statusCode()).isEqualTo(200);
@@ -252,6 +257,7 @@ class AppIT {
     private Map<String, String> embeddedEnv() throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("EKOMMUNAL_DATA_DIR", dataDir.toString());
+        env.put("EKOMMUNAL_JWT_SECRET", SECRET);
         env.put("EKOMMUNAL_EMBEDDED_DB_PORT", String.valueOf(freePort()));
         env.put("EKOMMUNAL_HTTP_PORT", "0");
         env.put("EKOMMUNAL_METRICS_PORT", "0");
@@ -275,6 +281,7 @@ class AppIT {
 
     private HttpResponse<String> get(Application app, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

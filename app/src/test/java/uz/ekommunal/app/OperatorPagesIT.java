@@ -119,6 +119,19 @@ class OperatorPagesIT {
         assertThat(system.linkedAccounts("EOP000001")).containsExactly(account.number());
         browser.screenshot("linked");
 
+        // A household lost its receipt: the desk tells the account's link code, and issues a new one.
+        String printed = system.app.linkCodeOf(account.number());
+        fill("#code-number", account.number());
+        browser.find("#code-submit").click();
+        assertThat(done("code-form")).isEqualTo("Ulash kodi: " + printed);
+        browser.find("#code-reissue").click();
+        WebElement reissued = browser.find("#code-form .form-done");
+        browser.until(d -> reissued.getText().startsWith("Yangi ulash kodi") ? reissued : null);
+        String fresh = system.app.linkCodeOf(account.number());
+        assertThat(fresh).isNotEqualTo(printed);
+        assertThat(reissued.getText()).endsWith(fresh);
+        browser.screenshot("link-code");
+
         // Replace, with the old meter's final reading.
         LocalDateTime swapped = today.minusDays(10).atTime(10, 0);
         Instant swappedAt = swapped.atZone(TASHKENT).toInstant();

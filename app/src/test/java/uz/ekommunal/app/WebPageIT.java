@@ -95,12 +95,17 @@ class WebPageIT {
         browser.screenshot("sign-in");
         signIn();
 
-        linkAccount("electricity", "NO-SUCH-1");
+        linkAccount("electricity", "NO-SUCH-1", "AAAA-AAAA");
         WebElement error = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("link-error")));
         assertThat(error.getText()).isNotBlank();
         browser.screenshot("link-error");
 
-        linkAccount("electricity", meter.accountNumber());
+        linkAccount("electricity", meter.accountNumber(), "AAAA-AAAA");
+        error = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("link-error")));
+        assertThat(error.getText()).as("the number alone, without its link code, links nothing")
+                .contains("link code");
+        // the code as printed on the account's receipts
+        linkAccount("electricity", meter.accountNumber(), app.linkCodeOf(meter.accountNumber()));
         WebElement card = browser.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("article.card[data-number='" + meter.accountNumber() + "']")));
         assertThat(card.findElement(By.cssSelector(".balance .amount")).getText())
@@ -140,11 +145,14 @@ class WebPageIT {
         assertThat(browser.find("#home h1").getText()).isEqualTo("Mening vidjetlarim");
     }
 
-    private void linkAccount(String utility, String number) {
+    private void linkAccount(String utility, String number, String code) {
         new org.openqa.selenium.support.ui.Select(browser.find("#link-utility")).selectByValue(utility);
         WebElement input = browser.find("#link-number");
         input.clear();
         input.sendKeys(number);
+        WebElement codeInput = browser.find("#link-code");
+        codeInput.clear();
+        codeInput.sendKeys(code);
         browser.find("#link-submit").click();
     }
 

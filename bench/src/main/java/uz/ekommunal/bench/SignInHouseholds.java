@@ -14,10 +14,11 @@ import java.util.concurrent.Future;
 
 /**
  * Signs households in through the API as people do (code by SMS, read from the system's log
- * delivery), links each one's personal accounts by utility and number, and writes the load
- * targets: {@code /api/v1/me/widgets<TAB>access token}, one line per household.
+ * delivery), links each one's personal accounts by utility, number and the link code printed on
+ * its receipts (told here by the desk to the administrator), and writes the load targets:
+ * {@code /api/v1/me/widgets<TAB>access token}, one line per household.
  *
- * <p>Usage: {@code SignInHouseholds --port P --log APP_LOG --households CSV --out TARGETS
+ * <p>Usage: {@code SignInHouseholds --port P --log APP_LOG --admin PHONE --households CSV --out TARGETS
  * [--per-address 15] [--threads 16]}. The CSV has {@code phone,utility,number} lines, one per
  * account. Code requests come {@code per-address} from each loopback address (the system allows
  * 20 an hour per address).
@@ -41,6 +42,7 @@ public final class SignInHouseholds {
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Integer.parseInt(a.get("threads", "16")));
         try (ApiClient api = new ApiClient("127.0.0.1", Integer.parseInt(a.get("port", null)), Path.of(a.get("log", null)))) {
+            String admin = api.signIn(a.get("admin", null), ApiClient.loopback(0), Duration.ofSeconds(60));
             List<Future<?>> asked = new ArrayList<>();
             for (int i = 0; i < phones.size(); i++) {
                 String phone = phones.get(i);
@@ -59,7 +61,8 @@ public final class SignInHouseholds {
                     String token = api.verify(phone, codes.get(phone), from);
                     for (String[] account : households.get(phone)) {
                         api.post("/api/v1/me/accounts", token, new JsonObject().put("utility", account[0])
-                                .put("number", account[1]), from).expect(201, 200);
+                                .put("number", account[1]).put("code", linkCode(api, admin, account)), from)
+                                .expect(201, 200);
                     }
                     return token;
                 }));
@@ -75,5 +78,20 @@ public final class SignInHouseholds {
         int accounts = households.values().stream().mapToInt(List::size).sum();
         System.out.printf("signed in %d households (code by SMS from the log) and linked %d accounts in %.1f s%n",
                 phones.size(), accounts, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The link code of the account with this utility and number, as the desk tells it. */
+    private static String linkCode(ApiClient api, String admin, String[] account) {
+        String from = ApiClient.loopback(0);
+        var items = api.get("/api/v1/operator/accounts?number=" + account[1], admin, from).expect(200).body()
+                .getJsonArray("items");
+        for (int i = 0; i < items.size(); i++) {
+            JsonObject found = items.getJsonObject(i);
+            if (items.size() == 1 || found.getString("utility").startsWith(account[0])) {
+                return api.get("/api/v1/operator/accounts/" + found.getLong("id") + "/link-code", admin, from)
+                        .expect(200).body().getString("code");
+            }
+        }
+        throw new IllegalStateException("no " + account[0] + " account " + account[1]);
     }
 }

@@ -14,7 +14,12 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.ekommunal.api.accounts.AccountPayerScope;
 import uz.ekommunal.api.accounts.AccountGuard;
+import uz.ekommunal.api.accounts.AccountLinking;
+import uz.ekommunal.api.accounts.LinkCodeDeskRoutes;
+import uz.ekommunal.api.accounts.LinkCodes;
+import uz.ekommunal.api.accounts.LinkFailures;
 import uz.ekommunal.api.accounts.AccountRoutes;
 import uz.ekommunal.api.accounts.Consumption;
 import uz.ekommunal.api.accounts.LinkedAccounts;
@@ -37,6 +42,7 @@ import uz.ekommunal.api.auth.oneid.OneIdRoutes;
 import uz.ekommunal.api.auth.oneid.OneIdSettings;
 import uz.ekommunal.api.auth.oneid.OneIdSignIn;
 import uz.ekommunal.api.auth.oneid.PendingLogins;
+import uz.ekommunal.api.http.ControlCharacterGuard;
 import uz.ekommunal.api.notify.Channel;
 import uz.ekommunal.api.notify.DeliveryAdapter;
 import uz.ekommunal.api.notify.HttpSmsGateway;
@@ -44,17 +50,23 @@ import uz.ekommunal.api.notify.LogDelivery;
 import uz.ekommunal.api.notify.Outbox;
 import uz.ekommunal.api.notify.OutboxDispatcher;
 import uz.ekommunal.api.notify.SmsBudget;
+import uz.ekommunal.api.operator.MeterScope;
+import uz.ekommunal.api.payments.PayerScope;
+import uz.ekommunal.api.readings.ReadingAccess;
+import uz.ekommunal.api.readings.ReadingRoutes;
 import uz.ekommunal.api.widgets.BillingCardReader;
 import uz.ekommunal.api.widgets.CardReader;
 import uz.ekommunal.api.widgets.PayLinkSource;
 import uz.ekommunal.api.widgets.WidgetRoutes;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.account.AccountLookups;
+import uz.ekommunal.gateway.MeterReadings;
 import uz.ekommunal.gateway.meter.MeterRegistry;
+import uz.ekommunal.gateway.store.ReadingStore;
 
 /**
  * The signed-in part of the API wired by hand: sign-in (by phone, and by OneID when configured),
- * notifications, profile and accounts, widgets, consumption and bills. Migrate {@link ApiSchema}
+ * notifications, profile and accounts, widgets, consumption and bills, meters' readings. Migrate {@link ApiSchema}
  * first; {@link #start()} makes the configured administrator and starts the outbox dispatcher.
  */
 public final class HouseholdApi implements AutoCloseable {
@@ -68,6 +80,8 @@ public final class HouseholdApi implements AutoCloseable {
     private final Authenticate authenticate;
     private final AuditLog audit;
     private final SmsBudget smsBudget;
+    private final LinkCodes linkCodes;
+    private final PayerScope payerScope;
 
     /**
      * @param adapters delivery per channel, usually {@link #adapters(HouseholdApiSettings)}
@@ -85,6 +99,8 @@ public final class HouseholdApi implements AutoCloseable {
         AccessTokens access = new AccessTokens(settings.tokenKey(), settings.accessLifetime(), clock);
         this.authenticate = new Authenticate(access);
         this.audit = new AuditLog(dataSource, clock);
+        // first: every route mounted after this one sees no control character in its parameters
+        routes.add(router -> router.route().handler(new ControlCharacterGuard()));
         routes.add(new AuditRoutes(vertx, authenticate, audit)::mount);
         this.smsBudget = new SmsBudget(settings.sms(), clock);
         OtpService otp = new OtpService(dataSource, outbox, users, settings.otp(), settings.tokenKey(), smsBudget,
@@ -101,12 +117,20 @@ public final class HouseholdApi implements AutoCloseable {
 
         AccountLookups lookups = new AccountLookups(dataSource, billing.accounts());
         LinkedAccounts links = new LinkedAccounts(dataSource, clock);
-        routes.add(new MeRoutes(vertx, authenticate, users, billing.accounts(), lookups, links)::mount);
+        this.linkCodes = new LinkCodes(dataSource, settings.tokenKey(), clock);
+        AccountLinking linking = new AccountLinking(dataSource, billing.accounts(), links, linkCodes,
+                new LinkFailures(clock), audit);
+        routes.add(new MeRoutes(vertx, authenticate, users, billing.accounts(), lookups, links, linking)::mount);
+        routes.add(new LinkCodeDeskRoutes(vertx, authenticate, dataSource, billing.accounts(), linkCodes, audit)::mount);
         CardReader cards = cardReaders.apply(new BillingCardReader(dataSource, billing.overviews(), meters, payLinks));
         routes.add(new WidgetRoutes(vertx, authenticate, links, cards, settings.cardTimeout())::mount);
         AccountGuard guard = new AccountGuard(billing.accounts(), links);
+        this.payerScope = new AccountPayerScope(authenticate, links);
         routes.add(new AccountRoutes(vertx, authenticate, guard, billing, new Consumption(dataSource, lookups),
-                clock)::mount);
+                linkCodes, clock)::mount);
+        routes.add(new ReadingRoutes(vertx, authenticate,
+                new ReadingAccess(dataSource, new MeterScope(dataSource, billing.accounts())),
+                new MeterReadings(meters, new ReadingStore(dataSource)), clock)::mount);
     }
 
     /** The delivery adapters the settings ask for: an SMS gateway if configured, else the log. */
@@ -144,6 +168,16 @@ public final class HouseholdApi implements AutoCloseable {
     /** The hour's SMS budget, shared with every other sender of SMS (appeal notices). */
     public SmsBudget smsBudget() {
         return smsBudget;
+    }
+
+    /** Who may see an account's debt on its pay links: whoever may see the account. */
+    public PayerScope payerScope() {
+        return payerScope;
+    }
+
+    /** The link codes printed on receipts, for the desk (look up, reissue) and the demo's hint. */
+    public LinkCodes linkCodes() {
+        return linkCodes;
     }
 
     public OutboxDispatcher dispatcher() {

@@ -29,6 +29,11 @@ public final class PaymentSlipPdf {
      * @return the PDF file's bytes
      */
     public static byte[] render(PaymentSlipDocument slip, Language language) {
+        return render(slip, language, null);
+    }
+
+    /** @param linkCode the account's portal link code, printed under the counterfoil; null for none */
+    public static byte[] render(PaymentSlipDocument slip, Language language, String linkCode) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document pdf = new Document(PageSize.A4, 40, 40, 40, 40);
         try {
@@ -41,6 +46,9 @@ public final class PaymentSlipPdf {
             pdf.add(cutLine());
             pdf.add(PdfKit.gap(18));
             pdf.add(part(slip, Label.SLIP_COUNTERFOIL, language));
+            if (linkCode != null) {
+                pdf.add(LinkCodeNote.of(linkCode, language));
+            }
             pdf.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("cannot render payment slip for " + slip.accountNumber(), e);

@@ -31,6 +31,11 @@ public final class ReceiptPdf {
      * @return the PDF file's bytes
      */
     public static byte[] render(ReceiptDocument receipt, Language language) {
+        return render(receipt, language, null);
+    }
+
+    /** @param linkCode the account's portal link code, printed under the summary; null for none */
+    public static byte[] render(ReceiptDocument receipt, Language language, String linkCode) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document pdf = new Document(PageSize.A4, 40, 40, 40, 60);
         try {
@@ -46,6 +51,9 @@ public final class ReceiptPdf {
             pdf.add(lines(receipt, language));
             pdf.add(PdfKit.gap(12));
             pdf.add(summary(receipt, language));
+            if (linkCode != null) {
+                pdf.add(LinkCodeNote.of(linkCode, language));
+            }
             pdf.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("cannot render receipt " + receipt.invoiceNumber(), e);

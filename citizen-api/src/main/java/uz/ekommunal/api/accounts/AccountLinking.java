@@ -1,7 +1,14 @@
 package uz.ekommunal.api.accounts;
 
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
+import javax.sql.DataSource;
+import uz.ekommunal.api.audit.AuditLog;
+import uz.ekommunal.api.auth.AuthException;
+import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.billing.account.Account;
@@ -9,47 +16,97 @@ import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.Accounts;
 
 /**
- * Links a personal account to a household: the number's format first, then the provider's
- * accounts. Not found and the billing system failing get the portal's one message, since the
- * household cannot tell them apart either.
+ * Links a personal account to a household, with proof: the number and the link code printed on the
+ * account's receipts ({@link LinkCodes}). An unknown number and a wrong code get the same answer,
+ * are counted against the person and the address ({@link LinkFailures}) and audited
+ * ({@code account.link.failed}); nothing about the holder is shown until the code matches.
  */
 public final class AccountLinking {
 
     public static final String UNAVAILABLE = "account unavailable: the number may be wrong, or the provider's "
             + "billing system is temporarily unavailable";
+    public static final String REFUSED = "The account number and the link code do not match. The code is printed "
+            + "on the account's receipts and payment slips; the provider's office can tell it again";
 
+    private final DataSource dataSource;
     private final Accounts accounts;
     private final LinkedAccounts links;
+    private final LinkCodes codes;
+    private final LinkFailures failures;
+    private final AuditLog audit;
 
-    public AccountLinking(Accounts accounts, LinkedAccounts links) {
+    public AccountLinking(DataSource dataSource, Accounts accounts, LinkedAccounts links, LinkCodes codes,
+            LinkFailures failures, AuditLog audit) {
+        this.dataSource = dataSource;
         this.accounts = accounts;
         this.links = links;
+        this.codes = codes;
+        this.failures = failures;
+        this.audit = audit;
     }
 
     /** What linking did. */
     public record Linked(Account account, boolean created) {
     }
 
-    public Linked link(long userId, String utility, String number) throws SQLException {
-        AccountKind kind = AccountNumbers.kindOf(utility).orElseThrow(() -> new ApiException(ApiError.UNKNOWN_VALUE,
-                "utility", "utility must be electricity, gas, hot_water, heating, cold_water or garbage"));
-        AccountNumbers.formatProblem(kind, number).ifPresent(problem -> {
+    /** What the person typed. */
+    public record Request(String utility, String number, String code) {
+    }
+
+    public Linked link(Caller caller, String address, Request request) throws SQLException {
+        AccountKind kind = AccountNumbers.kindOf(request.utility()).orElseThrow(() -> new ApiException(
+                ApiError.UNKNOWN_VALUE, "utility",
+                "utility must be electricity, gas, hot_water, heating, cold_water or garbage"));
+        AccountNumbers.formatProblem(kind, request.number()).ifPresent(problem -> {
             throw new ApiException(ApiError.INVALID_ACCOUNT_NUMBER, "number", problem);
         });
+        if (!LinkCodes.normalise(request.code()).matches("[" + LinkCodes.ALPHABET + "]{" + LinkCodes.LENGTH + "}")) {
+            throw new ApiException(ApiError.INVALID_VALUE, "code", "the link code is 8 letters and digits, "
+                    + "as printed on the receipt (e.g. K7QM-2XPA)");
+        }
         Optional<Account> found;
         try {
-            found = accounts.findByNumber(kind, number);
+            found = accounts.findByNumber(kind, request.number());
         } catch (SQLException | RuntimeException e) {
             throw new ApiException(ApiError.BILLING_UNAVAILABLE, "number", UNAVAILABLE);
         }
-        Account account = found.orElseThrow(() -> new ApiException(ApiError.ACCOUNT_UNAVAILABLE, "number", UNAVAILABLE));
-        if (links.isLinked(userId, account.id())) {
+        Account account = proven(caller, address, request, found);
+        if (links.isLinked(caller.userId(), account.id())) {
             return new Linked(account, false);
         }
-        if (links.count(userId) >= LinkedAccounts.MAX_PER_USER) {
+        if (links.count(caller.userId()) >= LinkedAccounts.MAX_PER_USER) {
             throw new ApiException(ApiError.TOO_MANY_ACCOUNTS, null,
                     "At most " + LinkedAccounts.MAX_PER_USER + " accounts can be linked; remove one first");
         }
-        return new Linked(account, links.link(userId, account.id()));
+        return new Linked(account, links.link(caller.userId(), account.id()));
+    }
+
+    /** The account when the code matches; counts, audits and refuses otherwise, all in one transaction. */
+    private Account proven(Caller caller, String address, Request request, Optional<Account> found)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                failures.lock(c, caller.userId(), address);
+                Optional<Duration> wait = failures.waitBeforeNext(c, caller.userId(), address);
+                if (wait.isPresent()) {
+                    throw new AuthException(ApiError.TOO_MANY_LINK_ATTEMPTS, "code", "Too many wrong link codes; "
+                            + "try again in " + Math.max(1, wait.get().toMinutes()) + " min", wait.get());
+                }
+                if (found.isPresent() && codes.matches(c, found.get().id(), request.code())) {
+                    c.commit();
+                    return found.get();
+                }
+                failures.record(c, caller.userId(), address);
+                audit.record(c, caller, "account.link.failed", "account:" + request.number(), null,
+                        new JsonObject().put("utility", request.utility())
+                                .put("reason", found.isPresent() ? "wrong_code" : "unknown_number"), address);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        throw new ApiException(ApiError.LINK_REFUSED, "code", REFUSED);
     }
 }

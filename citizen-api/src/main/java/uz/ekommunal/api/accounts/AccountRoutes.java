@@ -34,7 +34,8 @@ import uz.ekommunal.tariff.Utility;
 /**
  * One account's data, for whoever may see it ({@link AccountGuard}):
  * {@code GET /api/v1/accounts/{id}/consumption}, {@code .../invoices},
- * {@code .../invoices/{invoiceId}.pdf} and {@code .../balance-history}.
+ * {@code .../invoices/{invoiceId}.pdf} and {@code .../balance-history}. The PDFs carry the
+ * account's link code ({@link LinkCodes}), as the paper ones do.
  */
 public final class AccountRoutes {
 
@@ -43,15 +44,17 @@ public final class AccountRoutes {
     private final AccountGuard guard;
     private final Billing billing;
     private final Consumption consumption;
+    private final LinkCodes codes;
     private final Clock clock;
 
     public AccountRoutes(Vertx vertx, Authenticate authenticate, AccountGuard guard, Billing billing,
-            Consumption consumption, Clock clock) {
+            Consumption consumption, LinkCodes codes, Clock clock) {
         this.vertx = vertx;
         this.authenticate = authenticate;
         this.guard = guard;
         this.billing = billing;
         this.consumption = consumption;
+        this.codes = codes;
         this.clock = clock;
     }
 
@@ -154,7 +157,8 @@ public final class AccountRoutes {
         Language language = language(ctx);
         Requests.blocking(vertx, ctx, () -> {
             guard.visible(caller, id);
-            return Buffer.buffer(ReceiptPdf.render(Receipts.of(invoice(id, invoiceId), language), language));
+            return Buffer.buffer(ReceiptPdf.render(Receipts.of(invoice(id, invoiceId), language), language,
+                    codes.codeOf(id)));
         }, pdf -> sendPdf(ctx, pdf, "invoice-" + invoiceId + ".pdf"));
     }
 
@@ -179,7 +183,7 @@ public final class AccountRoutes {
             PaymentSlipDocument slip = PaymentSlips.of(invoice, utility, today).orElseThrow(() -> new ApiException(
                     ApiError.NOTHING_TO_PAY, "utility", "Invoice " + invoice.number() + " charges nothing to pay for "
                             + utility.name().toLowerCase() + (charged.isEmpty() ? "" : "; it charges " + names(charged))));
-            return Buffer.buffer(PaymentSlipPdf.render(slip, language));
+            return Buffer.buffer(PaymentSlipPdf.render(slip, language, codes.codeOf(id)));
         }, pdf -> sendPdf(ctx, pdf, "payment-slip-" + invoiceId + ".pdf"));
     }
 

@@ -43,14 +43,14 @@ public final class MeRoutes {
     private final AccountLinking linking;
 
     public MeRoutes(Vertx vertx, Authenticate authenticate, Users users, Accounts accounts, AccountLookups lookups,
-            LinkedAccounts links) {
+            LinkedAccounts links, AccountLinking linking) {
         this.vertx = vertx;
         this.authenticate = authenticate;
         this.users = users;
         this.accounts = accounts;
         this.lookups = lookups;
         this.links = links;
-        this.linking = new AccountLinking(accounts, links);
+        this.linking = linking;
     }
 
     public void mount(Router router) {
@@ -111,8 +111,11 @@ public final class MeRoutes {
         JsonObject body = Requests.body(ctx);
         String utility = Requests.text(body, "utility", 40, true);
         String number = Requests.text(body, "number", 40, true);
+        String code = Requests.text(body, "code", 40, true);
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
         Requests.blocking(vertx, ctx, () -> {
-            AccountLinking.Linked linked = linking.link(caller.userId(), utility, number);
+            AccountLinking.Linked linked = linking.link(caller, address,
+                    new AccountLinking.Request(utility, number, code));
             Provider p = accounts.provider(linked.account().providerId());
             return Map.entry(linked.created(), AccountJson.account(linked.account(), p));
         }, result -> Requests.json(ctx, result.getKey() ? 201 : 200, result.getValue()));

@@ -13,6 +13,22 @@ public final class Authenticate implements Handler<RoutingContext> {
         this.tokens = tokens;
     }
 
+    /**
+     * For routes open to all that tell a signed-in caller more: empty without an
+     * {@code Authorization} header, the caller with a valid token.
+     *
+     * @throws AuthException 401 when a token is sent but is not valid (expired: refresh and ask again)
+     */
+    public java.util.Optional<Caller> callerIfSignedIn(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null) {
+            return java.util.Optional.empty();
+        }
+        String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        return java.util.Optional.of(tokens.verify(token).orElseThrow(() -> new AuthException(
+                ApiError.UNAUTHENTICATED, null, "The access token is not valid; sign in again or send none")));
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");

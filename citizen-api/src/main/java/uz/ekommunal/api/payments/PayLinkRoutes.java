@@ -4,18 +4,29 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+import uz.ekommunal.api.auth.AuthException;
+import uz.ekommunal.api.auth.Caller;
+import uz.ekommunal.api.auth.RateLimit;
+import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.billing.ledger.Ledger;
 
 /**
  * {@code GET /api/v1/accounts/{number}/pay-links?amount=&lang=}: checkout links of each payment
- * system for an account. {@code amount} is in so'm; without it, the debt if the account has one.
- * Public: it tells no more than the links themselves (the amount due when no amount is given).
+ * system for an account, so anyone can pay for anyone (people pay their parents' bills). Open to
+ * all, it tells what Payme and Click themselves tell a payer: the holder masked ({@code K. D***})
+ * and whether the number exists. The payer gives the amount; only a caller who may see the
+ * account ({@link PayerScope}) gets its debt filled in. Look-ups are limited per address.
  */
 public final class PayLinkRoutes {
 
+    /** A payer tries a few numbers; enumerating a provider's accounts takes years at this pace. */
+    public static final RateLimit LOOKUPS_PER_ADDRESS = new RateLimit(60, Duration.ofHours(1));
     private static final Set<String> LANGUAGES = Set.of("uz", "ru", "en");
 
     private final Vertx vertx;
@@ -23,13 +34,18 @@ public final class PayLinkRoutes {
     private final Ledger ledger;
     private final AmountRule amounts;
     private final CheckoutLinks links;
+    private final PayerScope scope;
+    private final AddressLimiter limiter;
 
-    public PayLinkRoutes(Vertx vertx, Payees payees, Ledger ledger, AmountRule amounts, CheckoutLinks links) {
+    public PayLinkRoutes(Vertx vertx, Payees payees, Ledger ledger, AmountRule amounts, CheckoutLinks links,
+            PayerScope scope, Clock clock) {
         this.vertx = vertx;
         this.payees = payees;
         this.ledger = ledger;
         this.amounts = amounts;
         this.links = links;
+        this.scope = scope;
+        this.limiter = new AddressLimiter(LOOKUPS_PER_ADDRESS, clock);
     }
 
     public void mount(Router router) {
@@ -40,6 +56,9 @@ public final class PayLinkRoutes {
         String number = ctx.pathParam("number");
         String amountText = ctx.request().getParam("amount");
         String lang = ctx.request().getParam("lang");
+        if (number == null || !number.matches("[A-Za-z0-9_-]{1,40}")) {
+            throw new ApiException(ApiError.INVALID_PARAMETER, "number", "an account number is 1-40 letters or digits");
+        }
         if (lang != null && !LANGUAGES.contains(lang)) {
             throw new ApiException(ApiError.INVALID_PARAMETER, "lang", "'lang' must be uz, ru or en");
         }
@@ -48,7 +67,21 @@ public final class PayLinkRoutes {
             throw new ApiException(ApiError.INVALID_PARAMETER, "amount", "'amount' must be so'm with at most two "
                     + "decimals, above 0 and at most " + Soum.format(amounts.maxTiyin()));
         }
-        vertx.executeBlocking(() -> {
+        Optional<Caller> caller;
+        try {
+            caller = scope.caller(ctx);
+        } catch (AuthException e) {
+            Requests.fail(ctx, e);
+            return;
+        }
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        Optional<Duration> wait = limiter.tryAcquire(address);
+        if (wait.isPresent()) {
+            Requests.fail(ctx, new AuthException(ApiError.TOO_MANY_LOOKUPS, "number", "Too many account numbers "
+                    + "looked up from this address; try again later", wait.get()));
+            return;
+        }
+        Requests.blocking(vertx, ctx, () -> {
             Payees.Lookup payee = payees.find(number);
             if (payee.ambiguous()) {
                 throw new ApiException(ApiError.INVALID_PARAMETER, "number",
@@ -57,28 +90,21 @@ public final class PayLinkRoutes {
             if (!payee.found()) {
                 throw new ApiException(ApiError.NOT_FOUND, "number", "No account " + number);
             }
-            long tiyin = asked;
-            if (amountText == null) {
+            Long tiyin = amountText == null ? null : asked;
+            boolean prefilled = false;
+            if (tiyin == null && caller.isPresent() && scope.maySeeDebt(caller.get(), payee.account())) {
                 long balance = ledger.balance(payee.account().id()).amount().tiyin();
-                if (balance >= 0) {
-                    throw new ApiException(ApiError.MISSING_PARAMETER, "amount",
-                            "The account has no debt to pay: give an amount");
-                }
-                tiyin = -balance;
+                tiyin = balance < 0 ? -balance : null;
+                prefilled = tiyin != null;
             }
             JsonObject found = new JsonObject();
-            if (!number.contains(";") && !number.contains("=")) { // Payme's separators: no link for such a number
+            if (tiyin != null) {
                 links.payme(number, tiyin, lang).ifPresent(url -> found.put("payme", url));
+                links.click(number, tiyin).ifPresent(url -> found.put("click", url));
             }
-            links.click(number, tiyin).ifPresent(url -> found.put("click", url));
-            return new JsonObject().put("account", number).put("amount", Soum.format(tiyin))
-                    .put("amountTiyin", tiyin).put("links", found);
-        }, false).onComplete(done -> {
-            if (done.failed()) {
-                ctx.fail(done.cause());
-                return;
-            }
-            ctx.response().putHeader("Content-Type", "application/json").end(done.result().encode());
-        });
+            return new JsonObject().put("account", number).put("holder", MaskedName.of(payee.account().holderName()))
+                    .put("amount", tiyin == null ? null : Soum.format(tiyin)).put("amountTiyin", tiyin)
+                    .put("prefilled", prefilled).put("amountRequired", tiyin == null).put("links", found);
+        }, body -> Requests.json(ctx, 200, body));
     }
 }

@@ -36,8 +36,9 @@ public final class PaymentHooks {
     }
 
     /** {@code POST /payments/payme}, {@code POST /payments/click/{prepare,complete}}, {@code GET .../pay-links}. */
+    /** @param payers who may see an account's debt on its pay links ({@link PayerScope#ANONYMOUS}: nobody) */
     public static List<Consumer<Router>> routes(Vertx vertx, DataSource dataSource, Billing billing, Clock clock,
-            Config config) {
+            Config config, PayerScope payers) {
         Payees payees = new Payees(billing.accounts());
         PaymentTransactions transactions = new PaymentTransactions();
         AmountRule amounts = new AmountRule(config.maxTiyin());
@@ -51,6 +52,6 @@ public final class PaymentHooks {
         return List.of(
                 new PaymeRoutes(vertx, payme, new PaymeAuth(Arrays.asList(config.paymeKey(), config.paymeTestKey())))::mount,
                 new ClickRoutes(vertx, click)::mount,
-                new PayLinkRoutes(vertx, payees, billing.ledger(), amounts, links)::mount);
+                new PayLinkRoutes(vertx, payees, billing.ledger(), amounts, links, payers, clock)::mount);
     }
 }

@@ -45,7 +45,7 @@ class PaymeProtocolIT {
         fixture.account("1200001");
         fixture.account("1200002");
         fixture.account("1200003");
-        long t0 = 1_800_000_000_000L;
+        long t0 = fixture.clock.millis() - 60_000; // Payme's times: a minute before ours
         // created in Payme's system at t0+20, t0, t0+10: answered sorted by that time
         payme.result("CreateTransaction", create("stmt-b", t0 + 20, 300_000, "1200002"));
         payme.result("CreateTransaction", create("stmt-a", t0, 100_000, "1200001"));

@@ -91,7 +91,7 @@ final class PaymentsFixture implements AutoCloseable {
         server = new ApiServer(vertx, List.of(
                 new PaymeRoutes(vertx, payme, new PaymeAuth(List.of(PAYME_KEY, PAYME_TEST_KEY)))::mount,
                 new ClickRoutes(vertx, click)::mount,
-                new PayLinkRoutes(vertx, payees, ledger, amounts, links)::mount));
+                new PayLinkRoutes(vertx, payees, ledger, amounts, links, PayerScope.ANONYMOUS, clock)::mount));
         port = server.listen("127.0.0.1", 0).await(10, TimeUnit.SECONDS);
     }
 

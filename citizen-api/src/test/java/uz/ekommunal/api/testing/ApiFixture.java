@@ -24,6 +24,7 @@ import uz.ekommunal.api.auth.PhoneNumber;
 import uz.ekommunal.api.http.ApiServer;
 import uz.ekommunal.api.notify.Channel;
 import uz.ekommunal.api.notify.DeliveryAdapter;
+import uz.ekommunal.api.payments.PaymentHooks;
 import uz.ekommunal.api.widgets.CardReader;
 import uz.ekommunal.api.widgets.PayLinkSource;
 import uz.ekommunal.api.widgets.WidgetCard;
@@ -77,7 +78,15 @@ public class ApiFixture implements AutoCloseable {
         api = build(settings.apply(port), adapters);
         api.users().ensureAdministrator(PhoneNumber.parse(ADMIN_PHONE).orElseThrow());
         api.routes().forEach(route -> route.accept(router.get()));
+        // the payment hooks and pay links, as the launcher mounts them beside the signed-in API
+        PaymentHooks.routes(vertx, db.dataSource(), billing, clock, PAYMENTS, api.payerScope())
+                .forEach(route -> route.accept(router.get()));
     }
+
+    /** Checkout links for both systems; no cashbox keys (Payme and Click calls are refused here). */
+    public static final PaymentHooks.Config PAYMENTS = new PaymentHooks.Config(null, null, "account",
+            "5e730e8e0b852a417aa49ceb", "https://checkout.paycom.uz/", null, "12345", "11223", 100_000_000_00L,
+            null);
 
     /** Where the API listens, e.g. {@code http://127.0.0.1:41234}. */
     public String baseUrl() {
@@ -173,6 +182,25 @@ public class ApiFixture implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The link code printed on the receipts of the account with this number (the first such
+     * account), or a well-formed code no account has when there is none.
+     */
+    public String linkCode(String number) {
+        try {
+            var found = billing.accounts().findByNumber(number);
+            return found.isEmpty() ? "AAAA-AAAA" : api.linkCodes().codeOf(found.get(0).id());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Links an account as a household does: the number and the code from its receipt. */
+    public HttpResponse<String> link(String token, String utility, String number) {
+        return post("/api/v1/me/accounts", token, new JsonObject().put("utility", utility).put("number", number)
+                .put("code", linkCode(number)));
     }
 
     public HttpResponse<String> post(String path, String token, JsonObject body) {

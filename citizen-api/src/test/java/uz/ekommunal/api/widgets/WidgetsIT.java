@@ -33,8 +33,7 @@ class WidgetsIT {
         token = api.token("+998901000001");
         for (String[] link : new String[][] {{"electricity", "1000001"}, {"gas", "20000001"},
                 {"hot_water", "30000000001"}, {"cold_water", "400001"}}) {
-            assertThat(api.post("/api/v1/me/accounts", token, new JsonObject().put("utility", link[0])
-                    .put("number", link[1])).statusCode()).isEqualTo(201);
+            assertThat(api.link(token, link[0], link[1]).statusCode()).isEqualTo(201);
         }
     }
 

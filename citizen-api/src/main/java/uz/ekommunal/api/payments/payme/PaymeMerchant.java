@@ -42,6 +42,12 @@ public final class PaymeMerchant {
     public static final String SYSTEM = "payme";
     /** Payme's timeout: a transaction not performed within 12 hours of its creation is cancelled. */
     public static final Duration TIMEOUT = Duration.ofMillis(43_200_000L);
+    /**
+     * How far ahead of our clock Payme's creation {@code time} may be: two clocks differ by
+     * seconds, never hours. A time further ahead is refused (-31008), or it would stay pending
+     * (and block the account) until then.
+     */
+    public static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(10);
 
     private final DataSource dataSource;
     private final Payees payees;
@@ -83,7 +89,7 @@ public final class PaymeMerchant {
             }
             Account account = payable(amountTiyin, accountNumber);
             Instant now = now();
-            if (expired(time, now)) {
+            if (expired(time, now) || time.isAfter(now.plus(MAX_CLOCK_AHEAD))) {
                 throw new PaymeRefusal(PaymeError.CANNOT_PERFORM, null);
             }
             Optional<PaymentTransaction> pending = transactions.lockPending(c, SYSTEM, account.id());
@@ -187,10 +193,15 @@ public final class PaymeMerchant {
         return lookup.account();
     }
 
-    /** Cancels a pending transaction with reason 4 once its 12 hours are over; else returns it as it is. */
+    /**
+     * Cancels a pending transaction with reason 4 once its 12 hours are over; else returns it as it
+     * is. The hours count from the earlier of Payme's {@code time} and our own creation, so a
+     * claimed time can shorten the wait (as Payme cancels by its time) but never lengthen it.
+     */
     private PaymentTransaction expireIfDue(Connection c, PaymentTransaction t, Instant now, String raw)
             throws SQLException {
-        if (t.state() == TransactionState.CREATED && expired(t.externalTime(), now)) {
+        Instant created = t.externalTime().isBefore(t.createTime()) ? t.externalTime() : t.createTime();
+        if (t.state() == TransactionState.CREATED && expired(created, now)) {
             return transactions.change(c, t, TransactionState.CANCELLED, CancelReason.TIMEOUT.code(), now, raw);
         }
         return t;
