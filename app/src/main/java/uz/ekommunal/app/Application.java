@@ -22,6 +22,7 @@ import uz.ekommunal.api.appeals.AppealsSettings;
 import uz.ekommunal.api.HouseholdApi;
 import uz.ekommunal.api.HouseholdApiSettings;
 import uz.ekommunal.api.operator.OperatorDesk;
+import uz.ekommunal.api.operator.RegistryRoutes;
 import uz.ekommunal.api.auth.PhoneNumber;
 import uz.ekommunal.api.auth.TokenKeys;
 import uz.ekommunal.api.auth.oneid.OneIdSettings;
@@ -259,6 +260,8 @@ public final class Application implements AutoCloseable {
         // the desk changes the same cached tariff book the calculator and billing price with
         features.addAll(new OperatorDesk(vertx, households.authenticate(), dataSource, billing, registry,
                 gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs, clock).routes());
+        features.add(new RegistryRoutes(vertx, households.authenticate(), dataSource, billing.accounts(), registry,
+                households.audit(), clock)::mount);
         features.addAll(new Appeals(vertx, dataSource, households.authenticate(), new Outbox(dataSource, clock),
                 appealsSettings(config), clock).routes());
         if (gateway != null) {
