@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -113,9 +114,11 @@ final class RegistryCommands {
                 MeterRegistry meters = new MeterRegistry(db.dataSource);
                 Accounts accounts = new Accounts(db.dataSource, meters, console.clock());
                 AuditLog audit = new AuditLog(db.dataSource, console.clock());
+                ConsoleProgress progress = new ConsoleProgress(console.err(), lines);
                 ImportReport report = new RegistryImport(db.dataSource, accounts, meters, console.clock()).run(reader,
-                        dryRun, new ConsoleProgress(console.err(), lines), (c, r) -> audit.record(c, null,
+                        dryRun, progress, (c, r) -> audit.record(c, null,
                                 "registry.import", "registry:accounts", null, auditEntry(file, r), null));
+                console.err().printf(Locale.ROOT, "import done in %.1f s%n", progress.elapsed());
                 for (ImportProblem p : report.problems()) {
                     console.out().println("line " + p.line() + (p.field() == null ? "" : ", " + p.field()) + ": "
                             + p.code() + ": " + p.reason());
@@ -223,19 +226,20 @@ final class RegistryCommands {
             }
             int percent = (int) Math.min(100, read * 100 / lines);
             String bar = "#".repeat(percent / 5) + ".".repeat(20 - percent / 5);
-            err.print((terminal ? "\r" : "") + String.format("[%s] %3d%% %,d rows checked (%d s)", bar, percent, read,
-                    elapsed()) + (terminal ? "" : "\n"));
+            err.print((terminal ? "\r" : "") + String.format(Locale.ROOT, "[%s] %3d%% %,d rows checked (%.1f s)", bar,
+                    percent, read, elapsed()) + (terminal ? "" : "\n"));
             err.flush();
         }
 
         @Override
         public void phase(String name) {
-            err.print((terminal ? "\n" : "") + "writing: " + name + " (" + elapsed() + " s)\n");
+            err.print((terminal ? "\n" : "") + String.format(Locale.ROOT, "writing: %s (%.1f s)%n", name, elapsed()));
             err.flush();
         }
 
-        private long elapsed() {
-            return Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        /** Seconds since the import began (after the database was opened and migrated). */
+        double elapsed() {
+            return (System.nanoTime() - started) / 1e9;
         }
     }
 }

@@ -96,7 +96,7 @@ class RegistryCommandsIT {
         assertThat(dry.exit()).isEqualTo(1);
         assertThat(dry.out()).contains("line 3, residents: BAD_NUMBER: residents must be 0..")
                 .contains("dry run (nothing written): 2 rows: 1 accepted, 1 refused; 1 accounts opened");
-        assertThat(dry.err()).contains("100% 2 rows checked");
+        assertThat(dry.err()).contains("100% 2 rows checked").contains("import done in");
         assertThat(count("billing.accounts")).isZero();
         assertThat(count("api.audit_log where target = 'registry:accounts'")).as("a dry run leaves no trace").isZero();
 

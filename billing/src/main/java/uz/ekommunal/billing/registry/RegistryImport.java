@@ -147,7 +147,9 @@ public final class RegistryImport {
             }
         }
         sendChunk(chunk, staging, problems);
-        progress.rows(rows);
+        if (rows % 10_000 != 0) {
+            progress.rows(rows);
+        }
         return rows;
     }
 
