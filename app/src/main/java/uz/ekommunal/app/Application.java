@@ -21,6 +21,7 @@ import uz.ekommunal.api.appeals.AppealsSchema;
 import uz.ekommunal.api.appeals.AppealsSettings;
 import uz.ekommunal.api.HouseholdApi;
 import uz.ekommunal.api.HouseholdApiSettings;
+import uz.ekommunal.api.operator.AccountDeskRoutes;
 import uz.ekommunal.api.operator.OperatorDesk;
 import uz.ekommunal.api.operator.RegistryRoutes;
 import uz.ekommunal.api.auth.PhoneNumber;
@@ -262,6 +263,8 @@ public final class Application implements AutoCloseable {
                 gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs, clock).routes());
         features.add(new RegistryRoutes(vertx, households.authenticate(), dataSource, billing.accounts(), registry,
                 households.audit(), clock)::mount);
+        features.add(new AccountDeskRoutes(vertx, households.authenticate(), dataSource, billing.accounts(),
+                households.audit())::mount);
         features.addAll(new Appeals(vertx, dataSource, households.authenticate(), new Outbox(dataSource, clock),
                 appealsSettings(config), clock).routes());
         if (gateway != null) {
