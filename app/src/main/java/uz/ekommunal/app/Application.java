@@ -23,6 +23,7 @@ import uz.ekommunal.api.HouseholdApi;
 import uz.ekommunal.api.HouseholdApiSettings;
 import uz.ekommunal.api.operator.AccountDeskRoutes;
 import uz.ekommunal.api.operator.OperatorDesk;
+import uz.ekommunal.api.operator.ProviderRoutes;
 import uz.ekommunal.api.operator.RegistryRoutes;
 import uz.ekommunal.api.auth.PhoneNumber;
 import uz.ekommunal.api.auth.TokenKeys;
@@ -264,6 +265,8 @@ public final class Application implements AutoCloseable {
         features.add(new RegistryRoutes(vertx, households.authenticate(), dataSource, billing.accounts(), registry,
                 households.audit(), clock)::mount);
         features.add(new AccountDeskRoutes(vertx, households.authenticate(), dataSource, billing.accounts(),
+                households.audit())::mount);
+        features.add(new ProviderRoutes(vertx, households.authenticate(), dataSource, billing.accounts(),
                 households.audit())::mount);
         features.addAll(new Appeals(vertx, dataSource, households.authenticate(), new Outbox(dataSource, clock),
                 appealsSettings(config), clock).routes());

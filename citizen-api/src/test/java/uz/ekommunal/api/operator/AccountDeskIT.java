@@ -28,7 +28,10 @@ import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.HouseholdFacts;
 import uz.ekommunal.tariff.Utility;
 
-/** Operators keep their own provider's accounts through the API; another provider's are out of reach; all audited. */
+/**
+ * Administrators keep providers, operators their own provider's accounts through the API; another
+ * provider's are out of reach; all audited.
+ */
 class AccountDeskIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -48,7 +51,9 @@ class AccountDeskIT {
         data = new Households(api);
         vertx = Vertx.vertx();
         List<Consumer<Router>> routes = List.of(new AccountDeskRoutes(vertx, api.api.authenticate(),
-                api.db.dataSource(), api.billing.accounts(), api.api.audit())::mount);
+                api.db.dataSource(), api.billing.accounts(), api.api.audit())::mount,
+                new ProviderRoutes(vertx, api.api.authenticate(), api.db.dataSource(), api.billing.accounts(),
+                        api.api.audit())::mount);
         server = new ApiServer(vertx, routes);
         port = server.listen("127.0.0.1", 0).await(10, TimeUnit.SECONDS);
         admin = api.token(ApiFixture.ADMIN_PHONE);
@@ -149,6 +154,40 @@ class AccountDeskIT {
                 "provider");
         assertProblem(send("POST", "/api/v1/operator/accounts/" + data.electricityB.id() + "/facts", operatorA,
                 new JsonObject().put("validFrom", "2026-06-01").put("residents", -1)), 400, "residents");
+    }
+
+    @Test
+    void administratorsAddAndChangeProvidersWithTheirRequisites() throws Exception {
+        JsonObject water = new JsonObject().put("code", "SUVSOZ-SERGELI").put("utility", "cold_water")
+                .put("region", "tashkent_city").put("district", "Sergeli").put("name", "Suvsoz Sergeli")
+                .put("director", "B. Yusupov").put("phone", "+998 71 255 00 00").put("address", "Sergeli 1")
+                .put("inn", "301234567").put("mfo", "00873").put("okonh", "90210")
+                .put("settlementAccount", "20210000900100001001");
+        assertThat(send("POST", "/api/v1/admin/providers", operatorA, water).statusCode()).isEqualTo(403);
+        assertProblem(send("POST", "/api/v1/admin/providers", admin, water.copy().put("inn", "12345")), 400, "inn");
+        assertProblem(send("POST", "/api/v1/admin/providers", admin, water.copy().put("utility", "lava")), 400,
+                "utility");
+        assertProblem(send("POST", "/api/v1/admin/providers", admin,
+                water.copy().put("utility", "garbage").put("code", "TOZA")), 400, "accountPattern");
+        HttpResponse<String> created = send("POST", "/api/v1/admin/providers", admin, water);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertProblem(send("POST", "/api/v1/admin/providers", admin, water), 400, "code");
+        var provider = api.billing.accounts().providerByCode("SUVSOZ-SERGELI").orElseThrow();
+        assertThat(provider.kind()).isEqualTo(AccountKind.COLD_WATER);
+        assertThat(provider.requisites().settlementAccount()).isEqualTo("20210000900100001001");
+
+        HttpResponse<String> changed = send("PUT", "/api/v1/admin/providers/SUVSOZ-SERGELI", admin,
+                water.copy().put("director", "D. Rahimov"));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(api.billing.accounts().providerByCode("SUVSOZ-SERGELI").orElseThrow().requisites().director())
+                .isEqualTo("D. Rahimov");
+        assertThat(send("PUT", "/api/v1/admin/providers/NOPE", admin, water).statusCode()).isEqualTo(404);
+        assertThat(new JsonObject(send("GET", "/api/v1/admin/providers", admin, new JsonObject()).body())
+                .getJsonArray("items").encode()).contains("SUVSOZ-SERGELI").contains("RES-YUNUSOBOD");
+
+        List<AuditEntry> trail = api.api.audit().search(null, null, "provider:SUVSOZ-SERGELI", null, null, 10);
+        assertThat(trail).extracting(AuditEntry::action).containsExactly("provider.change", "provider.create");
+        assertThat(trail.get(0).toJson().encode()).contains("B. Yusupov").contains("D. Rahimov");
     }
 
     private static void assertProblem(HttpResponse<String> r, int status, String field) {
