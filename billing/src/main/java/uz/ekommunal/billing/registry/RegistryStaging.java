@@ -99,11 +99,16 @@ final class RegistryStaging {
         return problems;
     }
 
+    /** Opens the accounts not yet open, and remembers them: their first holder and facts need no history look-up. */
     long openAccounts() throws SQLException {
-        return update("""
-                insert into billing.accounts (provider_id, number, holder_name, address, opened_on)
-                select provider_id, number, holder, address, valid_from from registry_staging order by line
-                on conflict (provider_id, number) do nothing""");
+        update("create temp table registry_opened (id bigint primary key) on commit drop");
+        long opened = update("""
+                with opened as (insert into billing.accounts (provider_id, number, holder_name, address, opened_on)
+                    select provider_id, number, holder, address, valid_from from registry_staging order by line
+                    on conflict (provider_id, number) do nothing returning id)
+                insert into registry_opened select id from opened""");
+        update("analyze registry_opened");
+        return opened;
     }
 
     /** Holder and address rows where they differ from those valid on the row's day; then the latest onto the account. */
@@ -111,10 +116,15 @@ final class RegistryStaging {
         long written = update("""
                 insert into billing.account_holders (account_id, valid_from, holder_name, address)
                 select a.id, s.valid_from, s.holder, s.address from registry_staging s %s
+                join registry_opened o on o.id = a.id""".formatted(MATCH));
+        written += update("""
+                insert into billing.account_holders (account_id, valid_from, holder_name, address)
+                select a.id, s.valid_from, s.holder, s.address from registry_staging s %s
+                left join registry_opened o on o.id = a.id
                 left join lateral (select h.holder_name, h.address from billing.account_holders h
                     where h.account_id = a.id and h.valid_from <= s.valid_from
                     order by h.valid_from desc limit 1) cur on true
-                where cur.holder_name is distinct from s.holder or cur.address is distinct from s.address
+                where o.id is null and (cur.holder_name is distinct from s.holder or cur.address is distinct from s.address)
                 on conflict (account_id, valid_from) do update set holder_name = excluded.holder_name,
                     address = excluded.address""".formatted(MATCH));
         update("""
@@ -128,17 +138,25 @@ final class RegistryStaging {
 
     /** Facts where they differ from those valid on the row's day (region and district stay the household's). */
     long recordFacts() throws SQLException {
-        return update("""
+        long written = update("""
+                insert into billing.household_facts (account_id, valid_from, residents, heated_area, region, district,
+                    needy_family, electric_stove, heating_type)
+                select a.id, s.valid_from, s.residents, s.heated_area, p.region, p.district, s.needy, s.stove, s.heating
+                from registry_staging s %s join registry_opened o on o.id = a.id
+                join billing.providers p on p.id = s.provider_id""".formatted(MATCH));
+        return written + update("""
                 insert into billing.household_facts (account_id, valid_from, residents, heated_area, region, district,
                     needy_family, electric_stove, heating_type)
                 select a.id, s.valid_from, s.residents, s.heated_area, coalesce(cur.region, p.region),
                     coalesce(cur.district, p.district), s.needy, s.stove, s.heating
                 from registry_staging s %s join billing.providers p on p.id = s.provider_id
+                left join registry_opened o on o.id = a.id
                 left join lateral (select f.* from billing.household_facts f
                     where f.account_id = a.id and f.valid_from <= s.valid_from
                     order by f.valid_from desc limit 1) cur on true
-                where cur.account_id is null or (cur.residents, cur.heated_area, cur.needy_family, cur.electric_stove,
-                    cur.heating_type) is distinct from (s.residents, s.heated_area, s.needy, s.stove, s.heating)
+                where o.id is null and (cur.account_id is null or (cur.residents, cur.heated_area, cur.needy_family,
+                    cur.electric_stove, cur.heating_type) is distinct from (s.residents, s.heated_area, s.needy, s.stove,
+                    s.heating))
                 on conflict (account_id, valid_from) do update set residents = excluded.residents,
                     heated_area = excluded.heated_area, needy_family = excluded.needy_family,
                     electric_stove = excluded.electric_stove, heating_type = excluded.heating_type""".formatted(MATCH));
