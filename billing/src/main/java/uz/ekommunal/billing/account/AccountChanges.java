@@ -6,7 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import uz.ekommunal.billing.BillingErrorCode;
@@ -23,6 +27,42 @@ public final class AccountChanges {
     /** An account as it stands, for the checks and the audit's before/after. */
     public record State(long id, long providerId, String number, String holderName, String address,
             LocalDate openedOn, LocalDate closedOn) {
+    }
+
+    /** Holder and address from a day on. */
+    public record HolderPeriod(LocalDate validFrom, String holderName, String address) {
+    }
+
+    /** The holders and addresses an account has had, oldest first. */
+    public List<HolderPeriod> holders(Connection c, long accountId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                select valid_from, holder_name, address from billing.account_holders where account_id = ?
+                order by valid_from""")) {
+            select.setLong(1, accountId);
+            List<HolderPeriod> holders = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    holders.add(new HolderPeriod(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3)));
+                }
+            }
+            return holders;
+        }
+    }
+
+    /** Every household facts row of an account with its heating type (null: not known), oldest first. */
+    public Map<HouseholdFacts, HeatingType> facts(Connection c, long accountId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "select * from billing.household_facts where account_id = ? order by valid_from")) {
+            select.setLong(1, accountId);
+            Map<HouseholdFacts, HeatingType> facts = new LinkedHashMap<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String heating = rs.getString("heating_type");
+                    facts.put(Accounts.facts(rs), heating == null ? null : HeatingType.valueOf(heating));
+                }
+            }
+            return facts;
+        }
     }
 
     /** The account locked for this transaction, if it exists. */

@@ -34,7 +34,8 @@ import uz.ekommunal.tariff.Utility;
  *   <li>{@code POST /api/v1/operator/accounts/{id}/holder} ({@code validFrom}, {@code holder}, {@code address});
  *   <li>{@code POST /api/v1/operator/accounts/{id}/facts} ({@code validFrom}, {@code residents},
  *       {@code heatedArea}, {@code needyFamily}, {@code electricStove}, {@code heatingType});
- *   <li>{@code PUT /api/v1/operator/accounts/{id}/services} ({@code services}).
+ *   <li>{@code PUT /api/v1/operator/accounts/{id}/services} ({@code services});
+ *   <li>{@code GET /api/v1/operator/accounts/{id}/history}: holders and facts by date, the closing day.
  * </ul>
  * Another provider's account is answered as absent (404), as everywhere on the desk.
  */
@@ -59,6 +60,7 @@ public final class AccountDeskRoutes {
     public void mount(Router router) {
         String one = "/api/v1/operator/accounts/:id";
         router.post("/api/v1/operator/accounts").handler(authenticate).handler(this::open);
+        router.get(one + "/history").handler(authenticate).handler(this::history);
         router.post(one + "/close").handler(authenticate).handler(ctx -> change(ctx, "account.close",
                 (c, body, account, provider) -> {
                     changes.close(c, account, AccountForms.date(body, "on"));
@@ -119,6 +121,33 @@ public final class AccountDeskRoutes {
             audit.record(c, caller, "account.open", "account:" + number, null, after, from);
             return after;
         }), after -> Requests.json(ctx, 201, after));
+    }
+
+    /** The account's holders and facts through time, and its closing day. */
+    private void history(RoutingContext ctx) {
+        Long scope = DeskAccess.scope(Requests.caller(ctx));
+        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        Requests.blocking(vertx, ctx, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    AccountChanges.State account = changes.lock(c, id)
+                            .filter(a -> scope == null || a.providerId() == scope)
+                            .orElseThrow(() -> new ApiException(ApiError.ACCOUNT_NOT_FOUND, "id", "No account " + id));
+                    JsonArray holders = new JsonArray();
+                    for (AccountChanges.HolderPeriod h : changes.holders(c, id)) {
+                        holders.add(new JsonObject().put("validFrom", h.validFrom().toString())
+                                .put("holder", h.holderName()).put("address", h.address()));
+                    }
+                    JsonArray facts = new JsonArray();
+                    changes.facts(c, id).forEach((f, heating) -> facts.add(AccountForms.factsJson(f, heating)));
+                    return before(account).put("id", id).put("number", account.number()).put("holders", holders)
+                            .put("facts", facts);
+                } finally {
+                    c.rollback();
+                }
+            }
+        }, body -> Requests.json(ctx, 200, body));
     }
 
     /** One change to one account: parse, lock, check the scope, change, audit, commit. */

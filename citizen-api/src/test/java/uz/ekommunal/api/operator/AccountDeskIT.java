@@ -105,6 +105,18 @@ class AccountDeskIT {
         assertThat(send("POST", "/api/v1/operator/accounts/" + id + "/close", operatorA,
                 new JsonObject().put("on", "2026-03-02")).statusCode()).isEqualTo(409);
 
+        JsonObject history = new JsonObject(send("GET", "/api/v1/operator/accounts/" + id + "/history", operatorA,
+                new JsonObject()).body());
+        assertThat(history.getString("closedOn")).isEqualTo("2026-03-01");
+        assertThat(history.getJsonArray("holders").stream().map(h -> ((JsonObject) h).getString("validFrom") + " "
+                + ((JsonObject) h).getString("holder")))
+                .containsExactly("2026-01-01 Sardor Qodirov", "2026-02-01 Malika Qodirova");
+        assertThat(history.getJsonArray("facts").stream().map(f -> ((JsonObject) f).getString("validFrom") + " "
+                + ((JsonObject) f).getInteger("residents") + " " + ((JsonObject) f).getString("heatingType")))
+                .containsExactly("2026-01-01 3 central", "2026-01-16 5 null");
+        assertThat(send("GET", "/api/v1/operator/accounts/" + id + "/history", operatorB, new JsonObject())
+                .statusCode()).isEqualTo(404);
+
         List<AuditEntry> trail = api.api.audit().search(null, null, "account:1600001", null, null, 10);
         assertThat(trail).extracting(AuditEntry::action).containsExactly("account.close", "account.holder.change",
                 "account.facts.change", "account.open");
