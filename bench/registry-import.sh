@@ -93,5 +93,6 @@ counts=$(psql $PG -tA "$db" -c "select (select count(*) from billing.accounts), 
 echo "accounts|facts|meter links|raw rows: $counts"
 [ "$counts" = "$ROWS|$ROWS|$ROWS|$ROWS" ] || { echo "FAIL: counts"; exit 1; }
 awk -v n="$ROWS" -v imp="$t_import" -v inside="$t_inside" -v again="$t_again" -v raw="$t_copy" 'BEGIN {
-  printf "RESULT rows=%d command=%.1fs (JVM start and schema check included) import=%.1fs (%.0f rows/s) again=%.1fs raw_copy=%.1fs ratio=%.1fx (import/raw) goal=60s %s\n",
-    n, imp, inside, n / inside, again, raw, inside / raw, (imp < 60 ? "met" : "NOT met") }'
+  verdict = n < 1000000 ? "not judged (fewer than 1 000 000 rows)" : (imp < 60 ? "met" : "NOT met")
+  printf "RESULT rows=%d command=%.1fs (JVM start and schema check included) import=%.1fs (%.0f rows/s) again_command=%.1fs raw_copy=%.1fs ratio=%.1fx (import/raw) goal 1 000 000 in 60 s: %s\n",
+    n, imp, inside, n / inside, again, raw, inside / raw, verdict }'
