@@ -27,7 +27,10 @@ import uz.ekommunal.api.appeals.AppealsSchema;
 import uz.ekommunal.api.appeals.AppealsSettings;
 import uz.ekommunal.api.HouseholdApi;
 import uz.ekommunal.api.HouseholdApiSettings;
+import uz.ekommunal.api.operator.AccountDeskRoutes;
 import uz.ekommunal.api.operator.OperatorDesk;
+import uz.ekommunal.api.operator.ProviderRoutes;
+import uz.ekommunal.api.operator.RegistryRoutes;
 import uz.ekommunal.api.auth.PhoneNumber;
 import uz.ekommunal.api.auth.TokenKeys;
 import uz.ekommunal.api.auth.oneid.OneIdSettings;
@@ -297,6 +300,12 @@ public final class Application implements AutoCloseable {
         features.addAll(new OperatorDesk(vertx, households.authenticate(), dataSource, billing, registry,
                 gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs, households.audit(),
                 clock).routes());
+        features.add(new RegistryRoutes(vertx, households.authenticate(), dataSource, billing.accounts(), registry,
+                households.audit(), clock)::mount);
+        features.add(new AccountDeskRoutes(vertx, households.authenticate(), dataSource, billing.accounts(),
+                households.audit())::mount);
+        features.add(new ProviderRoutes(vertx, households.authenticate(), dataSource, billing.accounts(),
+                households.audit())::mount);
         features.addAll(new Appeals(vertx, dataSource, households.authenticate(), new Outbox(dataSource, clock),
                 appealsSettings(config), households.audit(), households.smsBudget(), this::providerExists, clock).routes());
         ApiServer api = new ApiServer(vertx, features);

@@ -14,6 +14,8 @@ public enum BillingErrorCode {
     PAYMENT_NOT_FOUND(3007, "No payment %s"),
     NO_HOUSEHOLD_FACTS(3008, "Account %s has no household facts valid on %s"),
     INVALID_REQUEST(3009, "%s: %s"),
+    ACCOUNT_EXISTS(3010, "Account %s is already open at this provider"),
+    ACCOUNT_CLOSED(3011, "Account %s was closed on %s"),
     BILLING_FAILED(3901, "Bill run %s failed: %s");
 
     private final int number;

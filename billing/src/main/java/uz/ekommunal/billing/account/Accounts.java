@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -86,13 +88,31 @@ public final class Accounts {
                 if (!rs.next()) {
                     throw new BillingException(BillingErrorCode.PROVIDER_NOT_FOUND, id);
                 }
-                return new Provider(rs.getLong("id"), rs.getString("code"), AccountKind.valueOf(rs.getString("account_kind")),
-                        rs.getString("account_pattern"), Region.valueOf(rs.getString("region")), rs.getString("district"),
-                        new ProviderRequisites(rs.getString("name"), rs.getString("director"), rs.getString("phone"),
-                                rs.getString("address"), rs.getString("inn"), rs.getString("mfo"), rs.getString("okonh"),
-                                rs.getString("settlement_account")));
+                return provider(rs);
             }
         }
+    }
+
+    /** Every provider, by code (what a registry import checks its rows against). */
+    public Map<String, Provider> providersByCode() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("select * from billing.providers order by code");
+             ResultSet rs = select.executeQuery()) {
+            Map<String, Provider> providers = new LinkedHashMap<>();
+            while (rs.next()) {
+                Provider p = provider(rs);
+                providers.put(p.code(), p);
+            }
+            return providers;
+        }
+    }
+
+    private static Provider provider(ResultSet rs) throws SQLException {
+        return new Provider(rs.getLong("id"), rs.getString("code"), AccountKind.valueOf(rs.getString("account_kind")),
+                rs.getString("account_pattern"), Region.valueOf(rs.getString("region")), rs.getString("district"),
+                new ProviderRequisites(rs.getString("name"), rs.getString("director"), rs.getString("phone"),
+                        rs.getString("address"), rs.getString("inn"), rs.getString("mfo"), rs.getString("okonh"),
+                        rs.getString("settlement_account")));
     }
 
     /**

@@ -1,0 +1,200 @@
+package uz.ekommunal.billing.registry;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.gateway.meter.Meter;
+import uz.ekommunal.gateway.meter.MeterRegistry;
+import uz.ekommunal.gateway.reading.Register;
+
+/**
+ * Imports a registry CSV ({@link RegistryLayout}) in one transaction: every row is checked, bad rows
+ * are reported with their line and reason and left out, the good ones are written set-based
+ * ({@link RegistryStaging}). A dry run does the same work and rolls it back, so its counts are exact.
+ * Meters must be registered first (the meter seed file); the file names them by serial.
+ */
+public final class RegistryImport {
+
+    /** What a console shows while a long file goes in. */
+    public interface Progress {
+        void rows(long read);
+
+        void phase(String name);
+
+        Progress NONE = new Progress() {
+            @Override
+            public void rows(long read) {
+            }
+
+            @Override
+            public void phase(String name) {
+            }
+        };
+    }
+
+    /** Runs in the import's transaction just before it commits (an audit entry commits with it). */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        void accept(Connection c, ImportReport report) throws SQLException;
+    }
+
+    private static final int CHUNK = 5_000;
+
+    private final DataSource dataSource;
+    private final Accounts accounts;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public RegistryImport(DataSource dataSource, Accounts accounts, MeterRegistry meters, Clock clock) {
+        this.dataSource = dataSource;
+        this.accounts = accounts;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    public ImportReport run(Reader source, boolean dryRun, Progress progress, BeforeCommit beforeCommit)
+            throws IOException, SQLException {
+        RowParser parser = new RowParser(accounts.providersByCode(), LocalDate.now(clock).plusYears(1));
+        List<ImportProblem> problems = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            RegistryStaging staging = null;
+            try {
+                staging = new RegistryStaging(c);
+                long rows = stage(new BufferedReader(source, 1 << 16), parser, staging, problems, progress);
+                problems.addAll(staging.finishAndRefuseDuplicates());
+                problems.sort(Comparator.comparingLong(ImportProblem::line));
+                ImportReport report = apply(staging, dryRun, rows, problems, progress);
+                beforeCommit.accept(c, report);
+                if (dryRun) {
+                    c.rollback();
+                } else {
+                    c.commit();
+                }
+                return report;
+            } catch (IOException | SQLException | RuntimeException e) {
+                if (staging != null) {
+                    staging.cancel();
+                }
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private ImportReport apply(RegistryStaging staging, boolean dryRun, long rows, List<ImportProblem> problems,
+            Progress progress) throws SQLException {
+        progress.phase("opening accounts");
+        long opened = staging.openAccounts();
+        progress.phase("holders and addresses");
+        long holders = staging.recordHolders() - opened;
+        progress.phase("household facts");
+        long facts = staging.recordFacts();
+        progress.phase("services");
+        long services = staging.addServices();
+        progress.phase("meters");
+        long linked = staging.linkMeters(clock.instant());
+        return new ImportReport(dryRun, rows, problems, opened, Math.max(holders, 0), facts, services, linked);
+    }
+
+    /** Reads, checks and COPYs every row; returns the number of data rows. */
+    private long stage(BufferedReader reader, RowParser parser, RegistryStaging staging, List<ImportProblem> problems,
+            Progress progress) throws IOException, SQLException {
+        long lineNo = 0;
+        long rows = 0;
+        boolean header = false;
+        List<StagedRow> chunk = new ArrayList<>(CHUNK);
+        String line;
+        while ((line = reader.readLine()) != null) {
+            lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (!header) {
+                header = true;
+                if (!line.replace(" ", "").equalsIgnoreCase(RegistryLayout.HEADER)) {
+                    problems.add(new ImportProblem(lineNo, null, RegistryFault.BAD_HEADER,
+                            "the first line must be the header " + RegistryLayout.HEADER));
+                    return 0;
+                }
+                continue;
+            }
+            rows++;
+            StagedRow row = parser.parse(lineNo, line, problems);
+            if (row != null) {
+                chunk.add(row);
+            }
+            if (chunk.size() == CHUNK) {
+                sendChunk(chunk, staging, problems);
+            }
+            if (rows % 10_000 == 0) {
+                progress.rows(rows);
+            }
+        }
+        sendChunk(chunk, staging, problems);
+        if (rows % 10_000 != 0) {
+            progress.rows(rows);
+        }
+        return rows;
+    }
+
+    /** Resolves the chunk's meters in one query (another connection: this one is busy with the COPY). */
+    private void sendChunk(List<StagedRow> chunk, RegistryStaging staging, List<ImportProblem> problems)
+            throws SQLException {
+        Set<String> serials = new HashSet<>();
+        chunk.forEach(r -> r.meters().forEach(m -> serials.add(m.serial())));
+        Map<String, Meter> found = Map.of();
+        if (!serials.isEmpty()) {
+            try (Connection other = dataSource.getConnection()) {
+                found = meters.resolve(serials, other);
+            }
+        }
+        StringBuilder out = new StringBuilder(chunk.size() * 160);
+        for (StagedRow row : chunk) {
+            List<RegistryStaging.ResolvedMeter> resolved = new ArrayList<>();
+            boolean ok = true;
+            for (StagedRow.MeterRef ref : row.meters()) {
+                Meter meter = found.get(ref.serial());
+                if (meter == null) {
+                    problems.add(new ImportProblem(row.line(), "meters", RegistryFault.UNKNOWN_METER,
+                            "no meter with serial " + ref.serial() + " is registered"));
+                    ok = false;
+                } else {
+                    String register = ref.register() != null ? ref.register() : mainRegister(meter.utility());
+                    resolved.add(new RegistryStaging.ResolvedMeter(meter.id(), meter.serial(), register));
+                }
+            }
+            if (ok) {
+                staging.add(row, resolved, out);
+            }
+        }
+        staging.send(out);
+        chunk.clear();
+    }
+
+    /** The register a meter of this utility bills by, when the file names only its serial. */
+    static String mainRegister(String meterUtility) {
+        return switch (meterUtility) {
+            case "gas" -> Register.GAS_VOLUME.obis();
+            case "cold_water" -> Register.COLD_WATER_VOLUME.obis();
+            case "hot_water" -> Register.HOT_WATER_VOLUME.obis();
+            case "heat" -> Register.HEAT_ENERGY.obis();
+            default -> Register.ELECTRICITY_IMPORT.obis();
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package uz.ekommunal.billing.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uz.ekommunal.billing.BillingDatabase;
+import uz.ekommunal.billing.TestAccounts;
+import uz.ekommunal.billing.account.AccountKind;
+import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.billing.account.Provider;
+import uz.ekommunal.billing.invoice.Invoice;
+import uz.ekommunal.billing.invoice.InvoiceLine;
+import uz.ekommunal.billing.invoice.Invoices;
+import uz.ekommunal.billing.run.BillingEngine;
+import uz.ekommunal.billing.run.BillingSettings;
+import uz.ekommunal.gateway.meter.MeterRegistry;
+import uz.ekommunal.tariff.InMemoryTariffBook;
+import uz.ekommunal.tariff.Money;
+import uz.ekommunal.tariff.Utility;
+import uz.ekommunal.tariff.pricing.BillingPeriod;
+import uz.ekommunal.testing.MutableClock;
+
+/** An imported household, its family grown mid-month by a second import, billed per resident from each day. */
+class RegistryBillRunIT {
+
+    static BillingDatabase db;
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-12-01T06:00:00Z"));
+    static Accounts accounts;
+    static RegistryImport importer;
+    static BillingEngine engine;
+
+    @BeforeAll
+    static void setUp() {
+        db = new BillingDatabase();
+        MeterRegistry meters = new MeterRegistry(db.dataSource());
+        accounts = new Accounts(db.dataSource(), meters, CLOCK);
+        importer = new RegistryImport(db.dataSource(), accounts, meters, CLOCK);
+        engine = new BillingEngine(db.dataSource(), InMemoryTariffBook.loadDefault(), new BillingSettings(2,
+                Duration.ofMinutes(5), Duration.ofHours(6), 1, Duration.ofMillis(100), "0 0 * * * ?"), CLOCK);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void aBillRunPricesTheImportedFactsFromTheirDays() throws Exception {
+        Provider garbage = TestAccounts.provider(accounts, "TOZA-HUDUD", AccountKind.GARBAGE);
+        String header = RegistryLayout.HEADER + "\n";
+        ImportReport first = importer.run(new StringReader(header
+                + "700000001,garbage,TOZA-HUDUD,Nodira Ergasheva,Qatortol 3,,3,0,no,no,,2025-01-01,\n"), false,
+                RegistryImport.Progress.NONE, (c, r) -> { });
+        assertThat(first.accountsOpened()).isEqualTo(1);
+        // the family grows from 3 to 5 on 16 November: the same row, a new day
+        ImportReport grown = importer.run(new StringReader(header
+                + "700000001,garbage,TOZA-HUDUD,Nodira Ergasheva,Qatortol 3,,5,0,no,no,,2025-11-16,\n"), false,
+                RegistryImport.Progress.NONE, (c, r) -> { });
+        assertThat(grown.factsRecorded()).isEqualTo(1);
+
+        engine.open(garbage.id(), BillingPeriod.of(YearMonth.of(2025, 11)));
+        engine.drain("node-a");
+
+        long id = accounts.findByNumber(AccountKind.GARBAGE, "700000001").orElseThrow().id();
+        Invoice invoice = new Invoices(db.dataSource()).forAccount(id).get(0);
+        // 8 400 so'm per resident-month: 3 residents for 15 of 30 days, then 5 for 15
+        assertThat(invoice.lines()).filteredOn(l -> l.utility() == Utility.GARBAGE)
+                .extracting(InvoiceLine::from, l -> l.quantity().stripTrailingZeros().toPlainString(), InvoiceLine::amount)
+                .containsExactly(tuple(LocalDate.of(2025, 11, 1), "1.5", Money.of("12600")),
+                        tuple(LocalDate.of(2025, 11, 16), "2.5", Money.of("21000")));
+        assertThat(invoice.total()).isEqualTo(Money.of("33600"));
+    }
+}

@@ -1,0 +1,223 @@
+package uz.ekommunal.api.operator;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+import javax.sql.DataSource;
+import uz.ekommunal.api.audit.AuditLog;
+import uz.ekommunal.api.auth.Authenticate;
+import uz.ekommunal.api.auth.Caller;
+import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.billing.BillingException;
+import uz.ekommunal.billing.account.AccountChanges;
+import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.billing.account.HeatingType;
+import uz.ekommunal.billing.account.HouseholdFacts;
+import uz.ekommunal.billing.account.Provider;
+import uz.ekommunal.tariff.Utility;
+
+/**
+ * Operators keep their provider's personal accounts (administrators everyone's), each change in one
+ * transaction with its audit entry ({@code account:<number>}, before and after):
+ * <ul>
+ *   <li>{@code POST /api/v1/operator/accounts} open ({@code provider} code, {@code number}, {@code holder},
+ *       {@code address}, {@code openedOn}, {@code services}, optional {@code facts});
+ *   <li>{@code POST /api/v1/operator/accounts/{id}/close} ({@code on});
+ *   <li>{@code POST /api/v1/operator/accounts/{id}/holder} ({@code validFrom}, {@code holder}, {@code address});
+ *   <li>{@code POST /api/v1/operator/accounts/{id}/facts} ({@code validFrom}, {@code residents},
+ *       {@code heatedArea}, {@code needyFamily}, {@code electricStove}, {@code heatingType});
+ *   <li>{@code PUT /api/v1/operator/accounts/{id}/services} ({@code services});
+ *   <li>{@code GET /api/v1/operator/accounts/{id}/history}: holders and facts by date, the closing day.
+ * </ul>
+ * Another provider's account is answered as absent (404), as everywhere on the desk.
+ */
+public final class AccountDeskRoutes {
+
+    private final Vertx vertx;
+    private final Authenticate authenticate;
+    private final DataSource dataSource;
+    private final Accounts accounts;
+    private final AuditLog audit;
+    private final AccountChanges changes = new AccountChanges();
+
+    public AccountDeskRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource, Accounts accounts,
+            AuditLog audit) {
+        this.vertx = vertx;
+        this.authenticate = authenticate;
+        this.dataSource = dataSource;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    public void mount(Router router) {
+        String one = "/api/v1/operator/accounts/:id";
+        router.post("/api/v1/operator/accounts").handler(authenticate).handler(this::open);
+        router.get(one + "/history").handler(authenticate).handler(this::history);
+        router.post(one + "/close").handler(authenticate).handler(ctx -> change(ctx, "account.close",
+                (c, body, account, provider) -> {
+                    changes.close(c, account, AccountForms.date(body, "on"));
+                    return new JsonObject().put("closedOn", body.getString("on").strip());
+                }));
+        router.post(one + "/holder").handler(authenticate).handler(ctx -> change(ctx, "account.holder.change",
+                (c, body, account, provider) -> {
+                    AccountChanges.requireOpen(account);
+                    var validFrom = AccountForms.date(body, "validFrom");
+                    String holder = Fields.text(body, "holder", 500, true);
+                    String address = Fields.text(body, "address", 500, true);
+                    changes.changeHolder(c, account.id(), validFrom, holder, address);
+                    return new JsonObject().put("validFrom", validFrom.toString()).put("holder", holder)
+                            .put("address", address);
+                }));
+        router.post(one + "/facts").handler(authenticate).handler(ctx -> change(ctx, "account.facts.change",
+                (c, body, account, provider) -> {
+                    AccountChanges.requireOpen(account);
+                    HouseholdFacts facts = AccountForms.facts(body, provider);
+                    HeatingType heating = AccountForms.heating(body);
+                    changes.recordFacts(c, account.id(), facts, heating);
+                    return AccountForms.factsJson(facts, heating);
+                }));
+        router.put(one + "/services").handler(authenticate).handler(ctx -> change(ctx, "account.services.change",
+                (c, body, account, provider) -> {
+                    AccountChanges.requireOpen(account);
+                    Set<Utility> billed = changes.setServices(c, account.id(), provider, AccountForms.services(body));
+                    return new JsonObject().put("services", names(billed));
+                }));
+    }
+
+    private void open(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        Long scope = DeskAccess.scope(caller);
+        JsonObject body = Requests.body(ctx);
+        String code = Fields.text(body, "provider", 64, scope == null);
+        String number = Fields.text(body, "number", 40, true);
+        String holder = Fields.text(body, "holder", 500, true);
+        String address = Fields.text(body, "address", 500, true);
+        var openedOn = AccountForms.date(body, "openedOn");
+        Set<Utility> services = AccountForms.services(body);
+        JsonObject factsBody = Fields.object(body, "facts");
+        String from = address(ctx);
+        Requests.blocking(vertx, ctx, () -> inTransaction(c -> {
+            Provider provider = code == null ? accounts.provider(c, scope) : accounts.providerByCode(code)
+                    .filter(p -> scope == null || p.id() == scope)
+                    .orElseThrow(() -> new ApiException(ApiError.PROVIDER_NOT_FOUND, "provider", "No provider " + code));
+            long id = changes.open(c, provider, number, holder, address, openedOn, services);
+            JsonObject after = new JsonObject().put("id", id).put("provider", provider.code()).put("number", number)
+                    .put("holder", holder).put("address", address).put("openedOn", openedOn.toString())
+                    .put("services", names(services.isEmpty() ? Set.copyOf(provider.kind().utilities()) : services));
+            if (factsBody != null) {
+                HouseholdFacts facts = AccountForms.facts(factsBody.copy().put("validFrom", openedOn.toString()), provider);
+                HeatingType heating = AccountForms.heating(factsBody);
+                changes.recordFacts(c, id, facts, heating);
+                after.put("facts", AccountForms.factsJson(facts, heating));
+            }
+            audit.record(c, caller, "account.open", "account:" + number, null, after, from);
+            return after;
+        }), after -> Requests.json(ctx, 201, after));
+    }
+
+    /** The account's holders and facts through time, and its closing day. */
+    private void history(RoutingContext ctx) {
+        Long scope = DeskAccess.scope(Requests.caller(ctx));
+        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        Requests.blocking(vertx, ctx, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    AccountChanges.State account = changes.lock(c, id)
+                            .filter(a -> scope == null || a.providerId() == scope)
+                            .orElseThrow(() -> new ApiException(ApiError.ACCOUNT_NOT_FOUND, "id", "No account " + id));
+                    JsonArray holders = new JsonArray();
+                    for (AccountChanges.HolderPeriod h : changes.holders(c, id)) {
+                        holders.add(new JsonObject().put("validFrom", h.validFrom().toString())
+                                .put("holder", h.holderName()).put("address", h.address()));
+                    }
+                    JsonArray facts = new JsonArray();
+                    changes.facts(c, id).forEach((f, heating) -> facts.add(AccountForms.factsJson(f, heating)));
+                    return before(account).put("id", id).put("number", account.number()).put("holders", holders)
+                            .put("facts", facts);
+                } finally {
+                    c.rollback();
+                }
+            }
+        }, body -> Requests.json(ctx, 200, body));
+    }
+
+    /** One change to one account: parse, lock, check the scope, change, audit, commit. */
+    private interface Change {
+        JsonObject apply(Connection c, JsonObject body, AccountChanges.State account, Provider provider)
+                throws SQLException;
+    }
+
+    private void change(RoutingContext ctx, String action, Change change) {
+        Caller caller = Requests.caller(ctx);
+        Long scope = DeskAccess.scope(caller);
+        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        JsonObject body = Requests.body(ctx);
+        String from = address(ctx);
+        Requests.blocking(vertx, ctx, () -> inTransaction(c -> {
+            AccountChanges.State account = changes.lock(c, id)
+                    .filter(a -> scope == null || a.providerId() == scope)
+                    .orElseThrow(() -> new ApiException(ApiError.ACCOUNT_NOT_FOUND, "id", "No account " + id));
+            Provider provider = accounts.provider(c, account.providerId());
+            JsonObject after = change.apply(c, body, account, provider);
+            audit.record(c, caller, action, "account:" + account.number(), before(account), after, from);
+            return after.put("id", account.id()).put("number", account.number());
+        }), after -> Requests.json(ctx, 200, after));
+    }
+
+    private interface Work {
+        JsonObject run(Connection c) throws SQLException;
+    }
+
+    private JsonObject inTransaction(Work work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                JsonObject result = work.run(c);
+                c.commit();
+                return result;
+            } catch (BillingException e) {
+                c.rollback();
+                throw problem(e);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static ApiException problem(BillingException e) {
+        return switch (e.code()) {
+            case INVALID_ACCOUNT_NUMBER -> new ApiException(ApiError.INVALID_ACCOUNT_NUMBER, "number", e.getMessage());
+            case ACCOUNT_EXISTS -> new ApiException(ApiError.ACCOUNT_EXISTS, "number", e.getMessage());
+            case ACCOUNT_CLOSED -> new ApiException(ApiError.ACCOUNT_CLOSED, null, e.getMessage());
+            case PROVIDER_NOT_FOUND -> new ApiException(ApiError.PROVIDER_NOT_FOUND, "provider", e.getMessage());
+            case ACCOUNT_NOT_FOUND -> new ApiException(ApiError.ACCOUNT_NOT_FOUND, "id", e.getMessage());
+            default -> new ApiException(ApiError.INVALID_VALUE, null, e.getMessage());
+        };
+    }
+
+    private static JsonObject before(AccountChanges.State a) {
+        return new JsonObject().put("holder", a.holderName()).put("address", a.address())
+                .put("openedOn", a.openedOn().toString())
+                .put("closedOn", a.closedOn() == null ? null : a.closedOn().toString());
+    }
+
+    private static JsonArray names(Set<Utility> utilities) {
+        JsonArray names = new JsonArray();
+        utilities.forEach(u -> names.add(u.name().toLowerCase(Locale.ROOT)));
+        return names;
+    }
+
+    private static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+    }
+}

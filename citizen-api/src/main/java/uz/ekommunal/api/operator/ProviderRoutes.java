@@ -1,0 +1,182 @@
+package uz.ekommunal.api.operator;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.sql.Connection;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import javax.sql.DataSource;
+import uz.ekommunal.api.accounts.AccountJson;
+import uz.ekommunal.api.audit.AuditLog;
+import uz.ekommunal.api.auth.Authenticate;
+import uz.ekommunal.api.auth.Caller;
+import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.Role;
+import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.billing.BillingException;
+import uz.ekommunal.billing.account.AccountKind;
+import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.billing.account.NewProvider;
+import uz.ekommunal.billing.account.Provider;
+import uz.ekommunal.billing.account.ProviderChanges;
+import uz.ekommunal.billing.account.ProviderRequisites;
+import uz.ekommunal.tariff.Region;
+
+/**
+ * Administrators keep the providers: {@code GET /api/v1/admin/providers}, {@code POST} to add one
+ * (code, utility family, region, district, requisites), {@code PUT /api/v1/admin/providers/{code}} to
+ * change its district and requisites; each change audited ({@code provider.create},
+ * {@code provider.change}, target {@code provider:<code>}).
+ */
+public final class ProviderRoutes {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,39}");
+
+    private final Vertx vertx;
+    private final Authenticate authenticate;
+    private final DataSource dataSource;
+    private final Accounts accounts;
+    private final AuditLog audit;
+    private final ProviderChanges changes = new ProviderChanges();
+
+    public ProviderRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource, Accounts accounts,
+            AuditLog audit) {
+        this.vertx = vertx;
+        this.authenticate = authenticate;
+        this.dataSource = dataSource;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/v1/admin/providers").handler(authenticate).handler(this::list);
+        router.post("/api/v1/admin/providers").handler(authenticate).handler(this::create);
+        router.put("/api/v1/admin/providers/:code").handler(authenticate).handler(this::change);
+    }
+
+    private void list(RoutingContext ctx) {
+        requireAdministrator(ctx);
+        Requests.blocking(vertx, ctx, () -> {
+            JsonArray items = new JsonArray();
+            for (Provider p : accounts.providersByCode().values()) {
+                items.add(AccountJson.provider(p).put("accountPattern", p.accountPattern()));
+            }
+            return new JsonObject().put("items", items);
+        }, body -> Requests.json(ctx, 200, body));
+    }
+
+    private void create(RoutingContext ctx) {
+        Caller caller = requireAdministrator(ctx);
+        JsonObject body = Requests.body(ctx);
+        String code = Fields.text(body, "code", 40, true).toUpperCase(Locale.ROOT);
+        if (!CODE.matcher(code).matches()) {
+            throw new ApiException(ApiError.INVALID_VALUE, "code", "code must be 2-40 capital letters, digits, '-' or '_'");
+        }
+        AccountKind kind = choice(AccountKind.class, body, "utility");
+        Region region = choice(Region.class, body, "region");
+        String pattern = Fields.text(body, "accountPattern", 200, kind == AccountKind.GARBAGE);
+        if (pattern != null) {
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                throw new ApiException(ApiError.INVALID_VALUE, "accountPattern", "accountPattern is not a regular expression");
+            }
+        }
+        String district = Fields.text(body, "district", 100, false);
+        ProviderRequisites requisites = requisites(body);
+        NewProvider provider = new NewProvider(code, kind, kind == AccountKind.GARBAGE ? pattern : null, region, district,
+                requisites);
+        String from = address(ctx);
+        Requests.blocking(vertx, ctx, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    long id = changes.create(c, provider);
+                    JsonObject after = new JsonObject().put("id", id).put("code", code)
+                            .put("utility", kind.name().toLowerCase(Locale.ROOT)).put("region", region.name())
+                            .put("district", district).put("requisites", AccountJson.requisites(requisites));
+                    audit.record(c, caller, "provider.create", "provider:" + code, null, after, from);
+                    c.commit();
+                    return after;
+                } catch (BillingException e) {
+                    c.rollback();
+                    throw new ApiException(ApiError.INVALID_VALUE, "code", code + " is already a provider's code");
+                } catch (RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            }
+        }, after -> Requests.json(ctx, 201, after));
+    }
+
+    private void change(RoutingContext ctx) {
+        Caller caller = requireAdministrator(ctx);
+        String code = ctx.pathParam("code");
+        JsonObject body = Requests.body(ctx);
+        String district = Fields.text(body, "district", 100, false);
+        ProviderRequisites requisites = requisites(body);
+        String from = address(ctx);
+        Requests.blocking(vertx, ctx, () -> {
+            Provider before = accounts.providerByCode(code).orElseThrow(
+                    () -> new ApiException(ApiError.PROVIDER_NOT_FOUND, "code", "No provider " + code));
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    changes.change(c, before.id(), district, requisites);
+                    JsonObject after = new JsonObject().put("district", district)
+                            .put("requisites", AccountJson.requisites(requisites));
+                    audit.record(c, caller, "provider.change", "provider:" + code, new JsonObject()
+                            .put("district", before.district())
+                            .put("requisites", AccountJson.requisites(before.requisites())), after, from);
+                    c.commit();
+                    return after.put("code", code);
+                } catch (RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            }
+        }, after -> Requests.json(ctx, 200, after));
+    }
+
+    /** Name required; INN 9 digits, MFO 5, OKONH 5, settlement account 20, when given. */
+    private static ProviderRequisites requisites(JsonObject body) {
+        return new ProviderRequisites(Fields.text(body, "name", 200, true), Fields.text(body, "director", 200, false),
+                Fields.text(body, "phone", 40, false), Fields.text(body, "address", 300, false),
+                digits(body, "inn", 9), digits(body, "mfo", 5), digits(body, "okonh", 5),
+                digits(body, "settlementAccount", 20));
+    }
+
+    private static String digits(JsonObject body, String field, int count) {
+        String value = Fields.text(body, field, count, false);
+        if (value != null && !value.matches("\\d{" + count + "}")) {
+            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be " + count + " digits");
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, JsonObject body, String field) {
+        String value = Fields.text(body, field, 40, true);
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ApiError.UNKNOWN_VALUE, field, "no " + field + " '" + value + "'");
+        }
+    }
+
+    private static Caller requireAdministrator(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        if (caller.role() != Role.ADMINISTRATOR) {
+            throw new ApiException(ApiError.FORBIDDEN, null, "Providers are kept by administrators");
+        }
+        return caller;
+    }
+
+    private static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+    }
+}
