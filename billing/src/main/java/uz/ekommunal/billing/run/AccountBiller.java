@@ -103,7 +103,9 @@ public final class AccountBiller {
                 : new UtilityUsage(utility, true, use.consumption(), use.readings());
     }
 
-    private static InvoiceLine line(int no, ChargeLine c, boolean estimated) {
+    /** A line is estimated only when it prices a metered quantity that was; per m2, per resident never are. */
+    private static InvoiceLine line(int no, ChargeLine c, boolean usageEstimated) {
+        boolean estimated = usageEstimated && c.kind() != LineKind.FLAT;
         LineType type = switch (c.kind()) {
             case BLOCK -> LineType.BLOCK;
             case FLAT -> LineType.FLAT;

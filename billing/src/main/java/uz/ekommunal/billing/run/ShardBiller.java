@@ -24,6 +24,8 @@ import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.account.FactsTimeline;
 import uz.ekommunal.billing.account.MeteredRegister;
 import uz.ekommunal.billing.consumption.MeterPart;
+import uz.ekommunal.billing.consumption.RegisterProfile;
+import uz.ekommunal.billing.consumption.RegisterProfiles;
 import uz.ekommunal.billing.consumption.MeteredUse;
 import uz.ekommunal.gateway.store.BoundaryReadings;
 import uz.ekommunal.gateway.store.BoundaryReadings.Request;
@@ -72,13 +74,10 @@ public final class ShardBiller {
             Map<Long, Money> balances = ShardLoader.balances(c, first, last, now);
             List<StandingUsage> estimated = ShardLoader.estimatedUsage(c, first, last, previous);
 
-            Map<Request, Value> values = new HashMap<>();
             long boundaryStart = System.nanoTime();
             long loadNanos = boundaryStart - started;
             List<Request> requests = requests(accounts, estimated, period, previous);
-            for (Value v : boundaries.valuesAt(c, requests)) {
-                values.put(v.request(), v);
-            }
+            Map<Request, BilledValue> values = billedValues(c, requests, now);
             long priceStart = System.nanoTime();
             long boundaryNanos = priceStart - boundaryStart;
 
@@ -167,7 +166,7 @@ public final class ShardBiller {
     }
 
     private AccountInput input(ShardAccount a, List<FactsTimeline.Part> parts, Map<Long, Money> balances,
-            Map<Long, List<StandingUsage>> estimated, Map<Request, Value> values, BillingPeriod previous) {
+            Map<Long, List<StandingUsage>> estimated, Map<Request, BilledValue> values, BillingPeriod previous) {
         List<AccountInput.Part> inputs = new ArrayList<>(parts.size());
         for (FactsTimeline.Part part : parts) {
             inputs.add(part(a, a.services(), part, values));
@@ -186,7 +185,7 @@ public final class ShardBiller {
     }
 
     private AccountInput.Part part(ShardAccount a, List<Utility> utilities, FactsTimeline.Part part,
-            Map<Request, Value> values) {
+            Map<Request, BilledValue> values) {
         Map<Utility, MeteredUse> metered = new EnumMap<>(Utility.class);
         for (Utility u : utilities) {
             MeteredUse use = use(a, u, part.period(), values);
@@ -198,7 +197,7 @@ public final class ShardBiller {
     }
 
     /** The metered use of a utility over a period, or null when no meter measures it. */
-    private MeteredUse use(ShardAccount a, Utility u, BillingPeriod p, Map<Request, Value> values) {
+    private MeteredUse use(ShardAccount a, Utility u, BillingPeriod p, Map<Request, BilledValue> values) {
         String register = MeteredRegister.of(u).orElse(null);
         List<Instant> instants = instants(u, p);
         List<MeterPart> parts = new ArrayList<>(1);
@@ -210,7 +209,7 @@ public final class ShardBiller {
             List<Boolean> est = new ArrayList<>(instants.size());
             BigDecimal modulus = null;
             for (Instant at : instants) {
-                Value value = values.get(new Request(m.meterId(), register, at));
+                BilledValue value = values.get(new Request(m.meterId(), register, at));
                 v.add(value == null ? null : value.value());
                 est.add(value == null || value.estimated());
                 modulus = value == null ? modulus : value.modulus();
@@ -220,6 +219,39 @@ public final class ShardBiller {
             }
         }
         return parts.isEmpty() ? null : MeteredUse.of(cuts.within(u, p), parts);
+    }
+
+    /**
+     * The boundary values as billed: a value stored by an earlier run stands (closing = next
+     * opening); otherwise the register's value at its resolution, read when a trusted reading lies
+     * within the register's tolerance. Newly read values are stored for the runs after.
+     */
+    private Map<Request, BilledValue> billedValues(Connection c, List<Request> requests, Instant now)
+            throws SQLException {
+        RegisterProfiles profiles = RegisterProfiles.load(c);
+        Map<Request, BigDecimal> stored = StoredBoundaries.read(c, requests);
+        Map<Request, BigDecimal> fresh = new HashMap<>();
+        Map<Request, BilledValue> out = new HashMap<>(requests.size() * 2);
+        for (Value v : boundaries.valuesAt(c, requests)) {
+            BigDecimal kept = stored.get(v.request());
+            if (kept != null) {
+                out.put(v.request(), new BilledValue(kept, false, v.modulus()));
+                continue;
+            }
+            RegisterProfile profile = profiles.of(v.request().register());
+            BigDecimal value = v.value() == null ? null : profile.atResolution(v.value());
+            boolean read = profile.read(v);
+            if (read) {
+                fresh.put(v.request(), value);
+            }
+            out.put(v.request(), new BilledValue(value, !read, v.modulus()));
+        }
+        StoredBoundaries.write(c, fresh, now);
+        return out;
+    }
+
+    /** A boundary value as billed: at the register's resolution, and whether it was estimated. */
+    private record BilledValue(BigDecimal value, boolean estimated, BigDecimal modulus) {
     }
 
     private static boolean lockOpen(Connection c, ClaimedShard s) throws SQLException {
