@@ -2,6 +2,7 @@ package uz.ekommunal.billing.run;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public final class AccountBiller {
             boolean estimated = use != null && (use.estimated() || use.missing());
             Money utilityTotal = Money.ZERO;
             for (AccountInput.Part part : in.parts()) {
-                for (ChargeLine c : price(utility, part)) {
+                for (ChargeLine c : price(utility, part, in.heatingDays())) {
                     lines.add(line(lines.size() + 1, c, estimated));
                     utilityTotal = utilityTotal.plus(c.amount());
                     if (c.kind() == LineKind.STATE_PAID) {
@@ -84,6 +85,31 @@ public final class AccountBiller {
 
     private List<ChargeLine> price(Utility utility, AccountInput.Part part) {
         return engine.price(part.facts().toHousehold(), part.period(), usage(utility, part.metered().get(utility)));
+    }
+
+    /** Heating by m2 only on the season's days; anything metered, and every other utility, all period. */
+    private List<ChargeLine> price(Utility utility, AccountInput.Part part, List<BillingPeriod> heatingDays) {
+        if (utility != Utility.HEATING || part.metered().containsKey(utility)) {
+            return price(utility, part);
+        }
+        List<ChargeLine> lines = new ArrayList<>();
+        for (BillingPeriod days : heatingDays) {
+            LocalDate from = max(days.start(), part.period().start());
+            LocalDate to = min(days.end(), part.period().end());
+            if (from.isBefore(to)) {
+                lines.addAll(engine.price(part.facts().toHousehold(), new BillingPeriod(from, to),
+                        UtilityUsage.unmetered(utility)));
+            }
+        }
+        return lines;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** The metered use over all parts, or null when no part has a meter for the utility. */

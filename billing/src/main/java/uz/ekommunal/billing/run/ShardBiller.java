@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.billing.BillingTime;
@@ -31,6 +32,7 @@ import uz.ekommunal.gateway.store.BoundaryReadings;
 import uz.ekommunal.gateway.store.BoundaryReadings.Request;
 import uz.ekommunal.gateway.store.BoundaryReadings.Value;
 import uz.ekommunal.tariff.Money;
+import uz.ekommunal.tariff.Region;
 import uz.ekommunal.tariff.TariffException;
 import uz.ekommunal.tariff.Utility;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
@@ -85,6 +87,10 @@ public final class ShardBiller {
             for (StandingUsage s : estimated) {
                 byAccount.computeIfAbsent(s.accountId(), k -> new ArrayList<>()).add(s);
             }
+            HeatingSeasons seasons = HeatingSeasons.load(c);
+            Map<Region, List<BillingPeriod>> heated = new EnumMap<>(Region.class);
+            Function<Region, List<BillingPeriod>> heatingDays = region -> heated.computeIfAbsent(region,
+                    r -> seasons.charged(shard.providerId(), r, period));
             List<InvoiceDraft> drafts = new ArrayList<>(accounts.size());
             Map<Long, String> failures = new LinkedHashMap<>();
             for (ShardAccount a : accounts.values()) {
@@ -94,7 +100,8 @@ public final class ShardBiller {
                     continue;
                 }
                 try {
-                    drafts.add(biller.bill(input(a, parts, balances, byAccount, values, previous), period));
+                    drafts.add(biller.bill(input(a, parts, balances, byAccount, values, previous, heatingDays),
+                            period));
                 } catch (TariffException e) {
                     failures.put(a.id(), e.getMessage());
                 }
@@ -166,7 +173,8 @@ public final class ShardBiller {
     }
 
     private AccountInput input(ShardAccount a, List<FactsTimeline.Part> parts, Map<Long, Money> balances,
-            Map<Long, List<StandingUsage>> estimated, Map<Request, BilledValue> values, BillingPeriod previous) {
+            Map<Long, List<StandingUsage>> estimated, Map<Request, BilledValue> values, BillingPeriod previous,
+            Function<Region, List<BillingPeriod>> heatingDays) {
         List<AccountInput.Part> inputs = new ArrayList<>(parts.size());
         for (FactsTimeline.Part part : parts) {
             inputs.add(part(a, a.services(), part, values));
@@ -181,7 +189,8 @@ public final class ShardBiller {
                 rechecks.add(new Recheck(s.utility(), previous, s.consumption(), s.amount(), s.estimated(), now));
             }
         }
-        return new AccountInput(a.id(), a.services(), inputs, rechecks, balances.getOrDefault(a.id(), Money.ZERO));
+        return new AccountInput(a.id(), a.services(), inputs, rechecks, balances.getOrDefault(a.id(), Money.ZERO),
+                heatingDays.apply(parts.get(0).facts().region()));
     }
 
     private AccountInput.Part part(ShardAccount a, List<Utility> utilities, FactsTimeline.Part part,

@@ -154,6 +154,36 @@ class BilledReadingsIT {
         assertThat(new Reconciliation(db.dataSource()).checkAll().failures()).isEmpty();
     }
 
+    @Test
+    void heatingPerM2IsChargedInTheSeasonItsProviderOrRegionRecords() throws Exception {
+        BillingPeriod july = BillingPeriod.of(YearMonth.of(2025, 7));
+        Provider city = TestAccounts.provider(accounts, "HEAT-CITY", AccountKind.HOT_WATER_HEATING);
+        Provider spread = TestAccounts.provider(accounts, "HEAT-SPREAD", AccountKind.HOT_WATER_HEATING);
+        try (var c = db.dataSource().getConnection(); var insert = c.prepareStatement("""
+                insert into billing.heating_seasons (provider_id, valid_from, note) values (?, '2016-01-01', 'all year')""")) {
+            insert.setLong(1, spread.id());
+            insert.executeUpdate();
+        }
+        Account inCity = accounts.openAccount(city.id(), "70000000003", "Holder", "Navoiy 3", LocalDate.of(2024, 1, 1),
+                java.util.Set.of(Utility.HEATING));
+        Account spreadOver = accounts.openAccount(spread.id(), "70000000004", "Holder", "Navoiy 4",
+                LocalDate.of(2024, 1, 1), java.util.Set.of(Utility.HEATING));
+        for (Account a : List.of(inCity, spreadOver)) {
+            accounts.recordFacts(a.id(), facts());
+        }
+        clock.set(Instant.parse("2025-08-01T06:00:00Z"));
+        engine.open(city.id(), july);
+        engine.open(spread.id(), july);
+        engine.drain("node-a");
+        clock.set(Instant.parse("2025-12-01T06:00:00Z"));
+        // Tashkent city switches heating off on 1 April: nothing in July
+        assertThat(invoices.forAccount(inCity.id())).singleElement()
+                .satisfies(i -> assertThat(i.lines()).isEmpty());
+        // a provider that spreads heating over the year charges July too
+        assertThat(invoices.forAccount(spreadOver.id())).singleElement().satisfies(i -> assertThat(i.lines())
+                .singleElement().satisfies(l -> assertThat(l.utility()).isEqualTo(Utility.HEATING)));
+    }
+
     /** The register on its straight line at any instant (exact). */
     static BigDecimal line(Instant t) {
         BigDecimal steps = BigDecimal.valueOf(Duration.between(FIRST, t).toSeconds())
