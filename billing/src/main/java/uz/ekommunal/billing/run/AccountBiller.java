@@ -6,14 +6,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import uz.ekommunal.billing.consumption.MeteredUse;
 import uz.ekommunal.billing.invoice.InvoiceLine;
 import uz.ekommunal.billing.invoice.LineType;
 import uz.ekommunal.billing.invoice.UsageRecord;
+import uz.ekommunal.tariff.ChargeBasis;
+import uz.ekommunal.tariff.HouseholdClass;
 import uz.ekommunal.tariff.Money;
+import uz.ekommunal.tariff.TariffVersion;
 import uz.ekommunal.tariff.Utility;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
 import uz.ekommunal.tariff.pricing.ChargeLine;
+import uz.ekommunal.tariff.pricing.Household;
 import uz.ekommunal.tariff.pricing.LineKind;
 import uz.ekommunal.tariff.pricing.PricingEngine;
 import uz.ekommunal.tariff.pricing.UtilityUsage;
@@ -26,12 +31,26 @@ import uz.ekommunal.tariff.pricing.UtilityUsage;
 public final class AccountBiller {
 
     private final PricingEngine engine;
+    private final ConsumptionNorms norms;
 
     public AccountBiller(PricingEngine engine) {
-        this.engine = engine;
+        this(engine, ConsumptionNorms.NONE);
     }
 
-    /** @throws uz.ekommunal.tariff.TariffException when the book cannot price it */
+    public AccountBiller(PricingEngine engine, ConsumptionNorms norms) {
+        this.engine = engine;
+        this.norms = norms;
+    }
+
+    /** The same rule with the norms current now (read as each shard starts). */
+    public AccountBiller withNorms(ConsumptionNorms current) {
+        return new AccountBiller(engine, current);
+    }
+
+    /**
+     * @throws uz.ekommunal.tariff.TariffException when the book cannot price it
+     * @throws UnbilledException when the facts have no applicable price list or norm
+     */
     public InvoiceDraft bill(AccountInput in, BillingPeriod period) {
         List<InvoiceLine> lines = new ArrayList<>();
         List<UsageRecord> usage = new ArrayList<>();
@@ -84,7 +103,45 @@ public final class AccountBiller {
     }
 
     private List<ChargeLine> price(Utility utility, AccountInput.Part part) {
-        return engine.price(part.facts().toHousehold(), part.period(), usage(utility, part.metered().get(utility)));
+        Household household = part.facts().toHousehold();
+        MeteredUse use = part.metered().get(utility);
+        requireOwnPriceList(utility, household, use != null, part.period());
+        UtilityUsage usage = use != null ? new UtilityUsage(utility, true, use.consumption(), use.readings())
+                : unmetered(utility, household, part.period());
+        return engine.price(household, part.period(), usage);
+    }
+
+    /** A flat with an electric stove is priced by its own list or not at all, never by the dearer standard one. */
+    private void requireOwnPriceList(Utility utility, Household household, boolean metered, BillingPeriod period) {
+        if (utility != Utility.ELECTRICITY || household.householdClass() != HouseholdClass.ELECTRIC_STOVE) {
+            return;
+        }
+        boolean own = engine.index().find(utility, household.region(), HouseholdClass.ELECTRIC_STOVE, metered,
+                period.start()).map(v -> v.householdClass() == HouseholdClass.ELECTRIC_STOVE).orElse(false);
+        if (!own) {
+            throw new UnbilledException(UnbilledReason.NO_STOVE_PRICES, "no electric-stove electricity price list in "
+                    + household.region() + " on " + period.start());
+        }
+    }
+
+    /**
+     * Without a meter: per resident or per m2 where the unmetered price is so; per unit on the
+     * volume the norm assesses (residents x norm x month fraction, at 3 decimals), where the
+     * unmetered price is per unit (the coefficient, e.g. x1.5, applies to it in the engine).
+     */
+    private UtilityUsage unmetered(Utility utility, Household household, BillingPeriod period) {
+        Optional<TariffVersion> version = engine.index().find(utility, household.region(),
+                household.householdClass(), false, period.start());
+        if (version.isEmpty() || version.get().basis() != ChargeBasis.PER_UNIT) {
+            return UtilityUsage.unmetered(utility); // per resident/m2, or no tariff: the engine says which
+        }
+        BigDecimal norm = norms.perResident(utility, household.region(), period.start())
+                .orElseThrow(() -> new UnbilledException(UnbilledReason.NO_NORM, "no consumption norm for "
+                        + utility + " in " + household.region() + " on " + period.start()
+                        + ": its unmetered price is per " + version.get().unit().label()));
+        BigDecimal volume = norm.multiply(BigDecimal.valueOf(household.residents())).multiply(period.monthFraction())
+                .setScale(ChargeLine.QUANTITY_DECIMALS, RoundingMode.HALF_UP);
+        return new UtilityUsage(utility, false, volume, List.of());
     }
 
     /** Heating by m2 only on the season's days; anything metered, and every other utility, all period. */
@@ -122,11 +179,6 @@ public final class AccountBiller {
             }
         }
         return uses.isEmpty() ? null : MeteredUse.sum(uses);
-    }
-
-    private static UtilityUsage usage(Utility utility, MeteredUse use) {
-        return use == null ? UtilityUsage.unmetered(utility)
-                : new UtilityUsage(utility, true, use.consumption(), use.readings());
     }
 
     /** A line is estimated only when it prices a metered quantity that was; per m2, per resident never are. */

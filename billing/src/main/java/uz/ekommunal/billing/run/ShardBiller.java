@@ -33,6 +33,7 @@ import uz.ekommunal.gateway.store.BoundaryReadings.Request;
 import uz.ekommunal.gateway.store.BoundaryReadings.Value;
 import uz.ekommunal.tariff.Money;
 import uz.ekommunal.tariff.Region;
+import uz.ekommunal.tariff.ErrorCode;
 import uz.ekommunal.tariff.TariffException;
 import uz.ekommunal.tariff.Utility;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
@@ -92,18 +93,23 @@ public final class ShardBiller {
             Function<Region, List<BillingPeriod>> heatingDays = region -> heated.computeIfAbsent(region,
                     r -> seasons.charged(shard.providerId(), r, period));
             List<InvoiceDraft> drafts = new ArrayList<>(accounts.size());
-            Map<Long, String> failures = new LinkedHashMap<>();
+            Map<Long, Unbilled> failures = new LinkedHashMap<>();
+            AccountBiller rule = biller.withNorms(ConsumptionNorms.load(c));
             for (ShardAccount a : accounts.values()) {
                 List<FactsTimeline.Part> parts = FactsTimeline.parts(a.facts(), period);
                 if (parts.isEmpty()) {
-                    failures.put(a.id(), "no household facts valid on " + period.start());
+                    failures.put(a.id(), new Unbilled(UnbilledReason.NO_HOUSEHOLD_FACTS,
+                            "no household facts valid on " + period.start()));
                     continue;
                 }
                 try {
-                    drafts.add(biller.bill(input(a, parts, balances, byAccount, values, previous, heatingDays),
+                    drafts.add(rule.bill(input(a, parts, balances, byAccount, values, previous, heatingDays),
                             period));
+                } catch (UnbilledException e) {
+                    failures.put(a.id(), new Unbilled(e.reason(), e.getMessage()));
                 } catch (TariffException e) {
-                    failures.put(a.id(), e.getMessage());
+                    failures.put(a.id(), new Unbilled(e.code() == ErrorCode.NO_TARIFF ? UnbilledReason.NO_TARIFF
+                            : UnbilledReason.REFUSED, e.getMessage()));
                 }
             }
             long writeStart = System.nanoTime();
@@ -114,7 +120,7 @@ public final class ShardBiller {
             long ended = System.nanoTime();
             if (!failures.isEmpty()) {
                 LOG.warn("Run {} shard {}: {} accounts not billed, first: {}", shard.runId(), shard.shardNo(),
-                        failures.size(), failures.values().iterator().next());
+                        failures.size(), failures.values().iterator().next().message());
             }
             return new ShardOutcome(shard, false, written, failures.size(), loadNanos, boundaryNanos,
                     writeStart - priceStart, ended - writeStart, ended - started);
@@ -288,17 +294,22 @@ public final class ShardBiller {
         }
     }
 
-    private static void recordFailures(Connection c, long runId, Map<Long, String> failures) throws SQLException {
+    /** An account listed instead of billed. */
+    private record Unbilled(UnbilledReason reason, String message) {
+    }
+
+    private static void recordFailures(Connection c, long runId, Map<Long, Unbilled> failures) throws SQLException {
         if (failures.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = c.prepareStatement("""
-                insert into billing.run_failures (run_id, account_id, message) values (?, ?, ?)
+                insert into billing.run_failures (run_id, account_id, message, reason) values (?, ?, ?, ?)
                 on conflict do nothing""")) {
-            for (Map.Entry<Long, String> f : failures.entrySet()) {
+            for (Map.Entry<Long, Unbilled> f : failures.entrySet()) {
                 insert.setLong(1, runId);
                 insert.setLong(2, f.getKey());
-                insert.setString(3, f.getValue());
+                insert.setString(3, f.getValue().message());
+                insert.setString(4, f.getValue().reason().name());
                 insert.addBatch();
             }
             insert.executeBatch();
