@@ -31,6 +31,14 @@ public final class ReceiptPdf {
      * @return the PDF file's bytes
      */
     public static byte[] render(ReceiptDocument receipt, Language language) {
+        return render(receipt, language, ReceiptExtras.NONE);
+    }
+
+    /**
+     * The receipt with its readings (previous and current, dated, read or estimated), due date and a
+     * QR code of the checkout link, where given.
+     */
+    public static byte[] render(ReceiptDocument receipt, Language language, ReceiptExtras extras) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document pdf = new Document(PageSize.A4, 40, 40, 40, 60);
         try {
@@ -44,8 +52,16 @@ public final class ReceiptPdf {
             pdf.add(parties(receipt, language));
             pdf.add(PdfKit.gap(12));
             pdf.add(lines(receipt, language));
+            if (!extras.readings().isEmpty()) {
+                pdf.add(PdfKit.gap(10));
+                pdf.add(ReceiptReadingsTable.of(extras.readings(), language));
+            }
             pdf.add(PdfKit.gap(12));
             pdf.add(summary(receipt, language));
+            if (extras.dueDate() != null || extras.checkoutLink() != null) {
+                pdf.add(PdfKit.gap(10));
+                pdf.add(ReceiptReadingsTable.payment(writer.getDirectContent(), extras, language));
+            }
             pdf.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("cannot render receipt " + receipt.invoiceNumber(), e);
