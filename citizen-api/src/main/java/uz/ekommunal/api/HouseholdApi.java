@@ -93,7 +93,7 @@ public final class HouseholdApi implements AutoCloseable {
         routes.add(new WidgetRoutes(vertx, authenticate, links, cards, settings.cardTimeout())::mount);
         AccountGuard guard = new AccountGuard(billing.accounts(), links);
         routes.add(new AccountRoutes(vertx, authenticate, guard, billing, new Consumption(dataSource, lookups),
-                clock)::mount);
+                payLinks, clock)::mount);
     }
 
     /** The delivery adapters the settings ask for: an SMS gateway if configured, else the log. */

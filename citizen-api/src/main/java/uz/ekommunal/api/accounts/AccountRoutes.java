@@ -19,6 +19,8 @@ import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.QueryParams;
+import uz.ekommunal.api.widgets.PayLink;
+import uz.ekommunal.api.widgets.PayLinkSource;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.invoice.Invoice;
@@ -44,9 +46,12 @@ public final class AccountRoutes {
     private final Billing billing;
     private final Consumption consumption;
     private final Clock clock;
+    private final PayLinkSource payLinks;
 
+    /** @param payLinks the checkout link printed as a QR code on receipts */
     public AccountRoutes(Vertx vertx, Authenticate authenticate, AccountGuard guard, Billing billing,
-            Consumption consumption, Clock clock) {
+            Consumption consumption, PayLinkSource payLinks, Clock clock) {
+        this.payLinks = payLinks;
         this.vertx = vertx;
         this.authenticate = authenticate;
         this.guard = guard;
@@ -154,7 +159,11 @@ public final class AccountRoutes {
         Language language = language(ctx);
         Requests.blocking(vertx, ctx, () -> {
             guard.visible(caller, id);
-            return Buffer.buffer(ReceiptPdf.render(Receipts.of(invoice(id, invoiceId), language), language));
+            Invoice invoice = invoice(id, invoiceId);
+            String link = payLinks.linksFor(billing.accounts().account(id), billing.ledger().balance(id)).stream()
+                    .findFirst().map(PayLink::url).orElse(null);
+            return Buffer.buffer(ReceiptPdf.render(Receipts.of(invoice, language), language,
+                    Receipts.extras(invoice, language, link)));
         }, pdf -> sendPdf(ctx, pdf, "invoice-" + invoiceId + ".pdf"));
     }
 

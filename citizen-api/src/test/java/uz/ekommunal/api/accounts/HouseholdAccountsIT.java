@@ -156,7 +156,7 @@ class HouseholdAccountsIT {
     }
 
     @Test
-    void invoicesAreListedAndPrintedAsPdf() {
+    void invoicesAreListedAndPrintedAsPdf() throws Exception {
         HttpResponse<String> r = api.get("/api/v1/accounts/" + data.electricityA.id() + "/invoices", token);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonArray items = new JsonObject(r.body()).getJsonArray("items");
@@ -172,6 +172,13 @@ class HouseholdAccountsIT {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String printed;
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            printed = new PDFTextStripper().getText(document);
+        }
+        // the readings billed, at 0.1 kWh, with their dates, read; due by 10 January
+        assertThat(printed).contains("Hisoblagich koʻrsatkichlari", "01.12.2025", "01.01.2026", "(oʻqilgan)",
+                "Toʻlov muddati", "10.01.2026");
         assertThat(api.getBytes(december.getString("pdf") + "?lang=ru", token).statusCode()).isEqualTo(200);
         assertThat(api.get("/api/v1/accounts/" + data.electricityA.id() + "/invoices/999999.pdf", token).statusCode())
                 .isEqualTo(404);
