@@ -216,6 +216,7 @@ public final class ShardBiller {
         String register = MeteredRegister.of(u).orElse(null);
         List<Instant> instants = instants(u, p);
         List<MeterPart> parts = new ArrayList<>(1);
+        List<MeterPart> inService = new ArrayList<>(1);
         for (ShardAccount.LinkedMeter m : a.meters()) {
             if (!m.register().equals(register)) {
                 continue;
@@ -223,17 +224,25 @@ public final class ShardBiller {
             List<BigDecimal> v = new ArrayList<>(instants.size());
             List<Boolean> est = new ArrayList<>(instants.size());
             BigDecimal modulus = null;
+            boolean served = false;
             for (Instant at : instants) {
                 BilledValue value = values.get(new Request(m.meterId(), register, at));
                 v.add(value == null ? null : value.value());
                 est.add(value == null || value.estimated());
                 modulus = value == null ? modulus : value.modulus();
+                served |= value != null && !value.clamped();
             }
             if (modulus != null) {
-                parts.add(new MeterPart(m.meterId(), v, est, modulus));
+                MeterPart part = new MeterPart(m.meterId(), v, est, modulus);
+                parts.add(part);
+                if (served) {
+                    inService.add(part);
+                }
             }
         }
-        return parts.isEmpty() ? null : MeteredUse.of(cuts.within(u, p), parts);
+        // a meter replaced before the period (or installed after it) counts nothing and opens nothing
+        List<MeterPart> billed = inService.isEmpty() ? parts : inService;
+        return billed.isEmpty() ? null : MeteredUse.of(cuts.within(u, p), billed);
     }
 
     /**
@@ -250,7 +259,7 @@ public final class ShardBiller {
         for (Value v : boundaries.valuesAt(c, requests)) {
             BigDecimal kept = stored.get(v.request());
             if (kept != null) {
-                out.put(v.request(), new BilledValue(kept, false, v.modulus()));
+                out.put(v.request(), new BilledValue(kept, false, v.modulus(), v.clamped()));
                 continue;
             }
             RegisterProfile profile = profiles.of(v.request().register());
@@ -259,14 +268,17 @@ public final class ShardBiller {
             if (read) {
                 fresh.put(v.request(), value);
             }
-            out.put(v.request(), new BilledValue(value, !read, v.modulus()));
+            out.put(v.request(), new BilledValue(value, !read, v.modulus(), v.clamped()));
         }
         StoredBoundaries.write(c, fresh, now);
         return out;
     }
 
-    /** A boundary value as billed: at the register's resolution, and whether it was estimated. */
-    private record BilledValue(BigDecimal value, boolean estimated, BigDecimal modulus) {
+    /**
+     * A boundary value as billed: at the register's resolution, whether it was estimated, and
+     * whether the meter was out of service at that instant (clamped to its installation or replacement).
+     */
+    private record BilledValue(BigDecimal value, boolean estimated, BigDecimal modulus, boolean clamped) {
     }
 
     private static boolean lockOpen(Connection c, ClaimedShard s) throws SQLException {

@@ -184,6 +184,45 @@ class BilledReadingsIT {
                 .singleElement().satisfies(l -> assertThat(l.utility()).isEqualTo(Utility.HEATING)));
     }
 
+    @Test
+    void afterAMeterReplacementTheNextMonthOpensOnTheNewMeter() throws Exception {
+        Provider res = TestAccounts.provider(accounts, "RES-SWAP", AccountKind.ELECTRICITY);
+        Account a = TestAccounts.account(accounts, res, "7000005");
+        accounts.recordFacts(a.id(), facts());
+        Meter old = meter("S1", "electricity");
+        Instant swap = BillingTime.startOf(LocalDate.of(2025, 11, 15));
+        Readings readings = new Readings(db.dataSource());
+        readings.add(old, KWH, BillingTime.startOf(NOV.start()), new BigDecimal("5000.0"))
+                .add(old, KWH, swap, new BigDecimal("5100.0"));
+        try (var c = db.dataSource().getConnection()) {
+            c.createStatement().execute("update gateway.meters set replaced_at = '" + swap + "' where serial = 'S1'");
+        }
+        Meter successor = meters.register(new NewMeter("S1B", "electricity", "mqtt", null, 6, BigDecimal.ONE, null,
+                swap));
+        accounts.linkMeter(a.id(), "S1", KWH);
+        accounts.linkMeter(a.id(), "S1B", KWH);
+        readings.add(successor, KWH, swap, new BigDecimal("0.0"))
+                .add(successor, KWH, BillingTime.startOf(NOV.end()), new BigDecimal("50.0"))
+                .add(successor, KWH, BillingTime.startOf(DEC.end()), new BigDecimal("120.0")).flush();
+
+        engine.open(res.id(), NOV);
+        engine.drain("node-a");
+        clock.set(Instant.parse("2026-01-01T06:00:00Z"));
+        engine.open(res.id(), DEC);
+        engine.drain("node-a");
+        clock.set(Instant.parse("2025-12-01T06:00:00Z"));
+        List<Invoice> both = invoices.forAccount(a.id());
+        assertThat(both.get(0).usage().get(0).consumption()).isEqualByComparingTo("150.0");
+        assertThat(both.get(0).usage().get(0).endValue()).isEqualByComparingTo("50.0");
+        // the replaced meter counts nothing in December and does not open it
+        assertThat(both.get(1).usage()).singleElement().satisfies(u -> {
+            assertThat(u.startValue()).isEqualByComparingTo("50.0");
+            assertThat(u.endValue()).isEqualByComparingTo("120.0");
+            assertThat(u.consumption()).isEqualByComparingTo("70.0");
+        });
+        assertThat(new Reconciliation(db.dataSource()).checkAll().failures()).isEmpty();
+    }
+
     /** The register on its straight line at any instant (exact). */
     static BigDecimal line(Instant t) {
         BigDecimal steps = BigDecimal.valueOf(Duration.between(FIRST, t).toSeconds())
