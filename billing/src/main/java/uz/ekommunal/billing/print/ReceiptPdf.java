@@ -102,7 +102,7 @@ public final class ReceiptPdf {
     }
 
     private static PdfPTable lines(ReceiptDocument receipt, Language language) {
-        PdfPTable table = new PdfPTable(new float[] {27, 13, 12, 9, 15, 19});
+        PdfPTable table = new PdfPTable(new float[] {24, 18, 11, 8, 15, 19});
         table.setWidthPercentage(100);
         table.setHeaderRows(1); // repeated at the top of every page the table flows onto
         table.setSplitLate(false);

@@ -92,7 +92,7 @@ public final class AccountBiller {
             boolean estimated = today.estimated() || today.missing();
             lines.add(new InvoiceLine(lines.size() + 1, r.utility(), LineType.CORRECTION, null, r.period().start(),
                     r.period().end(), 0, today.consumption().subtract(r.billedConsumption()),
-                    r.utility().meteredUnit(), null, delta, estimated, note(r, today, now)));
+                    r.utility().meteredUnit(), null, delta, estimated, note(r, today, now), null, null));
             usage.add(new UsageRecord(r.utility(), r.period().start(), r.period().end(), today.startValue(),
                     today.endValue(), today.consumption(), estimated, now, true));
             corrections = corrections.plus(delta);
@@ -190,7 +190,7 @@ public final class AccountBiller {
             case STATE_PAID -> LineType.STATE_PAID;
         };
         return new InvoiceLine(no, c.utility(), type, c.tariffId(), c.from(), c.to(), c.block(), c.quantity(), c.unit(),
-                c.unitPrice(), c.amount(), estimated, null);
+                c.unitPrice(), c.amount(), estimated, null, c.blockFrom(), c.blockTo());
     }
 
     /** Says what changed and why, e.g. "2025-11 electricity: billed 310.000 kWh (estimated), ...". */

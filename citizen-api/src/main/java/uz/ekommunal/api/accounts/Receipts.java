@@ -80,9 +80,18 @@ public final class Receipts {
             description += language == Language.RUSSIAN ? " (расчётно)" : " (taxminiy)";
         }
         String block = l.type() == LineType.BLOCK && l.block() > 0
-                ? (language == Language.RUSSIAN ? "ступень " : "blok ") + l.block() : "";
+                ? (language == Language.RUSSIAN ? "ступень " : "blok ") + l.block() + limits(l) : "";
         return new ReceiptLine(description, l.quantity(), l.unit() == null ? "" : l.unit().label(), l.unitPrice(),
                 block, l.amount().amount());
+    }
+
+    /** The block's limits in the line's part of the period, e.g. ": 200–500", or ": 1000+" for the last. */
+    static String limits(InvoiceLine l) {
+        if (l.blockFrom() == null) {
+            return "";
+        }
+        String from = l.blockFrom().stripTrailingZeros().toPlainString();
+        return l.blockTo() == null ? ": " + from + "+" : ": " + from + "–" + l.blockTo().stripTrailingZeros().toPlainString();
     }
 
     private static String name(Utility u, Language language) {

@@ -179,6 +179,8 @@ class HouseholdAccountsIT {
         // the readings billed, at 0.1 kWh, with their dates, read; due by 10 January
         assertThat(printed).contains("Hisoblagich koʻrsatkichlari", "01.12.2025", "01.01.2026", "(oʻqilgan)",
                 "Toʻlov muddati", "10.01.2026");
+        // 372 kWh in the 2025 blocks: each block line with its limits
+        assertThat(printed).contains("blok 1: 0–200", "blok 2: 200–500");
         assertThat(api.getBytes(december.getString("pdf") + "?lang=ru", token).statusCode()).isEqualTo(200);
         assertThat(api.get("/api/v1/accounts/" + data.electricityA.id() + "/invoices/999999.pdf", token).statusCode())
                 .isEqualTo(404);

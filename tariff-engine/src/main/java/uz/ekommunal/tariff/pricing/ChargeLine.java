@@ -19,9 +19,12 @@ import uz.ekommunal.tariff.Utility;
  *     once to the tiyin
  * @param unitPrice so'm per unit, exact (a coefficient may leave fractions of a tiyin)
  * @param amount rounded to the tiyin; negative for {@link LineKind#STATE_PAID}
+ * @param blockFrom the block's lower limit in this part (pro-rated, 3 decimals); null when not a block
+ * @param blockTo the block's upper limit in this part; null for the last block or when not a block
  */
 public record ChargeLine(Utility utility, String tariffId, LocalDate from, LocalDate to, LineKind kind, int block,
-        BigDecimal quantity, QuantityUnit unit, BigDecimal unitPrice, Money amount) {
+        BigDecimal quantity, QuantityUnit unit, BigDecimal unitPrice, Money amount, BigDecimal blockFrom,
+        BigDecimal blockTo) {
 
     public static final int QUANTITY_DECIMALS = 3;
 }

@@ -48,7 +48,8 @@ final class SegmentPricer {
 
     private static void flat(TariffVersion v, LocalDate from, LocalDate to, BigDecimal quantity, BigDecimal price,
             BigDecimal repeat, List<ChargeLine> out) {
-        out.add(line(v, from, to, LineKind.FLAT, 0, quantity, price, quantity.multiply(price).multiply(repeat)));
+        out.add(line(v, from, to, LineKind.FLAT, 0, quantity, price, quantity.multiply(price).multiply(repeat), null,
+                null));
     }
 
     private static void priceBlocks(CompiledTariff tariff, LocalDate from, LocalDate to, BigDecimal fraction,
@@ -68,7 +69,7 @@ final class SegmentPricer {
             BigDecimal inBlock = (beyond ? upper : quantity).subtract(lower);
             if (inBlock.signum() > 0 || i == 0) {
                 BigDecimal exact = inBlock.multiply(prices[i]).multiply(repeat);
-                out.add(line(v, from, to, LineKind.BLOCK, i + 1, inBlock, prices[i], exact));
+                out.add(line(v, from, to, LineKind.BLOCK, i + 1, inBlock, prices[i], exact, lower, upper));
             }
             if (!beyond) {
                 break;
@@ -112,7 +113,7 @@ final class SegmentPricer {
             BigDecimal units = upper.subtract(lower);
             if (units.signum() > 0) {
                 out.add(line(v, from, to, LineKind.STATE_PAID, i + 1, units, prices[i],
-                        units.multiply(prices[i]).multiply(repeat).negate()));
+                        units.multiply(prices[i]).multiply(repeat).negate(), bounds[i - 1], bounds[i]));
             }
             lower = upper;
         }
@@ -125,8 +126,9 @@ final class SegmentPricer {
     }
 
     private static ChargeLine line(TariffVersion v, LocalDate from, LocalDate to, LineKind kind, int block,
-            BigDecimal quantity, BigDecimal unitPrice, BigDecimal exactAmount) {
+            BigDecimal quantity, BigDecimal unitPrice, BigDecimal exactAmount, BigDecimal blockFrom,
+            BigDecimal blockTo) {
         return new ChargeLine(v.utility(), v.id(), from, to, kind, block, quantity, v.unit(), unitPrice,
-                Money.ofExact(exactAmount));
+                Money.ofExact(exactAmount), blockFrom, blockTo);
     }
 }
