@@ -29,10 +29,15 @@ public final class PaymentSlipPdf {
      * @return the PDF file's bytes
      */
     public static byte[] render(PaymentSlipDocument slip, Language language) {
+        return render(slip, language, null);
+    }
+
+    /** The slip with a QR code of the account's checkout link under the counterfoil (none when null). */
+    public static byte[] render(PaymentSlipDocument slip, Language language, String checkoutLink) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document pdf = new Document(PageSize.A4, 40, 40, 40, 40);
         try {
-            PdfWriter.getInstance(pdf, out);
+            PdfWriter writer = PdfWriter.getInstance(pdf, out);
             pdf.addTitle(Label.SLIP_TITLE.inline(language) + " " + slip.accountNumber());
             pdf.addCreator("e-kommunal");
             pdf.open();
@@ -41,6 +46,11 @@ public final class PaymentSlipPdf {
             pdf.add(cutLine());
             pdf.add(PdfKit.gap(18));
             pdf.add(part(slip, Label.SLIP_COUNTERFOIL, language));
+            if (checkoutLink != null) {
+                pdf.add(PdfKit.gap(10));
+                pdf.add(ReceiptReadingsTable.payment(writer.getDirectContent(),
+                        new ReceiptExtras(java.util.List.of(), null, checkoutLink), language));
+            }
             pdf.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("cannot render payment slip for " + slip.accountNumber(), e);

@@ -36,6 +36,11 @@ class ReceiptExtrasPdfTest {
     }
 
     @Test
+    void aPaymentSlipCarriesTheCheckoutLinkAsAQrCode() throws Exception {
+        assertThat(decodeQr(PaymentSlipPdf.render(Samples.slip(), Language.UZBEK, LINK))).isEqualTo(LINK);
+    }
+
+    @Test
     void withoutExtrasTheReceiptIsAsBefore() throws Exception {
         String text = Pdfs.text(ReceiptPdf.render(Samples.receipt(), Language.RUSSIAN));
         assertThat(text).doesNotContain("Показания счётчиков").doesNotContain("Оплатить до");

@@ -160,11 +160,15 @@ public final class AccountRoutes {
         Requests.blocking(vertx, ctx, () -> {
             guard.visible(caller, id);
             Invoice invoice = invoice(id, invoiceId);
-            String link = payLinks.linksFor(billing.accounts().account(id), billing.ledger().balance(id)).stream()
-                    .findFirst().map(PayLink::url).orElse(null);
             return Buffer.buffer(ReceiptPdf.render(Receipts.of(invoice, language), language,
-                    Receipts.extras(invoice, language, link)));
+                    Receipts.extras(invoice, language, checkoutLink(id))));
         }, pdf -> sendPdf(ctx, pdf, "invoice-" + invoiceId + ".pdf"));
+    }
+
+    /** The account's first checkout link (Payme, else Click) for what it owes; null when none. */
+    private String checkoutLink(long accountId) throws SQLException {
+        return payLinks.linksFor(billing.accounts().account(accountId), billing.ledger().balance(accountId)).stream()
+                .findFirst().map(PayLink::url).orElse(null);
     }
 
     /** A payment slip for one utility of an invoice; {@code utility} may be left out when the invoice has only one. */
@@ -188,7 +192,7 @@ public final class AccountRoutes {
             PaymentSlipDocument slip = PaymentSlips.of(invoice, utility, today).orElseThrow(() -> new ApiException(
                     ApiError.NOTHING_TO_PAY, "utility", "Invoice " + invoice.number() + " charges nothing to pay for "
                             + utility.name().toLowerCase() + (charged.isEmpty() ? "" : "; it charges " + names(charged))));
-            return Buffer.buffer(PaymentSlipPdf.render(slip, language));
+            return Buffer.buffer(PaymentSlipPdf.render(slip, language, checkoutLink(id)));
         }, pdf -> sendPdf(ctx, pdf, "payment-slip-" + invoiceId + ".pdf"));
     }
 
