@@ -142,6 +142,11 @@ class AppIT {
                     .filter(i -> i.periodStart().equals(due.start())).findFirst().orElseThrow();
             assertThat(invoice.total().tiyin()).as("the month's electricity costs something").isPositive();
             assertThat(invoice.usage()).anySatisfy(u -> assertThat(u.consumption()).isPositive());
+            // the history's meters report every 3 hours: every boundary has a reading within the tolerance
+            assertThat(invoice.lines()).noneMatch(l -> l.estimated());
+            var report = app.billing().reconciliation().checkAll();
+            assertThat(report.failures()).as("every demo invoice adds up").isEmpty();
+            assertThat(report.invoices()).isPositive();
 
             List<Meter> meters = app.gateway().meters().all().stream().filter(m -> m.accountNumber() != null
                     && m.serial().matches("[A-Z]1\\d{6}")).toList(); // the demo city's, not the other seeded ones

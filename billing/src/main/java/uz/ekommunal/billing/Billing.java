@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.quartz.SchedulerException;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.invoice.Invoices;
+import uz.ekommunal.billing.invoice.Reconciliation;
 import uz.ekommunal.billing.ledger.Ledger;
 import uz.ekommunal.billing.overview.AccountOverviews;
 import uz.ekommunal.billing.payment.PaymentService;
@@ -68,6 +69,11 @@ public final class Billing {
     /** Bill runs without a scheduler (operators re-running a period, progress). */
     public BillingEngine engine() {
         return engine;
+    }
+
+    /** The regulator's check over every issued invoice: lines, totals, closing = next opening. */
+    public Reconciliation reconciliation() {
+        return new Reconciliation(dataSource);
     }
 
     /** Joins the Quartz cluster as {@code nodeId} and starts billing shards. Close it on shutdown. */

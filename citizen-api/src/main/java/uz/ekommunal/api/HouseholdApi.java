@@ -127,7 +127,7 @@ public final class HouseholdApi implements AutoCloseable {
         AccountGuard guard = new AccountGuard(billing.accounts(), links);
         this.payerScope = new AccountPayerScope(authenticate, links);
         routes.add(new AccountRoutes(vertx, authenticate, guard, billing, new Consumption(dataSource, lookups),
-                linkCodes, clock)::mount);
+                linkCodes, payLinks, clock)::mount);
         routes.add(new ReadingRoutes(vertx, authenticate,
                 new ReadingAccess(dataSource, new MeterScope(dataSource, billing.accounts())),
                 new MeterReadings(meters, new ReadingStore(dataSource)), clock)::mount);

@@ -18,8 +18,10 @@ import uz.ekommunal.tariff.Utility;
  * @param amount rounded to the tiyin; negative for the state's part or a correction in the payer's favour
  * @param estimated the consumption behind it was estimated (a boundary reading was not read)
  * @param note for a correction: what changed and why
+ * @param blockFrom the block's lower limit in this line's part of the period, null when not a block
+ * @param blockTo the block's upper limit, null for the last block or when not a block
  */
 public record InvoiceLine(int lineNo, Utility utility, LineType type, String tariffId, LocalDate from, LocalDate to,
         int block, BigDecimal quantity, QuantityUnit unit, BigDecimal unitPrice, Money amount, boolean estimated,
-        String note) {
+        String note, BigDecimal blockFrom, BigDecimal blockTo) {
 }

@@ -123,7 +123,8 @@ public final class Invoices {
                 rs.getDate("from_day").toLocalDate(), rs.getDate("to_day").toLocalDate(), rs.getInt("block"),
                 rs.getBigDecimal("quantity"), unit == null ? null : QuantityUnit.valueOf(unit),
                 rs.getBigDecimal("unit_price"), Money.ofTiyin(rs.getLong("amount_tiyin")),
-                rs.getBoolean("estimated"), rs.getString("note"));
+                rs.getBoolean("estimated"), rs.getString("note"), rs.getBigDecimal("block_from"),
+                rs.getBigDecimal("block_to"));
     }
 
     /**

@@ -36,7 +36,14 @@ enum Label {
     CATEGORY("Xizmat turi", "Вид услуги"),
     AMOUNT_DUE("Toʻlov summasi", "Сумма к оплате"),
     PAYER_SIGNATURE("Toʻlovchi imzosi", "Подпись плательщика"),
-    CASHIER("Kassir", "Кассир");
+    CASHIER("Kassir", "Кассир"),
+    READINGS("Hisoblagich koʻrsatkichlari", "Показания счётчиков"),
+    PREVIOUS_READING("Oldingi koʻrsatkich", "Предыдущее показание"),
+    CURRENT_READING("Joriy koʻrsatkich", "Текущее показание"),
+    READ("oʻqilgan", "снято"),
+    ESTIMATED("taxminiy", "расчётно"),
+    DUE_DATE("Toʻlov muddati", "Оплатить до"),
+    SCAN_TO_PAY("Toʻlash uchun skanerlang", "Сканируйте для оплаты");
 
     private final String uzbek;
     private final String russian;

@@ -29,15 +29,18 @@ public final class PaymentSlipPdf {
      * @return the PDF file's bytes
      */
     public static byte[] render(PaymentSlipDocument slip, Language language) {
-        return render(slip, language, null);
+        return render(slip, language, null, null);
     }
 
-    /** @param linkCode the account's portal link code, printed under the counterfoil; null for none */
-    public static byte[] render(PaymentSlipDocument slip, Language language, String linkCode) {
+    /**
+     * @param linkCode the account's portal link code, printed under the counterfoil; null for none
+     * @param checkoutLink the account's checkout link, as a QR code under the counterfoil; null for none
+     */
+    public static byte[] render(PaymentSlipDocument slip, Language language, String linkCode, String checkoutLink) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document pdf = new Document(PageSize.A4, 40, 40, 40, 40);
         try {
-            PdfWriter.getInstance(pdf, out);
+            PdfWriter writer = PdfWriter.getInstance(pdf, out);
             pdf.addTitle(Label.SLIP_TITLE.inline(language) + " " + slip.accountNumber());
             pdf.addCreator("e-kommunal");
             pdf.open();
@@ -46,6 +49,11 @@ public final class PaymentSlipPdf {
             pdf.add(cutLine());
             pdf.add(PdfKit.gap(18));
             pdf.add(part(slip, Label.SLIP_COUNTERFOIL, language));
+            if (checkoutLink != null) {
+                pdf.add(PdfKit.gap(10));
+                pdf.add(ReceiptReadingsTable.payment(writer.getDirectContent(),
+                        new ReceiptExtras(java.util.List.of(), null, checkoutLink), language));
+            }
             if (linkCode != null) {
                 pdf.add(LinkCodeNote.of(linkCode, language));
             }

@@ -31,11 +31,14 @@ public final class ReceiptPdf {
      * @return the PDF file's bytes
      */
     public static byte[] render(ReceiptDocument receipt, Language language) {
-        return render(receipt, language, null);
+        return render(receipt, language, ReceiptExtras.NONE, null);
     }
 
-    /** @param linkCode the account's portal link code, printed under the summary; null for none */
-    public static byte[] render(ReceiptDocument receipt, Language language, String linkCode) {
+    /**
+     * The receipt with its readings (previous and current, dated, read or estimated), due date and a
+     * QR code of the checkout link, where given, and the account's portal link code (null for none).
+     */
+    public static byte[] render(ReceiptDocument receipt, Language language, ReceiptExtras extras, String linkCode) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document pdf = new Document(PageSize.A4, 40, 40, 40, 60);
         try {
@@ -49,8 +52,16 @@ public final class ReceiptPdf {
             pdf.add(parties(receipt, language));
             pdf.add(PdfKit.gap(12));
             pdf.add(lines(receipt, language));
+            if (!extras.readings().isEmpty()) {
+                pdf.add(PdfKit.gap(10));
+                pdf.add(ReceiptReadingsTable.of(extras.readings(), language));
+            }
             pdf.add(PdfKit.gap(12));
             pdf.add(summary(receipt, language));
+            if (extras.dueDate() != null || extras.checkoutLink() != null) {
+                pdf.add(PdfKit.gap(10));
+                pdf.add(ReceiptReadingsTable.payment(writer.getDirectContent(), extras, language));
+            }
             if (linkCode != null) {
                 pdf.add(LinkCodeNote.of(linkCode, language));
             }
@@ -94,7 +105,7 @@ public final class ReceiptPdf {
     }
 
     private static PdfPTable lines(ReceiptDocument receipt, Language language) {
-        PdfPTable table = new PdfPTable(new float[] {27, 13, 12, 9, 15, 19});
+        PdfPTable table = new PdfPTable(new float[] {24, 18, 11, 8, 15, 19});
         table.setWidthPercentage(100);
         table.setHeaderRows(1); // repeated at the top of every page the table flows onto
         table.setSplitLate(false);

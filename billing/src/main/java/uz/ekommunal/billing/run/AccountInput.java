@@ -14,14 +14,23 @@ import uz.ekommunal.tariff.pricing.BillingPeriod;
  * @param services the utilities billed, in bill order
  * @param parts the period cut where the household facts change (usually one part)
  * @param rechecks the previous period's estimated usage, recomputed from today's readings
+ * @param heatingDays the parts of the period per-m2 heating is charged in (its heating season)
  */
 public record AccountInput(long accountId, List<Utility> services, List<Part> parts, List<Recheck> rechecks,
-        Money balanceBefore) {
+        Money balanceBefore, List<BillingPeriod> heatingDays) {
 
     public AccountInput {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("an invoice needs at least one part of a period");
         }
+        heatingDays = List.copyOf(heatingDays);
+    }
+
+    /** Heated all period long (a provider that spreads heating over the year). */
+    public AccountInput(long accountId, List<Utility> services, List<Part> parts, List<Recheck> rechecks,
+            Money balanceBefore) {
+        this(accountId, services, parts, rechecks, balanceBefore, List.of(new BillingPeriod(parts.get(0).period().start(),
+                parts.get(parts.size() - 1).period().end())));
     }
 
     /**

@@ -158,6 +158,29 @@ public final class BillRuns {
         }
     }
 
+    /** An account a run listed instead of billing, with why. */
+    public record Unbilled(long accountId, String accountNumber, UnbilledReason reason, String message) {
+    }
+
+    /** The accounts a run could not bill, for operators: each with its reason. */
+    public List<Unbilled> unbilled(long runId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("""
+                     select f.account_id, a.number, f.reason, f.message from billing.run_failures f
+                     join billing.accounts a on a.id = f.account_id where f.run_id = ? order by a.number""")) {
+            select.setLong(1, runId);
+            List<Unbilled> out = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String reason = rs.getString(3);
+                    out.add(new Unbilled(rs.getLong(1), rs.getString(2), reason.equals("OTHER") ? UnbilledReason.REFUSED
+                            : UnbilledReason.valueOf(reason), rs.getString(4)));
+                }
+            }
+            return out;
+        }
+    }
+
     /** Marks the run finished when its last shard is done. */
     public void finishIfComplete(long runId, Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection();

@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.gateway.store.BoundaryReadings;
+import uz.ekommunal.tariff.InMemoryTariffBook;
 import uz.ekommunal.tariff.TariffBook;
+import uz.ekommunal.tariff.TariffVersion;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
 import uz.ekommunal.tariff.pricing.PricingEngine;
 
@@ -23,16 +26,22 @@ public final class BillingEngine {
 
     private final DataSource dataSource;
     private final BillRuns runs;
-    private final ShardBiller biller;
+    private final TariffBook book;
+    private final BoundaryReadings boundaries;
     private final BillingSettings settings;
     private final Clock clock;
+    private volatile Priced priced;
 
-    /** @param book any tariff book (in memory or in the database); priced from a snapshot taken now */
+    /**
+     * @param book any tariff book; each shard is priced from the book's snapshot current when the
+     *     shard starts. A {@link JdbcTariffBook} is checked against the database first, so a change
+     *     stored on any node reaches this node's next shard.
+     */
     public BillingEngine(DataSource dataSource, TariffBook book, BillingSettings settings, Clock clock) {
         this.dataSource = dataSource;
         this.runs = new BillRuns(dataSource);
-        this.biller = new ShardBiller(new AccountBiller(new PricingEngine(book)), new TariffCuts(book),
-                new BoundaryReadings(dataSource), clock);
+        this.book = book;
+        this.boundaries = new BoundaryReadings(dataSource);
         this.settings = settings;
         this.clock = clock;
     }
@@ -70,7 +79,7 @@ public final class BillingEngine {
         }
         ShardOutcome outcome;
         try (Connection c = dataSource.getConnection()) {
-            outcome = biller.bill(c, claimed.get(), node);
+            outcome = shardBiller(c).bill(c, claimed.get(), node);
         }
         runs.finishIfComplete(claimed.get().runId(), clock.instant());
         return Optional.of(outcome);
@@ -83,6 +92,25 @@ public final class BillingEngine {
             outcomes.add(o.get());
         }
         return outcomes;
+    }
+
+    /** A biller over the book's current snapshot; the engine and cuts are rebuilt only when it changed. */
+    private ShardBiller shardBiller(Connection c) throws SQLException {
+        if (book instanceof JdbcTariffBook jdbc) {
+            jdbc.refreshIfChanged(c);
+        }
+        List<TariffVersion> versions = book.versions();
+        Priced current = priced;
+        if (current == null || current.versions() != versions) {
+            TariffBook snapshot = new InMemoryTariffBook(versions);
+            current = new Priced(versions, new AccountBiller(new PricingEngine(snapshot)), new TariffCuts(snapshot));
+            priced = current;
+        }
+        return new ShardBiller(current.biller(), current.cuts(), boundaries, clock);
+    }
+
+    /** What a snapshot of the book prices with. */
+    private record Priced(List<TariffVersion> versions, AccountBiller biller, TariffCuts cuts) {
     }
 
     private List<Long> providers() throws SQLException {

@@ -18,17 +18,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.account.FactsTimeline;
 import uz.ekommunal.billing.account.MeteredRegister;
 import uz.ekommunal.billing.consumption.MeterPart;
+import uz.ekommunal.billing.consumption.RegisterProfile;
+import uz.ekommunal.billing.consumption.RegisterProfiles;
 import uz.ekommunal.billing.consumption.MeteredUse;
 import uz.ekommunal.gateway.store.BoundaryReadings;
 import uz.ekommunal.gateway.store.BoundaryReadings.Request;
 import uz.ekommunal.gateway.store.BoundaryReadings.Value;
 import uz.ekommunal.tariff.Money;
+import uz.ekommunal.tariff.Region;
+import uz.ekommunal.tariff.ErrorCode;
 import uz.ekommunal.tariff.TariffException;
 import uz.ekommunal.tariff.Utility;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
@@ -72,13 +77,10 @@ public final class ShardBiller {
             Map<Long, Money> balances = ShardLoader.balances(c, first, last, now);
             List<StandingUsage> estimated = ShardLoader.estimatedUsage(c, first, last, previous);
 
-            Map<Request, Value> values = new HashMap<>();
             long boundaryStart = System.nanoTime();
             long loadNanos = boundaryStart - started;
             List<Request> requests = requests(accounts, estimated, period, previous);
-            for (Value v : boundaries.valuesAt(c, requests)) {
-                values.put(v.request(), v);
-            }
+            Map<Request, BilledValue> values = billedValues(c, requests, now);
             long priceStart = System.nanoTime();
             long boundaryNanos = priceStart - boundaryStart;
 
@@ -86,18 +88,28 @@ public final class ShardBiller {
             for (StandingUsage s : estimated) {
                 byAccount.computeIfAbsent(s.accountId(), k -> new ArrayList<>()).add(s);
             }
+            HeatingSeasons seasons = HeatingSeasons.load(c);
+            Map<Region, List<BillingPeriod>> heated = new EnumMap<>(Region.class);
+            Function<Region, List<BillingPeriod>> heatingDays = region -> heated.computeIfAbsent(region,
+                    r -> seasons.charged(shard.providerId(), r, period));
             List<InvoiceDraft> drafts = new ArrayList<>(accounts.size());
-            Map<Long, String> failures = new LinkedHashMap<>();
+            Map<Long, Unbilled> failures = new LinkedHashMap<>();
+            AccountBiller rule = biller.withNorms(ConsumptionNorms.load(c));
             for (ShardAccount a : accounts.values()) {
                 List<FactsTimeline.Part> parts = FactsTimeline.parts(a.facts(), period);
                 if (parts.isEmpty()) {
-                    failures.put(a.id(), "no household facts valid on " + period.start());
+                    failures.put(a.id(), new Unbilled(UnbilledReason.NO_HOUSEHOLD_FACTS,
+                            "no household facts valid on " + period.start()));
                     continue;
                 }
                 try {
-                    drafts.add(biller.bill(input(a, parts, balances, byAccount, values, previous), period));
+                    drafts.add(rule.bill(input(a, parts, balances, byAccount, values, previous, heatingDays),
+                            period));
+                } catch (UnbilledException e) {
+                    failures.put(a.id(), new Unbilled(e.reason(), e.getMessage()));
                 } catch (TariffException e) {
-                    failures.put(a.id(), e.getMessage());
+                    failures.put(a.id(), new Unbilled(e.code() == ErrorCode.NO_TARIFF ? UnbilledReason.NO_TARIFF
+                            : UnbilledReason.REFUSED, e.getMessage()));
                 }
             }
             long writeStart = System.nanoTime();
@@ -108,7 +120,7 @@ public final class ShardBiller {
             long ended = System.nanoTime();
             if (!failures.isEmpty()) {
                 LOG.warn("Run {} shard {}: {} accounts not billed, first: {}", shard.runId(), shard.shardNo(),
-                        failures.size(), failures.values().iterator().next());
+                        failures.size(), failures.values().iterator().next().message());
             }
             return new ShardOutcome(shard, false, written, failures.size(), loadNanos, boundaryNanos,
                     writeStart - priceStart, ended - writeStart, ended - started);
@@ -167,7 +179,8 @@ public final class ShardBiller {
     }
 
     private AccountInput input(ShardAccount a, List<FactsTimeline.Part> parts, Map<Long, Money> balances,
-            Map<Long, List<StandingUsage>> estimated, Map<Request, Value> values, BillingPeriod previous) {
+            Map<Long, List<StandingUsage>> estimated, Map<Request, BilledValue> values, BillingPeriod previous,
+            Function<Region, List<BillingPeriod>> heatingDays) {
         List<AccountInput.Part> inputs = new ArrayList<>(parts.size());
         for (FactsTimeline.Part part : parts) {
             inputs.add(part(a, a.services(), part, values));
@@ -182,11 +195,12 @@ public final class ShardBiller {
                 rechecks.add(new Recheck(s.utility(), previous, s.consumption(), s.amount(), s.estimated(), now));
             }
         }
-        return new AccountInput(a.id(), a.services(), inputs, rechecks, balances.getOrDefault(a.id(), Money.ZERO));
+        return new AccountInput(a.id(), a.services(), inputs, rechecks, balances.getOrDefault(a.id(), Money.ZERO),
+                heatingDays.apply(parts.get(0).facts().region()));
     }
 
     private AccountInput.Part part(ShardAccount a, List<Utility> utilities, FactsTimeline.Part part,
-            Map<Request, Value> values) {
+            Map<Request, BilledValue> values) {
         Map<Utility, MeteredUse> metered = new EnumMap<>(Utility.class);
         for (Utility u : utilities) {
             MeteredUse use = use(a, u, part.period(), values);
@@ -198,10 +212,11 @@ public final class ShardBiller {
     }
 
     /** The metered use of a utility over a period, or null when no meter measures it. */
-    private MeteredUse use(ShardAccount a, Utility u, BillingPeriod p, Map<Request, Value> values) {
+    private MeteredUse use(ShardAccount a, Utility u, BillingPeriod p, Map<Request, BilledValue> values) {
         String register = MeteredRegister.of(u).orElse(null);
         List<Instant> instants = instants(u, p);
         List<MeterPart> parts = new ArrayList<>(1);
+        List<MeterPart> inService = new ArrayList<>(1);
         for (ShardAccount.LinkedMeter m : a.meters()) {
             if (!m.register().equals(register)) {
                 continue;
@@ -209,17 +224,61 @@ public final class ShardBiller {
             List<BigDecimal> v = new ArrayList<>(instants.size());
             List<Boolean> est = new ArrayList<>(instants.size());
             BigDecimal modulus = null;
+            boolean served = false;
             for (Instant at : instants) {
-                Value value = values.get(new Request(m.meterId(), register, at));
+                BilledValue value = values.get(new Request(m.meterId(), register, at));
                 v.add(value == null ? null : value.value());
                 est.add(value == null || value.estimated());
                 modulus = value == null ? modulus : value.modulus();
+                served |= value != null && !value.clamped();
             }
             if (modulus != null) {
-                parts.add(new MeterPart(m.meterId(), v, est, modulus));
+                MeterPart part = new MeterPart(m.meterId(), v, est, modulus);
+                parts.add(part);
+                if (served) {
+                    inService.add(part);
+                }
             }
         }
-        return parts.isEmpty() ? null : MeteredUse.of(cuts.within(u, p), parts);
+        // a meter replaced before the period (or installed after it) counts nothing and opens nothing
+        List<MeterPart> billed = inService.isEmpty() ? parts : inService;
+        return billed.isEmpty() ? null : MeteredUse.of(cuts.within(u, p), billed);
+    }
+
+    /**
+     * The boundary values as billed: a value stored by an earlier run stands (closing = next
+     * opening); otherwise the register's value at its resolution, read when a trusted reading lies
+     * within the register's tolerance. Newly read values are stored for the runs after.
+     */
+    private Map<Request, BilledValue> billedValues(Connection c, List<Request> requests, Instant now)
+            throws SQLException {
+        RegisterProfiles profiles = RegisterProfiles.load(c);
+        Map<Request, BigDecimal> stored = StoredBoundaries.read(c, requests);
+        Map<Request, BigDecimal> fresh = new HashMap<>();
+        Map<Request, BilledValue> out = new HashMap<>(requests.size() * 2);
+        for (Value v : boundaries.valuesAt(c, requests)) {
+            BigDecimal kept = stored.get(v.request());
+            if (kept != null) {
+                out.put(v.request(), new BilledValue(kept, false, v.modulus(), v.clamped()));
+                continue;
+            }
+            RegisterProfile profile = profiles.of(v.request().register());
+            BigDecimal value = v.value() == null ? null : profile.atResolution(v.value());
+            boolean read = profile.read(v);
+            if (read) {
+                fresh.put(v.request(), value);
+            }
+            out.put(v.request(), new BilledValue(value, !read, v.modulus(), v.clamped()));
+        }
+        StoredBoundaries.write(c, fresh, now);
+        return out;
+    }
+
+    /**
+     * A boundary value as billed: at the register's resolution, whether it was estimated, and
+     * whether the meter was out of service at that instant (clamped to its installation or replacement).
+     */
+    private record BilledValue(BigDecimal value, boolean estimated, BigDecimal modulus, boolean clamped) {
     }
 
     private static boolean lockOpen(Connection c, ClaimedShard s) throws SQLException {
@@ -247,17 +306,22 @@ public final class ShardBiller {
         }
     }
 
-    private static void recordFailures(Connection c, long runId, Map<Long, String> failures) throws SQLException {
+    /** An account listed instead of billed. */
+    private record Unbilled(UnbilledReason reason, String message) {
+    }
+
+    private static void recordFailures(Connection c, long runId, Map<Long, Unbilled> failures) throws SQLException {
         if (failures.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = c.prepareStatement("""
-                insert into billing.run_failures (run_id, account_id, message) values (?, ?, ?)
+                insert into billing.run_failures (run_id, account_id, message, reason) values (?, ?, ?, ?)
                 on conflict do nothing""")) {
-            for (Map.Entry<Long, String> f : failures.entrySet()) {
+            for (Map.Entry<Long, Unbilled> f : failures.entrySet()) {
                 insert.setLong(1, runId);
                 insert.setLong(2, f.getKey());
-                insert.setString(3, f.getValue());
+                insert.setString(3, f.getValue().message());
+                insert.setString(4, f.getValue().reason().name());
                 insert.addBatch();
             }
             insert.executeBatch();

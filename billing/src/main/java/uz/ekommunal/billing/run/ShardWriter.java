@@ -45,7 +45,8 @@ final class ShardWriter {
                 lines.add(id).add(l.lineNo()).add(l.utility().name()).add(l.type().name()).add(l.tariffId())
                         .add(l.from()).add(l.to()).add(l.block()).add(plain(l.quantity()))
                         .add(l.unit() == null ? null : l.unit().name()).add(plain(l.unitPrice()))
-                        .add(l.amount().tiyin()).add(l.estimated()).add(l.note()).end();
+                        .add(l.amount().tiyin()).add(l.estimated()).add(l.note()).add(plain(l.blockFrom()))
+                        .add(plain(l.blockTo())).end();
             }
             for (UsageRecord u : d.usage()) {
                 usage.add(d.accountId()).add(u.utility().name()).add(u.periodStart()).add(u.periodEnd())
@@ -65,7 +66,7 @@ final class ShardWriter {
         invoices.copyInto(c, "billing.invoices (id, number, account_id, run_id, period_start, period_end, issued_at, "
                 + "balance_before_tiyin, total_tiyin, balance_after_tiyin)");
         lines.copyInto(c, "billing.invoice_lines (invoice_id, line_no, utility, kind, tariff_id, from_day, to_day, "
-                + "block, quantity, unit, unit_price, amount_tiyin, estimated, note)");
+                + "block, quantity, unit, unit_price, amount_tiyin, estimated, note, block_from, block_to)");
         usage.copyInto(c, "billing.usage_records (account_id, utility, period_start, period_end, start_value, "
                 + "end_value, consumption, estimated, amount_tiyin, invoice_id, kind)");
         ledger.copyInto(c, "billing.ledger_entries (account_id, kind, amount_tiyin, effective_at, recorded_at, "

@@ -1,6 +1,8 @@
 package uz.ekommunal.billing.tariffs;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -12,8 +14,9 @@ import uz.ekommunal.tariff.pricing.PricingEngine;
 
 /**
  * The tariff book read from {@code tariff.tariff_versions}, cached: read on first use and again
- * only on {@link #reload()}, so pricing never waits for the database. Alongside the versions it
- * keeps a {@link PricingEngine} built from the same snapshot. Thread-safe.
+ * on {@link #reload()}, or by {@link #refreshIfChanged(Connection)} when any node changed the table
+ * (bill runs call it as each shard starts), so pricing never waits for the database. Alongside the
+ * versions it keeps a {@link PricingEngine} built from the same snapshot. Thread-safe.
  */
 public final class JdbcTariffBook implements TariffBook {
 
@@ -53,6 +56,31 @@ public final class JdbcTariffBook implements TariffBook {
         return fresh.versions().size();
     }
 
+    /**
+     * Reads the book again if the table changed since the snapshot was taken, on any node: one
+     * small query (the book is append-only and closing a version is its one update, so the count
+     * of versions and of closed ones change with every change).
+     *
+     * @return true when a new snapshot was read
+     */
+    public synchronized boolean refreshIfChanged(Connection connection) throws SQLException {
+        Snapshot current = snapshot;
+        if (current != null && current.signature().equals(signature(connection))) {
+            return false;
+        }
+        snapshot = load(connection);
+        return true;
+    }
+
+    private static String signature(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select count(*) || '/' || count(valid_to) from " + TariffRows.TABLE);
+             ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private Snapshot snapshot() {
         Snapshot current = snapshot;
         if (current == null) {
@@ -67,15 +95,20 @@ public final class JdbcTariffBook implements TariffBook {
     }
 
     private Snapshot load() {
-        List<TariffVersion> versions;
         try (Connection connection = dataSource.getConnection()) {
-            versions = List.copyOf(TariffRows.readAll(connection));
+            return load(connection);
         } catch (SQLException e) {
             throw new TariffStorageException("cannot read the tariff book: " + e.getMessage(), e);
         }
-        return new Snapshot(versions, new PricingEngine(new InMemoryTariffBook(versions)));
     }
 
-    private record Snapshot(List<TariffVersion> versions, PricingEngine engine) {
+    /** The signature first: a change between the two reads is seen again by the next check. */
+    private static Snapshot load(Connection connection) throws SQLException {
+        String signature = signature(connection);
+        List<TariffVersion> versions = List.copyOf(TariffRows.readAll(connection));
+        return new Snapshot(versions, new PricingEngine(new InMemoryTariffBook(versions)), signature);
+    }
+
+    private record Snapshot(List<TariffVersion> versions, PricingEngine engine, String signature) {
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import uz.ekommunal.billing.BillingSchema;
 import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.billing.invoice.Reconciliation;
 import uz.ekommunal.billing.run.BillingEngine;
 import uz.ekommunal.billing.run.BillingSettings;
 import uz.ekommunal.billing.run.ShardOutcome;
@@ -83,6 +84,11 @@ class BillRunBench {
                         wall / raw);
                 assertThat(invoices).isEqualTo(n);
                 assertThat(engine.runs().progress(run).finished()).isTrue();
+                long checkStart = System.nanoTime();
+                Reconciliation.Report report = new Reconciliation(pool).checkAll();
+                System.out.printf("reconciliation: %d lines, %d invoices, %d failures, in %.1f s (after the run)%n",
+                        report.lines(), report.invoices(), report.failureCount(), seconds(System.nanoTime() - checkStart));
+                assertThat(report.failures()).isEmpty();
             }
         }
     }

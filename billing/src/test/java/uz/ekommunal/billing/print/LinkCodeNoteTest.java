@@ -8,8 +8,8 @@ class LinkCodeNoteTest {
 
     @Test
     void theReceiptAndTheSlipPrintTheLinkCodeWhenGiven() {
-        String receipt = Pdfs.text(ReceiptPdf.render(Samples.receipt(), Language.UZBEK, "K7QM-2XPA"));
-        String slip = Pdfs.text(PaymentSlipPdf.render(Samples.slip(), Language.RUSSIAN, "K7QM-2XPA"));
+        String receipt = Pdfs.text(ReceiptPdf.render(Samples.receipt(), Language.UZBEK, uz.ekommunal.billing.print.ReceiptExtras.NONE, "K7QM-2XPA"));
+        String slip = Pdfs.text(PaymentSlipPdf.render(Samples.slip(), Language.RUSSIAN, "K7QM-2XPA", null));
         assertThat(receipt).contains("Portalda hisobni ulash kodi: K7QM-2XPA").contains("Код привязки");
         assertThat(slip).contains("Код привязки счёта на портале: K7QM-2XPA");
     }

@@ -19,6 +19,8 @@ import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.QueryParams;
+import uz.ekommunal.api.widgets.PayLink;
+import uz.ekommunal.api.widgets.PayLinkSource;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.invoice.Invoice;
@@ -46,9 +48,12 @@ public final class AccountRoutes {
     private final Consumption consumption;
     private final LinkCodes codes;
     private final Clock clock;
+    private final PayLinkSource payLinks;
 
+    /** @param payLinks the checkout link printed as a QR code on receipts */
     public AccountRoutes(Vertx vertx, Authenticate authenticate, AccountGuard guard, Billing billing,
-            Consumption consumption, LinkCodes codes, Clock clock) {
+            Consumption consumption, LinkCodes codes, PayLinkSource payLinks, Clock clock) {
+        this.payLinks = payLinks;
         this.vertx = vertx;
         this.authenticate = authenticate;
         this.guard = guard;
@@ -157,9 +162,16 @@ public final class AccountRoutes {
         Language language = language(ctx);
         Requests.blocking(vertx, ctx, () -> {
             guard.visible(caller, id);
-            return Buffer.buffer(ReceiptPdf.render(Receipts.of(invoice(id, invoiceId), language), language,
-                    codes.codeOf(id)));
+            Invoice invoice = invoice(id, invoiceId);
+            return Buffer.buffer(ReceiptPdf.render(Receipts.of(invoice, language), language,
+                    Receipts.extras(invoice, language, checkoutLink(id)), codes.codeOf(id)));
         }, pdf -> sendPdf(ctx, pdf, "invoice-" + invoiceId + ".pdf"));
+    }
+
+    /** The account's first checkout link (Payme, else Click) for what it owes; null when none. */
+    private String checkoutLink(long accountId) throws SQLException {
+        return payLinks.linksFor(billing.accounts().account(accountId), billing.ledger().balance(accountId)).stream()
+                .findFirst().map(PayLink::url).orElse(null);
     }
 
     /** A payment slip for one utility of an invoice; {@code utility} may be left out when the invoice has only one. */
@@ -183,7 +195,7 @@ public final class AccountRoutes {
             PaymentSlipDocument slip = PaymentSlips.of(invoice, utility, today).orElseThrow(() -> new ApiException(
                     ApiError.NOTHING_TO_PAY, "utility", "Invoice " + invoice.number() + " charges nothing to pay for "
                             + utility.name().toLowerCase() + (charged.isEmpty() ? "" : "; it charges " + names(charged))));
-            return Buffer.buffer(PaymentSlipPdf.render(slip, language, codes.codeOf(id)));
+            return Buffer.buffer(PaymentSlipPdf.render(slip, language, codes.codeOf(id), checkoutLink(id)));
         }, pdf -> sendPdf(ctx, pdf, "payment-slip-" + invoiceId + ".pdf"));
     }
 

@@ -10,9 +10,14 @@ import java.util.Map;
 import javax.sql.DataSource;
 import uz.ekommunal.billing.account.AccountLookups;
 import uz.ekommunal.billing.account.LinkedMeter;
+import uz.ekommunal.billing.consumption.RegisterProfiles;
 import uz.ekommunal.gateway.store.BoundaryReadings;
 
-/** An account's consumption per register, bucketed, from its meters' readings (one query). */
+/**
+ * An account's consumption per register, bucketed, from its meters' readings (one query); a
+ * bucket is estimated by billing's rule: an edge with no trusted reading within the register's
+ * tolerance.
+ */
 public final class Consumption {
 
     private final DataSource dataSource;
@@ -43,8 +48,10 @@ public final class Consumption {
             }
         }
         List<BoundaryReadings.Value> values;
+        RegisterProfiles profiles;
         try (Connection c = dataSource.getConnection()) {
             values = requests.isEmpty() ? List.of() : boundaries.valuesAt(c, requests);
+            profiles = RegisterProfiles.load(c);
         }
         if (values.size() != requests.size()) {
             throw new IllegalStateException("a linked meter is not registered at the gateway: account " + accountId);
@@ -59,7 +66,8 @@ public final class Consumption {
                 serials.add(m.serial());
                 at += edges.size();
             }
-            out.add(new Series(register.getKey(), serials, ConsumptionSeries.of(edges, perMeter)));
+            out.add(new Series(register.getKey(), serials, ConsumptionSeries.of(edges, perMeter,
+                    profiles.of(register.getKey()).readTolerance())));
         }
         return out;
     }

@@ -9,6 +9,8 @@ import uz.ekommunal.billing.invoice.LineType;
 import uz.ekommunal.billing.print.Language;
 import uz.ekommunal.billing.print.ProviderRequisites;
 import uz.ekommunal.billing.print.ReceiptDocument;
+import uz.ekommunal.billing.print.ReceiptExtras;
+import uz.ekommunal.billing.print.ReceiptReading;
 import uz.ekommunal.billing.print.ReceiptLine;
 import uz.ekommunal.billing.print.StatementPeriod;
 import uz.ekommunal.tariff.Money;
@@ -28,6 +30,29 @@ public final class Receipts {
         return new ReceiptDocument(i.number(), BillingTime.dayOf(i.issuedAt()), period(i),
                 i.accountNumber(), orEmpty(i.holderName()), orEmpty(i.address()), payee(i), lines,
                 i.balanceBefore().amount(), i.total().amount(), Money.ZERO.amount(), i.balanceAfter().amount());
+    }
+
+    /** Bills are payable by this day of the month after the billed one. */
+    static final int DUE_DAY = 10;
+
+    /**
+     * What the receipt shows beside its lines: each metered utility's previous and current reading
+     * as billed (dated, read or estimated), the due date, and the checkout link as a QR code.
+     *
+     * @param checkoutLink null when payments are not configured or nothing is owed
+     */
+    public static ReceiptExtras extras(Invoice i, Language language, String checkoutLink) {
+        List<ReceiptReading> readings = i.usage().stream()
+                .filter(u -> !u.corrected() && u.startValue() != null && u.endValue() != null)
+                .map(u -> new ReceiptReading(name(u.utility(), language), u.periodStart(), u.startValue(),
+                        u.periodEnd(), u.endValue(), u.utility().meteredUnit().label(), u.estimated()))
+                .toList();
+        return new ReceiptExtras(readings, dueDate(i), checkoutLink);
+    }
+
+    /** The {@value #DUE_DAY}th of the month after the billed month. */
+    static LocalDate dueDate(Invoice i) {
+        return i.periodEnd().minusDays(1).withDayOfMonth(1).plusMonths(1).withDayOfMonth(DUE_DAY);
     }
 
     /** The invoice's provider with the bank requisites to pay into. */
@@ -55,9 +80,18 @@ public final class Receipts {
             description += language == Language.RUSSIAN ? " (расчётно)" : " (taxminiy)";
         }
         String block = l.type() == LineType.BLOCK && l.block() > 0
-                ? (language == Language.RUSSIAN ? "ступень " : "blok ") + l.block() : "";
+                ? (language == Language.RUSSIAN ? "ступень " : "blok ") + l.block() + limits(l) : "";
         return new ReceiptLine(description, l.quantity(), l.unit() == null ? "" : l.unit().label(), l.unitPrice(),
                 block, l.amount().amount());
+    }
+
+    /** The block's limits in the line's part of the period, e.g. ": 200–500", or ": 1000+" for the last. */
+    static String limits(InvoiceLine l) {
+        if (l.blockFrom() == null) {
+            return "";
+        }
+        String from = l.blockFrom().stripTrailingZeros().toPlainString();
+        return l.blockTo() == null ? ": " + from + "+" : ": " + from + "–" + l.blockTo().stripTrailingZeros().toPlainString();
     }
 
     private static String name(Utility u, Language language) {

@@ -124,7 +124,7 @@ class HouseholdAccountsIT {
     }
 
     @Test
-    void consumptionByDayMarksTheDayWithoutReadingsEstimated() {
+    void consumptionMarksEstimatedOnlyWhatNoReadingNearbyTells() {
         String path = "/api/v1/accounts/" + data.electricityA.id() + "/consumption?from=2026-01-08&to=2026-01-12&group_by=day";
         HttpResponse<String> r = api.get(path, token);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -137,9 +137,15 @@ class HouseholdAccountsIT {
         for (int i = 0; i < 4; i++) {
             JsonObject p = points.getJsonObject(i);
             assertThat(new java.math.BigDecimal(p.getString("value"))).as(p.encode()).isEqualByComparingTo("12");
-            // days in Tashkent: 9 January ends, and 10 January lies, where the meter sent nothing
-            assertThat(p.getBoolean("estimated")).as(p.encode()).isEqualTo(i == 1 || i == 2);
+            // 10 January (Tashkent) the meter sent nothing, but readings lie an hour from its edges:
+            // the register tells the day's use, so no day is estimated
+            assertThat(p.getBoolean("estimated")).as(p.encode()).isFalse();
         }
+        // hours inside the silent day are more than the tolerance (3 h) from any reading: estimated
+        JsonArray silent = new JsonObject(api.get("/api/v1/accounts/" + data.electricityA.id()
+                + "/consumption?from=2026-01-10T00:00:00Z&to=2026-01-10T03:00:00Z&group_by=hour", token).body())
+                .getJsonArray("series").getJsonObject(0).getJsonArray("points");
+        assertThat(silent).hasSize(3).allSatisfy(p -> assertThat(((JsonObject) p).getBoolean("estimated")).isTrue());
         JsonObject hours = new JsonObject(api.get("/api/v1/accounts/" + data.electricityA.id()
                 + "/consumption?from=2026-01-08T00:00:00Z&to=2026-01-08T03:00:00Z&group_by=hour", token).body());
         assertThat(hours.getJsonArray("series").getJsonObject(0).getJsonArray("points")).hasSize(3);
@@ -150,7 +156,7 @@ class HouseholdAccountsIT {
     }
 
     @Test
-    void invoicesAreListedAndPrintedAsPdf() {
+    void invoicesAreListedAndPrintedAsPdf() throws Exception {
         HttpResponse<String> r = api.get("/api/v1/accounts/" + data.electricityA.id() + "/invoices", token);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonArray items = new JsonObject(r.body()).getJsonArray("items");
@@ -166,6 +172,15 @@ class HouseholdAccountsIT {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String printed;
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            printed = new PDFTextStripper().getText(document);
+        }
+        // the readings billed, at 0.1 kWh, with their dates, read; due by 10 January
+        assertThat(printed).contains("Hisoblagich koʻrsatkichlari", "01.12.2025", "01.01.2026", "(oʻqilgan)",
+                "Toʻlov muddati", "10.01.2026");
+        // 372 kWh in the 2025 blocks: each block line with its limits
+        assertThat(printed).contains("blok 1: 0–200", "blok 2: 200–500");
         assertThat(api.getBytes(december.getString("pdf") + "?lang=ru", token).statusCode()).isEqualTo(200);
         assertThat(api.get("/api/v1/accounts/" + data.electricityA.id() + "/invoices/999999.pdf", token).statusCode())
                 .isEqualTo(404);

@@ -57,13 +57,28 @@ public final class BoundaryReadings {
      * @param at the instant answered for, after clamping to the meter's service life
      * @param clamped true when {@code at} was moved to the installation or replacement
      * @param modulus where the register rolls over (10^digits x multiplier)
+     * @param nearestRead how far from {@code at} the nearest trusted reading used lies (zero for
+     *     {@link Kind#EXACT}), null for {@link Kind#NONE}
      */
     public record Value(Request request, BigDecimal value, Kind kind, Instant at, boolean clamped,
-            BigDecimal modulus) {
+            BigDecimal modulus, Duration nearestRead) {
+
+        public Value(Request request, BigDecimal value, Kind kind, Instant at, boolean clamped, BigDecimal modulus) {
+            this(request, value, kind, at, clamped, modulus, kind == Kind.EXACT ? Duration.ZERO : null);
+        }
 
         /** Not read at that instant: interpolated or carried (a service-life edge counts as read). */
         public boolean estimated() {
             return kind != Kind.EXACT && !(clamped && value != null);
+        }
+
+        /**
+         * Read for billing's purposes: read at that instant, at a service-life edge, or with a
+         * trusted reading no farther than {@code tolerance} from it (a meter reporting every few
+         * hours is read, not estimated, at midnight).
+         */
+        public boolean readWithin(Duration tolerance) {
+            return !estimated() || (nearestRead != null && nearestRead.compareTo(tolerance) <= 0);
         }
     }
 
@@ -152,12 +167,18 @@ public final class BoundaryReadings {
             return new Value(request, null, Kind.NONE, at, clamped, modulus);
         }
         if (after == null) {
-            return new Value(request, before.value(), Kind.CARRIED_FORWARD, at, clamped, modulus);
+            return new Value(request, before.value(), Kind.CARRIED_FORWARD, at, clamped, modulus, gap(before, at));
         }
         if (before == null) {
-            return new Value(request, after.value(), Kind.CARRIED_BACK, at, clamped, modulus);
+            return new Value(request, after.value(), Kind.CARRIED_BACK, at, clamped, modulus, gap(after, at));
         }
-        return new Value(request, interpolate(before, after, at, modulus), Kind.INTERPOLATED, at, clamped, modulus);
+        Duration nearest = gap(before, at).compareTo(gap(after, at)) <= 0 ? gap(before, at) : gap(after, at);
+        return new Value(request, interpolate(before, after, at, modulus), Kind.INTERPOLATED, at, clamped, modulus,
+                nearest);
+    }
+
+    private static Duration gap(Point reading, Instant at) {
+        return Duration.between(reading.time(), at).abs();
     }
 
     /** A straight line between two readings; a fall from the top tenth into the bottom tenth is a rollover. */

@@ -35,7 +35,8 @@ final class ConsumptionSplitter {
         BigDecimal[] parts = new BigDecimal[cuts.size() + 1];
         BigDecimal before = BigDecimal.ZERO;
         for (int i = 0; i < cuts.size(); i++) {
-            BigDecimal cumulative = usedBefore(anchors, cuts.get(i));
+            // at the printed precision, so each part's lines add up (see SegmentPricer)
+            BigDecimal cumulative = SegmentPricer.printed(usedBefore(anchors, cuts.get(i)));
             parts[i] = cumulative.subtract(before);
             before = cumulative;
         }

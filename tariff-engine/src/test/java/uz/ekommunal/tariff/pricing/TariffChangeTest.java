@@ -30,28 +30,29 @@ class TariffChangeTest {
                 .withReadings(List.of(new ReadingAt(LocalDate.of(2025, 5, 1), new BigDecimal("160"))));
         List<ChargeLine> lines = ENGINE.price(TASHKENT, APRIL_15_TO_MAY_15, usage);
 
-        // April part, 2024 prices: 16/30 of the 200 kWh block = 106.667 kWh x 450, the rest x 900.
-        // May part, 2025 prices: 14/31 of 200 kWh = 90.323 kWh x 600, the rest of 140 kWh x 800.
+        // April part, 2024 prices: 16/30 of the 200 kWh block = 106.667 kWh x 450, the rest (53.333) x 900.
+        // May part, 2025 prices: 14/31 of 200 kWh = 90.323 kWh x 600, the rest of 140 kWh (49.677) x 800.
+        // Bounds are taken at the printed 3 decimals, so each amount is its printed quantity x price.
         assertThat(lines).extracting(ChargeLine::tariffId, ChargeLine::from, ChargeLine::to, ChargeLine::amount)
                 .containsExactly(
-                        tuple("ELECTRICITY-2024-05-01", "2025-04-15", "2025-05-01", "48000.00"),
-                        tuple("ELECTRICITY-2024-05-01", "2025-04-15", "2025-05-01", "48000.00"),
-                        tuple("ELECTRICITY-2025-05-01", "2025-05-01", "2025-05-15", "54193.55"),
-                        tuple("ELECTRICITY-2025-05-01", "2025-05-01", "2025-05-15", "39741.94"));
+                        tuple("ELECTRICITY-2024-05-01", "2025-04-15", "2025-05-01", "48000.15"),
+                        tuple("ELECTRICITY-2024-05-01", "2025-04-15", "2025-05-01", "47999.70"),
+                        tuple("ELECTRICITY-2025-05-01", "2025-05-01", "2025-05-15", "54193.80"),
+                        tuple("ELECTRICITY-2025-05-01", "2025-05-01", "2025-05-15", "39741.60"));
         assertThat(lines.get(0).quantity()).isEqualByComparingTo("106.667");
-        assertThat(PricingResult.of(lines).total()).isEqualTo(Money.of("189935.49"));
+        assertThat(PricingResult.of(lines).total()).isEqualTo(Money.of("189935.25"));
     }
 
     @Test
     void withoutAReadingTheConsumptionIsSplitProRataByDays() {
         List<ChargeLine> lines = ENGINE.price(TASHKENT, APRIL_15_TO_MAY_15, UtilityUsage.metered(Utility.ELECTRICITY, 300));
 
-        // 300 kWh shared by the month fractions 16/30 and 14/31: 162.445 and 137.555 kWh.
+        // 300 kWh shared by the month fractions 16/30 and 14/31: 162.445 and 137.555 kWh (at 3 decimals).
         assertThat(lines).extracting(ChargeLine::quantity).containsExactly(new BigDecimal("106.667"),
-                new BigDecimal("55.779"), new BigDecimal("90.323"), new BigDecimal("47.232"));
-        assertThat(lines).extracting(ChargeLine::amount).containsExactly(Money.of("48000.00"),
-                Money.of("50200.87"), Money.of("54193.55"), Money.of("37785.60"));
-        assertThat(PricingResult.of(lines).total()).isEqualTo(Money.of("190180.02"));
+                new BigDecimal("55.778"), new BigDecimal("90.323"), new BigDecimal("47.232"));
+        assertThat(lines).extracting(ChargeLine::amount).containsExactly(Money.of("48000.15"),
+                Money.of("50200.20"), Money.of("54193.80"), Money.of("37785.60"));
+        assertThat(PricingResult.of(lines).total()).isEqualTo(Money.of("190179.75"));
     }
 
     @Test
@@ -95,7 +96,7 @@ class TariffChangeTest {
                 UtilityUsage.metered(Utility.NATURAL_GAS, 400));
         // Norm: 15 winter days x 500/31 + 16 summer days x 100/31 = 293.548 m3.
         assertThat(march.get(0).quantity()).isEqualByComparingTo("293.548");
-        assertThat(march).extracting(ChargeLine::amount).containsExactly(Money.of("293548.39"), Money.of("191612.90"));
+        assertThat(march).extracting(ChargeLine::amount).containsExactly(Money.of("293548.00"), Money.of("191613.60"));
     }
 
     @Test
