@@ -95,7 +95,11 @@ public final class EmbeddedMqttBroker {
     }
 
     public Future<Void> stop() {
-        sessions.keySet().forEach(MqttEndpoint::close);
+        sessions.keySet().forEach(endpoint -> {
+            if (endpoint.isConnected()) {
+                endpoint.close();
+            }
+        });
         Future<Void> tls = tlsServer == null ? Future.succeededFuture() : tlsServer.close();
         return server == null ? tls : tls.compose(v -> server.close());
     }
@@ -230,11 +234,16 @@ public final class EmbeddedMqttBroker {
         }
     }
 
+    /** DISCONNECT with a reason for MQTT v5 (which closes the connection), a plain close for 3.1.1. */
     private static void disconnect(MqttEndpoint endpoint, MqttDisconnectReasonCode reason) {
-        if (endpoint.isConnected() && endpoint.protocolVersion() >= 5) {
-            endpoint.disconnect(reason, MqttProperties.NO_PROPERTIES);
+        if (!endpoint.isConnected()) {
+            return;
         }
-        endpoint.close();
+        if (endpoint.protocolVersion() >= 5) {
+            endpoint.disconnect(reason, MqttProperties.NO_PROPERTIES);
+        } else {
+            endpoint.close();
+        }
     }
 
     /** PUBACK for QoS 1, PUBREC for QoS 2 (PUBCOMP follows the client's PUBREL). */
