@@ -271,7 +271,8 @@ public final class Application implements AutoCloseable {
         features.addAll(households.routes());
         // the desk changes the same cached tariff book the calculator and billing price with
         features.addAll(new OperatorDesk(vertx, households.authenticate(), dataSource, billing, registry,
-                gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs, clock).routes());
+                gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs,
+                gateway != null ? gateway.credentials() : new MeterCredentials(dataSource), clock).routes());
         features.addAll(new Appeals(vertx, dataSource, households.authenticate(), new Outbox(dataSource, clock),
                 appealsSettings(config), clock).routes());
         if (gateway != null) {

@@ -52,6 +52,7 @@ public enum ApiError {
     BILL_RUN_NOT_FOUND(7006, 404, "Bill run not found"),
     PROVIDER_NOT_FOUND(7007, 404, "Provider not found"),
     OPERATOR_ONLY(7008, 403, "Operators and administrators only"),
+    METER_SECRET_NOT_FOUND(7101, 404, "Meter has no secret"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 
