@@ -2,6 +2,11 @@
 # MQTT ingestion on one machine: the simulators' load generator -> Mosquitto (configured for
 # backlogs, as the README says) -> the gateway (its own JVM) -> PostgreSQL, all on this machine.
 #
+# Credentials and ACLs are on, as in a deployment: Mosquitto takes its password file and ACL from
+# `ekommunal mosquitto-auth` (each meter writes only meters/<its serial>/readings, the gateway's own
+# user reads them all); the load generator signs in as the head-end user (a data concentrator that
+# may write every meter's topic) and the latency probe as its own meter.
+#
 # Measures, in one run:
 #   1. sustained ingestion: readings acknowledged by the broker (QoS 1) and the time until every one
 #      of them is queryable in the database; zero loss means stored == acknowledged;
@@ -87,7 +92,7 @@ sim --meters "$METERS" --protocol mqtt --utility electricity --duration 30d --st
 steady=$!
 sleep 5 # let the steady load reach its rate before probing
 java -cp bench/target/benchmarks.jar uz.ekommunal.bench.PublishToQueryableProbe "tcp://127.0.0.1:$port" "$url" \
-  PROBE0001 30 20
+  PROBE0001 30 20 "$probe_secret"
 kill -INT $steady 2>/dev/null || true; wait $steady 2>/dev/null || true
 grep -E "^\[ *3[0-9]s\]" "$work/steady.log" | tail -1 || true
 

@@ -391,7 +391,12 @@ class OperatorPagesIT {
         String payload = "{\"bn\":<b id=\"injected\">desk-it</b>";
         MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + system.app.mqttPort(), "operator-pages-it",
                 new MemoryPersistence());
-        client.connect(new MqttConnectionOptions()).waitForCompletion(5_000);
+        // the meter signs in as itself: its secret, issued as the desk would
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(serial);
+        options.setPassword(system.app.gateway().credentials().issue(serial).orElseThrow()
+                .getBytes(StandardCharsets.UTF_8));
+        client.connect(options).waitForCompletion(5_000);
         try {
             MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
             message.setQos(1);
