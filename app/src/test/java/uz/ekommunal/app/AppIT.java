@@ -207,6 +207,7 @@ class AppIT {
     @Test
     void shutdownWritesEveryAcknowledgedReadingBeforeItExits() throws Exception {
         Map<String, String> env = embeddedEnv();
+        env.put("EKOMMUNAL_MQTT_MAX_INFLIGHT", "65535"); // the meter sends all 3 000 at once
         AtomicInteger acknowledged = new AtomicInteger();
         int sent = 3_000;
         try (Application app = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
