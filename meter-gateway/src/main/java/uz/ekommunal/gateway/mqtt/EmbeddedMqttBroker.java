@@ -138,8 +138,10 @@ public final class EmbeddedMqttBroker {
         endpoint.disconnectHandler(v -> sessions.remove(endpoint));
         MqttProperties properties = new MqttProperties();
         if (endpoint.protocolVersion() >= 5) {
-            properties.add(new MqttProperties.IntegerProperty(
-                    MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM.value(), settings.maxInflight()));
+            if (settings.maxInflight() < 65535) { // absent means 65535; Paho 1.2.5 reads 0xFFFF as -1
+                properties.add(new MqttProperties.IntegerProperty(
+                        MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM.value(), settings.maxInflight()));
+            }
             properties.add(new MqttProperties.IntegerProperty(
                     MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), settings.maxMessageBytes()));
             properties.add(new MqttProperties.IntegerProperty(
