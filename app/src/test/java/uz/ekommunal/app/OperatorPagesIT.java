@@ -107,6 +107,10 @@ class OperatorPagesIT {
         browser.until(visibilityOfElementLocated(By.cssSelector("#meters tr[data-serial='EOP000001']")));
         assertThat(browser.find("#link-serial").getAttribute("value")).as("the new meter is picked for the next steps")
                 .isEqualTo("EOP000001");
+        // an MQTT meter's secret is shown once, with its user name; the page keeps no copy after a reload
+        assertThat(browser.find("#secret-user").getText()).isEqualTo("EOP000001");
+        assertThat(browser.find("#secret-shown").getText()).hasSize(43);
+        browser.screenshot("meter-secret");
 
         // Link: an unknown number is refused next to the number field, the right one links.
         fill("#link-number", "0000000");

@@ -120,7 +120,8 @@ class MosquittoAuthIT {
     }
 
     private static GatewaySettings realBroker(String url) {
-        return new GatewaySettings(url, null, 0, "gw-auth-" + UUID.randomUUID(), null, 1, 60, 1_000,
+        // two connections on a shared subscription, as the gateway's default: the ACL must allow $share too
+        return new GatewaySettings(url, null, 0, "gw-auth-" + UUID.randomUUID(), null, 2, 60, 1_000,
                 IngestSettings.defaults(null), null, null);
     }
 
