@@ -100,9 +100,8 @@ final class DemoNeighbourhood implements AutoCloseable {
                 .mqttUrl("tcp://127.0.0.1:" + gateway.mqttPort())
                 // the meters share connections as behind a data concentrator: the head-end user signs in
                 .mqttLogin(MqttLogin.headEnd(headEnd.user(), headEnd.secret()))
-                // the demo's CoAP meters have keys: over DTLS under their own identity (plain CoAP would say 4.01)
-                .coapUrl(gateway.coapsPort() > 0 ? "coaps://127.0.0.1:" + gateway.coapsPort() + "/readings"
-                        : "coap://127.0.0.1:" + gateway.coapPort() + "/readings")
+                // the demo's CoAP meters are registered keyless, so plain CoAP takes them
+                .coapUrl("coap://127.0.0.1:" + gateway.coapPort() + "/readings")
                 .modbusPort(0)
                 .metersFile(live)
                 .progress(null)

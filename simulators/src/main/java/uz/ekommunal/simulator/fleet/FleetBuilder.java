@@ -25,8 +25,15 @@ public final class FleetBuilder {
 
     private final long seed;
     private final String serialPrefix;
+    private boolean coapKeys = true;
     private final SplittableRandom random;
     private final Map<Utility, Integer> nextNumber = new EnumMap<>(Utility.class);
+
+    /** CoAP meters without DTLS keys (registered as keyless: plain CoAP); the rest of the fleet is unchanged. */
+    public FleetBuilder withoutCoapKeys() {
+        coapKeys = false;
+        return this;
+    }
 
     public FleetBuilder(long seed, String serialPrefix) {
         this.seed = seed;
@@ -60,7 +67,10 @@ public final class FleetBuilder {
         double solarKw = solar ? 2 + random.nextInt(5) : 0;
         ModbusModel model = protocol == Protocol.MODBUS ? modbusModel(utility) : null;
         boolean float32 = model == ModbusModel.SDM630 || model == ModbusModel.SDM120;
-        String psk = protocol == Protocol.COAP ? psk() : null;
+        String psk = protocol == Protocol.COAP ? psk() : null; // drawn either way: the same seed, the same city
+        if (!coapKeys) {
+            psk = null;
+        }
         // secrets are not drawn from the seeded random: the same seed must not give the same passwords
         String secret = protocol == Protocol.MQTT ? newSecret() : null;
         return new MeterSpec(serial, utility, protocol, Registers.forMeter(utility, float32, solar || float32),

@@ -25,7 +25,9 @@ class DemoCityTest {
                 case HOT_WATER, HEAT -> 11;
             };
             assertThat(meter.accountNumber()).hasSize(expected).containsOnlyDigits();
-            assertThat(meter.psk() != null).isEqualTo(meter.protocol() == Protocol.COAP);
+            // the city's CoAP meters are keyless (plain CoAP); MQTT meters have a secret
+            assertThat(meter.psk()).isNull();
+            assertThat(meter.secret() != null).isEqualTo(meter.protocol() == Protocol.MQTT);
         }
         Set<Protocol> protocols = city.meters().stream().map(MeterSpec::protocol).collect(Collectors.toSet());
         assertThat(protocols).containsExactlyInAnyOrder(Protocol.values());
