@@ -2,6 +2,11 @@
 # MQTT ingestion on one machine: the simulators' load generator -> Mosquitto (configured for
 # backlogs, as the README says) -> the gateway (its own JVM) -> PostgreSQL, all on this machine.
 #
+# Credentials and ACLs are on, as in a deployment: Mosquitto takes its password file and ACL from
+# `ekommunal mosquitto-auth` (each meter writes only meters/<its serial>/readings, the gateway's own
+# user reads them all); the load generator signs in as the head-end user (a data concentrator that
+# may write every meter's topic) and the latency probe as its own meter.
+#
 # Measures, in one run:
 #   1. sustained ingestion: readings acknowledged by the broker (QoS 1) and the time until every one
 #      of them is queryable in the database; zero loss means stored == acknowledged;
@@ -9,7 +14,7 @@
 #   3. publish-to-queryable latency (p50/p90/p99) of a probe meter while a steady load runs.
 #
 # Usage: bench/gateway-mqtt.sh        (METERS, DURATION, BATCH, STEADY_SPEEDUP override the defaults)
-# Needs: Java 17, Maven, mosquitto, psql, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
+# Needs: Java 17, Maven, mosquitto, psql, openssl, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -35,28 +40,42 @@ cleanup() {
 }
 trap cleanup EXIT
 
+psql $PG -qc "create database $db" postgres
+url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
+# the gateway's own broker user, the head-end user the load signs in as, the probe meter's secret
+export EKOMMUNAL_DB_URL="$url" EKOMMUNAL_MQTT_USER=bench-gateway EKOMMUNAL_MQTT_PASSWORD="$(openssl rand -hex 16)" \
+       EKOMMUNAL_MQTT_HEADEND_USER=bench-headend EKOMMUNAL_MQTT_HEADEND_SECRET="$(openssl rand -hex 16)"
+probe_secret="$(openssl rand -hex 16)"
+auth() { java -jar "$jar" mosquitto-auth --passwd "$work/mosquitto.passwd" --acl "$work/mosquitto.acl" >> "$work/auth.log" 2>&1; }
+java -jar "$jar" migrate > "$work/migrate.log" 2>&1
+auth  # the gateway's and the head-end user (no meters registered yet)
+
 cat > "$work/mosquitto.conf" <<CONF
 listener $port 127.0.0.1
-allow_anonymous true
+allow_anonymous false
+password_file $work/mosquitto.passwd
+acl_file $work/mosquitto.acl
 max_queued_messages 100000000
 max_inflight_messages 0
 persistence false
 CONF
+[ "$(id -u)" != 0 ] || echo "user root" >> "$work/mosquitto.conf"  # else Mosquitto drops to a user that cannot read $work
 bench_start mosquitto "$work/mosquitto.log" mosquitto -c "$work/mosquitto.conf"
-psql $PG -qc "create database $db" postgres
-url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
-simulator=(java -cp "$jar" uz.ekommunal.simulator.SimulateCommand --mqtt-url "tcp://127.0.0.1:$port")
+mq=$(bench_pid mosquitto)
+simulator=(java -cp "$jar" uz.ekommunal.simulator.SimulateCommand --mqtt-url "tcp://127.0.0.1:$port"
+           --mqtt-user "$EKOMMUNAL_MQTT_HEADEND_USER" --mqtt-password "$EKOMMUNAL_MQTT_HEADEND_SECRET")
 sim() { "${simulator[@]}" "$@"; }
 
-echo "== meters: $METERS electricity meters over MQTT, packs of $BATCH quarter-hours"
+echo "== meters: $METERS electricity meters over MQTT, packs of $BATCH quarter-hours; credentials and ACLs on"
 sim --meters "$METERS" --protocol mqtt --utility electricity --duration 0s --speedup max --meters-file "$work/meters.csv" >/dev/null
-echo "PROBE0001,electricity,mqtt,1-0:1.8.0,kWh,9,1,,,,," >> "$work/meters.csv"  # the latency probe's meter
+echo "PROBE0001,electricity,mqtt,1-0:1.8.0,kWh,9,1,,,,,,$probe_secret" >> "$work/meters.csv"  # the latency probe's meter
 
-bench_start gateway "$work/gateway.log" env EKOMMUNAL_DB_URL="$url" EKOMMUNAL_MQTT_URL="tcp://127.0.0.1:$port" \
+bench_start gateway "$work/gateway.log" env EKOMMUNAL_MQTT_URL="tcp://127.0.0.1:$port" \
   EKOMMUNAL_MQTT_CLIENT_ID="bench-gateway" EKOMMUNAL_METER_SEED="$work/meters.csv" EKOMMUNAL_DATA_DIR="$work/data" \
-  EKOMMUNAL_COAP_PORT=-1 java -Xmx2g -jar "$jar" gateway
+  EKOMMUNAL_COAP_PORT=-1 EKOMMUNAL_METRICS_PORT=-1 java -Xmx2g -jar "$jar" gateway
 gw=$(bench_pid gateway)
 until grep -q "is running" "$work/gateway.log"; do kill -0 $gw || { cat "$work/gateway.log"; exit 1; }; sleep 0.2; done
+auth && kill -HUP $mq  # now with every registered meter's hash (the probe signs in as itself)
 
 count() { psql $PG -tAc "select count(*) from gateway.readings" "$db"; }
 
@@ -89,7 +108,7 @@ bench_start steady "$work/steady.log" "${simulator[@]}" --meters "$METERS" --pro
     --duration 30d --start 2026-01-01T00:00:00Z --interval 15m --speedup "$STEADY_SPEEDUP" --batch "$BATCH" --mqtt-clients 4
 sleep 5 # let the steady load reach its rate before probing
 java -cp bench/target/benchmarks.jar uz.ekommunal.bench.PublishToQueryableProbe "tcp://127.0.0.1:$port" "$url" \
-  PROBE0001 30 20
+  PROBE0001 30 20 "$probe_secret"
 bench_stop steady
 grep -E "^\[ *3[0-9]s\]" "$work/steady.log" | tail -1 || true
 

@@ -9,6 +9,9 @@
 
   D.texts({
     uz: {
+      secretTitle: 'Hisoblagich paroli (MQTT)', secretIssue: 'Yangi parol berish', secretRevoke: 'Parolni bekor qilish',
+      secretOnce: 'Parol faqat hozir ko‘rsatiladi: uni hisoblagichga hozir yozing (foydalanuvchi nomi = seriya raqami).',
+      secretIssued: 'Yangi parol berildi: ', secretRevoked: 'Parol bekor qilindi: ', hasSecret: 'parol bor',
       metersTitle: 'Hisoblagichlar', searchSerial: 'Seriya raqami bo‘yicha qidirish', serialExample: 'masalan, E100',
       onlyOffline: 'Faqat aloqada bo‘lmaganlar', search: 'Qidirish', serial: 'Seriya raqami', utility: 'Xizmat',
       protocol: 'Protokol', installed: 'O‘rnatilgan', status: 'Holati', inService: 'ishlamoqda',
@@ -34,6 +37,9 @@
       m_hot_water: 'Issiq suv', m_heat: 'Issiqlik'
     },
     ru: {
+      secretTitle: 'Пароль счётчика (MQTT)', secretIssue: 'Выдать новый пароль', secretRevoke: 'Отозвать пароль',
+      secretOnce: 'Пароль показывается только сейчас: запишите его в счётчик (имя пользователя = серийный номер).',
+      secretIssued: 'Выдан новый пароль: ', secretRevoked: 'Пароль отозван: ', hasSecret: 'есть пароль',
       metersTitle: 'Счётчики', searchSerial: 'Поиск по серийному номеру', serialExample: 'например, E100',
       onlyOffline: 'Только не на связи', search: 'Найти', serial: 'Серийный номер', utility: 'Услуга',
       protocol: 'Протокол', installed: 'Установлен', status: 'Состояние', inService: 'в работе',
@@ -59,6 +65,9 @@
       m_hot_water: 'Горячая вода', m_heat: 'Тепло'
     },
     en: {
+      secretTitle: 'Meter password (MQTT)', secretIssue: 'Issue a new password', secretRevoke: 'Revoke the password',
+      secretOnce: 'The password is shown only now: put it into the meter now (user name = serial).',
+      secretIssued: 'New password issued: ', secretRevoked: 'Password revoked: ', hasSecret: 'has password',
       metersTitle: 'Meters', searchSerial: 'Search by serial', serialExample: 'e.g. E100',
       onlyOffline: 'Only offline', search: 'Search', serial: 'Serial number', utility: 'Utility',
       protocol: 'Protocol', installed: 'Installed', status: 'Status', inService: 'in service',
@@ -98,6 +107,9 @@
   function status(m) {
     var parts = [m.replacedAt ? el('span', { 'class': 'tag retired' }, [D.i18n('span', 'retiredOn'), ' ' + D.when(m.replacedAt)])
       : D.i18n('span', 'inService', { 'class': 'tag ok' })];
+    if (m.hasSecret) {
+      parts.push(D.i18n('span', 'hasSecret', { 'class': 'tag ok' }));
+    }
     if (m.modbus) {
       parts.push(D.i18n('span', m.modbus.online ? 'online' : 'offline',
         { 'class': 'tag ' + (m.modbus.online ? 'ok' : 'warn') }));
@@ -120,7 +132,7 @@
 
   /** A meter picked from the list fills the serial of the link, replace and retire forms. */
   function choose(serial) {
-    ['link-serial', 'rep-serial', 'ret-serial'].forEach(function (id) { $(id).value = serial; });
+    ['link-serial', 'rep-serial', 'ret-serial', 'sec-serial'].forEach(function (id) { $(id).value = serial; });
   }
 
   function query(cursor) {
@@ -184,8 +196,33 @@
       function (m) {
         $('reg-serial').value = '';
         choose(m.serial);
+        showSecret(m.serial, m.secret);
         return t('registered') + m.serial;
       });
+  }
+
+  /** A meter's new secret, shown this once (the server keeps only its hash). */
+  function showSecret(serial, secret) {
+    $('secret-box').hidden = !secret;
+    $('secret-user').textContent = secret ? serial : '';
+    $('secret-shown').textContent = secret || '';
+  }
+
+  function issueSecret() {
+    var serial = value('sec-serial');
+    if (!D.filled($('secret-form'), 'sec-serial')) { return; }
+    submit($('secret-form'), 'sec-issue', function () {
+      return D.api('POST', '/api/v1/operator/meters/' + encodeURIComponent(serial) + '/secret', {});
+    }, function (answer) { showSecret(answer.serial, answer.secret); return t('secretIssued') + answer.serial; });
+  }
+
+  function revokeSecret() {
+    var serial = value('sec-serial');
+    if (!D.filled($('secret-form'), 'sec-serial')) { return; }
+    showSecret(null, null);
+    submit($('secret-form'), 'sec-revoke', function () {
+      return D.api('DELETE', '/api/v1/operator/meters/' + encodeURIComponent(serial) + '/secret');
+    }, function () { return t('secretRevoked') + serial; });
   }
 
   /** The account to link: the one chosen, or the only one with that number among the caller's. */
@@ -328,6 +365,8 @@
     $('link-number').addEventListener('input', function () { $('link-choice').hidden = true; });
     $('replace-form').addEventListener('submit', replaceMeter);
     $('retire-form').addEventListener('submit', retireMeter);
+    $('secret-form').addEventListener('submit', function (ev) { ev.preventDefault(); issueSecret(); });
+    $('sec-revoke').addEventListener('click', revokeSecret);
     $('offline-refresh').addEventListener('click', loadOffline);
     $('quarantine-refresh').addEventListener('click', function () { loadQuarantine(false); });
     $('quarantine-more').addEventListener('click', function () { loadQuarantine(true); });

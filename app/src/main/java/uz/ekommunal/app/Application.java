@@ -62,7 +62,12 @@ import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.billing.tariffs.TariffSchema;
 import uz.ekommunal.gateway.Gateway;
 import uz.ekommunal.gateway.GatewaySettings;
+import uz.ekommunal.gateway.MeterReadings;
+import uz.ekommunal.gateway.auth.HeadEnd;
+import uz.ekommunal.gateway.auth.MeterCredentials;
 import uz.ekommunal.gateway.coap.CoapSettings;
+import uz.ekommunal.gateway.mqtt.BrokerLogin;
+import uz.ekommunal.gateway.mqtt.MqttDoorSettings;
 import uz.ekommunal.gateway.modbus.ModbusEndpoints;
 import uz.ekommunal.gateway.modbus.ModbusSettings;
 import uz.ekommunal.gateway.ingest.IngestSettings;
@@ -86,6 +91,8 @@ public final class Application implements AutoCloseable {
     private Vertx vertx;
     private HikariDataSource dataSource;
     private Gateway gateway;
+    /** The head-end user the demo neighbourhood signs in as, or null. */
+    private HeadEnd demoHeadEnd;
     private Billing billing;
     private int httpPort = -1;
     private int metricsPort = -1;
@@ -146,11 +153,18 @@ public final class Application implements AutoCloseable {
 
         MeterRegistry registry = new MeterRegistry(dataSource);
         if (roles.contains(Role.GATEWAY)) {
-            gateway = Gateway.start(vertx, dataSource, gatewaySettings(config), clock);
+            GatewaySettings settings = gatewaySettings(config);
+            if (settings.mqttDoor().headEnd() == null && demoRuns(config, roles)) {
+                // the demo's simulated meters share two connections, as behind a data concentrator
+                settings = settings.withMqttDoor(settings.mqttDoor().withHeadEnd(
+                        new HeadEnd("demo-city", MeterCredentials.newSecret())));
+            }
+            demoHeadEnd = settings.mqttDoor().headEnd();
+            gateway = Gateway.start(vertx, dataSource, settings, clock);
             toClose.add(0, gateway);
             registry = gateway.meters();
-            int seeded = MeterSeeding.apply(config.get(Settings.METER_SEED), registry, gateway.modbusEndpoints(),
-                    java.time.Duration.ofSeconds(config.get(Settings.MODBUS_INTERVAL)));
+            int seeded = MeterSeeding.apply(config.get(Settings.METER_SEED), registry, gateway.credentials(),
+                    gateway.modbusEndpoints(), java.time.Duration.ofSeconds(config.get(Settings.MODBUS_INTERVAL)));
             LOG.info("Meter seed '{}': {} meters registered", config.get(Settings.METER_SEED), seeded);
         }
         JdbcTariffBook tariffs = new JdbcTariffBook(dataSource);
@@ -163,8 +177,8 @@ public final class Application implements AutoCloseable {
             toClose.add(0, billingNode);
         }
         int households = config.get(Settings.DEMO_CITY);
-        if (households > 0 && gateway != null && roles.containsAll(Role.all())) {
-            toClose.add(0, DemoNeighbourhood.start(households, gateway, billing, dataSource,
+        if (demoRuns(config, roles) && gateway != null) {
+            toClose.add(0, DemoNeighbourhood.start(households, gateway, demoHeadEnd, billing, dataSource,
                     config.get(Settings.DATA_DIR).resolve("demo"),
                     java.time.Duration.ofSeconds(config.get(Settings.MODBUS_INTERVAL)), clock, billingNode::start,
                     () -> "http://localhost:" + httpPort() + "/", this::linkCodeOf));
@@ -298,7 +312,8 @@ public final class Application implements AutoCloseable {
         linkCodes = households.linkCodes();
         // the desk changes the same cached tariff book the calculator and billing price with
         features.addAll(new OperatorDesk(vertx, households.authenticate(), dataSource, billing, registry,
-                gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs, households.audit(),
+                gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs,
+                gateway != null ? gateway.credentials() : new MeterCredentials(dataSource), households.audit(),
                 clock).routes());
         features.add(new RegistryRoutes(vertx, households.authenticate(), dataSource, billing.accounts(), registry,
                 households.audit(), clock)::mount);
@@ -323,7 +338,7 @@ public final class Application implements AutoCloseable {
         }
         ApiServer management = new ApiServer(vertx, List.of(new MetricsRoutes(() -> (gateway == null ? ""
                 : PrometheusText.render(gateway.counters(), gateway.queuedReadings(), gateway.spoolBytes(),
-                        offlineMeters())) + api.metrics() + sms.metrics())::mount));
+                        offlineMeters()) + gateway.doorCounters().render()) + api.metrics() + sms.metrics())::mount));
         metricsPort = management.listen(config.get(Settings.METRICS_HOST), config.get(Settings.METRICS_PORT))
                 .await(10, TimeUnit.SECONDS);
         toClose.add(0, () -> management.close().await(5, TimeUnit.SECONDS));
@@ -432,8 +447,12 @@ public final class Application implements AutoCloseable {
         return embedded.settings(poolSize);
     }
 
+    private static boolean demoRuns(Config config, Set<Role> roles) {
+        return config.get(Settings.DEMO_CITY) > 0 && roles.containsAll(Role.all());
+    }
+
     private static GatewaySettings gatewaySettings(Config config) {
-        return new GatewaySettings(config.get(Settings.MQTT_URL), config.get(Settings.MQTT_HOST),
+        GatewaySettings settings = new GatewaySettings(config.get(Settings.MQTT_URL), config.get(Settings.MQTT_HOST),
                 config.get(Settings.MQTT_PORT), config.get(Settings.MQTT_CLIENT_ID),
                 config.get(Settings.MQTT_SHARED_GROUP), config.get(Settings.MQTT_CONNECTIONS),
                 config.get(Settings.MQTT_SESSION_EXPIRY),
@@ -443,6 +462,33 @@ public final class Application implements AutoCloseable {
                         java.time.Duration.ofHours(config.get(Settings.READING_HOLD_AGE)),
                         config.get(Settings.QUARANTINE_PER_HOUR)),
                 coapSettings(config), ModbusSettings.defaults(modbusOwner(config)));
+        settings = settings.withMqttDoor(mqttDoor(config));
+        String user = config.get(Settings.MQTT_USER);
+        if (user != null) {
+            String password = config.get(Settings.MQTT_PASSWORD);
+            settings = settings.withBrokerLogin(new BrokerLogin(user, password == null ? "" : password));
+        }
+        return settings;
+    }
+
+    private static MqttDoorSettings mqttDoor(Config config) {
+        try {
+            MqttDoorSettings door = MqttDoorSettings.defaults().withLimits(config.get(Settings.MQTT_MAX_MESSAGE_BYTES),
+                    config.get(Settings.MQTT_MAX_INFLIGHT), config.get(Settings.MQTT_MALFORMED_BUDGET));
+            String headEndSecret = config.get(Settings.MQTT_HEADEND_SECRET);
+            if (headEndSecret != null) {
+                door = door.withHeadEnd(new HeadEnd(config.get(Settings.MQTT_HEADEND_USER), headEndSecret));
+            }
+            int tlsPort = config.get(Settings.MQTT_TLS_PORT);
+            if (tlsPort >= 0) {
+                door = door.withTls(tlsPort, config.get(Settings.MQTT_TLS_KEY), config.get(Settings.MQTT_TLS_CERT));
+            }
+            return door;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("EKOMMUNAL_MQTT_*: " + e.getMessage()
+                    + " (EKOMMUNAL_MQTT_HEADEND_SECRET has 16+ characters; EKOMMUNAL_MQTT_TLS_PORT needs "
+                    + "EKOMMUNAL_MQTT_TLS_KEY and EKOMMUNAL_MQTT_TLS_CERT)");
+        }
     }
 
     private static CoapSettings coapSettings(Config config) {
@@ -452,7 +498,8 @@ public final class Application implements AutoCloseable {
         }
         CoapSettings defaults = CoapSettings.defaults();
         return new CoapSettings(config.get(Settings.COAP_HOST), port, config.get(Settings.COAPS_PORT),
-                defaults.protocolThreads(), defaults.retryAfter(), defaults.separateResponseAfter());
+                defaults.protocolThreads(), defaults.retryAfter(), defaults.separateResponseAfter(),
+                "keyless".equals(config.get(Settings.COAP_PLAIN)), config.get(Settings.COAP_MAX_PAYLOAD_BYTES));
     }
 
     private static String modbusOwner(Config config) {

@@ -34,6 +34,8 @@ import uz.ekommunal.simulator.meter.MeterSpec;
 import uz.ekommunal.simulator.meter.Protocol;
 import uz.ekommunal.simulator.meter.RegisterSpec;
 import uz.ekommunal.simulator.meter.Utility;
+import uz.ekommunal.simulator.transport.MqttLogin;
+import uz.ekommunal.gateway.auth.HeadEnd;
 import uz.ekommunal.tariff.Region;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
 
@@ -65,16 +67,17 @@ final class DemoNeighbourhood implements AutoCloseable {
      * @param signInUrl the households' page, for the hint in the log once the history is billed
      * @param linkCodeOf the link code printed on an account's receipts, by account number, for the same hint
      */
-    static DemoNeighbourhood start(int households, Gateway gateway, Billing billing, DataSource dataSource,
-            Path dataDir, Duration modbusInterval, Clock clock, Runnable startBilling, Supplier<String> signInUrl,
-            java.util.function.UnaryOperator<String> linkCodeOf)
+    static DemoNeighbourhood start(int households, Gateway gateway, HeadEnd headEnd, Billing billing,
+            DataSource dataSource, Path dataDir, Duration modbusInterval, Clock clock, Runnable startBilling,
+            Supplier<String> signInUrl, java.util.function.UnaryOperator<String> linkCodeOf)
             throws Exception {
         DemoCity city = DemoCity.build(SEED, households, "");
         Files.createDirectories(dataDir);
         // Register the meters before they start talking, so no first reading is quarantined.
         Path planned = dataDir.resolve("demo-meters-planned.csv");
         SeedFile.write(planned, city.meters(), Map.of());
-        MeterSeeding.apply(planned.toString(), gateway.meters(), gateway.modbusEndpoints(), modbusInterval);
+        MeterSeeding.apply(planned.toString(), gateway.meters(), gateway.credentials(), gateway.modbusEndpoints(),
+                modbusInterval);
         // Polling starts once the history is in: until then a slave shows no value, or a stale one.
         for (MeterSpec meter : city.meters()) {
             if (meter.protocol() == Protocol.MODBUS) {
@@ -96,6 +99,9 @@ final class DemoNeighbourhood implements AutoCloseable {
                 .polledHistory(loadProfiles)
                 .clock(clock)
                 .mqttUrl("tcp://127.0.0.1:" + gateway.mqttPort())
+                // the meters share connections as behind a data concentrator: the head-end user signs in
+                .mqttLogin(MqttLogin.headEnd(headEnd.user(), headEnd.secret()))
+                // the demo's CoAP meters are registered keyless, so plain CoAP takes them
                 .coapUrl("coap://127.0.0.1:" + gateway.coapPort() + "/readings")
                 .modbusPort(0)
                 .metersFile(live)
@@ -119,7 +125,8 @@ final class DemoNeighbourhood implements AutoCloseable {
                         simulation.counters().readingsAcked.sum() + loadProfiles.readings(),
                         (System.nanoTime() - begun) / 1_000_000_000);
                 // Now the Modbus slaves show the present: register where to poll them.
-                MeterSeeding.apply(live.toString(), gateway.meters(), gateway.modbusEndpoints(), modbusInterval);
+                MeterSeeding.apply(live.toString(), gateway.meters(), gateway.credentials(),
+                        gateway.modbusEndpoints(), modbusInterval);
                 billDueMonth(billing, startBilling);
                 String electricity = city.households().get(0).accounts().get(Utility.ELECTRICITY);
                 LOG.info("Sign in at {} with any phone (the code appears in this log) and link account {} "

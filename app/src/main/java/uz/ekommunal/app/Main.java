@@ -21,8 +21,8 @@ import uz.ekommunal.simulator.SimulateCommand;
 @Command(name = "ekommunal", mixinStandardHelpOptions = true, version = "e-kommunal 0.1.0",
         description = "Utilities billing system and smart-meter gateway.",
         subcommands = {Main.Run.class, Main.GatewayOnly.class, Main.ApiOnly.class, Main.BillingOnly.class,
-                Main.Migrate.class, Main.ShowConfig.class, SimulateCommand.class, RegistryCommands.Import.class,
-                RegistryCommands.Export.class})
+                Main.Migrate.class, Main.ShowConfig.class, MosquittoAuthCommand.class, SimulateCommand.class,
+                RegistryCommands.Import.class, RegistryCommands.Export.class})
 public final class Main implements Callable<Integer> {
 
     static {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import uz.ekommunal.app.config.ConfigException;
+import uz.ekommunal.gateway.auth.MeterCredentials;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.meter.MeterSeedFile;
 import uz.ekommunal.gateway.modbus.ModbusEndpoints;
@@ -26,8 +27,8 @@ final class MeterSeeding {
     }
 
     /** @return how many meters were registered or updated */
-    static int apply(String seed, MeterRegistry registry, ModbusEndpoints modbus, Duration pollInterval)
-            throws IOException, SQLException {
+    static int apply(String seed, MeterRegistry registry, MeterCredentials credentials, ModbusEndpoints modbus,
+            Duration pollInterval) throws IOException, SQLException {
         if ("none".equalsIgnoreCase(seed)) {
             return 0;
         }
@@ -39,6 +40,9 @@ final class MeterSeeding {
         }
         for (MeterSeedFile.SeedMeter meter : meters) {
             registry.register(meter.meter());
+            if (meter.secret() != null) {
+                credentials.set(meter.meter().serial(), meter.secret());
+            }
             if (meter.modbus() != null) {
                 var address = meter.modbus();
                 modbus.add(new NewModbusEndpoint(meter.meter().serial(), address.host(), address.port(),

@@ -29,6 +29,7 @@ import uz.ekommunal.billing.registry.ImportProblem;
 import uz.ekommunal.billing.registry.ImportReport;
 import uz.ekommunal.billing.registry.RegistryExport;
 import uz.ekommunal.billing.registry.RegistryImport;
+import uz.ekommunal.gateway.auth.MeterCredentials;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.modbus.ModbusEndpoints;
 import uz.ekommunal.storage.DataSourceFactory;
@@ -137,7 +138,7 @@ final class RegistryCommands {
             }
             try (Database db = new Database(console)) {
                 int registered = MeterSeeding.apply(file.toString(), new MeterRegistry(db.dataSource),
-                        new ModbusEndpoints(db.dataSource), Duration.ofSeconds(db.config.get(Settings.MODBUS_INTERVAL)));
+                        new MeterCredentials(db.dataSource), new ModbusEndpoints(db.dataSource), Duration.ofSeconds(db.config.get(Settings.MODBUS_INTERVAL)));
                 new AuditLog(db.dataSource, console.clock()).record(null, "registry.import", "registry:meters", null,
                         new JsonObject().put("file", file.getFileName().toString()).put("meters", registered), null);
                 console.out().println(registered + " meters registered or updated");

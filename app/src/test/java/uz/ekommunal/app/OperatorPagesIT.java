@@ -107,6 +107,10 @@ class OperatorPagesIT {
         browser.until(visibilityOfElementLocated(By.cssSelector("#meters tr[data-serial='EOP000001']")));
         assertThat(browser.find("#link-serial").getAttribute("value")).as("the new meter is picked for the next steps")
                 .isEqualTo("EOP000001");
+        // an MQTT meter's secret is shown once, with its user name; the page keeps no copy after a reload
+        assertThat(browser.find("#secret-user").getText()).isEqualTo("EOP000001");
+        assertThat(browser.find("#secret-shown").getText()).hasSize(43);
+        browser.screenshot("meter-secret");
 
         // Link: an unknown number is refused next to the number field, the right one links.
         fill("#link-number", "0000000");
@@ -404,7 +408,12 @@ class OperatorPagesIT {
         String payload = "{\"bn\":<b id=\"injected\">desk-it</b>";
         MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + system.app.mqttPort(), "operator-pages-it",
                 new MemoryPersistence());
-        client.connect(new MqttConnectionOptions()).waitForCompletion(5_000);
+        // the meter signs in as itself: its secret, issued as the desk would
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(serial);
+        options.setPassword(system.app.gateway().credentials().issue(serial).orElseThrow()
+                .getBytes(StandardCharsets.UTF_8));
+        client.connect(options).waitForCompletion(5_000);
         try {
             MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
             message.setQos(1);

@@ -41,7 +41,12 @@ public final class PublishToQueryableProbe {
         reader.start();
 
         MqttClient client = new MqttClient(broker, "probe-" + serial, new MemoryPersistence());
-        client.connect(new MqttConnectionOptions());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        if (args.length > 5) { // the probe meter signs in as itself: user name = serial, password = its secret
+            options.setUserName(serial);
+            options.setPassword(args[5].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        client.connect(options);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long n = 0;
         while (System.nanoTime() < end) {

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.ekommunal.gateway.auth.DoorCounters;
+import uz.ekommunal.gateway.auth.MeterCredentials;
 import uz.ekommunal.gateway.coap.CoapIntake;
 import uz.ekommunal.gateway.ingest.IngestCounters;
 import uz.ekommunal.gateway.ingest.Ingestion;
@@ -37,10 +39,14 @@ public final class Gateway implements AutoCloseable {
     private final CoapIntake coap;
     private final ModbusPoller modbus;
     private final ModbusEndpoints endpoints;
+    private final MeterCredentials credentials;
+    private final DoorCounters doorCounters;
 
     private Gateway(MeterRegistry registry, ReadingStore store, Ingestion ingestion, EmbeddedMqttBroker embeddedBroker,
             List<PahoMqttSubscriber> subscribers, int mqttPort, CoapIntake coap, ModbusPoller modbus,
-            ModbusEndpoints endpoints) {
+            ModbusEndpoints endpoints, MeterCredentials credentials, DoorCounters doorCounters) {
+        this.credentials = credentials;
+        this.doorCounters = doorCounters;
         this.registry = registry;
         this.store = store;
         this.ingestion = ingestion;
@@ -63,6 +69,8 @@ public final class Gateway implements AutoCloseable {
         ReadingStore store = new ReadingStore(dataSource);
         Ingestion ingestion = Ingestion.start(dataSource, registry, store, clock, settings.ingest());
         ReadingIngest ingest = ingestion.ingest();
+        MeterCredentials credentials = new MeterCredentials(dataSource);
+        DoorCounters doorCounters = new DoorCounters();
         EmbeddedMqttBroker broker = null;
         List<PahoMqttSubscriber> subscribers = new ArrayList<>();
         CoapIntake coap = null;
@@ -70,22 +78,24 @@ public final class Gateway implements AutoCloseable {
         try {
             int port = -1;
             if (settings.embeddedBroker()) {
-                broker = new EmbeddedMqttBroker(vertx, ingest);
+                broker = new EmbeddedMqttBroker(vertx, ingest, credentials, settings.mqttDoor(), doorCounters, clock);
                 port = broker.start(settings.embeddedMqttHost(), settings.embeddedMqttPort())
                         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-                LOG.info("Embedded MQTT broker listening on {}:{}", settings.embeddedMqttHost(), port);
+                LOG.info("Embedded MQTT broker listening on {}:{}{} (meters sign in: user name = serial, password = secret)",
+                        settings.embeddedMqttHost(), port,
+                        broker.tlsPort() < 0 ? "" : ", TLS on port " + broker.tlsPort());
             } else {
                 // One Paho connection delivers on one thread; several share the subscription.
                 for (int i = 0; i < settings.mqttConnections(); i++) {
                     PahoMqttSubscriber subscriber = new PahoMqttSubscriber(settings.mqttUrl(), settings.clientId(i),
                             settings.effectiveSharedGroup(), settings.sessionExpirySeconds(),
-                            settings.receiveMaximum(), ingest);
+                            settings.receiveMaximum(), ingest, settings.brokerLogin());
                     subscribers.add(subscriber);
                     subscriber.start();
                 }
             }
             if (settings.coap() != null) {
-                coap = new CoapIntake(ingest, registry, settings.coap());
+                coap = new CoapIntake(ingest, registry, settings.coap(), doorCounters, clock);
                 coap.start();
                 LOG.info("CoAP intake on udp port {} (DTLS: {})", coap.port(),
                         settings.coap().dtlsEnabled() ? coap.dtlsPort() : "off");
@@ -95,7 +105,7 @@ public final class Gateway implements AutoCloseable {
                 modbus.start();
             }
             return new Gateway(registry, store, ingestion, broker, subscribers, port, coap, modbus,
-                    new ModbusEndpoints(dataSource));
+                    new ModbusEndpoints(dataSource), credentials, doorCounters);
         } catch (Exception e) {
             for (AutoCloseable part : new AutoCloseable[] {modbus, coap}) {
                 if (part != null) {
@@ -119,6 +129,21 @@ public final class Gateway implements AutoCloseable {
 
     public MeterReadings readings() {
         return new MeterReadings(registry, store);
+    }
+
+    /** Meters' MQTT secrets: issue, rotate, revoke. */
+    public MeterCredentials credentials() {
+        return credentials;
+    }
+
+    /** What the meter doors refused, for /metrics. */
+    public DoorCounters doorCounters() {
+        return doorCounters;
+    }
+
+    /** The embedded broker's TLS port, or -1 when there is none (or a real broker is used). */
+    public int mqttTlsPort() {
+        return embeddedBroker == null ? -1 : embeddedBroker.tlsPort();
     }
 
     public ReadingStore store() {

@@ -29,6 +29,18 @@ final class GatewayFixture {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     }
 
+    /** Registers an MQTT electricity meter and gives it a secret; the secret. */
+    static String registerWithSecret(Gateway gateway, String serial) throws java.sql.SQLException {
+        gateway.meters().register(electricityMeter(serial));
+        return gateway.credentials().issue(serial).orElseThrow();
+    }
+
+    /** The embedded broker with messages up to 2 MiB, for tests of the parser's own limits. */
+    static GatewaySettings embeddedBrokerWithLargeMessages() {
+        return embeddedBroker().withMqttDoor(uz.ekommunal.gateway.mqtt.MqttDoorSettings.defaults()
+                .withLimits(2 * 1024 * 1024, 1000, 100));
+    }
+
     static NewMeter electricityMeter(String serial) {
         return new NewMeter(serial, "electricity", "mqtt", "1234567", 8, BigDecimal.ONE, null, null);
     }

@@ -62,15 +62,15 @@ class PoisonCorpusIT {
                 String mqttGood = GatewayFixture.uniqueSerial("M");
                 String coapGood = GatewayFixture.uniqueSerial("C");
                 String junkSender = GatewayFixture.uniqueSerial("J");
-                gateway.meters().register(GatewayFixture.electricityMeter(mqttGood));
-                gateway.meters().register(GatewayFixture.electricityMeter(junkSender));
+                String goodSecret = GatewayFixture.registerWithSecret(gateway, mqttGood);
+                String junkSecret = GatewayFixture.registerWithSecret(gateway, junkSender);
                 gateway.meters().register(new NewMeter(coapGood, "electricity", "coap", null, 8, BigDecimal.ONE,
                         null, null));
                 String broker = "tcp://127.0.0.1:" + gateway.mqttPort();
                 String coap = "coap://127.0.0.1:" + gateway.coapPort() + "/readings";
                 List<byte[]> corpus = corpus(junkSender);
-                MqttAsyncClient good = connect(broker, "meter-" + mqttGood);
-                MqttAsyncClient junk = connect(broker, "meter-" + junkSender);
+                MqttAsyncClient good = connect(broker, mqttGood, goodSecret);
+                MqttAsyncClient junk = connect(broker, junkSender, junkSecret);
                 try {
                     for (int i = 0; i < corpus.size(); i++) {
                         publish(good, "meters/" + mqttGood + "/readings", reading(mqttGood, i));
@@ -78,7 +78,8 @@ class PoisonCorpusIT {
                         assertThat(StoredReadings.count(db.dataSource(), mqttGood)).isEqualTo(i + 1);
                         assertThat(StoredReadings.count(db.dataSource(), coapGood)).isEqualTo(i + 1);
 
-                        junk = publishJunk(junk, broker, "meters/" + junkSender + "/readings", corpus.get(i));
+                        junk = publishJunk(junk, broker, junkSecret, "meters/" + junkSender + "/readings",
+                                corpus.get(i));
                         CoapResponse answer = post(coap, coapSized(corpus.get(i)));
                         assertThat(answer == null || !answer.isSuccess()).as("poison %d over CoAP", i).isTrue();
                     }
@@ -86,10 +87,14 @@ class PoisonCorpusIT {
                 } finally {
                     good.disconnect().waitForCompletion(5_000);
                     good.close();
-                    if (junk.isConnected()) {
-                        junk.disconnect().waitForCompletion(5_000);
+                    try {
+                        if (junk.isConnected()) {
+                            junk.disconnect().waitForCompletion(5_000);
+                        }
+                        junk.close();
+                    } catch (Exception alreadyClosed) {
+                        // the broker shut the junk sender out; its client may be closed already
                     }
-                    junk.close();
                 }
                 assertThat(StoredReadings.count(db.dataSource(), mqttGood)).isEqualTo(corpus.size() + 1);
                 assertThat(StoredReadings.count(db.dataSource(), junkSender)).isZero();
@@ -103,10 +108,12 @@ class PoisonCorpusIT {
     }
 
     /** Every payload a meter's credentials would send through; the one place to add them. */
-    private static MqttAsyncClient connect(String broker, String clientId) throws Exception {
-        MqttAsyncClient client = new MqttAsyncClient(broker, clientId, new MemoryPersistence());
+    private static MqttAsyncClient connect(String broker, String serial, String secret) throws Exception {
+        MqttAsyncClient client = new MqttAsyncClient(broker, "meter-" + serial, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
+        options.setUserName(serial);
+        options.setPassword(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         client.connect(options).waitForCompletion(10_000);
         return client;
     }
@@ -118,13 +125,13 @@ class PoisonCorpusIT {
     }
 
     /** Junk may get its sender disconnected (a broker limit): reconnect and go on, as an attacker would. */
-    private static MqttAsyncClient publishJunk(MqttAsyncClient client, String broker, String topic, byte[] payload)
-            throws Exception {
-        if (!client.isConnected()) {
-            client.close();
-            client = connect(broker, client.getClientId());
-        }
+    private static MqttAsyncClient publishJunk(MqttAsyncClient client, String broker, String secret, String topic,
+            byte[] payload) throws Exception {
         try {
+            if (!client.isConnected()) {
+                client.close();
+                client = connect(broker, client.getClientId().substring("meter-".length()), secret);
+            }
             publish(client, topic, payload);
         } catch (Exception refused) {
             // refused or disconnected by the broker: what matters is that good meters go on

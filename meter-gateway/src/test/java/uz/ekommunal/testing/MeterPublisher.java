@@ -24,11 +24,21 @@ public final class MeterPublisher implements AutoCloseable {
     private final Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sent = new AtomicInteger();
 
+    /** A meter without credentials (a broker that allows anonymous clients). */
     public MeterPublisher(String brokerUrl, String serial) throws Exception {
+        this(brokerUrl, serial, null);
+    }
+
+    /** Signs in as the meter itself: user name = serial, password = {@code secret} (null: none). */
+    public MeterPublisher(String brokerUrl, String serial, String secret) throws Exception {
         this.serial = serial;
         this.client = new MqttAsyncClient(brokerUrl, "meter-" + serial, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setReceiveMaximum(65535);
+        if (secret != null) {
+            options.setUserName(serial);
+            options.setPassword(secret.getBytes(StandardCharsets.UTF_8));
+        }
         client.connect(options).waitForCompletion(10_000);
     }
 

@@ -20,11 +20,15 @@ import uz.ekommunal.simulator.fleet.FleetBuilder;
 import uz.ekommunal.simulator.meter.MeterSpec;
 import uz.ekommunal.simulator.meter.Protocol;
 import uz.ekommunal.simulator.meter.Utility;
+import uz.ekommunal.simulator.transport.MqttLogin;
 
 /** {@code simulate}: a fleet of meters that report over MQTT, CoAP and Modbus, with faults and ground truth. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Simulates smart meters speaking MQTT, CoAP and Modbus TCP, with faults on demand and ground truth.")
 public final class SimulateCommand implements Callable<Integer> {
+
+    /** Each per-meter connection costs Paho a few threads. */
+    static final int PER_METER_LIMIT = 2000;
 
     @Option(names = "--meters", defaultValue = "100", description = "Number of meters (default ${DEFAULT-VALUE}).")
     int meters;
@@ -58,6 +62,14 @@ public final class SimulateCommand implements Callable<Integer> {
     String mqttClientId;
     @Option(names = "--mqtt-clients", defaultValue = "4", description = "MQTT connections the meters share (default ${DEFAULT-VALUE}).")
     int mqttClients;
+    @Option(names = "--mqtt-user", description = "Sign in as this head-end (data concentrator) user, the meters "
+            + "sharing --mqtt-clients connections. Without it each MQTT meter signs in as itself (user name = serial, "
+            + "password = its secret, written to --meters-file), one connection per meter.")
+    String mqttUser;
+    @Option(names = "--mqtt-password", description = "Password of --mqtt-user.")
+    String mqttPassword;
+    @Option(names = "--mqtt-anonymous", description = "Shared connections without credentials (a broker that allows it).")
+    boolean mqttAnonymous;
     @Option(names = "--mqtt-max-inflight", defaultValue = "1000", description = "Unacknowledged publishes per connection (default ${DEFAULT-VALUE}).")
     int mqttMaxInflight;
     @Option(names = "--coap-url", defaultValue = "coap://127.0.0.1:5683/readings", description = "CoAP target; coaps:// for DTLS with PSKs (default ${DEFAULT-VALUE}).")
@@ -162,7 +174,28 @@ public final class SimulateCommand implements Callable<Integer> {
                 .metersFile(metersFile)
                 .drainTimeout(Durations.parse(drainTimeout))
                 .progress(System.out)
+                .mqttLogin(mqttLogin(fleet))
                 .build();
+    }
+
+    /** Each meter as itself unless a head-end user (or anonymous) is asked for; a large fleet needs a head-end. */
+    private MqttLogin mqttLogin(List<MeterSpec> fleet) {
+        if (mqttAnonymous) {
+            return null;
+        }
+        if (mqttUser != null) {
+            if (mqttPassword == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--mqtt-user needs --mqtt-password");
+            }
+            return MqttLogin.headEnd(mqttUser, mqttPassword);
+        }
+        long mqttMeters = fleet.stream().filter(m -> m.protocol() == Protocol.MQTT).count();
+        if (mqttMeters > PER_METER_LIMIT) {
+            throw new CommandLine.ParameterException(new CommandLine(this), mqttMeters + " MQTT meters would each open a "
+                    + "connection of their own (at most " + PER_METER_LIMIT + "): sign in as a head-end user with "
+                    + "--mqtt-user and --mqtt-password (EKOMMUNAL_MQTT_HEADEND_USER/_SECRET of the gateway)");
+        }
+        return MqttLogin.PER_METER;
     }
 
     private Protocol parseProtocol() {

@@ -69,7 +69,7 @@ public final class Simulation implements AutoCloseable {
         try {
             if (!mqttMeters.isEmpty()) {
                 mqtt = new MqttTransport(config.mqttUrl(), config.mqttClientId(), config.mqttClients(),
-                        config.mqttMaxInflight(), mqttMeters, counters);
+                        config.mqttMaxInflight(), mqttMeters, counters, config.mqttLogin());
                 transports.add(mqtt);
                 mqtt.start();
             }

@@ -1,5 +1,7 @@
 package uz.ekommunal.simulator;
 
+import uz.ekommunal.simulator.transport.MqttLogin;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +12,7 @@ import java.util.Map;
 
 import uz.ekommunal.simulator.fault.FaultConfig;
 import uz.ekommunal.simulator.meter.MeterSpec;
+import uz.ekommunal.simulator.transport.MqttLogin;
 
 /**
  * Everything a simulation run needs, validated when built. Build one with {@link #builder(List)}.
@@ -45,13 +48,16 @@ import uz.ekommunal.simulator.meter.MeterSpec;
  *                        again, though the meter still moves through them so its registers continue
  * @param polledHistory   where the past readings of polled meters go, or null to drop them
  * @param clock           the wall clock a history run is anchored to
+ * @param mqttLogin       how meters sign in at the broker ({@link MqttLogin}), or null: shared connections
+ *                        without credentials (only for a broker that allows anonymous clients)
  */
 public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start, Duration interval, Duration duration,
                                double speedup, int batch, String mqttUrl, String mqttClientId, int mqttClients,
                                int mqttMaxInflight, String coapUrl, int coapMaxInflight, String modbusHost,
                                int modbusPort, FaultConfig faults, Path groundTruth, Path metersFile,
                                Duration drainTimeout, PrintStream progress, Duration historyInterval,
-                               Map<String, Instant> alreadySent, PolledHistory polledHistory, Clock clock) {
+                               Map<String, Instant> alreadySent, PolledHistory polledHistory, Clock clock,
+                               MqttLogin mqttLogin) {
 
     /** Default start: a fixed instant, so a run is reproducible unless told otherwise. */
     public static final Instant DEFAULT_START = Instant.parse("2025-11-01T00:00:00Z");
@@ -115,6 +121,7 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
         private Map<String, Instant> alreadySent = Map.of();
         private PolledHistory polledHistory;
         private Clock clock = Clock.systemUTC();
+        private MqttLogin mqttLogin;
 
         private Builder(List<MeterSpec> meters) {
             this.meters = meters;
@@ -145,12 +152,13 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
         public Builder alreadySent(Map<String, Instant> v) { alreadySent = v; return this; }
         public Builder polledHistory(PolledHistory v) { polledHistory = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
+        public Builder mqttLogin(MqttLogin v) { mqttLogin = v; return this; }
 
         public SimulationConfig build() {
             return new SimulationConfig(meters, seed, start, interval, duration, speedup, batch, mqttUrl, mqttClientId,
                     mqttClients, mqttMaxInflight, coapUrl, coapMaxInflight, modbusHost, modbusPort, faults,
                     groundTruth, metersFile, drainTimeout, progress, historyInterval, alreadySent, polledHistory,
-                    clock);
+                    clock, mqttLogin);
         }
     }
 }

@@ -62,6 +62,23 @@ final class Parsers {
         };
     }
 
+    /** A file path; empty means "not set". */
+    static Function<String, Path> optionalPath() {
+        return value -> value.isBlank() ? null : Path.of(value.strip());
+    }
+
+    /** One of a few words. */
+    static Function<String, String> oneOf(String... choices) {
+        return value -> {
+            for (String choice : choices) {
+                if (choice.equalsIgnoreCase(value.strip())) {
+                    return choice;
+                }
+            }
+            throw new IllegalArgumentException("must be one of " + String.join(", ", choices));
+        };
+    }
+
     static Function<String, String> jdbcUrl() {
         return value -> {
             if (value.isBlank()) {

@@ -40,6 +40,34 @@ public final class Settings {
     public static final Setting<Integer> MQTT_RECEIVE_MAXIMUM = new Setting<>("EKOMMUNAL_MQTT_RECEIVE_MAXIMUM",
             "65535", "Unacknowledged QoS 1 messages the broker may have in flight to each gateway connection.",
             Parsers.integer(1, 65535));
+    public static final Setting<String> MQTT_USER = new Setting<>("EKOMMUNAL_MQTT_USER", "",
+            "The gateway's user at a real broker (EKOMMUNAL_MQTT_URL); its ACL reads meters/+/readings. Empty: none.",
+            Parsers.optional());
+    public static final Setting<String> MQTT_PASSWORD = new Setting<>("EKOMMUNAL_MQTT_PASSWORD", "",
+            "Password of EKOMMUNAL_MQTT_USER; never printed.", Parsers.optional());
+    public static final Setting<String> MQTT_HEADEND_USER = new Setting<>("EKOMMUNAL_MQTT_HEADEND_USER", "headend",
+            "User name of the head-end system (data concentrator) that may publish for any registered meter.",
+            Parsers.text());
+    public static final Setting<String> MQTT_HEADEND_SECRET = new Setting<>("EKOMMUNAL_MQTT_HEADEND_SECRET", "",
+            "Password (16+ characters) of the head-end user; never printed. Empty: no head-end user (the demo "
+                    + "neighbourhood then gets one of its own for the run).", Parsers.optional());
+    public static final Setting<Integer> MQTT_MAX_MESSAGE_BYTES = new Setting<>("EKOMMUNAL_MQTT_MAX_MESSAGE_BYTES",
+            "65536", "Largest MQTT message the embedded broker accepts; a larger one closes the connection.",
+            Parsers.integer(256, 16 * 1024 * 1024));
+    public static final Setting<Integer> MQTT_MAX_INFLIGHT = new Setting<>("EKOMMUNAL_MQTT_MAX_INFLIGHT", "1000",
+            "Unacknowledged QoS 1 messages per connection to the embedded broker (MQTT v5 receive maximum); a client "
+                    + "sending more is disconnected.", Parsers.integer(1, 65535));
+    public static final Setting<Integer> MQTT_MALFORMED_BUDGET = new Setting<>("EKOMMUNAL_MQTT_MALFORMED_BUDGET",
+            "100", "Rejected messages (malformed, or for another meter) a meter may send per hour to the embedded "
+                    + "broker; over it the meter is disconnected, flagged and refused for the rest of the hour.",
+            Parsers.integer(1, 1_000_000));
+    public static final Setting<Integer> MQTT_TLS_PORT = new Setting<>("EKOMMUNAL_MQTT_TLS_PORT", "-1",
+            "Port of the embedded broker's MQTT-over-TLS listener. -1: none.", Parsers.integer(-1, 65535));
+    public static final Setting<Path> MQTT_TLS_KEY = new Setting<>("EKOMMUNAL_MQTT_TLS_KEY", "",
+            "PEM private key of the MQTT TLS listener (required with EKOMMUNAL_MQTT_TLS_PORT).", Parsers.optionalPath());
+    public static final Setting<Path> MQTT_TLS_CERT = new Setting<>("EKOMMUNAL_MQTT_TLS_CERT", "",
+            "PEM certificate (chain) of the MQTT TLS listener (required with EKOMMUNAL_MQTT_TLS_PORT).",
+            Parsers.optionalPath());
     public static final Setting<String> HTTP_HOST = new Setting<>("EKOMMUNAL_HTTP_HOST", "0.0.0.0",
             "Address the HTTP API listens on.", Parsers.text());
     public static final Setting<Integer> HTTP_PORT = new Setting<>("EKOMMUNAL_HTTP_PORT", "8080",
@@ -69,6 +97,12 @@ public final class Settings {
             "Port of the CoAP endpoint for meters (UDP). -1: CoAP off.", Parsers.integer(-1, 65535));
     public static final Setting<Integer> COAPS_PORT = new Setting<>("EKOMMUNAL_COAPS_PORT", "5684",
             "Port of CoAP over DTLS with per-meter pre-shared keys (UDP). -1: DTLS off.", Parsers.integer(-1, 65535));
+    public static final Setting<String> COAP_PLAIN = new Setting<>("EKOMMUNAL_COAP_PLAIN", "keyless",
+            "Plain CoAP on EKOMMUNAL_COAP_PORT: 'keyless' (only meters registered as CoAP meters without a key) or "
+                    + "'off' (DTLS only).", Parsers.oneOf("keyless", "off"));
+    public static final Setting<Integer> COAP_MAX_PAYLOAD_BYTES = new Setting<>("EKOMMUNAL_COAP_MAX_PAYLOAD_BYTES",
+            "65536", "Largest CoAP pack accepted (also block-wise); larger gets 4.13.",
+            Parsers.integer(256, 16 * 1024 * 1024));
     public static final Setting<String> MODBUS_OWNER = new Setting<>("EKOMMUNAL_MODBUS_OWNER", "",
             "This instance's name in the Modbus lease table; unique per running gateway. Empty: host name + random.",
             Parsers.optional());
@@ -207,8 +241,11 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR,
             EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_CONNECTIONS,
             MQTT_SESSION_EXPIRY,
-            MQTT_RECEIVE_MAXIMUM, HTTP_HOST, HTTP_PORT, HTTP_IDLE_TIMEOUT, HTTP_HEAD_TIMEOUT, HTTP_REQUEST_TIMEOUT,
-            HTTP_MAX_CONNECTIONS_PER_ADDRESS, METRICS_HOST, METRICS_PORT, COAP_HOST, COAP_PORT, COAPS_PORT,
+            MQTT_RECEIVE_MAXIMUM, MQTT_USER, MQTT_PASSWORD, MQTT_HEADEND_USER, MQTT_HEADEND_SECRET, MQTT_MAX_MESSAGE_BYTES,
+            MQTT_MAX_INFLIGHT, MQTT_MALFORMED_BUDGET, MQTT_TLS_PORT, MQTT_TLS_KEY, MQTT_TLS_CERT,
+            HTTP_HOST, HTTP_PORT, HTTP_IDLE_TIMEOUT, HTTP_HEAD_TIMEOUT, HTTP_REQUEST_TIMEOUT,
+            HTTP_MAX_CONNECTIONS_PER_ADDRESS, METRICS_HOST, METRICS_PORT, COAP_HOST, COAP_PORT, COAPS_PORT, COAP_PLAIN,
+            COAP_MAX_PAYLOAD_BYTES,
             MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, DEMO_CITY, SPOOL_DIR, BILLING_NODE_ID, BILLING_CRON, BILLING_WORKERS,
             BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY,
             WRITER_UNHEALTHY_AFTER, READING_HOLD_AGE, QUARANTINE_PER_HOUR,

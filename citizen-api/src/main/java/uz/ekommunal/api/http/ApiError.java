@@ -66,6 +66,7 @@ public enum ApiError {
     HELD_READING_NOT_FOUND(7201, 404, "No held reading there"),
     ACCOUNT_EXISTS(7009, 409, "Account already open"),
     ACCOUNT_CLOSED(7010, 409, "Account closed"),
+    METER_SECRET_NOT_FOUND(7101, 404, "Meter has no secret"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 

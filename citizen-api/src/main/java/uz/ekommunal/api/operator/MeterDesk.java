@@ -12,6 +12,7 @@ import uz.ekommunal.billing.BillingErrorCode;
 import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.account.Account;
 import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.gateway.auth.MeterCredentials;
 import uz.ekommunal.gateway.meter.Meter;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.meter.NewMeter;
@@ -22,14 +23,18 @@ import uz.ekommunal.gateway.store.ReadingStore;
 /** Meter work of the desk (blocking): register, replace, retire, link; every step checked against the caller's scope. */
 final class MeterDesk {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MeterDesk.class);
+
     private final MeterRegistry meters;
     private final ModbusEndpoints modbus;
     private final Accounts accounts;
     private final MeterScope scope;
     private final FinalReadings finalReadings;
+    private final MeterCredentials credentials;
 
     MeterDesk(MeterRegistry meters, ModbusEndpoints modbus, Accounts accounts, MeterScope scope, ReadingStore readings,
-            DataSource dataSource, Clock clock) {
+            DataSource dataSource, MeterCredentials credentials, Clock clock) {
+        this.credentials = credentials;
         this.meters = meters;
         this.modbus = modbus;
         this.accounts = accounts;
@@ -87,6 +92,32 @@ final class MeterDesk {
         Meter retired = meters.retire(serial, at).orElseThrow(() -> meterNotFound(serial));
         modbus.remove(serial);
         return retired;
+    }
+
+    /** A new secret for a meter in service (rotating any old one): the secret, shown once. */
+    String issueSecret(Caller caller, String serial) throws SQLException {
+        Meter meter = visible(DeskAccess.scope(caller), serial);
+        if (meter.replacedAt() != null) {
+            throw new ApiException(ApiError.METER_OUT_OF_SERVICE, "serial", "Meter " + serial + " left service at "
+                    + meter.replacedAt());
+        }
+        String secret = credentials.issue(serial).orElseThrow(() -> meterNotFound(serial));
+        LOG.info("Operator {} issued a secret for meter {}", caller.userId(), serial);
+        return secret;
+    }
+
+    /** Revokes the meter's secret: it can no longer sign in at the broker. */
+    void revokeSecret(Caller caller, String serial) throws SQLException {
+        visible(DeskAccess.scope(caller), serial);
+        if (!credentials.revoke(serial)) {
+            throw new ApiException(ApiError.METER_SECRET_NOT_FOUND, "serial", "Meter " + serial + " has no secret");
+        }
+        LOG.info("Operator {} revoked the secret of meter {}", caller.userId(), serial);
+    }
+
+    /** When the secrets of these meters were issued (meters without one are absent). */
+    java.util.Map<String, Instant> secretsIssued(List<String> serials) throws SQLException {
+        return credentials.issuedAt(serials);
     }
 
     Meter link(Caller caller, long accountId, String serial, String register) throws SQLException {

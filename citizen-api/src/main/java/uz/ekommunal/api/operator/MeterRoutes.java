@@ -56,6 +56,8 @@ final class MeterRoutes {
         router.get("/api/v1/operator/meters").handler(authenticate).handler(this::list);
         router.post("/api/v1/operator/meters/:serial/replace").handler(authenticate).handler(this::replace);
         router.post("/api/v1/operator/meters/:serial/retire").handler(authenticate).handler(this::retire);
+        router.post("/api/v1/operator/meters/:serial/secret").handler(authenticate).handler(this::issueSecret);
+        router.delete("/api/v1/operator/meters/:serial/secret").handler(authenticate).handler(this::revokeSecret);
         router.post("/api/v1/operator/accounts/:accountId/meters").handler(authenticate).handler(this::link);
     }
 
@@ -67,10 +69,43 @@ final class MeterRoutes {
         var endpoint = MeterForms.modbus(body, meter.serial());
         String address = ClientAddress.of(ctx.request());
         Requests.blocking(vertx, ctx, () -> {
-            Meter m = desk.register(caller, meter, endpoint);
-            audit.record(caller, "meter.register", "meter:" + m.serial(), null, json(m, null), address);
-            return m;
-        }, m -> Requests.json(ctx, 201, json(m, null)));
+            Meter stored = desk.register(caller, meter, endpoint);
+            audit.record(caller, "meter.register", "meter:" + stored.serial(), null, json(stored, null), address);
+            // an MQTT meter gets its secret at registration, shown this once (never in the audit log)
+            String secret = "mqtt".equals(stored.protocol()) ? desk.issueSecret(caller, stored.serial()) : null;
+            return json(stored, null).put("secret", secret);
+        }, created -> {
+            ctx.response().putHeader("Cache-Control", "no-store");
+            Requests.json(ctx, 201, created);
+        });
+    }
+
+    /** A new secret (the old one, if any, stops working): {@code {serial, user, secret}}, shown once. */
+    private void issueSecret(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        DeskAccess.requireDesk(caller);
+        String serial = MeterForms.checkSerial(ctx.pathParam("serial"), "serial");
+        String address = ClientAddress.of(ctx.request());
+        Requests.blocking(vertx, ctx, () -> {
+            String secret = desk.issueSecret(caller, serial);
+            audit.record(caller, "meter.secret.issue", "meter:" + serial, null, null, address);
+            return secret;
+        }, secret -> {
+            ctx.response().putHeader("Cache-Control", "no-store");
+            Requests.json(ctx, 201, new JsonObject().put("serial", serial).put("user", serial).put("secret", secret));
+        });
+    }
+
+    private void revokeSecret(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        DeskAccess.requireDesk(caller);
+        String serial = MeterForms.checkSerial(ctx.pathParam("serial"), "serial");
+        String address = ClientAddress.of(ctx.request());
+        Requests.blocking(vertx, ctx, () -> {
+            desk.revokeSecret(caller, serial);
+            audit.record(caller, "meter.secret.revoke", "meter:" + serial, null, null, address);
+            return serial;
+        }, s -> ctx.response().setStatusCode(204).end());
     }
 
     private void replace(RoutingContext ctx) {
@@ -167,6 +202,11 @@ final class MeterRoutes {
                 }
                 rest = page.size() == limit || i < page.size();
             }
+            Map<String, Instant> secrets = desk.secretsIssued(items.stream().map(i -> i.getString("serial")).toList());
+            items.forEach(i -> {
+                Instant issued = secrets.get(i.getString("serial"));
+                i.put("hasSecret", issued != null).put("secretIssuedAt", issued == null ? null : issued.toString());
+            });
             return new JsonObject().put("items", new JsonArray(items))
                     .put("nextCursor", rest && cursor != null ? Cursors.encode(cursor) : null);
         }, body -> Requests.json(ctx, 200, body));

@@ -11,6 +11,7 @@ import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.billing.tariffs.TariffBookStore;
+import uz.ekommunal.gateway.auth.MeterCredentials;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.modbus.ModbusEndpoints;
 import uz.ekommunal.gateway.store.HeldReadings;
@@ -28,9 +29,17 @@ public final class OperatorDesk {
     /** @param book the cached book the calculator and billing price with; reloaded after each change */
     public OperatorDesk(Vertx vertx, Authenticate authenticate, DataSource dataSource, Billing billing,
             MeterRegistry meters, ModbusEndpoints modbus, JdbcTariffBook book, AuditLog audit, Clock clock) {
+        this(vertx, authenticate, dataSource, billing, meters, modbus, book, new MeterCredentials(dataSource), audit,
+                clock);
+    }
+
+    /** @param credentials the gateway's, in one process with it, so a revoked meter's connections are closed at once */
+    public OperatorDesk(Vertx vertx, Authenticate authenticate, DataSource dataSource, Billing billing,
+            MeterRegistry meters, ModbusEndpoints modbus, JdbcTariffBook book, MeterCredentials credentials,
+            AuditLog audit, Clock clock) {
         MeterScope scope = new MeterScope(dataSource, billing.accounts());
         MeterDesk desk = new MeterDesk(meters, modbus, billing.accounts(), scope, new ReadingStore(dataSource),
-                dataSource, clock);
+                dataSource, credentials, clock);
         routes = List.of(new MeterRoutes(vertx, authenticate, desk, scope, modbus, audit, clock)::mount,
                 new AccountLookupRoutes(vertx, authenticate, dataSource, billing.accounts())::mount,
                 new QuarantineRoutes(vertx, authenticate, dataSource, scope)::mount,

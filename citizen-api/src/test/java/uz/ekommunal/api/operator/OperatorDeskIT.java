@@ -368,6 +368,45 @@ class OperatorDeskIT {
     }
 
     @Test
+    void anMqttMeterGetsASecretAtRegistrationShownOnceStoredHashedRotatedAndRevoked() throws Exception {
+        HttpResponse<String> registered = post("/api/v1/operator/meters", operatorA, new JsonObject()
+                .put("serial", "E7400002").put("utility", "electricity").put("protocol", "mqtt"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.headers().firstValue("Cache-Control")).contains("no-store");
+        String first = new JsonObject(registered.body()).getString("secret");
+        assertThat(first).hasSize(43);
+        assertThat(storedHash("E7400002")).doesNotContain(first)
+                .satisfies(hash -> assertThat(uz.ekommunal.gateway.auth.MosquittoPasswordHash.matches(first, hash)).isTrue());
+
+        HttpResponse<String> rotated = post("/api/v1/operator/meters/E7400002/secret", operatorA, new JsonObject());
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(201);
+        String second = new JsonObject(rotated.body()).getString("secret");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(uz.ekommunal.gateway.auth.MosquittoPasswordHash.matches(first, storedHash("E7400002"))).isFalse();
+        assertThat(new JsonObject(get("/api/v1/operator/meters?serial=E7400002", operatorA).body()).getJsonArray("items"))
+                .singleElement().satisfies(o -> assertThat(((JsonObject) o).getBoolean("hasSecret")).isTrue());
+
+        assertThat(delete("/api/v1/operator/meters/E7400002/secret", operatorA).statusCode()).isEqualTo(204);
+        assertThat(storedHash("E7400002")).isNull();
+        assertProblem(delete("/api/v1/operator/meters/E7400002/secret", operatorA), 404, "serial");
+        // a gas operator cannot touch an electricity meter's secret; a household cannot either
+        assertProblem(post("/api/v1/operator/meters/E7400002/secret", operatorB, new JsonObject()), 404, "serial");
+        assertProblem(post("/api/v1/operator/meters/E7400002/secret", household, new JsonObject()), 403, null);
+        assertThat(storedHash("E7400002")).isNull();
+    }
+
+    private static String storedHash(String serial) throws Exception {
+        try (var connection = api.db.dataSource().getConnection();
+             var select = connection.prepareStatement(
+                     "select secret_hash from gateway.meter_credentials where serial = ?")) {
+            select.setString(1, serial);
+            try (var rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    @Test
     void anOperatorOfAnotherProviderFindsNothingOfTheirs() {
         long account = data.electricityA.id();
         assertProblem(post("/api/v1/operator/accounts/" + account + "/meters", operatorB,
@@ -408,6 +447,10 @@ class OperatorDeskIT {
         JsonObject problem = new JsonObject(r.body());
         assertThat(problem.getString("field")).as(r.body()).isEqualTo(field);
         assertThat(problem.getInteger("code")).isPositive();
+    }
+
+    private static HttpResponse<String> delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
     }
 
     private static HttpResponse<String> get(String path, String token) {

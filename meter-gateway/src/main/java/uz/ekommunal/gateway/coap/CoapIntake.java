@@ -1,6 +1,8 @@
 package uz.ekommunal.gateway.coap;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +16,10 @@ import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.ekommunal.gateway.auth.DoorCounters;
 import uz.ekommunal.gateway.ingest.ReadingIngest;
 import uz.ekommunal.gateway.meter.MeterRegistry;
+import uz.ekommunal.gateway.senml.SenmlParser;
 
 /**
  * The CoAP intake: {@code POST /readings} on plain CoAP and, beside it, on CoAP over DTLS with a
@@ -35,15 +39,25 @@ public final class CoapIntake implements AutoCloseable {
     private final ReadingIngest ingest;
     private final MeterRegistry registry;
     private final CoapSettings settings;
+    private final Clock clock;
+    private final DoorCounters counters;
     private ScheduledExecutorService timers;
+    private ExecutorService checks;
     private CoapServer server;
     private CoapEndpoint plain;
     private CoapEndpoint secure;
 
     public CoapIntake(ReadingIngest ingest, MeterRegistry registry, CoapSettings settings) {
+        this(ingest, registry, settings, new DoorCounters(), Clock.systemUTC());
+    }
+
+    public CoapIntake(ReadingIngest ingest, MeterRegistry registry, CoapSettings settings, DoorCounters counters,
+            Clock clock) {
         this.ingest = ingest;
         this.registry = registry;
+        this.clock = clock;
         this.settings = settings;
+        this.counters = counters;
     }
 
     /**
@@ -60,11 +74,18 @@ public final class CoapIntake implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        checks = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "coap-door");
+            thread.setDaemon(true);
+            return thread;
+        });
         Configuration config = configuration();
         CoapServer coap = new CoapServer(config);
-        plain = new CoapEndpoint.Builder().setConfiguration(config)
-                .setInetSocketAddress(new InetSocketAddress(settings.host(), settings.port())).build();
-        coap.addEndpoint(plain);
+        if (settings.plainEnabled()) {
+            plain = new CoapEndpoint.Builder().setConfiguration(config)
+                    .setInetSocketAddress(new InetSocketAddress(settings.host(), settings.port())).build();
+            coap.addEndpoint(plain);
+        }
         if (settings.dtlsEnabled()) {
             DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
                     .setAddress(new InetSocketAddress(settings.host(), settings.dtlsPort()))
@@ -73,28 +94,31 @@ public final class CoapIntake implements AutoCloseable {
             secure = new CoapEndpoint.Builder().setConfiguration(config).setConnector(new DTLSConnector(dtls)).build();
             coap.addEndpoint(secure);
         }
-        coap.add(new ReadingsResource(ingest, timers, settings.retryAfter(), settings.separateResponseAfter()));
+        PlainCoapDoor plainDoor = new PlainCoapDoor(registry, SenmlParser.withDefaults(), counters, clock);
+        coap.add(new ReadingsResource(ingest, timers, settings.retryAfter(), settings.separateResponseAfter(),
+                plainDoor, checks, counters, settings.maxPayloadBytes()));
         try {
             coap.start();
         } catch (RuntimeException e) {
             coap.destroy();
             timers.shutdownNow();
+            checks.shutdownNow();
             throw new IllegalStateException("CoAP intake cannot start on " + settings.host() + ":" + settings.port()
                     + (settings.dtlsEnabled() ? " / DTLS " + settings.dtlsPort() : "") + ": " + e.getMessage(), e);
         }
         server = coap;
-        LOG.info("CoAP intake listening on {}:{}{}", settings.host(), port(),
+        LOG.info("CoAP intake listening on {}:{}{}", settings.host(), plain == null ? "(plain CoAP off)" : port(),
                 secure == null ? "" : " and DTLS " + settings.host() + ":" + dtlsPort());
     }
 
     /**
-     * The port plain CoAP listens on (the real one when 0 was configured).
+     * The port plain CoAP listens on (the real one when 0 was configured), or -1 when plain CoAP is off.
      *
      * @throws IllegalStateException if not started
      */
     public synchronized int port() {
         requireStarted();
-        return plain.getAddress().getPort();
+        return plain == null ? -1 : plain.getAddress().getPort();
     }
 
     /**
@@ -122,6 +146,7 @@ public final class CoapIntake implements AutoCloseable {
         }
         server.destroy();
         timers.shutdown();
+        checks.shutdown();
         try {
             timers.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -146,6 +171,8 @@ public final class CoapIntake implements AutoCloseable {
         config.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
         config.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
         config.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
+        // larger packs are refused (4.13) before they are reassembled in memory
+        config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, settings.maxPayloadBytes());
         return config;
     }
 }

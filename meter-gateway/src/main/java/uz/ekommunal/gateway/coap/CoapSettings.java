@@ -13,9 +13,19 @@ import java.util.Objects;
  * @param retryAfter Max-Age of a 5.03 answer: when the meter should try again
  * @param separateResponseAfter a confirmable POST still not stored after this long gets an empty
  *     ACK, and its answer follows as a separate response (so the meter stops retransmitting)
+ * @param plainEnabled plain CoAP on {@code port}, for meters registered as keyless only; false: no plain endpoint
+ * @param maxPayloadBytes largest pack accepted (also through block-wise transfer); larger gets 4.13
  */
 public record CoapSettings(String host, int port, int dtlsPort, int protocolThreads, Duration retryAfter,
-                           Duration separateResponseAfter) {
+                           Duration separateResponseAfter, boolean plainEnabled, int maxPayloadBytes) {
+
+    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
+
+    /** Plain CoAP on (keyless meters only), packs up to 64 KiB. */
+    public CoapSettings(String host, int port, int dtlsPort, int protocolThreads, Duration retryAfter,
+            Duration separateResponseAfter) {
+        this(host, port, dtlsPort, protocolThreads, retryAfter, separateResponseAfter, true, DEFAULT_MAX_PAYLOAD_BYTES);
+    }
 
     public static final int DEFAULT_PORT = 5683;
     public static final int DEFAULT_DTLS_PORT = 5684;
@@ -36,6 +46,9 @@ public record CoapSettings(String host, int port, int dtlsPort, int protocolThre
         if (retryAfter.isNegative() || separateResponseAfter.isNegative() || separateResponseAfter.isZero()) {
             throw new IllegalArgumentException("CoAP retryAfter must be >= 0 and separateResponseAfter > 0");
         }
+        if (maxPayloadBytes < 256) {
+            throw new IllegalArgumentException("largest CoAP payload must be at least 256 bytes: " + maxPayloadBytes);
+        }
     }
 
     /** The standard ports on all addresses, one protocol thread, Max-Age 2 s, separate response after 1 s. */
@@ -47,6 +60,16 @@ public record CoapSettings(String host, int port, int dtlsPort, int protocolThre
     /** Ephemeral ports on one address, for tests and side-by-side instances. */
     public static CoapSettings ephemeral(String host) {
         return new CoapSettings(host, 0, 0, 1, Duration.ofSeconds(2), Duration.ofSeconds(1));
+    }
+
+    public CoapSettings withPlain(boolean enabled) {
+        return new CoapSettings(host, port, dtlsPort, protocolThreads, retryAfter, separateResponseAfter, enabled,
+                maxPayloadBytes);
+    }
+
+    public CoapSettings withMaxPayloadBytes(int bytes) {
+        return new CoapSettings(host, port, dtlsPort, protocolThreads, retryAfter, separateResponseAfter, plainEnabled,
+                bytes);
     }
 
     public boolean dtlsEnabled() {

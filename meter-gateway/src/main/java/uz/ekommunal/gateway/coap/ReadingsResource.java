@@ -2,7 +2,9 @@ package uz.ekommunal.gateway.coap;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,16 +14,21 @@ import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
+import uz.ekommunal.gateway.auth.DoorCounters;
+import uz.ekommunal.gateway.auth.DoorCounters.Refusal;
 import uz.ekommunal.gateway.ingest.IngestResult;
 import uz.ekommunal.gateway.ingest.ReadingIngest;
 import uz.ekommunal.gateway.reading.Protocol;
+import uz.ekommunal.gateway.reading.RejectReason;
 
 /**
  * {@code POST /readings}: a SenML JSON pack from a meter. The answer is sent from the durable
  * future, never by a Californium thread waiting for it: 2.04 once stored, 4.00 with a diagnostic
  * for a payload that cannot be used, 4.04 when the meter is not registered, 4.15 for another
  * content format, 5.03 with Max-Age when the writer is full or the gateway is stopping.
- * Over DTLS the PSK identity vouches for the serial: a meter may only post its own readings.
+ * Over DTLS the PSK identity vouches for the serial: a pack for another meter gets 4.03. Over plain
+ * CoAP only keyless meters may post ({@link PlainCoapDoor}: 4.01 for a meter with a key, 4.03 for one
+ * that does not speak CoAP). A pack over the size limit gets 4.13.
  */
 final class ReadingsResource extends CoapResource {
 
@@ -29,11 +36,20 @@ final class ReadingsResource extends CoapResource {
     private final ScheduledExecutorService timers;
     private final Duration retryAfter;
     private final Duration separateResponseAfter;
+    private final PlainCoapDoor plainDoor;
+    private final Executor checks;
+    private final DoorCounters counters;
+    private final int maxPayloadBytes;
 
     ReadingsResource(ReadingIngest ingest, ScheduledExecutorService timers, Duration retryAfter,
-            Duration separateResponseAfter) {
+            Duration separateResponseAfter, PlainCoapDoor plainDoor, Executor checks, DoorCounters counters,
+            int maxPayloadBytes) {
         super("readings");
         this.ingest = ingest;
+        this.plainDoor = plainDoor;
+        this.checks = checks;
+        this.counters = counters;
+        this.maxPayloadBytes = maxPayloadBytes;
         this.timers = timers;
         this.retryAfter = retryAfter;
         this.separateResponseAfter = separateResponseAfter;
@@ -51,10 +67,40 @@ final class ReadingsResource extends CoapResource {
                     "content-format must be 110 (application/senml+json) or 50 (application/json)");
             return;
         }
+        if (exchange.getRequestPayloadSize() > maxPayloadBytes) {
+            counters.refused(Refusal.COAP_TOO_LARGE);
+            exchange.respond(ResponseCode.REQUEST_ENTITY_TOO_LARGE, "largest pack: " + maxPayloadBytes + " bytes");
+            return;
+        }
         String identity = pskIdentity(exchange);
-        String source = identity == null
-                ? "coap:" + exchange.getSourceSocketAddress()
-                : "coaps:" + identity + "@" + exchange.getSourceSocketAddress();
+        if (identity != null) {
+            store(exchange, identity, "coaps:" + identity + "@" + exchange.getSourceSocketAddress());
+            return;
+        }
+        try {
+            // the registry may ask the database: not on Californium's thread
+            checks.execute(() -> checkPlain(exchange));
+        } catch (RejectedExecutionException e) {
+            exchange.respond(unavailable("the gateway is stopping"));
+        }
+    }
+
+    private void checkPlain(CoapExchange exchange) {
+        Optional<PlainCoapDoor.Refused> refused;
+        try {
+            refused = plainDoor.check(exchange.getRequestPayload());
+        } catch (Exception e) {
+            exchange.respond(unavailable("meter registry unavailable"));
+            return;
+        }
+        if (refused.isPresent()) {
+            exchange.respond(text(refused.get().code(), refused.get().message()));
+            return;
+        }
+        store(exchange, null, "coap:" + exchange.getSourceSocketAddress());
+    }
+
+    private void store(CoapExchange exchange, String identity, String source) {
         CompletableFuture<IngestResult> result =
                 ingest.accept(Protocol.COAP, source, identity, exchange.getRequestPayload());
         if (result == null) {
@@ -65,7 +111,7 @@ final class ReadingsResource extends CoapResource {
         if (!result.isDone()) {
             scheduleSeparateAck(answer);
         }
-        result.whenComplete((outcome, error) -> answer.respond(error == null ? answerFor(outcome)
+        result.whenComplete((outcome, error) -> answer.respond(error == null ? answerFor(outcome, identity)
                 : unavailable("not stored: the gateway is stopping")));
     }
 
@@ -77,7 +123,12 @@ final class ReadingsResource extends CoapResource {
         }
     }
 
-    private Response answerFor(IngestResult outcome) {
+    private Response answerFor(IngestResult outcome, String identity) {
+        if (identity != null && outcome.isRejected() && outcome.rejection().reason() == RejectReason.TOPIC_MISMATCH) {
+            counters.refused(Refusal.COAP_PACK_NOT_OWN); // kept in quarantine; the meter is told it may not
+            return text(ResponseCode.FORBIDDEN, "identity " + identity + " may post only its own readings: "
+                    + outcome.rejection().diagnostic());
+        }
         if (outcome.isRejected()) {
             return text(ResponseCode.BAD_REQUEST, outcome.rejection().diagnostic());
         }

@@ -12,11 +12,13 @@ import java.util.Map;
 /**
  * Meters to register at start-up, in either of two CSV forms:
  * <ul>
- *   <li>short, one line per meter: {@code serial,utility,protocol,account_number[,register_digits[,multiplier[,psk]]]};
+ *   <li>short, one line per meter: {@code serial,utility,protocol,account_number[,register_digits[,multiplier[,psk[,secret]]]]};
  *   <li>the registry seed the simulators write (recognised by its header), one line per register:
- *       {@code serial,utility,protocol,register_obis,unit,digits,multiplier,account_number,modbus_host,modbus_port,unit_id,psk}.
+ *       {@code serial,utility,protocol,register_obis,unit,digits,multiplier,account_number,modbus_host,modbus_port,unit_id,psk[,secret]}.
  * </ul>
- * Blank lines and lines starting with '#' are skipped. PSKs are hex.
+ * Blank lines and lines starting with '#' are skipped. PSKs are hex. A secret is the meter's MQTT
+ * password (for demos and tests: such a file must be kept like a password file); empty leaves the
+ * meter's current secret, if any, alone.
  */
 public final class MeterSeedFile {
 
@@ -25,8 +27,17 @@ public final class MeterSeedFile {
     private MeterSeedFile() {
     }
 
-    /** A meter to register, and where to poll it if it speaks Modbus (else null). */
-    public record SeedMeter(NewMeter meter, ModbusAddress modbus) {
+    /** A meter to register, where to poll it if it speaks Modbus (else null), and its MQTT secret (else null). */
+    public record SeedMeter(NewMeter meter, ModbusAddress modbus, String secret) {
+
+        public SeedMeter(NewMeter meter, ModbusAddress modbus) {
+            this(meter, modbus, null);
+        }
+
+        @Override
+        public String toString() {
+            return "SeedMeter[" + meter + ", " + modbus + (secret == null ? "" : ", secret set") + "]";
+        }
     }
 
     /** Host, port and unit id of a Modbus TCP meter. */
@@ -62,12 +73,13 @@ public final class MeterSeedFile {
 
     private static SeedMeter shortLine(String[] f) {
         if (f.length < 4) {
-            throw new IllegalArgumentException("expected serial,utility,protocol,account_number[,digits[,multiplier[,psk]]]");
+            throw new IllegalArgumentException(
+                    "expected serial,utility,protocol,account_number[,digits[,multiplier[,psk[,secret]]]]");
         }
         return new SeedMeter(new NewMeter(f[0].strip(), f[1], f[2], blankToNull(f[3]),
                 f.length > 4 && !f[4].isBlank() ? Integer.parseInt(f[4].strip()) : 8,
                 f.length > 5 && !f[5].isBlank() ? new BigDecimal(f[5].strip()) : BigDecimal.ONE,
-                f.length > 6 ? blankToNull(f[6]) : null, null), null);
+                f.length > 6 ? blankToNull(f[6]) : null, null), null, f.length > 7 ? secret(f[7]) : null);
     }
 
     private static SeedMeter registryLine(String[] f) {
@@ -79,7 +91,15 @@ public final class MeterSeedFile {
                 new BigDecimal(f[6].strip()), blankToNull(f[11]), null);
         ModbusAddress modbus = f[8].isBlank() ? null
                 : new ModbusAddress(f[8].strip(), Integer.parseInt(f[9].strip()), Integer.parseInt(f[10].strip()));
-        return new SeedMeter(meter, modbus);
+        return new SeedMeter(meter, modbus, f.length > 12 ? secret(f[12]) : null);
+    }
+
+    private static String secret(String value) {
+        String secret = blankToNull(value);
+        if (secret != null && secret.length() < 16) {
+            throw new IllegalArgumentException("a meter secret has at least 16 characters");
+        }
+        return secret;
     }
 
     private static String blankToNull(String value) {

@@ -34,9 +34,17 @@ public final class PahoMqttSubscriber implements MqttCallback, AutoCloseable {
     private final int receiveMaximum;
 
     private final long sessionExpirySeconds;
+    private final BrokerLogin login;
 
     public PahoMqttSubscriber(String brokerUrl, String clientId, String sharedGroup, long sessionExpirySeconds,
             int receiveMaximum, ReadingIngest ingest) throws MqttException {
+        this(brokerUrl, clientId, sharedGroup, sessionExpirySeconds, receiveMaximum, ingest, null);
+    }
+
+    /** @param login the gateway's user at the broker, or null to connect without one */
+    public PahoMqttSubscriber(String brokerUrl, String clientId, String sharedGroup, long sessionExpirySeconds,
+            int receiveMaximum, ReadingIngest ingest, BrokerLogin login) throws MqttException {
+        this.login = login;
         this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
         this.ingest = ingest;
         this.subscription = MeterTopics.subscription(sharedGroup);
@@ -55,6 +63,10 @@ public final class PahoMqttSubscriber implements MqttCallback, AutoCloseable {
         options.setAutomaticReconnectDelay(1, 10);
         options.setReceiveMaximum(receiveMaximum);
         options.setKeepAliveInterval(30);
+        if (login != null) {
+            options.setUserName(login.user());
+            options.setPassword(login.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         client.connect(options).waitForCompletion(10_000);
     }
 

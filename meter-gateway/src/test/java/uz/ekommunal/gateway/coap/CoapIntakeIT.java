@@ -157,9 +157,59 @@ class CoapIntakeIT {
         String other = register(null);
         CoapResponse response = postDtls(serial, key, pack(other, TIME, "5"), WAIT);
 
-        assertThat(response.getCode()).isEqualTo(ResponseCode.BAD_REQUEST);
-        assertThat(response.getResponseText()).startsWith("topic_mismatch");
+        assertThat(response.getCode()).isEqualTo(ResponseCode.FORBIDDEN);
+        assertThat(response.getResponseText()).contains("may post only its own readings", "topic_mismatch");
         assertThat(pipeline.readings(other)).isEmpty();
+        assertThat(pipeline.quarantined("topic_mismatch", other)).isEqualTo(1);
+    }
+
+    @Test
+    void overPlainCoapAMeterWithAKeyIsUnauthorizedAndNothingIsStored() throws Exception {
+        String keyed = register(randomKey());
+        CoapResponse response = post(plainUrl(), pack(keyed, TIME, "54212"), MediaTypeRegistry.APPLICATION_SENML_JSON);
+        Processes.Result libcoap = coapClient(pack(keyed, TIME, "54212"));
+
+        assertThat(response.getCode()).isEqualTo(ResponseCode.UNAUTHORIZED);
+        assertThat(response.getResponseText()).contains("post over DTLS");
+        assertThat(libcoap.output()).contains("4.01");
+        assertThat(pipeline.readings(keyed)).isEmpty();
+    }
+
+    @Test
+    void overPlainCoapAMeterThatSpeaksMqttIsForbidden() throws Exception {
+        String serial = uniqueSerial("M");
+        pipeline.registry.register(new NewMeter(serial, "electricity", "mqtt", "1234567", 8, BigDecimal.ONE, null, null));
+        Processes.Result libcoap = coapClient(pack(serial, TIME, "54212"));
+
+        assertThat(libcoap.output()).contains("4.03");
+        assertThat(pipeline.readings(serial)).isEmpty();
+    }
+
+    @Test
+    void aPackOverTheSizeLimitIsEntityTooLarge() throws Exception {
+        String serial = register(null);
+        StringBuilder big = new StringBuilder("[");
+        for (int i = 0; big.length() < CoapSettings.DEFAULT_MAX_PAYLOAD_BYTES + 1024; i++) {
+            big.append(i == 0 ? "" : ",").append("{\"bn\":\"").append(serial).append(":\",\"bt\":").append(TIME + i)
+                    .append(",\"n\":\"1-0:1.8.0\",\"v\":").append(i).append('}');
+        }
+        CoapResponse response = post(plainUrl(), big.append(']').toString(), MediaTypeRegistry.APPLICATION_SENML_JSON);
+
+        assertThat(response.getCode()).isEqualTo(ResponseCode.REQUEST_ENTITY_TOO_LARGE);
+        assertThat(pipeline.readings(serial)).isEmpty();
+    }
+
+    @Test
+    void withPlainCoapOffOnlyDtlsListens() throws Exception {
+        CoapIntake dtlsOnly = new CoapIntake(pipeline.ingest, pipeline.registry,
+                CoapSettings.ephemeral("127.0.0.1").withPlain(false));
+        dtlsOnly.start();
+        try {
+            assertThat(dtlsOnly.port()).isEqualTo(-1);
+            assertThat(dtlsOnly.dtlsPort()).isPositive();
+        } finally {
+            dtlsOnly.close();
+        }
     }
 
     @Test

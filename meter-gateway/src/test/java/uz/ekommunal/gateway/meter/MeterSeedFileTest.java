@@ -41,6 +41,25 @@ class MeterSeedFileTest {
     }
 
     @Test
+    void readsMqttSecretsInBothFormsAndNeverPrintsThem() throws Exception {
+        List<MeterSeedFile.SeedMeter> shortForm = MeterSeedFile.parse(new StringReader("""
+                E1000001,electricity,mqtt,1000001,6,1,,demo-secret-E1000001
+                E1000002,electricity,mqtt,1000002,6,1,
+                """));
+        List<MeterSeedFile.SeedMeter> registryForm = MeterSeedFile.parse(new StringReader("""
+                serial,utility,protocol,register_obis,unit,digits,multiplier,account_number,modbus_host,modbus_port,unit_id,psk,secret
+                E0003,electricity,mqtt,1-0:1.8.0,kWh,7,1,1000001,,,,,a-secret-of-43-characters-xxxxxxxxxxxxxxxxxx
+                """));
+
+        assertThat(shortForm.get(0).secret()).isEqualTo("demo-secret-E1000001");
+        assertThat(shortForm.get(1).secret()).isNull();
+        assertThat(registryForm.get(0).secret()).isEqualTo("a-secret-of-43-characters-xxxxxxxxxxxxxxxxxx");
+        assertThat(shortForm.get(0).toString()).doesNotContain("demo-secret");
+        assertThatThrownBy(() -> MeterSeedFile.parse(new StringReader("E1,electricity,mqtt,1,6,1,,short\n")))
+                .hasMessageContaining("line 1").hasMessageContaining("16 characters");
+    }
+
+    @Test
     void namesTheLineAtFault() {
         assertThatThrownBy(() -> MeterSeedFile.parse(new StringReader("E1,electricity,mqtt,1,99\n")))
                 .hasMessageContaining("line 1").hasMessageContaining("digits");

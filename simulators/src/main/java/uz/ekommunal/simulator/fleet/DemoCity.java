@@ -56,7 +56,8 @@ public final class DemoCity {
 
     /** The city for {@code seed}: the same seed always gives the same households, accounts and meters. */
     public static DemoCity build(long seed, int householdCount, String serialPrefix) {
-        FleetBuilder fleet = new FleetBuilder(seed, serialPrefix);
+        // the city's CoAP meters are cheap keyless ones on plain CoAP (a DTLS session per meter is heavy in one process)
+        FleetBuilder fleet = new FleetBuilder(seed, serialPrefix).withoutCoapKeys();
         SplittableRandom random = new SplittableRandom(Seeds.derive(seed, 0, PURPOSE_CITY));
         String[] streets = {"Amir Temur", "Navoiy", "Bunyodkor", "Chilonzor", "Mustaqillik", "Shota Rustaveli"};
         List<Household> households = new ArrayList<>();

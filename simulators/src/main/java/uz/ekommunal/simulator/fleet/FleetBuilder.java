@@ -18,14 +18,22 @@ import uz.ekommunal.simulator.meter.Utility;
  * solar panels and DTLS keys, all reproducible.
  */
 public final class FleetBuilder {
+    private static final java.security.SecureRandom SECRETS = new java.security.SecureRandom();
     /** Share of each utility in a mixed fleet, in {@link Utility} order. */
     private static final double[] UTILITY_SHARE = {0.40, 0.15, 0.25, 0.12, 0.08};
     private static final long PURPOSE_FLEET = 1;
 
     private final long seed;
     private final String serialPrefix;
+    private boolean coapKeys = true;
     private final SplittableRandom random;
     private final Map<Utility, Integer> nextNumber = new EnumMap<>(Utility.class);
+
+    /** CoAP meters without DTLS keys (registered as keyless: plain CoAP); the rest of the fleet is unchanged. */
+    public FleetBuilder withoutCoapKeys() {
+        coapKeys = false;
+        return this;
+    }
 
     public FleetBuilder(long seed, String serialPrefix) {
         this.seed = seed;
@@ -59,9 +67,14 @@ public final class FleetBuilder {
         double solarKw = solar ? 2 + random.nextInt(5) : 0;
         ModbusModel model = protocol == Protocol.MODBUS ? modbusModel(utility) : null;
         boolean float32 = model == ModbusModel.SDM630 || model == ModbusModel.SDM120;
-        String psk = protocol == Protocol.COAP ? psk() : null;
+        String psk = protocol == Protocol.COAP ? psk() : null; // drawn either way: the same seed, the same city
+        if (!coapKeys) {
+            psk = null;
+        }
+        // secrets are not drawn from the seeded random: the same seed must not give the same passwords
+        String secret = protocol == Protocol.MQTT ? newSecret() : null;
         return new MeterSpec(serial, utility, protocol, Registers.forMeter(utility, float32, solar || float32),
-                1, account, model, psk, size, solarKw);
+                1, account, model, psk, size, solarKw, secret);
     }
 
     /** Account number of the right length for the utility: electricity 7, gas 8, cold water 6, hot water and heat 11 digits. */
@@ -80,6 +93,12 @@ public final class FleetBuilder {
             return ModbusModel.MBUS_BRIDGE;
         }
         return random.nextDouble() < 0.3 ? ModbusModel.SDM630 : ModbusModel.SDM120;
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        SECRETS.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private String psk() {

@@ -14,14 +14,15 @@ import uz.ekommunal.simulator.meter.RegisterSpec;
 
 /**
  * The meters of a run as CSV, for the gateway's meter registry: one row per register,
- * {@code serial,utility,protocol,register_obis,unit,digits,multiplier,account_number,modbus_host,modbus_port,unit_id,psk}.
+ * {@code serial,utility,protocol,register_obis,unit,digits,multiplier,account_number,modbus_host,modbus_port,unit_id,psk,secret}.
  * {@code digits} is the integer digits of the counter (it rolls over at 10^digits). Modbus columns are
- * empty for MQTT and CoAP meters; {@code psk} (hex) only for CoAP meters. Modbus electricity meters
+ * empty for MQTT and CoAP meters; {@code psk} (hex) only for CoAP meters; {@code secret} (the MQTT
+ * password, user name = serial) only for MQTT meters, so keep the file like a password file. Modbus electricity meters
  * use {@link uz.ekommunal.simulator.modbus.EastronSdmMap}, the others {@link uz.ekommunal.simulator.modbus.MbusBridgeMap}.
  */
 public final class SeedFile {
     public static final String HEADER =
-            "serial,utility,protocol,register_obis,unit,digits,multiplier,account_number,modbus_host,modbus_port,unit_id,psk";
+            "serial,utility,protocol,register_obis,unit,digits,multiplier,account_number,modbus_host,modbus_port,unit_id,psk,secret";
 
     private SeedFile() {
     }
@@ -39,7 +40,8 @@ public final class SeedFile {
                             address == null ? "" : address.host(),
                             address == null ? "" : Integer.toString(address.port()),
                             address == null ? "" : Integer.toString(address.unitId()),
-                            meter.psk() == null ? "" : meter.psk()));
+                            meter.psk() == null ? "" : meter.psk(),
+                            meter.secret() == null ? "" : meter.secret()));
                     out.write('\n');
                 }
             }

@@ -15,10 +15,17 @@ import java.util.List;
  * @param psk           hex pre-shared key for CoAP over DTLS, else null
  * @param size          household size factor (1 = typical)
  * @param solarKw       rooftop solar peak power, 0 without panels
+ * @param secret        MQTT password (user name = serial) for MQTT meters, else null
  */
 public record MeterSpec(String serial, Utility utility, Protocol protocol, List<RegisterSpec> registers,
                         int multiplier, String accountNumber, ModbusModel modbusModel, String psk,
-                        double size, double solarKw) {
+                        double size, double solarKw, String secret) {
+
+    /** A meter without an MQTT secret. */
+    public MeterSpec(String serial, Utility utility, Protocol protocol, List<RegisterSpec> registers,
+            int multiplier, String accountNumber, ModbusModel modbusModel, String psk, double size, double solarKw) {
+        this(serial, utility, protocol, registers, multiplier, accountNumber, modbusModel, psk, size, solarKw, null);
+    }
 
     public MeterSpec {
         registers = List.copyOf(registers);
@@ -28,6 +35,11 @@ public record MeterSpec(String serial, Utility utility, Protocol protocol, List<
         if (protocol == Protocol.MODBUS && modbusModel == null) {
             throw new IllegalArgumentException("Modbus meter " + serial + " needs a register map");
         }
+    }
+
+    @Override
+    public String toString() {
+        return "MeterSpec[" + serial + ", " + utility + ", " + protocol + "]"; // never the key or the secret
     }
 
     /** The Modbus register maps the simulator serves. */

@@ -57,7 +57,9 @@ final class MqttConnection implements MqttCallback {
     private Semaphore window;
     private int permits;
 
-    MqttConnection(String serverUri, String clientId, int maxInflight, Counters counters) {
+    /** @param user user name at the broker (a meter's serial or a head-end user), or null for none */
+    MqttConnection(String serverUri, String clientId, int maxInflight, Counters counters, String user,
+                   String password) {
         this.serverUri = serverUri;
         this.clientId = clientId;
         this.maxInflight = maxInflight;
@@ -72,6 +74,10 @@ final class MqttConnection implements MqttCallback {
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
+        if (user != null) {
+            options.setUserName(user);
+            options.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     void connect() throws MqttException {

@@ -18,6 +18,8 @@ import uz.ekommunal.simulator.meter.MeterSpec;
  * with their readings and send them, and whatever was unacknowledged, after the reconnect. Meters share a few clients, as behind a
  * data concentrator, which is what lets one process publish tens of thousands of readings a second.
  * A publish counts as acknowledged only when its PUBACK arrives with a success reason code.
+ * With {@link MqttLogin#PER_METER} each meter has a connection of its own and signs in as itself
+ * (user name = serial, password = its secret), so a broker that checks identities accepts it.
  */
 public final class MqttTransport implements PackTransport {
     private static final Logger LOG = LoggerFactory.getLogger(MqttTransport.class);
@@ -39,13 +41,30 @@ public final class MqttTransport implements PackTransport {
      */
     public MqttTransport(String serverUri, String clientIdPrefix, int clientCount, int maxInflight,
                          List<MeterSpec> meters, Counters counters) {
+        this(serverUri, clientIdPrefix, clientCount, maxInflight, meters, counters, null);
+    }
+
+    /** @param login how the meters sign in, or null for shared connections without credentials */
+    public MqttTransport(String serverUri, String clientIdPrefix, int clientCount, int maxInflight,
+                         List<MeterSpec> meters, Counters counters, MqttLogin login) {
         this.serverUri = serverUri;
         this.clientIdPrefix = clientIdPrefix;
-        this.clientCount = Math.max(1, Math.min(clientCount, meters.size()));
+        boolean perMeter = login != null && login.perMeter();
+        this.clientCount = perMeter ? meters.size() : Math.max(1, Math.min(clientCount, meters.size()));
         this.maxInflight = maxInflight;
         this.counters = counters;
         for (int i = 0; i < this.clientCount; i++) {
-            clients.add(new MqttConnection(serverUri, clientIdPrefix + "-" + i, maxInflight, counters));
+            if (perMeter) {
+                MeterSpec meter = meters.get(i);
+                if (meter.secret() == null) {
+                    throw new IllegalArgumentException("MQTT meter " + meter.serial() + " has no secret to sign in with");
+                }
+                clients.add(new MqttConnection(serverUri, clientIdPrefix + "-" + meter.serial(), maxInflight, counters,
+                        meter.serial(), meter.secret()));
+            } else {
+                clients.add(new MqttConnection(serverUri, clientIdPrefix + "-" + i, maxInflight, counters,
+                        login == null ? null : login.user(), login == null ? null : login.password()));
+            }
         }
         for (int i = 0; i < meters.size(); i++) {
             MqttConnection client = clients.get(i % this.clientCount);

@@ -25,7 +25,9 @@ class DemoCityTest {
                 case HOT_WATER, HEAT -> 11;
             };
             assertThat(meter.accountNumber()).hasSize(expected).containsOnlyDigits();
-            assertThat(meter.psk() != null).isEqualTo(meter.protocol() == Protocol.COAP);
+            // the city's CoAP meters are keyless (plain CoAP); MQTT meters have a secret
+            assertThat(meter.psk()).isNull();
+            assertThat(meter.secret() != null).isEqualTo(meter.protocol() == Protocol.MQTT);
         }
         Set<Protocol> protocols = city.meters().stream().map(MeterSpec::protocol).collect(Collectors.toSet());
         assertThat(protocols).containsExactlyInAnyOrder(Protocol.values());
@@ -43,7 +45,13 @@ class DemoCityTest {
 
     @Test
     void sameSeedSameCity() {
-        assertThat(DemoCity.build(7, 20, "").meters()).isEqualTo(DemoCity.build(7, 20, "").meters());
+        // the same meters, but never the same MQTT secrets: those come from a secure random, not the seed
+        assertThat(DemoCity.build(7, 20, "").meters()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("secret")
+                .isEqualTo(DemoCity.build(7, 20, "").meters());
+        assertThat(DemoCity.build(7, 20, "").meters().stream().filter(m -> m.secret() != null).map(MeterSpec::secret))
+                .doesNotContainAnyElementsOf(DemoCity.build(7, 20, "").meters().stream().map(MeterSpec::secret)
+                        .filter(java.util.Objects::nonNull).toList())
+                .isNotEmpty();
         assertThat(DemoCity.build(7, 20, "").meters()).isNotEqualTo(DemoCity.build(8, 20, "").meters());
     }
 }
