@@ -6,7 +6,7 @@
 
   var TEXTS = {
     uz: {
-      desk: 'Operator ish joyi', meters: 'Hisoblagichlar', tariffs: 'Tariflar', home: 'Bosh sahifa',
+      desk: 'Operator ish joyi', meters: 'Hisoblagichlar', tariffs: 'Tariflar', accounts: 'Shaxsiy hisoblar', home: 'Bosh sahifa',
       signOut: 'Chiqish', deniedTitle: 'Bu sahifa kommunal xizmat operatorlari uchun',
       deniedText: 'Sizning hisobingizga operator huquqi berilmagan. Hisoblagich va tariflarni operator yoki administrator boshqaradi.',
       signInFirst: 'Avval telefon raqamingiz bilan kiring.', toSignIn: 'Kirish sahifasiga',
@@ -21,7 +21,7 @@
       e7005: 'Tarif versiyasi topilmadi', e7008: 'Faqat operatorlar va administratorlar uchun'
     },
     ru: {
-      desk: 'Рабочее место оператора', meters: 'Счётчики', tariffs: 'Тарифы', home: 'Главная',
+      desk: 'Рабочее место оператора', meters: 'Счётчики', tariffs: 'Тарифы', accounts: 'Лицевые счета', home: 'Главная',
       signOut: 'Выйти', deniedTitle: 'Эта страница для операторов коммунальных служб',
       deniedText: 'У вашей учётной записи нет прав оператора. Счётчиками и тарифами управляют операторы и администраторы.',
       signInFirst: 'Сначала войдите по номеру телефона.', toSignIn: 'На страницу входа',
@@ -36,7 +36,7 @@
       e7005: 'Версия тарифа не найдена', e7008: 'Только для операторов и администраторов'
     },
     en: {
-      desk: 'Operator desk', meters: 'Meters', tariffs: 'Tariffs', home: 'Home',
+      desk: 'Operator desk', meters: 'Meters', tariffs: 'Tariffs', accounts: 'Accounts', home: 'Home',
       signOut: 'Sign out', deniedTitle: 'This page is for utility operators',
       deniedText: 'Your account has no operator rights. Meters and tariffs are managed by operators and administrators.',
       signInFirst: 'Please sign in with your phone first.', toSignIn: 'Go to sign-in',

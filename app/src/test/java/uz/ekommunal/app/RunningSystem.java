@@ -152,6 +152,39 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
+    /** The audit log's actions on a target ({@code account:7770001}), oldest first, with the actor's role. */
+    List<String> auditActions(String target) throws Exception {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "select action || ' by ' || actor_role from api.audit_log where target = ? order by id")) {
+            s.setString(1, target);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A number of one of this provider's accounts that no account of the other provider has. */
+    String numberOnlyOf(String providerCode, String otherProviderCode) throws Exception {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     select a.number from billing.accounts a join billing.providers p on p.id = a.provider_id
+                     where p.code = ? and not exists (select 1 from billing.accounts b join billing.providers q
+                         on q.id = b.provider_id where q.code = ? and b.number = a.number)
+                     order by a.id limit 1""")) {
+            s.setString(1, providerCode);
+            s.setString(2, otherProviderCode);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).as("an account only " + providerCode + " has").isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
     /** A meter register's stored reading at this instant. */
     BigDecimal reading(String serial, String register, Instant at) throws Exception {
         try (Connection c = db.getConnection();

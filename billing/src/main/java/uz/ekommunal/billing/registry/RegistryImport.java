@@ -9,13 +9,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 import uz.ekommunal.billing.account.Accounts;
-import uz.ekommunal.gateway.meter.Meter;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.reading.Register;
 
@@ -23,7 +19,8 @@ import uz.ekommunal.gateway.reading.Register;
  * Imports a registry CSV ({@link RegistryLayout}) in one transaction: every row is checked, bad rows
  * are reported with their line and reason and left out, the good ones are written set-based
  * ({@link RegistryStaging}). A dry run does the same work and rolls it back, so its counts are exact.
- * Meters must be registered first (the meter seed file); the file names them by serial.
+ * Meters must be registered first (the meter seed file); the file names them by serial, all resolved
+ * in one set-based step after the COPY.
  */
 public final class RegistryImport {
 
@@ -74,7 +71,10 @@ public final class RegistryImport {
             try {
                 staging = new RegistryStaging(c);
                 long rows = stage(new BufferedReader(source, 1 << 16), parser, staging, problems, progress);
-                problems.addAll(staging.finishAndRefuseDuplicates());
+                staging.finish();
+                progress.phase("meters by serial");
+                problems.addAll(staging.refuseUnknownMeters(meters));
+                problems.addAll(staging.refuseDuplicates());
                 problems.sort(Comparator.comparingLong(ImportProblem::line));
                 ImportReport report = apply(staging, dryRun, rows, problems, progress);
                 beforeCommit.accept(c, report);
@@ -140,48 +140,24 @@ public final class RegistryImport {
                 chunk.add(row);
             }
             if (chunk.size() == CHUNK) {
-                sendChunk(chunk, staging, problems);
+                sendChunk(chunk, staging);
             }
             if (rows % 10_000 == 0) {
                 progress.rows(rows);
             }
         }
-        sendChunk(chunk, staging, problems);
+        sendChunk(chunk, staging);
         if (rows % 10_000 != 0) {
             progress.rows(rows);
         }
         return rows;
     }
 
-    /** Resolves the chunk's meters in one query (another connection: this one is busy with the COPY). */
-    private void sendChunk(List<StagedRow> chunk, RegistryStaging staging, List<ImportProblem> problems)
-            throws SQLException {
-        Set<String> serials = new HashSet<>();
-        chunk.forEach(r -> r.meters().forEach(m -> serials.add(m.serial())));
-        Map<String, Meter> found = Map.of();
-        if (!serials.isEmpty()) {
-            try (Connection other = dataSource.getConnection()) {
-                found = meters.resolve(serials, other);
-            }
-        }
+    /** COPYs the chunk's checked rows; their meter serials are resolved after the COPY, all at once. */
+    private void sendChunk(List<StagedRow> chunk, RegistryStaging staging) throws SQLException {
         StringBuilder out = new StringBuilder(chunk.size() * 160);
         for (StagedRow row : chunk) {
-            List<RegistryStaging.ResolvedMeter> resolved = new ArrayList<>();
-            boolean ok = true;
-            for (StagedRow.MeterRef ref : row.meters()) {
-                Meter meter = found.get(ref.serial());
-                if (meter == null) {
-                    problems.add(new ImportProblem(row.line(), "meters", RegistryFault.UNKNOWN_METER,
-                            "no meter with serial " + ref.serial() + " is registered"));
-                    ok = false;
-                } else {
-                    String register = ref.register() != null ? ref.register() : mainRegister(meter.utility());
-                    resolved.add(new RegistryStaging.ResolvedMeter(meter.id(), meter.serial(), register));
-                }
-            }
-            if (ok) {
-                staging.add(row, resolved, out);
-            }
+            staging.add(row, out);
         }
         staging.send(out);
         chunk.clear();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.tariff.Utility;
 
 /**
@@ -33,26 +34,21 @@ final class RegistryStaging {
             st.execute("""
                     create temp table registry_staging (line bigint, provider_id bigint, number text, holder text,
                         address text, services text[], residents int, heated_area numeric(10,2), needy boolean,
-                        stove boolean, heating text, valid_from date, meter_ids bigint[], meter_serials text[],
+                        stove boolean, heating text, valid_from date, meter_serials text[],
                         meter_registers text[]) on commit drop""");
         }
         copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy registry_staging from stdin");
     }
 
-    /** A row whose meters are resolved: ids, serials and registers, in the same order. */
-    record ResolvedMeter(long id, String serial, String register) {
-    }
-
-    void add(StagedRow r, List<ResolvedMeter> meters, StringBuilder out) {
+    /** A checked row in COPY text format; its meters (serial, register or NULL for the main one) resolved later. */
+    void add(StagedRow r, StringBuilder out) {
         List<String> services = new ArrayList<>();
         for (Utility u : r.services()) {
             services.add(u.name());
         }
-        List<String> ids = new ArrayList<>();
         List<String> serials = new ArrayList<>();
         List<String> registers = new ArrayList<>();
-        for (ResolvedMeter m : meters) {
-            ids.add(Long.toString(m.id()));
+        for (StagedRow.MeterRef m : r.meters()) {
             serials.add(m.serial());
             registers.add(m.register());
         }
@@ -64,7 +60,6 @@ final class RegistryStaging {
                 .append('\t').append(r.needyFamily()).append('\t').append(r.electricStove()).append('\t')
                 .append(r.heating() == null ? "\\N" : r.heating().name()).append('\t').append(r.validFrom())
                 .append('\t');
-        array(ids, out).append('\t');
         array(serials, out).append('\t');
         array(registers, out).append('\n');
     }
@@ -74,10 +69,44 @@ final class RegistryStaging {
         copy.writeToCopy(bytes, 0, bytes.length);
     }
 
-    /** Ends the COPY; refuses every row of an account named more than once, and drops those rows. */
-    List<ImportProblem> finishAndRefuseDuplicates() throws SQLException {
+    /** Ends the COPY. */
+    void finish() throws SQLException {
         copy.endCopy();
         copy = null;
+    }
+
+    /**
+     * Resolves every serial of the file in one set-based step (the gateway's {@link MeterRegistry#resolveStaged});
+     * refuses the rows naming a serial no meter has, and drops them.
+     */
+    List<ImportProblem> refuseUnknownMeters(MeterRegistry meters) throws SQLException {
+        update("""
+                create temp table registry_serials on commit drop as
+                select distinct serial from registry_staging, unnest(meter_serials) serial""");
+        meters.resolveStaged(c, "registry_serials");
+        update("alter table registry_serials add primary key (serial)");
+        List<ImportProblem> problems = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     select s.line, u.serial from registry_staging s
+                     cross join lateral unnest(s.meter_serials) with ordinality u (serial, n)
+                     join registry_serials r on r.serial = u.serial
+                     where r.meter_id is null order by s.line, u.n""")) {
+            while (rs.next()) {
+                problems.add(new ImportProblem(rs.getLong(1), "meters", RegistryFault.UNKNOWN_METER,
+                        "no meter with serial " + rs.getString(2) + " is registered"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            update("""
+                    delete from registry_staging s where exists (select 1 from unnest(s.meter_serials) u (serial)
+                        join registry_serials r on r.serial = u.serial where r.meter_id is null)""");
+        }
+        return problems;
+    }
+
+    /** Refuses every row of an account named more than once, and drops those rows. */
+    List<ImportProblem> refuseDuplicates() throws SQLException {
         List<ImportProblem> problems = new ArrayList<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("""
@@ -169,15 +198,27 @@ final class RegistryStaging {
                 on conflict do nothing""".formatted(MATCH));
     }
 
+    /** Links the rows' meters; a meter named by serial alone by the main register of its utility. */
     long linkMeters(Instant at) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
                 insert into billing.account_meters (account_id, meter_id, serial, register, linked_at)
-                select a.id, m.id, m.serial, m.register, ? from registry_staging s %s,
-                    unnest(s.meter_ids, s.meter_serials, s.meter_registers) m (id, serial, register)
-                on conflict do nothing""".formatted(MATCH))) {
+                select a.id, r.meter_id, r.serial, coalesce(u.register, %s), ? from registry_staging s %s
+                cross join lateral unnest(s.meter_serials, s.meter_registers) u (serial, register)
+                join registry_serials r on r.serial = u.serial
+                on conflict do nothing""".formatted(mainRegisters(), MATCH))) {
             st.setTimestamp(1, Timestamp.from(at));
             return st.executeUpdate();
         }
+    }
+
+    /** The main register by the meter's utility, as SQL ({@link RegistryImport#mainRegister}). */
+    private static String mainRegisters() {
+        StringBuilder sql = new StringBuilder("case r.utility");
+        for (String utility : List.of("gas", "cold_water", "hot_water", "heat")) {
+            sql.append(" when '").append(utility).append("' then '").append(RegistryImport.mainRegister(utility))
+                    .append('\'');
+        }
+        return sql.append(" else '").append(RegistryImport.mainRegister("electricity")).append("' end").toString();
     }
 
     /** Abandons an unfinished COPY (on a failure before its end). */
@@ -201,7 +242,12 @@ final class RegistryStaging {
     private static StringBuilder array(List<String> values, StringBuilder out) {
         out.append('{');
         for (int i = 0; i < values.size(); i++) {
-            out.append(i == 0 ? "" : ",").append('"').append(values.get(i)).append('"');
+            out.append(i == 0 ? "" : ",");
+            if (values.get(i) == null) {
+                out.append("NULL");
+            } else {
+                out.append('"').append(values.get(i)).append('"');
+            }
         }
         return out.append('}');
     }

@@ -96,7 +96,8 @@ public final class ShardBiller {
             Map<Long, Unbilled> failures = new LinkedHashMap<>();
             AccountBiller rule = biller.withNorms(ConsumptionNorms.load(c));
             for (ShardAccount a : accounts.values()) {
-                List<FactsTimeline.Part> parts = FactsTimeline.parts(a.facts(), period);
+                BillingPeriod billed = a.billedDays(period);
+                List<FactsTimeline.Part> parts = FactsTimeline.parts(a.facts(), billed);
                 if (parts.isEmpty()) {
                     failures.put(a.id(), new Unbilled(UnbilledReason.NO_HOUSEHOLD_FACTS,
                             "no household facts valid on " + period.start()));
@@ -104,7 +105,7 @@ public final class ShardBiller {
                 }
                 try {
                     drafts.add(rule.bill(input(a, parts, balances, byAccount, values, previous, heatingDays),
-                            period));
+                            billed));
                 } catch (UnbilledException e) {
                     failures.put(a.id(), new Unbilled(e.reason(), e.getMessage()));
                 } catch (TariffException e) {
@@ -137,7 +138,7 @@ public final class ShardBiller {
         List<Request> requests = new ArrayList<>(accounts.size() * 4);
         Set<Request> seen = new HashSet<>();
         for (ShardAccount a : accounts.values()) {
-            for (FactsTimeline.Part part : FactsTimeline.parts(a.facts(), period)) {
+            for (FactsTimeline.Part part : FactsTimeline.parts(a.facts(), a.billedDays(period))) {
                 for (Utility u : a.services()) {
                     addRequests(a, u, part.period(), requests, seen);
                 }

@@ -31,8 +31,8 @@ final class ShardLoader {
     }
 
     /**
-     * Accounts of the provider in [first, last], open before the period ends, not yet invoiced for
-     * it. Range scans over the shard's id range, joined in memory: no probe per account.
+     * Accounts of the provider in [first, last], open before the period ends and not closed on or
+     * before its first day, not yet invoiced for it. Range scans over the shard's id range, joined in memory: no probe per account.
      */
     static Map<Long, ShardAccount> accounts(Connection c, long providerId, long first, long last, BillingPeriod period)
             throws SQLException {
@@ -66,18 +66,21 @@ final class ShardLoader {
         }
         Map<Long, ShardAccount> out = new LinkedHashMap<>();
         try (PreparedStatement select = c.prepareStatement("""
-                select id, number from billing.accounts
-                where id between ? and ? and provider_id = ? and opened_on < ? order by id""")) {
+                select id, number, closed_on from billing.accounts
+                where id between ? and ? and provider_id = ? and opened_on < ?
+                  and (closed_on is null or closed_on > ?) order by id""")) {
             bindRange(select, first, last);
             select.setLong(3, providerId);
             select.setDate(4, Date.valueOf(period.end()));
+            select.setDate(5, Date.valueOf(period.start()));
             select.setFetchSize(5_000);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     if (!invoiced.contains(id)) {
+                        Date closedOn = rs.getDate(3);
                         out.put(id, new ShardAccount(id, rs.getString(2), new ArrayList<>(4), facts.getOrDefault(id, List.of()),
-                                new ArrayList<>(2)));
+                                new ArrayList<>(2), closedOn == null ? null : closedOn.toLocalDate()));
                     }
                 }
             }

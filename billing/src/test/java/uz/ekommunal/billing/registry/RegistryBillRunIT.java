@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.StringReader;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uz.ekommunal.billing.BillingDatabase;
 import uz.ekommunal.billing.TestAccounts;
+import uz.ekommunal.billing.account.AccountChanges;
 import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.Provider;
@@ -28,7 +30,10 @@ import uz.ekommunal.tariff.Utility;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
 import uz.ekommunal.testing.MutableClock;
 
-/** An imported household, its family grown mid-month by a second import, billed per resident from each day. */
+/**
+ * An imported household, its family grown mid-month by a second import, billed per resident from each day;
+ * closed accounts billed up to their closing day and not after.
+ */
 class RegistryBillRunIT {
 
     static BillingDatabase db;
@@ -77,5 +82,48 @@ class RegistryBillRunIT {
                 .containsExactly(tuple(LocalDate.of(2025, 11, 1), "1.5", Money.of("12600")),
                         tuple(LocalDate.of(2025, 11, 16), "2.5", Money.of("21000")));
         assertThat(invoice.total()).isEqualTo(Money.of("33600"));
+    }
+
+    @Test
+    void aClosedAccountIsBilledUpToItsClosingDayAndNotAfter() throws Exception {
+        Provider garbage = TestAccounts.provider(accounts, "TOZA-YOL", AccountKind.GARBAGE);
+        importer.run(new StringReader(RegistryLayout.HEADER + "\n"
+                + "700000011,garbage,TOZA-YOL,Moved Midmonth,Qatortol 5,,3,0,no,no,,2025-01-01,\n"
+                + "700000012,garbage,TOZA-YOL,Moved Earlier,Qatortol 6,,3,0,no,no,,2025-01-01,\n"
+                + "700000013,garbage,TOZA-YOL,Still Here,Qatortol 7,,3,0,no,no,,2025-01-01,\n"), false,
+                RegistryImport.Progress.NONE, (c, r) -> { });
+        long midmonth = close("700000011", LocalDate.of(2025, 11, 16));
+        long earlier = close("700000012", LocalDate.of(2025, 10, 20));
+        long open = accounts.findByNumber(AccountKind.GARBAGE, "700000013").orElseThrow().id();
+
+        engine.open(garbage.id(), BillingPeriod.of(YearMonth.of(2025, 11)));
+        engine.drain("node-a");
+
+        Invoices invoices = new Invoices(db.dataSource());
+        // 8 400 so'm per resident-month: 3 residents for the 15 days before the closing day
+        Invoice last = invoices.forAccount(midmonth).get(0);
+        assertThat(last.lines()).filteredOn(l -> l.utility() == Utility.GARBAGE)
+                .extracting(InvoiceLine::from, InvoiceLine::to, l -> l.quantity().stripTrailingZeros().toPlainString(),
+                        InvoiceLine::amount)
+                .containsExactly(tuple(LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 16), "1.5", Money.of("12600")));
+        assertThat(last.total()).isEqualTo(Money.of("12600"));
+        assertThat(invoices.forAccount(earlier)).isEmpty();
+        assertThat(invoices.forAccount(open).get(0).total()).isEqualTo(Money.of("25200"));
+
+        engine.open(garbage.id(), BillingPeriod.of(YearMonth.of(2025, 12)));
+        engine.drain("node-a");
+        assertThat(invoices.forAccount(midmonth)).hasSize(1);
+        assertThat(invoices.forAccount(open)).hasSize(2);
+    }
+
+    private static long close(String number, LocalDate on) throws Exception {
+        long id = accounts.findByNumber(AccountKind.GARBAGE, number).orElseThrow().id();
+        AccountChanges changes = new AccountChanges();
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            changes.close(c, changes.lock(c, id).orElseThrow(), on);
+            c.commit();
+        }
+        return id;
     }
 }

@@ -121,6 +121,26 @@ class RegistryImportIT {
     }
 
     @Test
+    void serialsAreResolvedAllAtOnceWithTheirMainOrNamedRegisterAndAnUnknownOneRefusesOnlyItsRow() throws Exception {
+        meters.register(new NewMeter("H-S-1", "heat", "mqtt", "10000000009", 6, BigDecimal.ONE, null, null));
+        meters.register(new NewMeter("W-S-1", "hot_water", "mqtt", "10000000009", 6, BigDecimal.ONE, null, null));
+        meters.register(new NewMeter("H-S-2", "heat", "mqtt", "10000000010", 6, BigDecimal.ONE, null, null));
+        String csv = H + """
+                10000000009,hot_water_heating,HEAT-A,Two Meters,Navoiy 9,,2,40,no,no,central,2026-01-01,H-S-1;W-S-1@9-0:1.0.0
+                10000000010,hot_water_heating,HEAT-A,One Unknown,Navoiy 10,,2,40,no,no,central,2026-01-01,H-S-2;NOPE-2
+                """;
+        ImportReport report = run(csv, false);
+        assertThat(report.problems()).extracting(ImportProblem::line, ImportProblem::field, ImportProblem::reason)
+                .containsExactly(tuple(3L, "meters", "no meter with serial NOPE-2 is registered"));
+        long id = accounts.findByNumber(AccountKind.HOT_WATER_HEATING, "10000000009").orElseThrow().id();
+        assertThat(query("select serial || '@' || register from billing.account_meters where account_id = " + id
+                + " order by 1")).containsExactly("H-S-1@6-0:1.0.0", "W-S-1@9-0:1.0.0");
+        assertThat(accounts.findByNumber(AccountKind.HOT_WATER_HEATING, "10000000010")).isEmpty();
+        assertThat(query("select a.number from billing.account_meters am join billing.accounts a on a.id = am.account_id"
+                + " where am.serial = 'H-S-2'")).as("nothing of the refused row is linked").isEmpty();
+    }
+
+    @Test
     void everyKindOfBadRowIsReportedAndNoneIsWritten() throws Exception {
         String csv = H + """
                 3000001,electricity,RES-B,Good One,Yakkasaroy 1,,2,0,no,no,,2026-01-01,E-B-1

@@ -120,6 +120,22 @@ public final class MeterRegistry {
     }
 
     /**
+     * Resolves a bulk import's serials in one statement, in the caller's transaction: {@code table} is
+     * the caller's temporary table with a text column {@code serial}; this adds and fills
+     * {@code meter_id} and {@code utility} (null where no meter has the serial). Nothing is cached.
+     */
+    public void resolveStaged(Connection connection, String table) throws SQLException {
+        if (!table.matches("[a-z_]{1,63}")) {
+            throw new IllegalArgumentException("not a temporary table's name: " + table);
+        }
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute("alter table " + table + " add column meter_id bigint, add column utility text");
+            st.executeUpdate("update " + table + " t set meter_id = m.id, utility = m.utility"
+                    + " from gateway.meters m where m.serial = t.serial");
+        }
+    }
+
+    /**
      * Resolves many serials at once, with one database query for those not cached.
      *
      * @return the meters found, by serial; unknown serials are absent
