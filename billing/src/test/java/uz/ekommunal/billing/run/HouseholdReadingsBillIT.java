@@ -20,6 +20,7 @@ import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.HouseholdFacts;
 import uz.ekommunal.billing.account.Provider;
 import uz.ekommunal.billing.invoice.Invoice;
+import uz.ekommunal.billing.invoice.InvoiceLine;
 import uz.ekommunal.billing.invoice.Invoices;
 import uz.ekommunal.gateway.ingest.HandReadings;
 import uz.ekommunal.gateway.ingest.HandReadings.Status;
@@ -108,6 +109,10 @@ class HouseholdReadingsBillIT {
         assertThat(invoice(honest).total()).isEqualTo(expected);
         assertThat(invoice(overstating).total()).as("the inspector's reading, not the household's")
                 .isEqualTo(expected);
+        assertThat(invoice(honest).lines()).as("read within two hours of each boundary: read, not estimated")
+                .isNotEmpty().noneMatch(InvoiceLine::estimated);
+        assertThat(invoice(honest).lines().stream().map(InvoiceLine::quantity).reduce(BigDecimal.ZERO,
+                BigDecimal::add)).isEqualByComparingTo("300");
     }
 
     private static Status submit(String serial, Protocol protocol, Instant time, String value) throws Exception {
