@@ -16,6 +16,7 @@
       linkCodeHint: 'Ulash kodi har bir hisob-kvitansiya va to‘lov varaqasining pastida bosilgan (8 belgi, masalan K7QM-2XPA). Kvitansiya yo‘qolgan bo‘lsa, xizmat ko‘rsatuvchining idorasi kodni aytib beradi yoki yangisini beradi.',
       link: 'Bog‘lash', calculator: 'Qancha to‘layman? (kalkulyator)', tariffs: 'Tariflar',
       balance: 'Balans', asOf: 'holatiga', prepayment: 'oldindan to‘lov', debt: 'qarzdorlik', settled: 'qarz yo‘q',
+      submitReading: 'Ko‘rsatkichni yuborish', readingValue: 'Hisoblagichdagi raqam', readingSaved: 'Ko‘rsatkich qabul qilindi', readingHeld: 'Ko‘rsatkich qabul qilindi, operator tekshiradi',
       lastPayment: 'Oxirgi to‘lov', none: '—', meter: 'Hisoblagich', lastReading: 'Oxirgi ko‘rsatkich',
       tariff: 'Oxirgi tarif', household: 'Yashovchilar / isitiladigan maydon', requisites: 'Yetkazib beruvchi rekvizitlari',
       director: 'Rahbar', tel: 'Telefon', address: 'Manzil', inn: 'STIR (INN)', mfo: 'MFO', okonh: 'OKONX',
@@ -37,6 +38,7 @@
       linkCodeHint: 'Код привязки напечатан внизу каждой квитанции и платёжного извещения (8 знаков, например K7QM-2XPA). Если квитанции нет, его назовёт или выдаст заново офис поставщика.',
       link: 'Привязать', calculator: 'Сколько я заплачу? (калькулятор)', tariffs: 'Тарифы',
       balance: 'Баланс', asOf: 'на', prepayment: 'переплата', debt: 'задолженность', settled: 'долга нет',
+      submitReading: 'Передать показание', readingValue: 'Число на счётчике', readingSaved: 'Показание принято', readingHeld: 'Показание принято, его проверит оператор',
       lastPayment: 'Последний платёж', none: '—', meter: 'Счётчик', lastReading: 'Последнее показание',
       tariff: 'Последний тариф', household: 'Жильцов / отапливаемая площадь', requisites: 'Реквизиты поставщика',
       director: 'Руководитель', tel: 'Телефон', address: 'Адрес', inn: 'ИНН', mfo: 'МФО', okonh: 'ОКОНХ',
@@ -58,6 +60,7 @@
       linkCodeHint: 'The link code is printed at the bottom of every receipt and payment slip (8 characters, e.g. K7QM-2XPA). Lost the receipt? The provider’s office tells it again or issues a new one.',
       link: 'Link', calculator: 'How much will I pay? (calculator)', tariffs: 'Tariffs',
       balance: 'Balance', asOf: 'as of', prepayment: 'prepaid', debt: 'debt', settled: 'settled',
+      submitReading: 'Send reading', readingValue: 'The number on the meter', readingSaved: 'Reading received', readingHeld: 'Reading received; an operator will check it',
       lastPayment: 'Last payment', none: '—', meter: 'Meter', lastReading: 'Last reading',
       tariff: 'Last tariff', household: 'Residents / heated area', requisites: 'Provider requisites',
       director: 'Director', tel: 'Phone', address: 'Address', inn: 'Tax id (INN)', mfo: 'Bank code (MFO)', okonh: 'OKONH',
@@ -235,9 +238,33 @@
       var r = m.lastReading;
       return el('div', { 'class': 'meter' }, [
         field('meter', m.type + ' № ' + m.serial),
-        field('lastReading', r ? money(r.value) + ' ' + (m.unit || '') + ' · ' + day(r.date) : t('none'))
+        field('lastReading', r ? money(r.value) + ' ' + (m.unit || '') + ' · ' + day(r.date) : t('none')),
+        readingForm(m.serial)
       ]);
     });
+  }
+
+  /* A household sends its meter's reading (validated by the server; a refusal says why). */
+  function readingForm(serial) {
+    var input = el('input', { type: 'text', inputmode: 'decimal', required: 'required', 'class': 'reading-value',
+      'aria-label': t('readingValue'), placeholder: t('readingValue') });
+    var status = el('p', { 'class': 'note reading-status', role: 'status' });
+    var form = el('form', { 'class': 'reading-form', 'data-serial': serial }, [input,
+      i18n('button', 'submitReading', { type: 'submit' }), status]);
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      status.textContent = '';
+      api('POST', '/api/v1/meters/' + encodeURIComponent(serial) + '/readings',
+        { value: input.value.trim().replace(',', '.') }).then(function (res) {
+        status.textContent = t(res.status === 'held' ? 'readingHeld' : 'readingSaved') + ': ' + res.value;
+        status.className = 'note reading-status ok';
+        input.value = '';
+      }, function (e) {
+        status.textContent = e.message;
+        status.className = 'note reading-status error';
+      });
+    });
+    return form;
   }
 
   function requisites(p) {

@@ -74,6 +74,7 @@ import uz.ekommunal.gateway.ingest.IngestSettings;
 import uz.ekommunal.gateway.ingest.PrometheusText;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.store.GatewaySchema;
+import uz.ekommunal.gateway.ingest.HandReadings;
 import uz.ekommunal.gateway.vee.VeeLimits;
 import uz.ekommunal.storage.DataSourceFactory;
 import uz.ekommunal.storage.DatabaseSettings;
@@ -302,7 +303,9 @@ public final class Application implements AutoCloseable {
         features.add(new WebPages()::mount);
         features.add(new OpenApiRoutes()::mount);
         HouseholdApiSettings household = householdSettings(config);
-        HouseholdApi households = new HouseholdApi(vertx, dataSource, billing, registry, household,
+        IngestSettings ingest = gatewaySettings(config).ingest();
+        HandReadings handReadings = new HandReadings(dataSource, registry, ingest.limits(), ingest.holdAge(), clock);
+        HouseholdApi households = new HouseholdApi(vertx, dataSource, billing, registry, handReadings, household,
                 deliveryAdapters(config, household), payLinks(config), UnaryOperator.identity(), clock);
         households.start();
         toClose.add(0, households);

@@ -114,6 +114,7 @@ class WebPageIT {
         assertThat(card.getText()).contains(meter.serial());
         assertThat(card.getText()).as("the last tariff, from the previous month's invoice").contains("so‘m/kWh");
         browser.screenshot("widget-card");
+        readingRefused(meter.serial());
 
         String accountId = card.getAttribute("data-account-id");
         WebElement chart = browser.until(ExpectedConditions.presenceOfElementLocated(
@@ -130,6 +131,17 @@ class WebPageIT {
         checkReceipts(accountId);
         switchLanguage();
         calculator();
+    }
+
+    /** A reading below the meter's own is refused on the page with the server's reason; nothing stored. */
+    private void readingRefused(String serial) throws Exception {
+        String form = "form.reading-form[data-serial='" + serial + "']";
+        browser.find(form + " input.reading-value").sendKeys("1");
+        browser.find(form + " button[type=submit]").click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(form + " .reading-status"),
+                "below an earlier reading"));
+        assertThat(browser.find(form + " .reading-status").getAttribute("class")).contains("error");
+        browser.screenshot("reading-refused");
     }
 
     private void signIn() throws Exception {

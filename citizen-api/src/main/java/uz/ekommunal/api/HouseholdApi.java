@@ -53,6 +53,7 @@ import uz.ekommunal.api.notify.SmsBudget;
 import uz.ekommunal.api.operator.MeterScope;
 import uz.ekommunal.api.payments.PayerScope;
 import uz.ekommunal.api.readings.ReadingAccess;
+import uz.ekommunal.api.readings.HandReadingRoutes;
 import uz.ekommunal.api.readings.ReadingRoutes;
 import uz.ekommunal.api.widgets.BillingCardReader;
 import uz.ekommunal.api.widgets.CardReader;
@@ -61,6 +62,7 @@ import uz.ekommunal.api.widgets.WidgetRoutes;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.account.AccountLookups;
 import uz.ekommunal.gateway.MeterReadings;
+import uz.ekommunal.gateway.ingest.HandReadings;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.store.ReadingStore;
 
@@ -84,13 +86,14 @@ public final class HouseholdApi implements AutoCloseable {
     private final PayerScope payerScope;
 
     /**
+     * @param handReadings where households' and inspectors' readings go (validated as the gateway's own)
      * @param adapters delivery per channel, usually {@link #adapters(HouseholdApiSettings)}
      * @param payLinks the cards' pay links ({@link PayLinkSource#NONE} until payments are configured)
      * @param cardReaders wraps the reader of widget cards (e.g. to cache, or to read a provider
      *     elsewhere); {@code UnaryOperator.identity()} reads billing directly
      */
     public HouseholdApi(Vertx vertx, DataSource dataSource, Billing billing, MeterRegistry meters,
-            HouseholdApiSettings settings, Map<Channel, DeliveryAdapter> adapters, PayLinkSource payLinks,
+            HandReadings handReadings, HouseholdApiSettings settings, Map<Channel, DeliveryAdapter> adapters, PayLinkSource payLinks,
             UnaryOperator<CardReader> cardReaders, Clock clock) {
         this.settings = settings;
         this.users = new Users(dataSource, clock);
@@ -128,9 +131,12 @@ public final class HouseholdApi implements AutoCloseable {
         this.payerScope = new AccountPayerScope(authenticate, links);
         routes.add(new AccountRoutes(vertx, authenticate, guard, billing, new Consumption(dataSource, lookups),
                 linkCodes, payLinks, clock)::mount);
-        routes.add(new ReadingRoutes(vertx, authenticate,
-                new ReadingAccess(dataSource, new MeterScope(dataSource, billing.accounts())),
+        MeterScope meterScope = new MeterScope(dataSource, billing.accounts());
+        ReadingAccess readingAccess = new ReadingAccess(dataSource, meterScope);
+        routes.add(new ReadingRoutes(vertx, authenticate, readingAccess,
                 new MeterReadings(meters, new ReadingStore(dataSource)), clock)::mount);
+        routes.add(new HandReadingRoutes(vertx, authenticate, readingAccess, meterScope, meters, handReadings,
+                clock)::mount);
     }
 
     /** The delivery adapters the settings ask for: an SMS gateway if configured, else the log. */

@@ -64,6 +64,8 @@ public enum ApiError {
     PHONE_CODE_WRONG(4403, 422, "Wrong or expired confirmation code"),
     TOO_MANY_DRAFTS(6401, 409, "Too many drafts"),
     HELD_READING_NOT_FOUND(7201, 404, "No held reading there"),
+    READING_REFUSED(7901, 422, "Reading refused by validation"),
+    READING_CONFLICT(7902, 409, "Another reading is stored for that time"),
     ACCOUNT_EXISTS(7009, 409, "Account already open"),
     ACCOUNT_CLOSED(7010, 409, "Account closed"),
     METER_SECRET_NOT_FOUND(7101, 404, "Meter has no secret"),

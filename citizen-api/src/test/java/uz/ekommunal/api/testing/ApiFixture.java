@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import uz.ekommunal.gateway.ingest.HandReadings;
+import uz.ekommunal.gateway.vee.VeeLimits;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -101,7 +103,8 @@ public class ApiFixture implements AutoCloseable {
     }
 
     private HouseholdApi build(HouseholdApiSettings settings, Map<Channel, DeliveryAdapter> adapters) {
-        return new HouseholdApi(vertx, db.dataSource(), billing, meters, settings, adapters, PayLinkSource.NONE,
+        return new HouseholdApi(vertx, db.dataSource(), billing, meters,
+                new HandReadings(db.dataSource(), meters, VeeLimits.defaults(), Duration.ofDays(3), clock), settings, adapters, PayLinkSource.NONE,
                 FaultyCards::new, clock);
     }
 

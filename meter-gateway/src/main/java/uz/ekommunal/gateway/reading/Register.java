@@ -38,6 +38,18 @@ public enum Register {
         return unit;
     }
 
+    /** The register a meter of this utility is billed on, e.g. {@code cold_water}: 8-0:1.0.0. */
+    public static Optional<Register> mainOf(String utility) {
+        return Optional.ofNullable(switch (utility) {
+            case "electricity" -> ELECTRICITY_IMPORT;
+            case "gas" -> GAS_VOLUME;
+            case "cold_water" -> COLD_WATER_VOLUME;
+            case "hot_water" -> HOT_WATER_VOLUME;
+            case "heat" -> HEAT_ENERGY;
+            default -> null;
+        });
+    }
+
     public static Optional<Register> byObis(String obis) {
         return Optional.ofNullable(BY_OBIS.get(obis));
     }
