@@ -3,13 +3,11 @@ package uz.ekommunal.app;
 import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -17,65 +15,43 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.api.ApiSchema;
-import uz.ekommunal.api.notify.Channel;
-import uz.ekommunal.api.notify.DeliveryAdapter;
 import uz.ekommunal.api.notify.Outbox;
-import uz.ekommunal.api.notify.SmtpDelivery;
-import uz.ekommunal.api.notify.SmtpSettings;
 import uz.ekommunal.api.appeals.Appeals;
 import uz.ekommunal.api.appeals.AppealsSchema;
-import uz.ekommunal.api.appeals.AppealsSettings;
 import uz.ekommunal.api.HouseholdApi;
 import uz.ekommunal.api.HouseholdApiSettings;
 import uz.ekommunal.api.operator.AccountDeskRoutes;
 import uz.ekommunal.api.operator.OperatorDesk;
 import uz.ekommunal.api.operator.ProviderRoutes;
 import uz.ekommunal.api.operator.RegistryRoutes;
-import uz.ekommunal.api.auth.PhoneNumber;
-import uz.ekommunal.api.auth.TokenKeys;
-import uz.ekommunal.api.auth.oneid.OneIdSettings;
 import uz.ekommunal.api.health.HealthCheck;
 import uz.ekommunal.api.health.HealthRoutes;
 import uz.ekommunal.api.http.ApiServer;
-import uz.ekommunal.api.http.HttpLimits;
 import uz.ekommunal.api.http.MetricsRoutes;
 import uz.ekommunal.api.notify.SmsBudget;
 import uz.ekommunal.api.http.OpenApiRoutes;
 import uz.ekommunal.api.payments.PaymentHooks;
-import uz.ekommunal.api.notify.SmsGatewaySettings;
-import uz.ekommunal.api.payments.CheckoutLinks;
 import uz.ekommunal.api.tariffs.TariffPages;
 import uz.ekommunal.api.web.WebPages;
 import uz.ekommunal.api.tariffs.TariffRoutes;
-import uz.ekommunal.api.widgets.CheckoutPayLinks;
-import uz.ekommunal.api.widgets.PayLinkSource;
 import uz.ekommunal.app.config.Config;
-import uz.ekommunal.app.config.ConfigException;
-import uz.ekommunal.app.config.Setting;
 import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.app.embedded.EmbeddedDatabase;
 import uz.ekommunal.app.embedded.PortCheck;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.BillingSchema;
-import uz.ekommunal.billing.run.BillingSettings;
 import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.billing.tariffs.TariffSchema;
 import uz.ekommunal.gateway.Gateway;
 import uz.ekommunal.gateway.GatewaySettings;
-import uz.ekommunal.gateway.MeterReadings;
 import uz.ekommunal.gateway.auth.HeadEnd;
 import uz.ekommunal.gateway.auth.MeterCredentials;
-import uz.ekommunal.gateway.coap.CoapSettings;
-import uz.ekommunal.gateway.mqtt.BrokerLogin;
-import uz.ekommunal.gateway.mqtt.MqttDoorSettings;
 import uz.ekommunal.gateway.modbus.ModbusEndpoints;
-import uz.ekommunal.gateway.modbus.ModbusSettings;
 import uz.ekommunal.gateway.ingest.IngestSettings;
 import uz.ekommunal.gateway.ingest.PrometheusText;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.store.GatewaySchema;
 import uz.ekommunal.gateway.ingest.HandReadings;
-import uz.ekommunal.gateway.vee.VeeLimits;
 import uz.ekommunal.storage.DataSourceFactory;
 import uz.ekommunal.storage.DatabaseSettings;
 
@@ -154,7 +130,7 @@ public final class Application implements AutoCloseable {
 
         MeterRegistry registry = new MeterRegistry(dataSource);
         if (roles.contains(Role.GATEWAY)) {
-            GatewaySettings settings = gatewaySettings(config);
+            GatewaySettings settings = ModuleSettings.gatewaySettings(config);
             if (settings.mqttDoor().headEnd() == null && demoRuns(config, roles)) {
                 // the demo's simulated meters share two connections, as behind a data concentrator
                 settings = settings.withMqttDoor(settings.mqttDoor().withHeadEnd(
@@ -169,11 +145,11 @@ public final class Application implements AutoCloseable {
             LOG.info("Meter seed '{}': {} meters registered", config.get(Settings.METER_SEED), seeded);
         }
         JdbcTariffBook tariffs = new JdbcTariffBook(dataSource);
-        billing = new Billing(dataSource, registry, tariffs, billingSettings(config), clock);
+        billing = new Billing(dataSource, registry, tariffs, ModuleSettings.billingSettings(config), clock);
         LateBillingNode billingNode = null;
         if (roles.contains(Role.BILLING)) {
             String node = config.get(Settings.BILLING_NODE_ID) != null ? config.get(Settings.BILLING_NODE_ID)
-                    : instanceName("billing");
+                    : ModuleSettings.instanceName("billing");
             billingNode = new LateBillingNode(billing, node, config.get(Settings.BILLING_CRON));
             toClose.add(0, billingNode);
         }
@@ -191,103 +167,6 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static BillingSettings billingSettings(Config config) {
-        BillingSettings d = BillingSettings.DEFAULTS;
-        return new BillingSettings(config.get(Settings.BILLING_SHARD_SIZE), d.lease(), d.closeDelay(),
-                config.get(Settings.BILLING_WORKERS), d.pollInterval(), config.get(Settings.BILLING_CRON));
-    }
-
-    /** Sign-in, SMS and the first administrator; the token key is made once for the embedded local run. */
-    private static AppealsSettings appealsSettings(Config config) {
-        String dir = config.get(Settings.APPEAL_FILES_DIR);
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        String configured = config.get(Settings.OPEN311_API_KEYS);
-        if (configured != null) {
-            for (String k : configured.split(",")) {
-                if (!k.isBlank()) {
-                    keys.add(k.strip());
-                }
-            }
-        }
-        return new AppealsSettings(dir != null ? Path.of(dir) : config.get(Settings.DATA_DIR).resolve("appeal-files"),
-                config.get(Settings.APPEAL_MAX_IMAGE_MB) * AppealsSettings.MB,
-                config.get(Settings.APPEAL_MAX_VIDEO_MB) * AppealsSettings.MB, keys,
-                config.get(Settings.APPEAL_FORWARD_LIMIT), config.get(Settings.OPEN311_ALLOW_ANONYMOUS));
-    }
-
-    /** E-mail through the configured SMTP server; without one, the log keeps printing it. */
-    static Map<Channel, DeliveryAdapter> deliveryAdapters(Config config, HouseholdApiSettings household) {
-        Map<Channel, DeliveryAdapter> adapters = HouseholdApi.adapters(household);
-        String host = config.get(Settings.SMTP_HOST);
-        if (host != null) {
-            adapters.put(Channel.EMAIL, new SmtpDelivery(new SmtpSettings(host, config.get(Settings.SMTP_PORT),
-                    config.get(Settings.SMTP_FROM), config.get(Settings.SMTP_USER), config.get(Settings.SMTP_PASSWORD),
-                    config.get(Settings.SMTP_STARTTLS), java.time.Duration.ofSeconds(20))));
-        }
-        return adapters;
-    }
-
-    private static HouseholdApiSettings householdSettings(Config config) throws java.io.IOException {
-        java.nio.file.Path keyFile = config.get(Settings.DB_URL) == null
-                ? config.get(Settings.DATA_DIR).resolve("jwt-secret") : null;
-        byte[] key = TokenKeys.resolve(config.get(Settings.JWT_SECRET), keyFile);
-        String admin = config.get(Settings.ADMIN_PHONE);
-        String smsUrl = config.get(Settings.SMS_URL);
-        SmsGatewaySettings sms = smsUrl == null ? null : new SmsGatewaySettings(java.net.URI.create(smsUrl),
-                config.get(Settings.SMS_USER), config.get(Settings.SMS_PASSWORD), java.time.Duration.ofSeconds(10));
-        return HouseholdApiSettings.defaults(key, admin == null ? null : PhoneNumber.parse(admin).orElseThrow(), sms)
-                .withOneId(oneIdSettings(config))
-                .withSms(smsLimits(config));
-    }
-
-    /** The hourly SMS budget; a reserve not below the budget stops start-up naming both keys. */
-    static SmsBudget.Limits smsLimits(Config config) {
-        int perHour = config.get(Settings.SMS_PER_HOUR);
-        int reserve = config.get(Settings.SMS_SIGN_IN_RESERVE);
-        if (reserve >= perHour) {
-            throw new ConfigException("EKOMMUNAL_SMS_SIGN_IN_RESERVE='" + reserve + "' must be less than "
-                    + "EKOMMUNAL_SMS_PER_HOUR='" + perHour + "' (the rest is for appeal notices and confirmations)");
-        }
-        return new SmsBudget.Limits(perHour, reserve);
-    }
-
-    /** Sign-in by OneID, or null when no issuer is configured; an issuer without the rest stops start-up. */
-    static OneIdSettings oneIdSettings(Config config) {
-        String issuer = config.get(Settings.ONEID_ISSUER);
-        if (issuer == null) {
-            return null;
-        }
-        List<String> missing = new ArrayList<>();
-        for (Setting<String> needed : List.of(Settings.ONEID_CLIENT_ID, Settings.ONEID_CLIENT_SECRET,
-                Settings.ONEID_REDIRECT_URI)) {
-            if (config.get(needed) == null) {
-                missing.add(needed.name());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new ConfigException("EKOMMUNAL_ONEID_ISSUER is set, so " + String.join(", ", missing)
-                    + " must be set too");
-        }
-        return new OneIdSettings(issuer, config.get(Settings.ONEID_CLIENT_ID), config.get(Settings.ONEID_CLIENT_SECRET),
-                java.net.URI.create(config.get(Settings.ONEID_REDIRECT_URI)));
-    }
-
-    /** The widgets' Pay links: the payment systems' checkout pages, for the account's debt. */
-    private static PayLinkSource payLinks(Config config) {
-        PaymentHooks.Config p = paymentConfig(config);
-        return new CheckoutPayLinks(new CheckoutLinks(new CheckoutLinks.Settings(p.paymeMerchantId(),
-                p.paymeCheckoutUrl(), p.paymeAccountField(), p.clickServiceId(), p.clickMerchantId(),
-                "https://my.click.uz/services/pay", p.returnUrl())));
-    }
-
-    private static PaymentHooks.Config paymentConfig(Config config) {
-        return new PaymentHooks.Config(config.get(Settings.PAYME_KEY), config.get(Settings.PAYME_TEST_KEY),
-                config.get(Settings.PAYME_ACCOUNT_FIELD), config.get(Settings.PAYME_MERCHANT_ID),
-                config.get(Settings.PAYME_CHECKOUT_URL), config.get(Settings.CLICK_SECRET_KEY),
-                config.get(Settings.CLICK_SERVICE_ID), config.get(Settings.CLICK_MERCHANT_ID),
-                config.get(Settings.PAYMENT_MAX_AMOUNT) * 100L, config.get(Settings.PAYMENT_RETURN_URL));
-    }
-
     private void startApi(Config config, MeterRegistry registry, JdbcTariffBook tariffs, Clock clock)
             throws Exception {
         List<HealthCheck> checks = new ArrayList<>();
@@ -302,15 +181,15 @@ public final class Application implements AutoCloseable {
         features.add(new TariffPages()::mount);
         features.add(new WebPages()::mount);
         features.add(new OpenApiRoutes()::mount);
-        HouseholdApiSettings household = householdSettings(config);
-        IngestSettings ingest = gatewaySettings(config).ingest();
+        HouseholdApiSettings household = ModuleSettings.householdSettings(config);
+        IngestSettings ingest = ModuleSettings.gatewaySettings(config).ingest();
         HandReadings handReadings = new HandReadings(dataSource, registry, ingest.limits(), ingest.holdAge(), clock);
         HouseholdApi households = new HouseholdApi(vertx, dataSource, billing, registry, handReadings, household,
-                deliveryAdapters(config, household), payLinks(config), UnaryOperator.identity(), clock);
+                ModuleSettings.deliveryAdapters(config, household), ModuleSettings.payLinks(config), UnaryOperator.identity(), clock);
         households.start();
         toClose.add(0, households);
         features.addAll(households.routes());
-        features.addAll(PaymentHooks.routes(vertx, dataSource, billing, clock, paymentConfig(config),
+        features.addAll(PaymentHooks.routes(vertx, dataSource, billing, clock, ModuleSettings.paymentConfig(config),
                 households.payerScope()));
         linkCodes = households.linkCodes();
         // the desk changes the same cached tariff book the calculator and billing price with
@@ -325,9 +204,9 @@ public final class Application implements AutoCloseable {
         features.add(new ProviderRoutes(vertx, households.authenticate(), dataSource, billing.accounts(),
                 households.audit())::mount);
         features.addAll(new Appeals(vertx, dataSource, households.authenticate(), new Outbox(dataSource, clock),
-                appealsSettings(config), households.audit(), households.smsBudget(), this::providerExists, clock).routes());
+                ModuleSettings.appealsSettings(config), households.audit(), households.smsBudget(), this::providerExists, clock).routes());
         ApiServer api = new ApiServer(vertx, features);
-        httpPort = api.listen(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT), httpLimits(config))
+        httpPort = api.listen(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT), ModuleSettings.httpLimits(config))
                 .await(10, TimeUnit.SECONDS);
         toClose.add(0, () -> api.close().await(5, TimeUnit.SECONDS));
         LOG.info("HTTP API on http://localhost:{}/ (health: /health)", httpPort);
@@ -346,13 +225,6 @@ public final class Application implements AutoCloseable {
                 .await(10, TimeUnit.SECONDS);
         toClose.add(0, () -> management.close().await(5, TimeUnit.SECONDS));
         LOG.info("Metrics on http://{}:{}/metrics", config.get(Settings.METRICS_HOST), metricsPort);
-    }
-
-    private static HttpLimits httpLimits(Config config) {
-        return new HttpLimits(Duration.ofSeconds(config.get(Settings.HTTP_IDLE_TIMEOUT)),
-                Duration.ofSeconds(config.get(Settings.HTTP_HEAD_TIMEOUT)),
-                Duration.ofSeconds(config.get(Settings.HTTP_REQUEST_TIMEOUT)),
-                config.get(Settings.HTTP_MAX_CONNECTIONS_PER_ADDRESS));
     }
 
     /** Whether billing knows the provider (an operator's grant names one). */
@@ -452,78 +324,6 @@ public final class Application implements AutoCloseable {
 
     private static boolean demoRuns(Config config, Set<Role> roles) {
         return config.get(Settings.DEMO_CITY) > 0 && roles.containsAll(Role.all());
-    }
-
-    private static GatewaySettings gatewaySettings(Config config) {
-        GatewaySettings settings = new GatewaySettings(config.get(Settings.MQTT_URL), config.get(Settings.MQTT_HOST),
-                config.get(Settings.MQTT_PORT), config.get(Settings.MQTT_CLIENT_ID),
-                config.get(Settings.MQTT_SHARED_GROUP), config.get(Settings.MQTT_CONNECTIONS),
-                config.get(Settings.MQTT_SESSION_EXPIRY),
-                config.get(Settings.MQTT_RECEIVE_MAXIMUM),
-                new IngestSettings(config.get(Settings.BATCH_SIZE), config.get(Settings.QUEUE_CAPACITY),
-                        spoolDir(config).resolve("readings.spool"), VeeLimits.defaults(), 500_000,
-                        java.time.Duration.ofHours(config.get(Settings.READING_HOLD_AGE)),
-                        config.get(Settings.QUARANTINE_PER_HOUR)),
-                coapSettings(config), ModbusSettings.defaults(modbusOwner(config)));
-        settings = settings.withMqttDoor(mqttDoor(config));
-        String user = config.get(Settings.MQTT_USER);
-        if (user != null) {
-            String password = config.get(Settings.MQTT_PASSWORD);
-            settings = settings.withBrokerLogin(new BrokerLogin(user, password == null ? "" : password));
-        }
-        return settings;
-    }
-
-    private static MqttDoorSettings mqttDoor(Config config) {
-        try {
-            MqttDoorSettings door = MqttDoorSettings.defaults().withLimits(config.get(Settings.MQTT_MAX_MESSAGE_BYTES),
-                    config.get(Settings.MQTT_MAX_INFLIGHT), config.get(Settings.MQTT_MALFORMED_BUDGET));
-            String headEndSecret = config.get(Settings.MQTT_HEADEND_SECRET);
-            if (headEndSecret != null) {
-                door = door.withHeadEnd(new HeadEnd(config.get(Settings.MQTT_HEADEND_USER), headEndSecret));
-            }
-            int tlsPort = config.get(Settings.MQTT_TLS_PORT);
-            if (tlsPort >= 0) {
-                door = door.withTls(tlsPort, config.get(Settings.MQTT_TLS_KEY), config.get(Settings.MQTT_TLS_CERT));
-            }
-            return door;
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("EKOMMUNAL_MQTT_*: " + e.getMessage()
-                    + " (EKOMMUNAL_MQTT_HEADEND_SECRET has 16+ characters; EKOMMUNAL_MQTT_TLS_PORT needs "
-                    + "EKOMMUNAL_MQTT_TLS_KEY and EKOMMUNAL_MQTT_TLS_CERT)");
-        }
-    }
-
-    private static CoapSettings coapSettings(Config config) {
-        int port = config.get(Settings.COAP_PORT);
-        if (port < 0) {
-            return null;
-        }
-        CoapSettings defaults = CoapSettings.defaults();
-        return new CoapSettings(config.get(Settings.COAP_HOST), port, config.get(Settings.COAPS_PORT),
-                defaults.protocolThreads(), defaults.retryAfter(), defaults.separateResponseAfter(),
-                "keyless".equals(config.get(Settings.COAP_PLAIN)), config.get(Settings.COAP_MAX_PAYLOAD_BYTES));
-    }
-
-    private static String modbusOwner(Config config) {
-        String configured = config.get(Settings.MODBUS_OWNER);
-        return configured != null ? configured : instanceName("gateway");
-    }
-
-    /** A name for this process in lease and cluster tables: the host name and a random suffix. */
-    private static String instanceName(String fallbackHost) {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            host = fallbackHost;
-        }
-        return host + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static Path spoolDir(Config config) {
-        String configured = config.get(Settings.SPOOL_DIR);
-        return configured != null ? Path.of(configured) : config.get(Settings.DATA_DIR).resolve("spool");
     }
 
     public int httpPort() {

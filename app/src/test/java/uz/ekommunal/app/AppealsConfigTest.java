@@ -31,9 +31,9 @@ class AppealsConfigTest {
 
     @Test
     void eMailGoesThroughSmtpOnlyWhenAHostIsSet() {
-        assertThat(Application.deliveryAdapters(Config.load(Map.of()), HOUSEHOLD).get(Channel.EMAIL))
+        assertThat(ModuleSettings.deliveryAdapters(Config.load(Map.of()), HOUSEHOLD).get(Channel.EMAIL))
                 .isInstanceOf(LogDelivery.class);
-        assertThat(Application.deliveryAdapters(Config.load(Map.of("EKOMMUNAL_SMTP_HOST", "mail.example.uz",
+        assertThat(ModuleSettings.deliveryAdapters(Config.load(Map.of("EKOMMUNAL_SMTP_HOST", "mail.example.uz",
                 "EKOMMUNAL_SMTP_PORT", "587", "EKOMMUNAL_SMTP_STARTTLS", "true")), HOUSEHOLD).get(Channel.EMAIL))
                 .isInstanceOf(SmtpDelivery.class);
     }

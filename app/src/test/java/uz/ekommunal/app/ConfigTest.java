@@ -79,8 +79,8 @@ class ConfigTest {
 
     @Test
     void theSignInReserveMustLeaveRoomInTheSmsBudget() {
-        assertThat(Application.smsLimits(Config.load(Map.of())).perHour()).isEqualTo(2000);
-        assertThatThrownBy(() -> Application.smsLimits(Config.load(Map.of("EKOMMUNAL_SMS_PER_HOUR", "100",
+        assertThat(ModuleSettings.smsLimits(Config.load(Map.of())).perHour()).isEqualTo(2000);
+        assertThatThrownBy(() -> ModuleSettings.smsLimits(Config.load(Map.of("EKOMMUNAL_SMS_PER_HOUR", "100",
                 "EKOMMUNAL_SMS_SIGN_IN_RESERVE", "100"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("EKOMMUNAL_SMS_SIGN_IN_RESERVE='100'")
                 .hasMessageContaining("EKOMMUNAL_SMS_PER_HOUR='100'");
@@ -88,14 +88,14 @@ class ConfigTest {
 
     @Test
     void oneIdIsOffWithoutAnIssuerAndAnIssuerNeedsTheRest() {
-        assertThat(Application.oneIdSettings(Config.load(Map.of()))).isNull();
-        assertThatThrownBy(() -> Application.oneIdSettings(Config.load(Map.of(
+        assertThat(ModuleSettings.oneIdSettings(Config.load(Map.of()))).isNull();
+        assertThatThrownBy(() -> ModuleSettings.oneIdSettings(Config.load(Map.of(
                 "EKOMMUNAL_ONEID_ISSUER", "https://id.example.uz", "EKOMMUNAL_ONEID_CLIENT_ID", "ekommunal"))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("EKOMMUNAL_ONEID_CLIENT_SECRET")
                 .hasMessageContaining("EKOMMUNAL_ONEID_REDIRECT_URI")
                 .message().doesNotContain("EKOMMUNAL_ONEID_CLIENT_ID,");
-        var oneId = Application.oneIdSettings(Config.load(Map.of("EKOMMUNAL_ONEID_ISSUER", "https://id.example.uz",
+        var oneId = ModuleSettings.oneIdSettings(Config.load(Map.of("EKOMMUNAL_ONEID_ISSUER", "https://id.example.uz",
                 "EKOMMUNAL_ONEID_CLIENT_ID", "ekommunal", "EKOMMUNAL_ONEID_CLIENT_SECRET", "oneid-client-secret",
                 "EKOMMUNAL_ONEID_REDIRECT_URI", "https://ekommunal.example.uz/api/v1/auth/oneid/callback")));
         assertThat(oneId.discoveryUri()).hasToString("https://id.example.uz/.well-known/openid-configuration");
