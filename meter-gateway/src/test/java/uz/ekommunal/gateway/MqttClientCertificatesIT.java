@@ -98,6 +98,22 @@ class MqttClientCertificatesIT {
     }
 
     @Test
+    void mosquittoPubSignsInWithTheMetersCertificateAsTheReadmeShows() throws Exception {
+        String serial = GatewayFixture.uniqueSerial("C");
+        gateway.meters().register(GatewayFixture.electricityMeter(serial));
+        clientCertificate(serial, "meters-ca");
+        String base = serial + "-meters-ca";
+
+        Processes.Result published = Processes.run(15, "mosquitto_pub", "-h", "localhost",
+                "-p", String.valueOf(gateway.mqttTlsPort()), "--cafile", path("server.pem"),
+                "--cert", path(base + ".pem"), "--key", path(base + ".key"), "-q", "1",
+                "-t", "meters/" + serial + "/readings", "-m", pack(serial, 1764000000L, "8"));
+
+        assertThat(published.exitCode()).as(published.output()).isZero();
+        Eventually.await(WAIT, () -> history(serial), r -> r.size() == 1);
+    }
+
+    @Test
     void aCertifiedMeterCannotPublishForAnotherMeter() throws Exception {
         String own = GatewayFixture.uniqueSerial("C");
         String other = GatewayFixture.uniqueSerial("C");
