@@ -183,11 +183,16 @@ final class ModuleSettings {
             if (tlsPort >= 0) {
                 door = door.withTls(tlsPort, config.get(Settings.MQTT_TLS_KEY), config.get(Settings.MQTT_TLS_CERT));
             }
+            Path clientCa = config.get(Settings.MQTT_TLS_CLIENT_CA);
+            if (clientCa != null) {
+                door = door.withClientCertificates(clientCa);
+            }
             return door;
         } catch (IllegalArgumentException e) {
             throw new ConfigException("EKOMMUNAL_MQTT_*: " + e.getMessage()
                     + " (EKOMMUNAL_MQTT_HEADEND_SECRET has 16+ characters; EKOMMUNAL_MQTT_TLS_PORT needs "
-                    + "EKOMMUNAL_MQTT_TLS_KEY and EKOMMUNAL_MQTT_TLS_CERT)");
+                    + "EKOMMUNAL_MQTT_TLS_KEY and EKOMMUNAL_MQTT_TLS_CERT; EKOMMUNAL_MQTT_TLS_CLIENT_CA needs "
+                    + "EKOMMUNAL_MQTT_TLS_PORT)");
         }
     }
 

@@ -68,6 +68,9 @@ public final class Settings {
     public static final Setting<Path> MQTT_TLS_CERT = new Setting<>("EKOMMUNAL_MQTT_TLS_CERT", "",
             "PEM certificate (chain) of the MQTT TLS listener (required with EKOMMUNAL_MQTT_TLS_PORT).",
             Parsers.optionalPath());
+    public static final Setting<Path> MQTT_TLS_CLIENT_CA = new Setting<>("EKOMMUNAL_MQTT_TLS_CLIENT_CA", "",
+            "PEM certificate of the CA that issues meters' TLS client certificates (subject CN = serial). Empty: the "
+            + "TLS listener asks for none; meters sign in with their secret only.", Parsers.optionalPath());
     public static final Setting<String> HTTP_HOST = new Setting<>("EKOMMUNAL_HTTP_HOST", "0.0.0.0",
             "Address the HTTP API listens on.", Parsers.text());
     public static final Setting<Integer> HTTP_PORT = new Setting<>("EKOMMUNAL_HTTP_PORT", "8080",
@@ -243,6 +246,7 @@ public final class Settings {
             MQTT_SESSION_EXPIRY,
             MQTT_RECEIVE_MAXIMUM, MQTT_USER, MQTT_PASSWORD, MQTT_HEADEND_USER, MQTT_HEADEND_SECRET, MQTT_MAX_MESSAGE_BYTES,
             MQTT_MAX_INFLIGHT, MQTT_MALFORMED_BUDGET, MQTT_TLS_PORT, MQTT_TLS_KEY, MQTT_TLS_CERT,
+            MQTT_TLS_CLIENT_CA,
             HTTP_HOST, HTTP_PORT, HTTP_IDLE_TIMEOUT, HTTP_HEAD_TIMEOUT, HTTP_REQUEST_TIMEOUT,
             HTTP_MAX_CONNECTIONS_PER_ADDRESS, METRICS_HOST, METRICS_PORT, COAP_HOST, COAP_PORT, COAPS_PORT, COAP_PLAIN,
             COAP_MAX_PAYLOAD_BYTES,

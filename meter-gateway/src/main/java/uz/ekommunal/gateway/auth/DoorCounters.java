@@ -11,6 +11,7 @@ public final class DoorCounters {
     public enum Refusal {
         BAD_CREDENTIALS("mqtt", "bad_credentials"),
         NO_CREDENTIALS("mqtt", "no_credentials"),
+        CERTIFICATE_NOT_METER("mqtt", "certificate_not_meter"),
         TOPIC_NOT_OWN("mqtt", "topic_not_own"),
         PACK_NOT_OWN("mqtt", "pack_not_own"),
         SUBSCRIBE_DENIED("mqtt", "subscribe_denied"),

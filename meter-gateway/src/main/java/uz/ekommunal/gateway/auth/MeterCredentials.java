@@ -129,6 +129,23 @@ public final class MeterCredentials {
         return hash != null && MosquittoPasswordHash.matches(secret, hash);
     }
 
+    /**
+     * True when a meter has this serial (a client certificate's CN names it). Blocking (JDBC): call off
+     * the event loop. A database that does not answer counts as "no": a certificate is not let in blind.
+     */
+    public boolean isRegistered(String serial) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select 1 from gateway.meters where serial = ?")) {
+            select.setString(1, serial);
+            try (java.sql.ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            LOG.debug("Meter {} not looked up, the database did not answer: {}", serial, e.toString());
+            return false;
+        }
+    }
+
     /** When the meter's secret was issued, or empty when it has none. */
     public Optional<Instant> issuedAt(String serial) throws SQLException {
         return issuedAt(List.of(serial)).values().stream().findFirst();

@@ -4,7 +4,9 @@ import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
@@ -76,6 +78,11 @@ public final class EmbeddedMqttBroker {
         MqttServerOptions tls = options(host, settings.tlsPort());
         tls.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                 .setKeyPath(settings.tlsKey().toString()).setCertPath(settings.tlsCert().toString()));
+        if (settings.clientCertificates()) {
+            // REQUEST, not REQUIRED: a meter without a certificate still signs in with its secret
+            tls.setClientAuth(ClientAuth.REQUEST)
+                    .setTrustOptions(new PemTrustOptions().addCertPath(settings.tlsClientCa().toString()));
+        }
         tlsServer = MqttServer.create(vertx, tls).endpointHandler(this::connected);
         return plain.compose(p -> tlsServer.listen().map(s -> p));
     }

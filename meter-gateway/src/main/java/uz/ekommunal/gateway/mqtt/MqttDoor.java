@@ -15,6 +15,10 @@ import uz.ekommunal.gateway.auth.MeterCredentials;
  * Without credentials the answer is "not authorized" (MQTT v5 0x87, v3.1.1 5); with wrong ones "bad
  * user name or password" (0x86, 4), as Mosquitto answers. The check reads the database once per
  * CONNECT, off the event loop.
+ *
+ * <p>Over TLS with client certificates on, a meter may instead present a certificate of the
+ * configured CA (the TLS handshake has checked the chain): its subject CN is the serial, which must be
+ * a registered meter; a user name, if given, must equal it; no password is needed.
  */
 final class MqttDoor {
 
@@ -45,6 +49,10 @@ final class MqttDoor {
         MqttAuth auth = endpoint.auth();
         String user = auth == null ? null : auth.getUsername();
         String password = auth == null ? null : auth.getPassword();
+        String certified = ClientCertificate.serialOf(endpoint);
+        if (certified != null) {
+            return admitCertified(endpoint, certified, user);
+        }
         if (user == null || user.isEmpty() || password == null) {
             return refuse(endpoint, Refusal.NO_CREDENTIALS, notAuthorized(endpoint));
         }
@@ -58,6 +66,18 @@ final class MqttDoor {
         return vertx.executeBlocking(() -> credentials.verify(user, password), false).compose(valid -> valid
                 ? Future.succeededFuture(new Identity(user, false))
                 : refuse(endpoint, Refusal.BAD_CREDENTIALS, badCredentials(endpoint)));
+    }
+
+    private Future<Identity> admitCertified(MqttEndpoint endpoint, String serial, String user) {
+        if (user != null && !user.isEmpty() && !user.equals(serial)) {
+            return refuse(endpoint, Refusal.CERTIFICATE_NOT_METER, badCredentials(endpoint));
+        }
+        if (budget.shutOut(serial)) {
+            return refuse(endpoint, Refusal.MALFORMED_BUDGET, notAuthorized(endpoint));
+        }
+        return vertx.executeBlocking(() -> credentials.isRegistered(serial), false).compose(registered -> registered
+                ? Future.succeededFuture(new Identity(serial, false))
+                : refuse(endpoint, Refusal.CERTIFICATE_NOT_METER, notAuthorized(endpoint)));
     }
 
     private <T> Future<T> refuse(MqttEndpoint endpoint, Refusal why, MqttConnectReturnCode code) {

@@ -15,9 +15,11 @@ import uz.ekommunal.gateway.auth.HeadEnd;
  * @param tlsPort port of the MQTT-over-TLS listener (0: any free port), or -1 for none
  * @param tlsKey PEM private key of the TLS listener (PKCS#8 or PKCS#1), with {@code tlsCert}
  * @param tlsCert PEM certificate (chain) of the TLS listener
+ * @param tlsClientCa PEM certificate of the CA that issues meters' client certificates, or null: then the
+ *     TLS listener asks for none and meters sign in with their secret only
  */
 public record MqttDoorSettings(int maxMessageBytes, int maxInflight, int malformedBudget, HeadEnd headEnd,
-                               int tlsPort, Path tlsKey, Path tlsCert) {
+                               int tlsPort, Path tlsKey, Path tlsCert, Path tlsClientCa) {
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
     public static final int DEFAULT_MAX_INFLIGHT = 1000;
@@ -39,23 +41,36 @@ public record MqttDoorSettings(int maxMessageBytes, int maxInflight, int malform
         if (tlsPort >= 0 && (tlsKey == null || tlsCert == null)) {
             throw new IllegalArgumentException("the MQTT TLS listener needs a key and a certificate");
         }
+        if (tlsClientCa != null && tlsPort < 0) {
+            throw new IllegalArgumentException("a client-certificate CA needs the MQTT TLS listener");
+        }
     }
 
     public static MqttDoorSettings defaults() {
         return new MqttDoorSettings(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_INFLIGHT, DEFAULT_MALFORMED_BUDGET, null,
-                -1, null, null);
+                -1, null, null, null);
     }
 
     public MqttDoorSettings withHeadEnd(HeadEnd value) {
-        return new MqttDoorSettings(maxMessageBytes, maxInflight, malformedBudget, value, tlsPort, tlsKey, tlsCert);
+        return new MqttDoorSettings(maxMessageBytes, maxInflight, malformedBudget, value, tlsPort, tlsKey, tlsCert, tlsClientCa);
     }
 
     public MqttDoorSettings withTls(int port, Path key, Path cert) {
-        return new MqttDoorSettings(maxMessageBytes, maxInflight, malformedBudget, headEnd, port, key, cert);
+        return new MqttDoorSettings(maxMessageBytes, maxInflight, malformedBudget, headEnd, port, key, cert, tlsClientCa);
     }
 
     public MqttDoorSettings withLimits(int messageBytes, int inflight, int budget) {
-        return new MqttDoorSettings(messageBytes, inflight, budget, headEnd, tlsPort, tlsKey, tlsCert);
+        return new MqttDoorSettings(messageBytes, inflight, budget, headEnd, tlsPort, tlsKey, tlsCert, tlsClientCa);
+    }
+
+    /** Meters may also sign in over TLS with a certificate of this CA (subject CN = serial). */
+    public MqttDoorSettings withClientCertificates(Path clientCa) {
+        return new MqttDoorSettings(maxMessageBytes, maxInflight, malformedBudget, headEnd, tlsPort, tlsKey, tlsCert,
+                clientCa);
+    }
+
+    public boolean clientCertificates() {
+        return tlsClientCa != null;
     }
 
     public boolean tlsEnabled() {
