@@ -77,7 +77,7 @@ final class DemoNeighbourhood implements AutoCloseable {
         Path planned = dataDir.resolve("demo-meters-planned.csv");
         SeedFile.write(planned, city.meters(), Map.of());
         MeterSeeding.apply(planned.toString(), gateway.meters(), gateway.credentials(), gateway.modbusEndpoints(),
-                modbusInterval);
+                modbusInterval, true);
         // Polling starts once the history is in: until then a slave shows no value, or a stale one.
         for (MeterSpec meter : city.meters()) {
             if (meter.protocol() == Protocol.MODBUS) {
@@ -126,7 +126,7 @@ final class DemoNeighbourhood implements AutoCloseable {
                         (System.nanoTime() - begun) / 1_000_000_000);
                 // Now the Modbus slaves show the present: register where to poll them.
                 MeterSeeding.apply(live.toString(), gateway.meters(), gateway.credentials(),
-                        gateway.modbusEndpoints(), modbusInterval);
+                        gateway.modbusEndpoints(), modbusInterval, true);
                 billDueMonth(billing, startBilling);
                 String electricity = city.households().get(0).accounts().get(Utility.ELECTRICITY);
                 LOG.info("Sign in at {} with any phone (the code appears in this log) and link account {} "

@@ -29,6 +29,17 @@ final class MeterSeeding {
     /** @return how many meters were registered or updated */
     static int apply(String seed, MeterRegistry registry, MeterCredentials credentials, ModbusEndpoints modbus,
             Duration pollInterval) throws IOException, SQLException {
+        return apply(seed, registry, credentials, modbus, pollInterval, false);
+    }
+
+    /**
+     * @param keepSecrets true: a meter that has a secret already keeps it (the demo neighbourhood's
+     *     meters sign in through a head-end, and the builtin demo meters among them keep the secrets
+     *     the README publishes)
+     * @return how many meters were registered or updated
+     */
+    static int apply(String seed, MeterRegistry registry, MeterCredentials credentials, ModbusEndpoints modbus,
+            Duration pollInterval, boolean keepSecrets) throws IOException, SQLException {
         if ("none".equalsIgnoreCase(seed)) {
             return 0;
         }
@@ -40,7 +51,8 @@ final class MeterSeeding {
         }
         for (MeterSeedFile.SeedMeter meter : meters) {
             registry.register(meter.meter());
-            if (meter.secret() != null) {
+            boolean keep = keepSecrets && credentials.issuedAt(meter.meter().serial()).isPresent();
+            if (meter.secret() != null && !keep) {
                 credentials.set(meter.meter().serial(), meter.secret());
             }
             if (meter.modbus() != null) {

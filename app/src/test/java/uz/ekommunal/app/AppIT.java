@@ -119,6 +119,12 @@ class AppIT {
             assertThat(meters).extracting(m -> m.protocol()).contains("mqtt", "coap", "modbus");
             // Modbus meters are polled once their history is in
             Eventually.await(WAIT, () -> app.gateway().modbusEndpoints().list(), list -> !list.isEmpty());
+            // the README's first example still signs in: the demo's own meters do not replace the
+            // builtin demo meters' published secrets
+            Processes.Result pub = Processes.run(10, "mosquitto_pub", "-h", "127.0.0.1", "-p",
+                    String.valueOf(app.mqttPort()), "-u", "E1000001", "-P", "demo-secret-E1000001", "-q", "1",
+                    "-t", "meters/E1000001/readings", "-m", READING);
+            assertThat(pub.exitCode()).as(pub.output()).isZero();
             var electricity = meters.stream().filter(m -> m.utility().equals("electricity") && m.accountNumber() != null)
                     .findFirst().orElseThrow();
             assertThat(accounts.findByNumber(electricity.accountNumber())).isNotEmpty();
