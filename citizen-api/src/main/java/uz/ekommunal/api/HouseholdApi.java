@@ -42,7 +42,6 @@ import uz.ekommunal.api.auth.oneid.OneIdRoutes;
 import uz.ekommunal.api.auth.oneid.OneIdSettings;
 import uz.ekommunal.api.auth.oneid.OneIdSignIn;
 import uz.ekommunal.api.auth.oneid.PendingLogins;
-import uz.ekommunal.api.http.ControlCharacterGuard;
 import uz.ekommunal.api.notify.Channel;
 import uz.ekommunal.api.notify.DeliveryAdapter;
 import uz.ekommunal.api.notify.HttpSmsGateway;
@@ -102,8 +101,6 @@ public final class HouseholdApi implements AutoCloseable {
         AccessTokens access = new AccessTokens(settings.tokenKey(), settings.accessLifetime(), clock);
         this.authenticate = new Authenticate(access);
         this.audit = new AuditLog(dataSource, clock);
-        // first: every route mounted after this one sees no control character in its parameters
-        routes.add(router -> router.route().handler(new ControlCharacterGuard()));
         routes.add(new AuditRoutes(vertx, authenticate, audit)::mount);
         this.smsBudget = new SmsBudget(settings.sms(), clock);
         OtpService otp = new OtpService(dataSource, outbox, users, settings.otp(), settings.tokenKey(), smsBudget,

@@ -7,14 +7,18 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Refuses with 400 {@link ApiError#INVALID_CHARACTERS} a request whose header values, form
- * fields or JSON strings (values and keys, at any depth) hold NUL or another control character;
- * line breaks and tabs are text. Runs after the body handler, before every route, so no route
- * needs to remember it (path and query parameters are the routes' own checks). Payment systems'
- * endpoints are left to their protocols, which answer errors in their own format.
+ * Refuses a request holding NUL or another control character before any route reads it (a NUL
+ * reaching PostgreSQL fails the query: a 500). Its path or query, once decoded: 400
+ * {@link ApiError#INVALID_PARAMETER} naming the parameter (no id, serial or search has one). Its
+ * header values, form fields or JSON strings (values and keys, at any depth): 400
+ * {@link ApiError#INVALID_CHARACTERS}, where line breaks and tabs are text. Runs after the body
+ * handler, before every route, so no route needs to remember it. Payment systems' bodies are left
+ * to their protocols, which answer errors in their own format.
  */
 final class ControlCharacters {
 
@@ -22,6 +26,12 @@ final class ControlCharacters {
     }
 
     static void check(RoutingContext ctx) {
+        String parameter = pathOrQuery(ctx.request().path(), ctx.request().query());
+        if (parameter != null) {
+            throw new ApiException(ApiError.INVALID_PARAMETER, parameter, parameter.equals("path")
+                    ? "The path holds a control character; no resource has one"
+                    : "'" + parameter + "' holds a control character");
+        }
         if (ctx.request().path().startsWith("/payments/")) {
             ctx.next();
             return;
@@ -34,6 +44,41 @@ final class ControlCharacters {
             throw new ApiException(ApiError.INVALID_CHARACTERS, bad, bad + " must not hold control characters");
         }
         ctx.next();
+    }
+
+    /** "path", or the (printable) name of the first query parameter holding a control character, or null. */
+    private static String pathOrQuery(String path, String query) {
+        if (path != null && decodedHasControl(path)) {
+            return "path";
+        }
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (decodedHasControl(pair)) {
+                    int eq = pair.indexOf('=');
+                    return printable(eq < 0 ? pair : pair.substring(0, eq));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean decodedHasControl(String raw) {
+        return decoded(raw).chars().anyMatch(Character::isISOControl);
+    }
+
+    /** A field name fit to echo: decoded, control characters and excess cut. */
+    private static String printable(String name) {
+        String kept = decoded(name).codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return kept.length() > 40 ? kept.substring(0, 40) : kept;
+    }
+
+    private static String decoded(String raw) {
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw; // a malformed escape: the route answers it; only control characters are refused here
+        }
     }
 
     private static String header(MultiMap headers) {
