@@ -21,7 +21,7 @@ import uz.ekommunal.simulator.SimulateCommand;
 @Command(name = "ekommunal", mixinStandardHelpOptions = true, version = "e-kommunal 0.1.0",
         description = "Utilities billing system and smart-meter gateway.",
         subcommands = {Main.Run.class, Main.GatewayOnly.class, Main.ApiOnly.class, Main.BillingOnly.class,
-                Main.Migrate.class, Main.ShowConfig.class, MosquittoAuthCommand.class, SimulateCommand.class,
+                Main.Migrate.class, Main.ShowConfig.class, Main.Health.class, MosquittoAuthCommand.class, SimulateCommand.class,
                 RegistryCommands.Import.class, RegistryCommands.Export.class})
 public final class Main implements Callable<Integer> {
 
@@ -130,6 +130,33 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             System.out.print(reference ? ConfigReference.block(Settings.ALL) : Config.load(System.getenv()).describe());
             return 0;
+        }
+    }
+
+    /**
+     * The container's health check (the image has no shell or curl): asks this machine's API for
+     * {@code /health} and exits 0 when it answers 200, 1 otherwise, printing the answer.
+     */
+    @Command(name = "health", description = "Exit 0 when the API on this machine answers /health with 200, else 1.")
+    static final class Health implements Callable<Integer> {
+        @CommandLine.Option(names = "--url", description = "Default: http://127.0.0.1:<EKOMMUNAL_HTTP_PORT>/health")
+        String url;
+
+        @Override
+        public Integer call() {
+            String target = url != null ? url
+                    : "http://127.0.0.1:" + Config.load(System.getenv()).get(Settings.HTTP_PORT) + "/health";
+            try {
+                java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(target))
+                                .timeout(java.time.Duration.ofSeconds(5)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                System.out.println(answer.statusCode() + " " + answer.body());
+                return answer.statusCode() == 200 ? 0 : 1;
+            } catch (Exception e) {
+                System.out.println("no answer from " + target + ": " + e);
+                return 1;
+            }
         }
     }
 }
