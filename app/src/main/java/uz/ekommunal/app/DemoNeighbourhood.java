@@ -231,5 +231,11 @@ final class DemoNeighbourhood implements AutoCloseable {
     public void close() {
         history.interrupt();
         simulation.close();
+        try {
+            // its step in flight (registering meters, a bill run) ends before the database closes
+            history.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -49,6 +49,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(absolute)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // The application stops it last, after intake and leases; the library's own
+                    // shutdown hook would stop it at the same time as everything else.
+                    .setRegisterShutdownHook(false)
                     .start();
             createDatabase(postgres);
             return new EmbeddedDatabase(postgres, absolute, lock);
