@@ -26,15 +26,11 @@ import uz.ekommunal.simulator.SimulateCommand;
 public final class Main implements Callable<Integer> {
 
     static {
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
-        System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.io.netty", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb.core.internal", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.californium", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.org.quartz", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.com.ghgande.j2mod", "warn");
+        // before the first logger: plain lines (logback.xml) or JSON lines (logback-json.xml)
+        if ("json".equals(System.getenv("EKOMMUNAL_LOG_FORMAT"))
+                && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);

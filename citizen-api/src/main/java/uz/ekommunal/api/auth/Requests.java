@@ -86,7 +86,7 @@ public final class Requests {
      * the router's problem handler ({@link AuthException} with its headers).
      */
     public static <T> void blocking(Vertx vertx, RoutingContext ctx, Callable<T> work, Consumer<T> then) {
-        vertx.executeBlocking(work, false).onComplete(done -> {
+        vertx.executeBlocking(uz.ekommunal.api.http.RequestIds.carried(ctx, work), false).onComplete(done -> {
             if (done.succeeded()) {
                 try {
                     then.accept(done.result());

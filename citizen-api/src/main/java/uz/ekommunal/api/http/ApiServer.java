@@ -27,6 +27,7 @@ public final class ApiServer {
     public ApiServer(Vertx vertx, List<Consumer<Router>> features) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
+        router.route().handler(RequestIds::assign);
         router.route().handler(ctx -> {
             ctx.response()
                     .putHeader("X-Content-Type-Options", "nosniff")
@@ -36,6 +37,7 @@ public final class ApiServer {
         });
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         router.route().handler(ControlCharacters::check);
+        router.route().handler(RequestIds::inLogs);
         features.forEach(feature -> feature.accept(router));
         router.route().last().handler(ctx -> ctx.fail(404));
         router.route().failureHandler(Problems::handleFailure);

@@ -38,7 +38,9 @@ public final class Problems {
         } else if (ctx.statusCode() == 400 || ctx.statusCode() == 413) {
             send(ctx, ApiError.INVALID_BODY, null, "The request could not be read");
         } else {
-            LOG.error("Request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
+            try (var ignored = org.slf4j.MDC.putCloseable(RequestIds.LOG_KEY, RequestIds.of(ctx))) {
+                LOG.error("Request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
+            }
             send(ctx, ApiError.INTERNAL, null, "Something went wrong on our side; it has been logged");
         }
     }
