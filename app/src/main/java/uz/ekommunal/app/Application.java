@@ -139,6 +139,8 @@ public final class Application implements AutoCloseable {
             demoHeadEnd = settings.mqttDoor().headEnd();
             gateway = Gateway.start(vertx, dataSource, settings, clock);
             toClose.add(0, gateway);
+            toClose.add(0, new ReadingRetentionJob(vertx, new uz.ekommunal.gateway.store.ReadingRetention(dataSource,
+                    config.get(Settings.READINGS_RAW_MONTHS)), clock));
             registry = gateway.meters();
             int seeded = MeterSeeding.apply(config.get(Settings.METER_SEED), registry, gateway.credentials(),
                     gateway.modbusEndpoints(), java.time.Duration.ofSeconds(config.get(Settings.MODBUS_INTERVAL)));

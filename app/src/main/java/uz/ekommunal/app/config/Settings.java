@@ -245,6 +245,10 @@ public final class Settings {
             "'plain': one readable line per event; 'json': one JSON object per line on standard output (for a log "
                     + "collector), with the HTTP request id (request_id, also the X-Request-Id answer header) in "
                     + "the lines of a request.", Parsers.oneOf("plain", "json"));
+    public static final Setting<Integer> READINGS_RAW_MONTHS = new Setting<>("EKOMMUNAL_READINGS_RAW_MONTHS", "0",
+            "Months of raw (15-minute) readings to keep; older hours are rolled up into hourly figures, which with "
+                    + "the daily ones are kept for ever (docs/scaling.md). Never removes a reading of a period billing "
+                    + "has not closed. 0: keep every raw reading.", Parsers.integer(0, 1200));
 
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR,
             EMBEDDED_DB_PORT, MQTT_URL, MQTT_HOST, MQTT_PORT, MQTT_CLIENT_ID, MQTT_SHARED_GROUP, MQTT_CONNECTIONS,
@@ -264,7 +268,7 @@ public final class Settings {
             SMS_PASSWORD, SMS_PER_HOUR, SMS_SIGN_IN_RESERVE, ONEID_ISSUER, ONEID_CLIENT_ID, ONEID_CLIENT_SECRET,
             ONEID_REDIRECT_URI, APPEAL_FILES_DIR, APPEAL_MAX_IMAGE_MB, APPEAL_MAX_VIDEO_MB, OPEN311_API_KEYS,
             APPEAL_FORWARD_LIMIT, OPEN311_ALLOW_ANONYMOUS, SMTP_HOST, SMTP_PORT, SMTP_FROM, SMTP_USER, SMTP_PASSWORD,
-            SMTP_STARTTLS, LOG_FORMAT);
+            SMTP_STARTTLS, LOG_FORMAT, READINGS_RAW_MONTHS);
 
     private Settings() {
     }

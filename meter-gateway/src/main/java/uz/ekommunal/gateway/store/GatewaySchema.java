@@ -12,7 +12,8 @@ public final class GatewaySchema {
     private GatewaySchema() {
     }
 
-    public static final ModuleSchema SCHEMA = new ModuleSchema(NAME, new V20261126090100__Readings_time_series());
+    public static final ModuleSchema SCHEMA = new ModuleSchema(NAME, new V20261126090100__Readings_time_series(),
+            new V20261206000500__Hourly_readings());
 
     public static MigrateResult migrate(DataSource dataSource) {
         return SCHEMA.migrate(dataSource);
