@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,6 +68,10 @@ public final class RegistryImport {
         List<ImportProblem> problems = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                // the file's joins and groupings are hashed in memory, not spilled in batches to disk
+                st.execute("set local work_mem = '256MB'");
+            }
             RegistryStaging staging = null;
             try {
                 staging = new RegistryStaging(c);
@@ -76,7 +81,9 @@ public final class RegistryImport {
                 problems.addAll(staging.refuseUnknownMeters(meters));
                 problems.addAll(staging.refuseDuplicates());
                 problems.sort(Comparator.comparingLong(ImportProblem::line));
-                ImportReport report = apply(staging, dryRun, rows, problems, progress);
+                progress.phase("accounts by number");
+                staging.keyAccounts();
+                ImportReport report = apply(new RegistryWrites(c), dryRun, rows, problems, progress);
                 beforeCommit.accept(c, report);
                 if (dryRun) {
                     c.rollback();
@@ -94,19 +101,20 @@ public final class RegistryImport {
         }
     }
 
-    private ImportReport apply(RegistryStaging staging, boolean dryRun, long rows, List<ImportProblem> problems,
+    private ImportReport apply(RegistryWrites writes, boolean dryRun, long rows, List<ImportProblem> problems,
             Progress progress) throws SQLException {
         progress.phase("opening accounts");
-        long opened = staging.openAccounts();
+        long opened = writes.openAccounts();
         progress.phase("holders and addresses");
-        long holders = staging.recordHolders() - opened;
+        long holders = writes.recordHolders();
         progress.phase("household facts");
-        long facts = staging.recordFacts();
+        long facts = writes.recordFacts();
         progress.phase("services");
-        long services = staging.addServices();
+        long services = writes.addServices();
         progress.phase("meters");
-        long linked = staging.linkMeters(clock.instant());
-        return new ImportReport(dryRun, rows, problems, opened, Math.max(holders, 0), facts, services, linked);
+        long linked = writes.linkMeters(clock.instant());
+        progress.phase("committing");
+        return new ImportReport(dryRun, rows, problems, opened, holders, facts, services, linked);
     }
 
     /** Reads, checks and COPYs every row; returns the number of data rows. */
