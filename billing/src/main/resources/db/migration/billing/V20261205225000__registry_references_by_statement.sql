@@ -62,3 +62,7 @@ create trigger account_services_keep_their_account before update of account_id o
     for each row when (old.account_id is distinct from new.account_id) execute function billing_references_are_fixed();
 create trigger account_meters_keep_their_account before update of account_id on account_meters
     for each row when (old.account_id is distinct from new.account_id) execute function billing_references_are_fixed();
+
+-- An import draws a new account's id for each row of the file: a session takes 1 000 at a time
+-- instead of touching the sequence (and its WAL) for each.
+alter table accounts alter column id set cache 1000;

@@ -17,8 +17,8 @@ public final class RegistryExport {
     private static final String QUERY = """
             select a.number as account_number, lower(p.account_kind) as utility, p.code as provider_code,
                 a.holder_name as holder, a.address,
-                (select string_agg(lower(s.utility), ';' order by s.utility) from billing.account_services s
-                    where s.account_id = a.id) as services,
+                (select string_agg(distinct lower(s.utility), ';') from billing.account_services s
+                    where s.account_id = a.id and s.billed_until is null) as services,
                 coalesce(f.residents, 0) as residents, coalesce(f.heated_area, 0) as heated_area,
                 case when f.needy_family then 'yes' else 'no' end as needy_family,
                 case when f.electric_stove then 'yes' else 'no' end as electric_stove,

@@ -67,6 +67,7 @@ public final class RegistryImport {
         RowParser parser = new RowParser(accounts.providersByCode(), LocalDate.now(clock).plusYears(1));
         List<ImportProblem> problems = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
+            roomForTemporaryTables(c);
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 // the file's joins and groupings are hashed in memory, not spilled in batches to disk
@@ -79,6 +80,7 @@ public final class RegistryImport {
                 staging.finish();
                 progress.phase("meters by serial");
                 problems.addAll(staging.refuseUnknownMeters(meters));
+                progress.phase("accounts named twice");
                 problems.addAll(staging.refuseDuplicates());
                 problems.sort(Comparator.comparingLong(ImportProblem::line));
                 progress.phase("accounts by number");
@@ -115,6 +117,19 @@ public final class RegistryImport {
         long linked = writes.linkMeters(clock.instant());
         progress.phase("committing");
         return new ImportReport(dryRun, rows, problems, opened, holders, facts, services, linked);
+    }
+
+    /**
+     * The file's staging tables are temporary: kept in the session's own buffers, 8 MB by default, so
+     * a million rows would go through the kernel on every pass. More is allowed only before the
+     * session's first temporary table; a pooled session that had one keeps what it has.
+     */
+    private static void roomForTemporaryTables(Connection c) {
+        try (Statement st = c.createStatement()) {
+            st.execute("set temp_buffers = '256MB'");
+        } catch (SQLException alreadyUsed) {
+            // too late for this session: the import runs all the same, a little slower
+        }
     }
 
     /** Reads, checks and COPYs every row; returns the number of data rows. */

@@ -136,8 +136,7 @@ final class RegistryStaging {
                 select s.*, coalesce(a.id, nextval(pg_get_serial_sequence('billing.accounts', 'id'))) account_id,
                     a.id is null opened
                 from registry_staging s left join billing.accounts a
-                    on a.provider_id = s.provider_id and a.number = s.number
-                order by s.line""");
+                    on a.provider_id = s.provider_id and a.number = s.number""");
         update("analyze registry_keyed");
     }
 

@@ -97,28 +97,38 @@ final class RegistryWrites {
                     electric_stove = excluded.electric_stove, heating_type = excluded.heating_type""");
     }
 
+    /** Services from the row's day: all of a new account's; of a known account those not billed on that day. */
     long addServices() throws SQLException {
         long added = update("""
-                insert into billing.account_services (account_id, utility)
-                select s.account_id, u.utility from registry_keyed s, unnest(s.services) u (utility) where s.opened""");
+                insert into billing.account_services (account_id, utility, billed_from)
+                select s.account_id, u.utility, s.valid_from from registry_keyed s, unnest(s.services) u (utility)
+                where s.opened""");
         return added + update("""
-                insert into billing.account_services (account_id, utility)
-                select s.account_id, u.utility from registry_keyed s, unnest(s.services) u (utility) where not s.opened
+                insert into billing.account_services (account_id, utility, billed_from)
+                select s.account_id, u.utility, s.valid_from from registry_keyed s, unnest(s.services) u (utility)
+                where not s.opened and not exists (select 1 from billing.account_services b
+                    where b.account_id = s.account_id and b.utility = u.utility and b.billed_from <= s.valid_from
+                      and (b.billed_until is null or b.billed_until > s.valid_from))
                 on conflict do nothing""");
     }
 
     /**
-     * Links the rows' meters; a meter named by serial alone by the main register of its utility. One
-     * statement for new and known accounts alike: a row may name a meter's main register twice (once
-     * by serial alone, once by its name), so even a new account's links skip a repeat.
+     * Links the rows' meters; a meter named by serial alone by the main register of its utility. A row
+     * names each register once (checked by {@link RowParser}), so a new account's links need no check.
      */
     long linkMeters(Instant at) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
+        String insert = """
                 insert into billing.account_meters (account_id, meter_id, serial, register, linked_at)
                 select s.account_id, r.meter_id, r.serial, coalesce(u.register, %s), ? from registry_keyed s
                 cross join lateral unnest(s.meter_serials, s.meter_registers) u (serial, register)
                 join registry_serials r on r.serial = u.serial
-                on conflict do nothing""".formatted(mainRegisters()))) {
+                where %s""";
+        return link(insert.formatted(mainRegisters(), "s.opened"), at)
+                + link(insert.formatted(mainRegisters(), "not s.opened") + " on conflict do nothing", at);
+    }
+
+    private long link(String sql, Instant at) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setTimestamp(1, Timestamp.from(at));
             return st.executeLargeUpdate();
         }

@@ -235,11 +235,25 @@ final class RowParser {
                         || (register != null && !REGISTER.matcher(register).matches())) {
                     fault(RegistryLayout.METERS, RegistryFault.BAD_METER,
                             "'" + entry.strip() + "' is not SERIAL or SERIAL@REGISTER");
+                } else if (namedBefore(refs, parts[0], register)) {
+                    // a meter's main register named twice (alone, or alone and by name) links it twice
+                    fault(RegistryLayout.METERS, RegistryFault.BAD_METER, "meter " + parts[0]
+                            + " is named twice in the row (name each of its registers once, or the meter once)");
                 } else {
                     refs.add(new StagedRow.MeterRef(parts[0], register));
                 }
             }
             return refs;
+        }
+
+        private static boolean namedBefore(List<StagedRow.MeterRef> refs, String serial, String register) {
+            for (StagedRow.MeterRef r : refs) {
+                if (r.serial().equals(serial)
+                        && (r.register() == null || register == null || r.register().equals(register))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private String text(int column, boolean required) {

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -87,8 +88,13 @@ public final class AccountDeskRoutes {
         router.put(one + "/services").handler(authenticate).handler(ctx -> change(ctx, "account.services.change",
                 (c, body, account, provider) -> {
                     AccountChanges.requireOpen(account);
-                    Set<Utility> billed = changes.setServices(c, account.id(), provider, AccountForms.services(body));
-                    return new JsonObject().put("services", names(billed));
+                    LocalDate validFrom = AccountForms.date(body, "validFrom");
+                    if (validFrom.isBefore(account.openedOn())) {
+                        throw new ApiException(ApiError.INVALID_VALUE, "validFrom", "validFrom is before the account opened");
+                    }
+                    Set<Utility> billed = changes.setServices(c, account.id(), provider, AccountForms.services(body),
+                            validFrom);
+                    return new JsonObject().put("services", names(billed)).put("validFrom", validFrom.toString());
                 }));
     }
 
@@ -141,8 +147,14 @@ public final class AccountDeskRoutes {
                     }
                     JsonArray facts = new JsonArray();
                     changes.facts(c, id).forEach((f, heating) -> facts.add(AccountForms.factsJson(f, heating)));
+                    JsonArray services = new JsonArray();
+                    for (AccountChanges.ServicePeriod p : changes.services(c, id)) {
+                        services.add(new JsonObject().put("utility", p.utility().name().toLowerCase(Locale.ROOT))
+                                .put("from", p.from().toString())
+                                .put("until", p.until() == null ? null : p.until().toString()));
+                    }
                     return before(account).put("id", id).put("number", account.number()).put("holders", holders)
-                            .put("facts", facts);
+                            .put("facts", facts).put("services", services);
                 } finally {
                     c.rollback();
                 }
