@@ -133,6 +133,11 @@ class RegistryBillRunIT {
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
             changes.setServices(c, stops, water, java.util.Set.of(Utility.COLD_WATER), LocalDate.of(2025, 11, 16));
+            // the norms (figures for the test): 5 m3 of water per resident per month
+            c.createStatement().execute("""
+                    insert into billing.consumption_norms (utility, region, valid_from, per_resident) values
+                    ('COLD_WATER', 'TASHKENT_REGION', '2024-01-01', 5), ('SEWERAGE', 'TASHKENT_REGION', '2024-01-01', 5)
+                    on conflict do nothing""");
             c.commit();
             assertThat(changes.services(c, stops)).containsExactlyInAnyOrder(
                     new AccountChanges.ServicePeriod(Utility.COLD_WATER, LocalDate.of(2025, 1, 1), null),
@@ -153,8 +158,11 @@ class RegistryBillRunIT {
         // 15 of 30 days of the same norm and price: half, to the tiyin the pro-rating rounds
         assertThat(sewerStopped.tiyin() * 2 - sewerControl.tiyin()).isBetween(-2L, 2L);
         assertThat(sum(stopped, Utility.COLD_WATER)).isEqualTo(sum(control, Utility.COLD_WATER));
+        // water goes on all month (in two parts, cut where the sewerage stops)
         assertThat(stopped.lines()).filteredOn(l -> l.utility() == Utility.COLD_WATER)
-                .extracting(InvoiceLine::to).containsOnly(LocalDate.of(2025, 12, 1));
+                .extracting(InvoiceLine::from, InvoiceLine::to)
+                .containsExactly(tuple(LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 16)),
+                        tuple(LocalDate.of(2025, 11, 16), LocalDate.of(2025, 12, 1)));
     }
 
     private static Money sum(Invoice invoice, Utility utility) {
