@@ -8,7 +8,8 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 /**
- * The open accounts in the import's layout ({@link RegistryLayout}), one COPY straight to the writer:
+ * The open accounts in the import's layout with the households' areas
+ * ({@link RegistryLayout#HEADER_WITH_AREA}), one COPY straight to the writer:
  * holder, address, services, meters and the latest facts, dated by the latest of them, so the file
  * imports back without a change.
  */
@@ -26,7 +27,8 @@ public final class RegistryExport {
                 greatest(a.opened_on, f.valid_from, (select max(h.valid_from) from billing.account_holders h
                     where h.account_id = a.id)) as valid_from,
                 (select string_agg(m.serial || '@' || m.register, ';' order by m.serial, m.register)
-                    from billing.account_meters m where m.account_id = a.id) as meters
+                    from billing.account_meters m where m.account_id = a.id) as meters,
+                f.region, f.district
             from billing.accounts a join billing.providers p on p.id = a.provider_id
             left join lateral (select * from billing.household_facts x where x.account_id = a.id
                 order by x.valid_from desc limit 1) f on true

@@ -11,8 +11,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.billing.account.ProviderAreas;
+import uz.ekommunal.billing.account.ServedArea;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.reading.Register;
 
@@ -64,7 +67,11 @@ public final class RegistryImport {
 
     public ImportReport run(Reader source, boolean dryRun, Progress progress, BeforeCommit beforeCommit)
             throws IOException, SQLException {
-        RowParser parser = new RowParser(accounts.providersByCode(), LocalDate.now(clock).plusYears(1));
+        Map<Long, List<ServedArea>> areas;
+        try (Connection c = dataSource.getConnection()) {
+            areas = new ProviderAreas().all(c);
+        }
+        RowParser parser = new RowParser(accounts.providersByCode(), areas, LocalDate.now(clock).plusYears(1));
         List<ImportProblem> problems = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             roomForTemporaryTables(c);
@@ -150,9 +157,12 @@ public final class RegistryImport {
             }
             if (!header) {
                 header = true;
-                if (!line.replace(" ", "").equalsIgnoreCase(RegistryLayout.HEADER)) {
+                String named = line.replace(" ", "");
+                if (named.equalsIgnoreCase(RegistryLayout.HEADER_WITH_AREA)) {
+                    parser.withArea();
+                } else if (!named.equalsIgnoreCase(RegistryLayout.HEADER)) {
                     problems.add(new ImportProblem(lineNo, null, RegistryFault.BAD_HEADER,
-                            "the first line must be the header " + RegistryLayout.HEADER));
+                            "the first line must be the header " + RegistryLayout.HEADER + " (or with ,region,district)"));
                     return 0;
                 }
                 continue;

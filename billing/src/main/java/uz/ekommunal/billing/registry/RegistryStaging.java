@@ -30,7 +30,7 @@ final class RegistryStaging {
                     create temp table registry_staging (line bigint, provider_id bigint, number text, holder text,
                         address text, services text[], residents int, heated_area numeric(10,2), needy boolean,
                         stove boolean, heating text, valid_from date, meter_serials text[],
-                        meter_registers text[]) on commit drop""");
+                        meter_registers text[], region text, district text) on commit drop""");
         }
         copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy registry_staging from stdin");
     }
@@ -56,7 +56,13 @@ final class RegistryStaging {
                 .append(r.heating() == null ? "\\N" : r.heating().name()).append('\t').append(r.validFrom())
                 .append('\t');
         array(serials, out).append('\t');
-        array(registers, out).append('\n');
+        array(registers, out).append('\t').append(r.region().name()).append('\t');
+        if (r.district() == null) {
+            out.append("\\N");
+        } else {
+            escape(r.district(), out);
+        }
+        out.append('\n');
     }
 
     void send(StringBuilder rows) throws SQLException {

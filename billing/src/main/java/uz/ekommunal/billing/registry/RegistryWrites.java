@@ -77,24 +77,24 @@ final class RegistryWrites {
         long written = update("""
                 insert into billing.household_facts (account_id, valid_from, residents, heated_area, region, district,
                     needy_family, electric_stove, heating_type)
-                select s.account_id, s.valid_from, s.residents, s.heated_area, p.region, p.district, s.needy, s.stove,
-                    s.heating
-                from registry_keyed s join billing.providers p on p.id = s.provider_id where s.opened""");
+                select account_id, valid_from, residents, heated_area, region, district, needy, stove, heating
+                from registry_keyed where opened""");
         return written + update("""
                 insert into billing.household_facts (account_id, valid_from, residents, heated_area, region, district,
                     needy_family, electric_stove, heating_type)
-                select s.account_id, s.valid_from, s.residents, s.heated_area, coalesce(cur.region, p.region),
-                    coalesce(cur.district, p.district), s.needy, s.stove, s.heating
-                from registry_keyed s join billing.providers p on p.id = s.provider_id
+                select s.account_id, s.valid_from, s.residents, s.heated_area, s.region, s.district, s.needy, s.stove,
+                    s.heating
+                from registry_keyed s
                 left join lateral (select f.* from billing.household_facts f
                     where f.account_id = s.account_id and f.valid_from <= s.valid_from
                     order by f.valid_from desc limit 1) cur on true
                 where not s.opened and (cur.account_id is null or (cur.residents, cur.heated_area, cur.needy_family,
-                    cur.electric_stove, cur.heating_type) is distinct from (s.residents, s.heated_area, s.needy,
-                    s.stove, s.heating))
+                    cur.electric_stove, cur.heating_type, cur.region, cur.district) is distinct from (s.residents,
+                    s.heated_area, s.needy, s.stove, s.heating, s.region, s.district))
                 on conflict (account_id, valid_from) do update set residents = excluded.residents,
-                    heated_area = excluded.heated_area, needy_family = excluded.needy_family,
-                    electric_stove = excluded.electric_stove, heating_type = excluded.heating_type""");
+                    heated_area = excluded.heated_area, region = excluded.region, district = excluded.district,
+                    needy_family = excluded.needy_family, electric_stove = excluded.electric_stove,
+                    heating_type = excluded.heating_type""");
     }
 
     /** Services from the row's day: all of a new account's; of a known account those not billed on that day. */
