@@ -156,6 +156,7 @@ class RegistryImportIT {
                 3000008,electricity,RES-B,Broken,"Yakkasaroy 8,,2,0,no,no,,2026-01-01,
                 3000009,electricity,RES-B,Unknown Meter,Yakkasaroy 9,,2,0,no,no,,2026-01-01,NOPE-1
                 3000010,electricity,RES-B,Good Two,Yakkasaroy 10,,4,0,no,no,,2026-01-01,
+                3000011,electricity,RES-B,Meter Twice,Yakkasaroy 11,,2,0,no,no,,2026-01-01,E-B-1;E-B-1@1-0:1.8.0
                 """;
         long accountsBefore = count("billing.accounts");
         long factsBefore = count("billing.household_facts");
@@ -166,7 +167,7 @@ class RegistryImportIT {
                 tuple(5L, RegistryFault.DUPLICATE_ACCOUNT), tuple(6L, RegistryFault.DUPLICATE_ACCOUNT),
                 tuple(7L, RegistryFault.BAD_NUMBER), tuple(8L, RegistryFault.BAD_DATE),
                 tuple(9L, RegistryFault.BAD_DATE), tuple(10L, RegistryFault.BROKEN_QUOTING),
-                tuple(11L, RegistryFault.UNKNOWN_METER));
+                tuple(11L, RegistryFault.UNKNOWN_METER), tuple(13L, RegistryFault.BAD_METER));
         assertThat(dry.problems().get(0).reason()).contains("7 digits");
         assertThat(dry.problems().get(2).reason()).contains("lines 5, 6");
         assertThat(dry.accountsOpened()).isEqualTo(2);
