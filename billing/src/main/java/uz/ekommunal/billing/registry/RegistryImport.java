@@ -83,12 +83,13 @@ public final class RegistryImport {
             RegistryStaging staging = null;
             try {
                 staging = new RegistryStaging(c);
-                long rows = stage(new BufferedReader(source, 1 << 16), parser, staging, problems, progress);
+                AccountsNamed named = new AccountsNamed();
+                long rows = stage(new BufferedReader(source, 1 << 16), parser, staging, named, problems, progress);
                 staging.finish();
                 progress.phase("meters by serial");
                 problems.addAll(staging.refuseUnknownMeters(meters));
                 progress.phase("accounts named twice");
-                problems.addAll(staging.refuseDuplicates());
+                problems.addAll(staging.refuseDuplicates(named));
                 problems.sort(Comparator.comparingLong(ImportProblem::line));
                 progress.phase("accounts by number");
                 staging.keyAccounts();
@@ -140,7 +141,8 @@ public final class RegistryImport {
     }
 
     /** Reads, checks and COPYs every row; returns the number of data rows. */
-    private long stage(BufferedReader reader, RowParser parser, RegistryStaging staging, List<ImportProblem> problems,
+    private long stage(BufferedReader reader, RowParser parser, RegistryStaging staging, AccountsNamed named,
+            List<ImportProblem> problems,
             Progress progress) throws IOException, SQLException {
         long lineNo = 0;
         long rows = 0;
@@ -157,10 +159,10 @@ public final class RegistryImport {
             }
             if (!header) {
                 header = true;
-                String named = line.replace(" ", "");
-                if (named.equalsIgnoreCase(RegistryLayout.HEADER_WITH_AREA)) {
+                String columns = line.replace(" ", "");
+                if (columns.equalsIgnoreCase(RegistryLayout.HEADER_WITH_AREA)) {
                     parser.withArea();
-                } else if (!named.equalsIgnoreCase(RegistryLayout.HEADER)) {
+                } else if (!columns.equalsIgnoreCase(RegistryLayout.HEADER)) {
                     problems.add(new ImportProblem(lineNo, null, RegistryFault.BAD_HEADER,
                             "the first line must be the header " + RegistryLayout.HEADER + " (or with ,region,district)"));
                     return 0;
@@ -170,6 +172,7 @@ public final class RegistryImport {
             rows++;
             StagedRow row = parser.parse(lineNo, line, problems);
             if (row != null) {
+                named.add(row);
                 chunk.add(row);
             }
             if (chunk.size() == CHUNK) {

@@ -107,27 +107,17 @@ final class RegistryStaging {
         return problems;
     }
 
-    /** Refuses every row of an account named more than once, and drops those rows. */
-    List<ImportProblem> refuseDuplicates() throws SQLException {
-        List<ImportProblem> problems = new ArrayList<>();
-        update("""
-                create temp table registry_twice on commit drop as
-                select provider_id, number from registry_staging group by 1, 2 having count(*) > 1""");
-        if (!exists("select 1 from registry_twice")) {
-            return problems;
-        }
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("""
-                     select line, number, array_to_string(array_agg(line) over (partition by provider_id, number
-                         order by line rows between unbounded preceding and unbounded following), ', ')
-                     from registry_staging where (provider_id, number) in (select * from registry_twice)
-                     order by line""")) {
-            while (rs.next()) {
-                problems.add(new ImportProblem(rs.getLong(1), "account_number", RegistryFault.DUPLICATE_ACCOUNT,
-                        "account " + rs.getString(2) + " is on lines " + rs.getString(3) + " of the file"));
+    /** Refuses every row of an account named more than once (found while the file was read), and drops those rows. */
+    List<ImportProblem> refuseDuplicates(AccountsNamed named) throws SQLException {
+        List<ImportProblem> problems = named.problems();
+        if (!problems.isEmpty()) {
+            try (java.sql.PreparedStatement delete = c.prepareStatement(
+                    "delete from registry_staging where line = any (?)")) {
+                delete.setArray(1, c.createArrayOf("bigint",
+                        problems.stream().map(ImportProblem::line).toArray()));
+                delete.executeUpdate();
             }
         }
-        update("delete from registry_staging where (provider_id, number) in (select * from registry_twice)");
         return problems;
     }
 
