@@ -85,6 +85,7 @@ final class RegistryStaging {
                 create temp view registry_serial_refs as
                 select u.serial from registry_staging, unnest(meter_serials) u (serial)""");
         meters.resolveStaged(c, "registry_serial_refs", "registry_serials");
+        update("drop view registry_serial_refs"); // a view outlives the transaction: the session may import again
         update("analyze registry_serials");
         List<ImportProblem> problems = new ArrayList<>();
         if (!exists("select 1 from registry_serials where meter_id is null")) {
