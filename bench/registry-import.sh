@@ -64,7 +64,7 @@ t0=$(now)
 psql $PG -q "$db" -c "\\copy gateway.meters (serial, utility, protocol, account_number, register_digits) from '$work/meters.tsv.csv'"
 echo "meters registered by COPY in $(secs "$t0" "$(now)") s"
 
-echo "== import (the CLI, one transaction)"
+echo "== import (the CLI, one transaction); machine load: $(cut -d' ' -f1-3 /proc/loadavg)"
 t0=$(now)
 cli import accounts "$work/accounts.csv" 2> "$work/import.err" | tail -5 | tee "$work/import.out"
 t_import=$(secs "$t0" "$(now)")
@@ -92,6 +92,7 @@ counts=$(psql $PG -tA "$db" -c "select (select count(*) from billing.accounts), 
   (select count(*) from billing.account_meters), (select count(*) from public.raw_accounts)")
 echo "accounts|facts|meter links|raw rows: $counts"
 [ "$counts" = "$ROWS|$ROWS|$ROWS|$ROWS" ] || { echo "FAIL: counts"; exit 1; }
+echo "machine load at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 awk -v n="$ROWS" -v imp="$t_import" -v inside="$t_inside" -v again="$t_again" -v raw="$t_copy" 'BEGIN {
   verdict = n < 1000000 ? "not judged (fewer than 1 000 000 rows)" : (imp < 60 ? "met" : "NOT met")
   printf "RESULT rows=%d command=%.1fs (JVM start and schema check included) import=%.1fs (%.0f rows/s) again_command=%.1fs raw_copy=%.1fs ratio=%.1fx (import/raw) goal 1 000 000 in 60 s: %s\n",

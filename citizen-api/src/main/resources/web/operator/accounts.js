@@ -1,5 +1,7 @@
 /* The operators' accounts page: look a personal account up by number, open one, change its holder and
-   address from a day, record household facts from a day, close it on a day, and see its history.
+   address from a day, record household facts (and the household's region and district, within its
+   provider's areas) from a day, change the services billed from a day, close it on a day, and see its
+   history.
    Talks only to /api/v1/operator/accounts (see openapi.yaml); every change is audited there. */
 (function () {
   'use strict';
@@ -9,6 +11,7 @@
 
   D.texts({
     uz: {
+      servicesTitle: 'Xizmatlar', service: 'Xizmat', until: 'Gacha', stillBilled: 'hozir ham', servicesChangeTitle: 'Xizmatlar (sanadan boshlab)', servicesNote: 'Belgilanganlari shu kundan boshlab hisoblanadi; belgilanmaganlari shu kuni to‘xtaydi.', servicesSaved: 'Xizmatlar saqlandi · ', region: 'Viloyat', district: 'Tuman', asBefore: 'avvalgidek', providersArea: 'ta’minotchining hududi',
       accountsTitle: 'Shaxsiy hisoblar', accountNumber: 'Shaxsiy hisob raqami', search: 'Qidirish',
       holder: 'Egasi (F.I.Sh.)', address: 'Manzil', provider: 'Ta’minotchi', choose: 'Ochish', account: 'Hisob',
       holdersTitle: 'Egalari tarixi', factsTitle: 'Oila ma’lumotlari tarixi', from: 'Sanadan',
@@ -28,6 +31,7 @@
       e7010: 'Hisob yopilgan'
     },
     ru: {
+      servicesTitle: 'Услуги', service: 'Услуга', until: 'По', stillBilled: 'по сей день', servicesChangeTitle: 'Услуги (с даты)', servicesNote: 'Отмеченные начисляются с этого дня; неотмеченные прекращаются в этот день.', servicesSaved: 'Услуги сохранены · ', region: 'Регион', district: 'Район', asBefore: 'как было', providersArea: 'регион поставщика',
       accountsTitle: 'Лицевые счета', accountNumber: 'Номер лицевого счёта', search: 'Найти',
       holder: 'Владелец (Ф.И.О.)', address: 'Адрес', provider: 'Поставщик', choose: 'Открыть', account: 'Счёт',
       holdersTitle: 'История владельцев', factsTitle: 'История сведений о семье', from: 'С',
@@ -47,6 +51,7 @@
       e7010: 'Счёт закрыт'
     },
     en: {
+      servicesTitle: 'Services', service: 'Service', until: 'Until', stillBilled: 'still billed', servicesChangeTitle: 'Services (from a day)', servicesNote: 'Those ticked are billed from this day; those not ticked stop on it.', servicesSaved: 'Services saved · ', region: 'Region', district: 'District', asBefore: 'as before', providersArea: 'the provider’s area',
       accountsTitle: 'Personal accounts', accountNumber: 'Personal account number', search: 'Search',
       holder: 'Holder (full name)', address: 'Address', provider: 'Provider', choose: 'Open', account: 'Account',
       holdersTitle: 'Holders over time', factsTitle: 'Household facts over time', from: 'From',
@@ -66,6 +71,29 @@
       e7010: 'The account is closed'
     }
   });
+
+  var LANGS = { uz: 0, ru: 1, en: 2 };
+  var UTILITIES = {
+    ELECTRICITY: ['Elektr energiyasi', 'Электроэнергия', 'Electricity'],
+    NATURAL_GAS: ['Tabiiy gaz', 'Природный газ', 'Natural gas'],
+    COLD_WATER: ['Sovuq suv', 'Холодная вода', 'Cold water'],
+    SEWERAGE: ['Kanalizatsiya', 'Канализация', 'Sewerage'],
+    HOT_WATER: ['Issiq suv', 'Горячая вода', 'Hot water'],
+    HEATING: ['Isitish', 'Отопление', 'Heating'],
+    GARBAGE: ['Chiqindi olib ketish', 'Вывоз мусора', 'Garbage removal']
+  };
+  var REGIONS = {
+    TASHKENT_CITY: ['Toshkent shahri', 'г. Ташкент', 'Tashkent city'],
+    TASHKENT_REGION: ['Toshkent viloyati', 'Ташкентская обл.', 'Tashkent region'],
+    ANDIJAN: ['Andijon', 'Андижан', 'Andijan'], BUKHARA: ['Buxoro', 'Бухара', 'Bukhara'],
+    FERGANA: ['Farg‘ona', 'Фергана', 'Fergana'], JIZZAKH: ['Jizzax', 'Джизак', 'Jizzakh'],
+    KASHKADARYA: ['Qashqadaryo', 'Кашкадарья', 'Kashkadarya'], KHOREZM: ['Xorazm', 'Хорезм', 'Khorezm'],
+    NAMANGAN: ['Namangan', 'Наманган', 'Namangan'], NAVOI: ['Navoiy', 'Навои', 'Navoi'],
+    SAMARKAND: ['Samarqand', 'Самарканд', 'Samarkand'], SIRDARYA: ['Sirdaryo', 'Сырдарья', 'Sirdarya'],
+    SURKHANDARYA: ['Surxondaryo', 'Сурхандарья', 'Surkhandarya'],
+    KARAKALPAKSTAN: ['Qoraqalpog‘iston', 'Каракалпакстан', 'Karakalpakstan']
+  };
+  function name(map, code) { return map[code] ? map[code][LANGS[D.lang()]] : code; }
 
   var BASE = '/api/v1/operator/accounts';
   var chosen = null;      // the history of the account shown
@@ -143,6 +171,16 @@
         el('td', {}, [D.i18n('span', f.heatingType ? 'h_' + f.heatingType : 'unknown')]),
         el('td', {}, marks(f))]));
     });
+    var services = $('services');
+    services.textContent = '';
+    (h.services || []).forEach(function (p) {
+      services.appendChild(el('tr', { 'data-utility': p.utility, 'data-from': p.from }, [
+        el('td', {}, [name(UTILITIES, p.utility.toUpperCase())]), el('td', { 'class': 'when' }, [D.day(p.from)]),
+        el('td', { 'class': 'until' }, [p.until ? D.day(p.until) : t('stillBilled')])]));
+    });
+    document.querySelectorAll('#s-list input').forEach(function (box) {
+      box.checked = (h.services || []).some(function (p) { return !p.until && p.utility === box.value; });
+    });
     $('account').hidden = false;
     $('account').setAttribute('data-loaded', String(++loads));
     // a closed account keeps its history; only the closing form stays (it says the account is closed)
@@ -170,6 +208,8 @@
       facts: { residents: whole('o-residents'), heatedArea: area('o-area') }
     };
     if (value('o-provider')) { body.provider = value('o-provider'); }
+    if ($('o-region').value) { body.facts.region = $('o-region').value; }
+    if (value('o-district')) { body.facts.district = value('o-district'); }
     submit(form, 'POST', BASE, body, function (r) { return t('opened') + r.number; });
   }
 
@@ -187,8 +227,30 @@
       needyFamily: $('f-needy').checked, electricStove: $('f-stove').checked
     };
     if ($('f-heating').value) { body.heatingType = $('f-heating').value; }
+    if ($('f-region').value) { body.region = $('f-region').value; }
+    if (value('f-district')) { body.district = value('f-district'); }
     submit($('facts-form'), 'POST', BASE + '/' + chosen.id + '/facts', body,
       function (r) { return t('factsSaved') + r.residents + ' · ' + D.day(r.validFrom); });
+  }
+
+  function changeServices(e) {
+    e.preventDefault();
+    var ticked = [];
+    document.querySelectorAll('#s-list input:checked').forEach(function (box) { ticked.push(box.value); });
+    submit($('services-form'), 'PUT', BASE + '/' + chosen.id + '/services', { validFrom: value('s-from'), services: ticked },
+      function (r) { return t('servicesSaved') + D.day(r.validFrom); });
+  }
+
+  /** The region lists and the services' boxes, named in the page's language. */
+  function choices() {
+    document.querySelectorAll('select.regions').forEach(function (select) {
+      Object.keys(REGIONS).forEach(function (r) { select.appendChild(el('option', { value: r }, [name(REGIONS, r)])); });
+    });
+    var list = $('s-list');
+    Object.keys(UTILITIES).forEach(function (u) {
+      var box = el('input', { type: 'checkbox', value: u.toLowerCase(), id: 's-' + u.toLowerCase() });
+      list.appendChild(el('label', { 'class': 'check' }, [box, ' ' + name(UTILITIES, u)]));
+    });
   }
 
   function closeAccount(e) {
@@ -199,6 +261,8 @@
 
   D.page(function () {
     $('o-provider-label').hidden = D.role() !== 'ADMINISTRATOR';
+    choices();
+    $('services-form').addEventListener('submit', changeServices);
     $('find-form').addEventListener('submit', find);
     $('open-form').addEventListener('submit', open);
     $('holder-form').addEventListener('submit', holder);

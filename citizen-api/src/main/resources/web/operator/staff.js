@@ -1,5 +1,6 @@
-/* The administrators' staff page: grant and revoke the complaints-officer and operator roles, and
-   add or remove days off (open appeals' deadlines are counted again and residents told). Talks to
+/* The administrators' staff page: grant and revoke the complaints-officer and operator roles,
+   add or remove days off (open appeals' deadlines are counted again and residents told), and the
+   areas (regions, districts) a provider serves (/api/v1/admin/providers). Talks to
    /api/v1/admin/users/{id}/role and /api/v1/admin/holidays/{day} (see openapi.yaml); the API
    refuses everyone but administrators, and every change is in the audit log. */
 (function () {
@@ -10,6 +11,7 @@
 
   D.texts({
     uz: {
+      areasTitle: 'Ta’minotchining hududlari', areasHint: 'Uy xo‘jaligi shu hududlardan birida bo‘lishi kerak. Tumansiz — butun viloyat.', providerCode: 'Ta’minotchi kodi', region: 'Viloyat', district: 'Tuman', addArea: 'Hudud qo‘shish', removeArea: 'Hududni olib tashlash', wholeRegion: 'butun viloyat', areasSaved: 'Hududlar saqlandi: ', noProvider: 'Bunday ta’minotchi yo‘q',
       staff: 'Xodimlar', staffTitle: 'Xodimlar va dam olish kunlari',
       staffAdminsOnly: 'Bu yerdagi o‘zgarishlarni faqat administratorlar qiladi; har biri audit jurnaliga yoziladi.',
       rolesTitle: 'Rol berish yoki olish', userId: 'Foydalanuvchi ID', role: 'Rol', organisation: 'Tashkilot',
@@ -22,6 +24,7 @@
       e6192: 'Foydalanuvchi topilmadi'
     },
     ru: {
+      areasTitle: 'Территории поставщика', areasHint: 'Домохозяйство должно быть в одной из них. Без района — весь регион.', providerCode: 'Код поставщика', region: 'Регион', district: 'Район', addArea: 'Добавить территорию', removeArea: 'Убрать территорию', wholeRegion: 'весь регион', areasSaved: 'Территории сохранены: ', noProvider: 'Нет такого поставщика',
       staff: 'Сотрудники', staffTitle: 'Сотрудники и выходные дни',
       staffAdminsOnly: 'Изменения здесь вносят только администраторы; каждое записывается в журнал аудита.',
       rolesTitle: 'Выдать или отозвать роль', userId: 'ID пользователя', role: 'Роль', organisation: 'Организация',
@@ -34,6 +37,7 @@
       e6192: 'Пользователь не найден'
     },
     en: {
+      areasTitle: 'Areas a provider serves', areasHint: 'Each household is in one of them. No district: the whole region.', providerCode: 'Provider code', region: 'Region', district: 'District', addArea: 'Add the area', removeArea: 'Remove the area', wholeRegion: 'whole region', areasSaved: 'Areas saved: ', noProvider: 'No such provider',
       staff: 'Staff', staffTitle: 'Staff and days off',
       staffAdminsOnly: 'Only administrators make changes here; each one goes to the audit log.',
       rolesTitle: 'Grant or revoke a role', userId: 'User ID', role: 'Role', organisation: 'Organisation',
@@ -108,6 +112,42 @@
     }).catch(function (err) { D.showProblem(form, err); });
   }
 
+  var REGIONS = ['TASHKENT_CITY', 'TASHKENT_REGION', 'ANDIJAN', 'BUKHARA', 'FERGANA', 'JIZZAKH', 'KASHKADARYA',
+    'KHOREZM', 'NAMANGAN', 'NAVOI', 'SAMARKAND', 'SIRDARYA', 'SURKHANDARYA', 'KARAKALPAKSTAN'];
+
+  function areaText(a) { return a.region + ' · ' + (a.district || t('wholeRegion')); }
+
+  function showAreas(areas) {
+    var list = $('areas-list');
+    list.textContent = '';
+    areas.forEach(function (a) { list.appendChild(D.el('li', { 'data-region': a.region }, [areaText(a)])); });
+  }
+
+  /** The provider as the list has it, its other areas changed, sent back whole (its requisites as they are). */
+  function changeAreas(add) {
+    var form = $('areas-form');
+    D.clearProblems(form);
+    D.done(form, '');
+    if (!D.filled(form, 'a-code')) { return; }
+    var code = $('a-code').value.trim().toUpperCase();
+    var area = { region: $('a-region').value, district: $('a-district').value.trim() || null };
+    D.api('GET', '/api/v1/admin/providers').then(function (r) {
+      var p = r.items.filter(function (i) { return i.code === code; })[0];
+      if (!p) { throw { problem: { field: 'code' }, message: t('noProvider') }; }
+      var same = function (a) {
+        return a.region === area.region && (a.district || '').toLowerCase() === (area.district || '').toLowerCase();
+      };
+      var others = p.areas.slice(1).filter(function (a) { return !same(a); });
+      if (add) { others.push(area); }
+      var body = { district: p.district, areas: others };
+      Object.keys(p.requisites).forEach(function (k) { body[k] = p.requisites[k]; });
+      return D.api('PUT', '/api/v1/admin/providers/' + encodeURIComponent(code), body);
+    }).then(function (r) {
+      showAreas(r.areas);
+      D.done(form, t('areasSaved') + r.areas.length);
+    }).catch(function (err) { D.showProblem(form, err); });
+  }
+
   function loadOrganisations() {
     return D.api('GET', '/api/v1/appeals-organisations').then(function (r) {
       var select = $('r-org');
@@ -122,6 +162,9 @@
     $('r-role').addEventListener('change', showRoleFields);
     $('holiday-form').addEventListener('submit', function (e) { e.preventDefault(); holiday(true); });
     $('h-remove').addEventListener('click', function () { holiday(false); });
+    REGIONS.forEach(function (r) { $('a-region').appendChild(D.el('option', { value: r }, [r])); });
+    $('areas-form').addEventListener('submit', function (e) { e.preventDefault(); changeAreas(true); });
+    $('a-remove').addEventListener('click', function () { changeAreas(false); });
     showRoleFields();
     loadOrganisations().catch(function (err) { D.showProblem($('role-form'), err); });
   });

@@ -19,7 +19,8 @@ import uz.ekommunal.testing.Eventually;
 
 /**
  * The operators' accounts page in headless Chromium: an operator of the demo electricity network (RES)
- * opens an account, changes its holder, records a bigger family from a day, closes it and sees its
+ * opens an account, changes its holder, records a bigger family from a day, confirms its services from a
+ * day, closes it and sees its
  * history, once at a desk's 1366 px and once on a 360 px phone. Another provider's account is not
  * found. What the page shows is checked against what the API and the audit log hold. Screenshots go
  * to {@code target/screenshots/accounts-page}.
@@ -129,6 +130,20 @@ class AccountsPageIT {
         assertFits(width, "the account with its history");
         browser.screenshot("facts");
 
+        // The services: electricity since the opening day and still billed; confirmed from 1 March
+        // (a day before the opening is refused under the day).
+        browser.until(d -> d.findElements(By.cssSelector("#services tr[data-utility='electricity']")).size() == 1
+                ? true : null);
+        assertThat(browser.find("#services tr[data-utility='electricity'] td.until").getText()).isEqualTo("hozir ham");
+        assertThat(browser.find("#s-electricity").isSelected()).isTrue();
+        setValue("#s-from", "2025-12-31");
+        browser.find("#s-submit").click();
+        assertThat(fieldError("services-form", "validFrom").getText()).startsWith("Noto‘g‘ri qiymat");
+        setValue("#s-from", "2026-03-01");
+        browser.find("#s-submit").click();
+        assertThat(done("services-form")).isEqualTo("Xizmatlar saqlandi · 01.03.2026");
+        browser.screenshot("services");
+
         // Close on 1 April: the changes' forms go, the history stays.
         setValue("#c-on", "2026-04-01");
         browser.find("#c-submit").click();
@@ -153,7 +168,8 @@ class AccountsPageIT {
         assertThat(history.getJsonArray("facts").getJsonObject(1).getInteger("residents")).isEqualTo(5);
         assertThat(history.getJsonArray("facts").getJsonObject(1).getBoolean("needyFamily")).isTrue();
         assertThat(system.auditActions("account:" + number)).containsExactly("account.open by OPERATOR",
-                "account.holder.change by OPERATOR", "account.facts.change by OPERATOR", "account.close by OPERATOR");
+                "account.holder.change by OPERATOR", "account.facts.change by OPERATOR", "account.services.change by OPERATOR",
+                "account.close by OPERATOR");
     }
 
     // ---- page helpers ----

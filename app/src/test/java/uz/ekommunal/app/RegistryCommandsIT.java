@@ -119,9 +119,9 @@ class RegistryCommandsIT {
         Path exported = dir.resolve("export.csv");
         Run export = ekommunal("export", "accounts", "--provider", "RES-CLI", "--output", exported.toString());
         assertThat(export.exit()).as(export.err()).isZero();
-        assertThat(Files.readAllLines(exported)).containsExactly(RegistryLayout.HEADER,
+        assertThat(Files.readAllLines(exported)).containsExactly(RegistryLayout.HEADER_WITH_AREA,
                 "5000001,electricity,RES-CLI,Aziza Karimova,Navoiy 5,electricity,3,0.00,no,no,,2026-01-01,"
-                        + "CLI-E-1@1-0:1.8.0");
+                        + "CLI-E-1@1-0:1.8.0,TASHKENT_CITY,Chilonzor");
         assertThat(ekommunal("export", "accounts", "--provider", "NOPE").exit()).isEqualTo(2);
     }
 

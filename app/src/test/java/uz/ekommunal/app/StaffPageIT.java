@@ -96,6 +96,30 @@ class StaffPageIT {
         browser.until(d -> browser.find("#holiday-form .form-error").isDisplayed()
                 || !browser.driver.findElements(By.cssSelector("#holiday-form .field-error")).isEmpty());
         browser.screenshot("holidays");
+
+        // the demo electricity network serves the Tashkent region too: added on the page, then removed
+        fill("#a-code", "NOPE-PROVIDER");
+        browser.find("#a-add").click();
+        assertThat(browser.until(visibilityOfElementLocated(
+                By.cssSelector("#areas-form .field-error[data-for='code']"))).getText()).isEqualTo("No such provider");
+        fill("#a-code", "DEMO-RES");
+        new Select(browser.find("#a-region")).selectByValue("TASHKENT_REGION");
+        browser.find("#a-add").click();
+        assertThat(done("areas-form")).isEqualTo("Areas saved: 2");
+        assertThat(browser.find("#areas-list li[data-region='TASHKENT_REGION']").getText())
+                .isEqualTo("TASHKENT_REGION · whole region");
+        HttpResponse<String> providers = system.get("/api/v1/admin/providers", token);
+        JsonObject res = new JsonObject(providers.body()).getJsonArray("items").stream().map(o -> (JsonObject) o)
+                .filter(p -> p.getString("code").equals("DEMO-RES")).findFirst().orElseThrow();
+        assertThat(res.getJsonArray("areas")).hasSize(2);
+        assertThat(res.getJsonObject("requisites").getString("name")).as("the requisites stay").isNotBlank();
+        browser.screenshot("areas");
+        browser.find("#a-remove").click();
+        assertThat(Eventually.await(Duration.ofSeconds(15), () -> done("areas-form"),
+                t -> t.equals("Areas saved: 1"))).isNotBlank();
+        HttpResponse<String> trail = system.get("/api/v1/admin/audit?target=provider:DEMO-RES", token);
+        assertThat(new JsonObject(trail.body()).getJsonArray("items").stream()
+                .map(o -> ((JsonObject) o).getString("action"))).containsExactly("provider.change", "provider.change");
     }
 
     private void signIn(String phone) throws Exception {

@@ -1,5 +1,6 @@
 package uz.ekommunal.billing.account;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -110,7 +111,7 @@ public final class AccountChanges {
             }
         }
         changeHolder(c, id, openedOn, holder, address);
-        setServices(c, id, provider, billed);
+        setServices(c, id, provider, billed, openedOn);
         return id;
     }
 
@@ -171,23 +172,68 @@ public final class AccountChanges {
         }
     }
 
-    /** The services billed from now on: exactly these (all of the provider's when empty). */
-    public Set<Utility> setServices(Connection c, long accountId, Provider provider, Set<Utility> services)
-            throws SQLException {
-        Set<Utility> billed = billed(provider, services);
-        try (PreparedStatement delete = c.prepareStatement(
-                "delete from billing.account_services where account_id = ? and utility <> all (?)");
-             PreparedStatement insert = c.prepareStatement(
-                     "insert into billing.account_services (account_id, utility) values (?, ?) on conflict do nothing")) {
-            delete.setLong(1, accountId);
-            delete.setArray(2, c.createArrayOf("text", billed.stream().map(Enum::name).toArray()));
-            delete.executeUpdate();
-            for (Utility u : billed) {
-                insert.setLong(1, accountId);
-                insert.setString(2, u.name());
-                insert.addBatch();
+    /** A service billed from a day (inclusive) until a day (exclusive; null while it is still billed). */
+    public record ServicePeriod(Utility utility, LocalDate from, LocalDate until) {
+    }
+
+    /** The services an account has been billed for, by utility and first day (a first day before the account's: since it opened). */
+    public List<ServicePeriod> services(Connection c, long accountId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                select s.utility, greatest(s.billed_from, a.opened_on), s.billed_until from billing.account_services s
+                join billing.accounts a on a.id = s.account_id where s.account_id = ? order by 2, 1""")) {
+            select.setLong(1, accountId);
+            List<ServicePeriod> services = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Date until = rs.getDate(3);
+                    services.add(new ServicePeriod(Utility.valueOf(rs.getString(1)), rs.getDate(2).toLocalDate(),
+                            until == null ? null : until.toLocalDate()));
+                }
             }
-            insert.executeBatch();
+            return services;
+        }
+    }
+
+    /**
+     * The services billed from {@code from} on: exactly these (all of the provider's when empty).
+     * A service not among them stops on that day (a period that had not begun by then is dropped);
+     * one not billed on that day starts then. Earlier days keep what they were billed for.
+     */
+    public Set<Utility> setServices(Connection c, long accountId, Provider provider, Set<Utility> services,
+            LocalDate from) throws SQLException {
+        Set<Utility> billed = billed(provider, services);
+        Array kept = c.createArrayOf("text", billed.stream().map(Enum::name).toArray());
+        try (PreparedStatement dropUnbegun = c.prepareStatement("""
+                delete from billing.account_services where account_id = ? and utility <> all (?) and billed_from >= ?""");
+             PreparedStatement stop = c.prepareStatement("""
+                update billing.account_services set billed_until = ? where account_id = ? and utility <> all (?)
+                  and billed_from < ? and (billed_until is null or billed_until > ?)""");
+             PreparedStatement start = c.prepareStatement("""
+                insert into billing.account_services (account_id, utility, billed_from)
+                select ?, ?, ? where not exists (select 1 from billing.account_services where account_id = ?
+                    and utility = ? and billed_from <= ? and (billed_until is null or billed_until > ?))
+                on conflict (account_id, utility, billed_from) do update set billed_until = null""")) {
+            dropUnbegun.setLong(1, accountId);
+            dropUnbegun.setArray(2, kept);
+            dropUnbegun.setDate(3, Date.valueOf(from));
+            dropUnbegun.executeUpdate();
+            stop.setDate(1, Date.valueOf(from));
+            stop.setLong(2, accountId);
+            stop.setArray(3, kept);
+            stop.setDate(4, Date.valueOf(from));
+            stop.setDate(5, Date.valueOf(from));
+            stop.executeUpdate();
+            for (Utility u : billed) {
+                start.setLong(1, accountId);
+                start.setString(2, u.name());
+                start.setDate(3, Date.valueOf(from));
+                start.setLong(4, accountId);
+                start.setString(5, u.name());
+                start.setDate(6, Date.valueOf(from));
+                start.setDate(7, Date.valueOf(from));
+                start.addBatch();
+            }
+            start.executeBatch();
         }
         return billed;
     }

@@ -31,7 +31,8 @@ import uz.ekommunal.tariff.Utility;
 public final class Accounts {
 
     private static final String ACCOUNT_COLUMNS = "a.id, a.provider_id, a.number, a.holder_name, a.address, a.opened_on, "
-            + "array(select utility from billing.account_services s where s.account_id = a.id order by utility) services";
+            + "array(select distinct utility from billing.account_services s where s.account_id = a.id"
+            + " and (s.billed_until is null or s.billed_until > current_date) order by utility) services";
 
     private final DataSource dataSource;
     private final MeterRegistry meters;
@@ -149,10 +150,11 @@ public final class Accounts {
                 }
             }
             try (PreparedStatement insert = c.prepareStatement(
-                    "insert into billing.account_services (account_id, utility) values (?, ?)")) {
+                    "insert into billing.account_services (account_id, utility, billed_from) values (?, ?, ?)")) {
                 for (Utility u : billed) {
                     insert.setLong(1, id);
                     insert.setString(2, u.name());
+                    insert.setDate(3, Date.valueOf(openedOn));
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -46,8 +46,8 @@ public final class AccountOverviews {
     private static final String SELECT = """
             select a.id a_id, a.provider_id a_provider_id, a.number a_number, a.holder_name a_holder_name,
                    a.address a_address, a.opened_on a_opened_on,
-                   array(select utility from billing.account_services s where s.account_id = a.id
-                         order by utility) a_services,
+                   array(select distinct utility from billing.account_services s where s.account_id = a.id
+                         and (s.billed_until is null or s.billed_until > current_date) order by utility) a_services,
                    p.code p_code, p.account_kind p_account_kind, p.account_pattern p_account_pattern,
                    p.region p_region, p.district p_district, p.name p_name, p.director p_director, p.phone p_phone,
                    p.address p_address, p.inn p_inn, p.mfo p_mfo, p.okonh p_okonh,

@@ -17,5 +17,7 @@ public enum RegistryFault {
     BAD_METER,
     UNKNOWN_METER,
     DUPLICATE_ACCOUNT,
+    UNKNOWN_REGION,
+    OUTSIDE_PROVIDER_AREA,
     TOO_LONG
 }

@@ -5,13 +5,17 @@ import java.io.IOException;
 import java.io.Reader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.billing.account.ProviderAreas;
+import uz.ekommunal.billing.account.ServedArea;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.reading.Register;
 
@@ -63,20 +67,33 @@ public final class RegistryImport {
 
     public ImportReport run(Reader source, boolean dryRun, Progress progress, BeforeCommit beforeCommit)
             throws IOException, SQLException {
-        RowParser parser = new RowParser(accounts.providersByCode(), LocalDate.now(clock).plusYears(1));
+        Map<Long, List<ServedArea>> areas;
+        try (Connection c = dataSource.getConnection()) {
+            areas = new ProviderAreas().all(c);
+        }
+        RowParser parser = new RowParser(accounts.providersByCode(), areas, LocalDate.now(clock).plusYears(1));
         List<ImportProblem> problems = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
+            roomForTemporaryTables(c);
             c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                // the file's joins and groupings are hashed in memory, not spilled in batches to disk
+                st.execute("set local work_mem = '256MB'");
+            }
             RegistryStaging staging = null;
             try {
                 staging = new RegistryStaging(c);
-                long rows = stage(new BufferedReader(source, 1 << 16), parser, staging, problems, progress);
+                AccountsNamed named = new AccountsNamed();
+                long rows = stage(new BufferedReader(source, 1 << 16), parser, staging, named, problems, progress);
                 staging.finish();
                 progress.phase("meters by serial");
                 problems.addAll(staging.refuseUnknownMeters(meters));
-                problems.addAll(staging.refuseDuplicates());
+                progress.phase("accounts named twice");
+                problems.addAll(staging.refuseDuplicates(named));
                 problems.sort(Comparator.comparingLong(ImportProblem::line));
-                ImportReport report = apply(staging, dryRun, rows, problems, progress);
+                progress.phase("accounts by number");
+                staging.keyAccounts();
+                ImportReport report = apply(new RegistryWrites(c), dryRun, rows, problems, progress);
                 beforeCommit.accept(c, report);
                 if (dryRun) {
                     c.rollback();
@@ -94,23 +111,38 @@ public final class RegistryImport {
         }
     }
 
-    private ImportReport apply(RegistryStaging staging, boolean dryRun, long rows, List<ImportProblem> problems,
+    private ImportReport apply(RegistryWrites writes, boolean dryRun, long rows, List<ImportProblem> problems,
             Progress progress) throws SQLException {
         progress.phase("opening accounts");
-        long opened = staging.openAccounts();
+        long opened = writes.openAccounts();
         progress.phase("holders and addresses");
-        long holders = staging.recordHolders() - opened;
+        long holders = writes.recordHolders();
         progress.phase("household facts");
-        long facts = staging.recordFacts();
+        long facts = writes.recordFacts();
         progress.phase("services");
-        long services = staging.addServices();
+        long services = writes.addServices();
         progress.phase("meters");
-        long linked = staging.linkMeters(clock.instant());
-        return new ImportReport(dryRun, rows, problems, opened, Math.max(holders, 0), facts, services, linked);
+        long linked = writes.linkMeters(clock.instant());
+        progress.phase("committing");
+        return new ImportReport(dryRun, rows, problems, opened, holders, facts, services, linked);
+    }
+
+    /**
+     * The file's staging tables are temporary: kept in the session's own buffers, 8 MB by default, so
+     * a million rows would go through the kernel on every pass. More is allowed only before the
+     * session's first temporary table; a pooled session that had one keeps what it has.
+     */
+    private static void roomForTemporaryTables(Connection c) {
+        try (Statement st = c.createStatement()) {
+            st.execute("set temp_buffers = '256MB'");
+        } catch (SQLException alreadyUsed) {
+            // too late for this session: the import runs all the same, a little slower
+        }
     }
 
     /** Reads, checks and COPYs every row; returns the number of data rows. */
-    private long stage(BufferedReader reader, RowParser parser, RegistryStaging staging, List<ImportProblem> problems,
+    private long stage(BufferedReader reader, RowParser parser, RegistryStaging staging, AccountsNamed named,
+            List<ImportProblem> problems,
             Progress progress) throws IOException, SQLException {
         long lineNo = 0;
         long rows = 0;
@@ -127,9 +159,12 @@ public final class RegistryImport {
             }
             if (!header) {
                 header = true;
-                if (!line.replace(" ", "").equalsIgnoreCase(RegistryLayout.HEADER)) {
+                String columns = line.replace(" ", "");
+                if (columns.equalsIgnoreCase(RegistryLayout.HEADER_WITH_AREA)) {
+                    parser.withArea();
+                } else if (!columns.equalsIgnoreCase(RegistryLayout.HEADER)) {
                     problems.add(new ImportProblem(lineNo, null, RegistryFault.BAD_HEADER,
-                            "the first line must be the header " + RegistryLayout.HEADER));
+                            "the first line must be the header " + RegistryLayout.HEADER + " (or with ,region,district)"));
                     return 0;
                 }
                 continue;
@@ -137,6 +172,7 @@ public final class RegistryImport {
             rows++;
             StagedRow row = parser.parse(lineNo, line, problems);
             if (row != null) {
+                named.add(row);
                 chunk.add(row);
             }
             if (chunk.size() == CHUNK) {

@@ -16,6 +16,16 @@ public final class RegistryLayout {
 
     public static final String HEADER = String.join(",", COLUMNS);
 
+    /**
+     * The same columns and then the household's region and district, for a provider serving several
+     * areas (the export writes this layout). In the shorter layout, or with region left empty, a
+     * household is in its provider's one area; a provider with several needs the region said.
+     */
+    public static final List<String> COLUMNS_WITH_AREA = java.util.stream.Stream.concat(COLUMNS.stream(),
+            java.util.stream.Stream.of("region", "district")).toList();
+
+    public static final String HEADER_WITH_AREA = String.join(",", COLUMNS_WITH_AREA);
+
     static final int NUMBER = 0;
     static final int UTILITY = 1;
     static final int PROVIDER = 2;
@@ -29,6 +39,8 @@ public final class RegistryLayout {
     static final int HEATING = 10;
     static final int VALID_FROM = 11;
     static final int METERS = 12;
+    static final int REGION = 13;
+    static final int DISTRICT = 14;
 
     private RegistryLayout() {
     }

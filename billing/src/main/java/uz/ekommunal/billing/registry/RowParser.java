@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import uz.ekommunal.billing.account.HeatingType;
 import uz.ekommunal.billing.account.Provider;
+import uz.ekommunal.billing.account.ServedArea;
+import uz.ekommunal.tariff.Region;
 import uz.ekommunal.tariff.Utility;
 import uz.ekommunal.tariff.pricing.Household;
 
@@ -31,12 +33,23 @@ final class RowParser {
     private static final LocalDate EARLIEST = LocalDate.of(1950, 1, 1);
 
     private final Map<String, Provider> providers;
+    private final Map<Long, List<ServedArea>> areas;
     private final LocalDate latest;
+    private List<String> columns = COLUMNS;
 
-    /** @param latest the last valid-from day accepted (a year after today) */
-    RowParser(Map<String, Provider> providersByCode, LocalDate latest) {
+    /**
+     * @param areas each provider's areas, home first
+     * @param latest the last valid-from day accepted (a year after today)
+     */
+    RowParser(Map<String, Provider> providersByCode, Map<Long, List<ServedArea>> areas, LocalDate latest) {
         this.providers = providersByCode;
+        this.areas = areas;
         this.latest = latest;
+    }
+
+    /** The file's header names the household's region and district too. */
+    void withArea() {
+        columns = RegistryLayout.COLUMNS_WITH_AREA;
     }
 
     /** @return the row, or null when {@code problems} got at least one entry */
@@ -48,9 +61,9 @@ final class RowParser {
             problems.add(new ImportProblem(line, null, RegistryFault.BROKEN_QUOTING, e.getMessage()));
             return null;
         }
-        if (f.size() != COLUMNS.size()) {
+        if (f.size() != columns.size()) {
             problems.add(new ImportProblem(line, null, RegistryFault.WRONG_FIELD_COUNT,
-                    f.size() + " fields, the layout has " + COLUMNS.size()));
+                    f.size() + " fields, the layout has " + columns.size()));
             return null;
         }
         return new Checks(line, f, problems).row();
@@ -87,11 +100,61 @@ final class RowParser {
             HeatingType heating = heating();
             LocalDate validFrom = date();
             List<StagedRow.MeterRef> meters = meters();
+            ServedArea home = provider == null ? null : household(provider);
             if (problems.size() > before) {
                 return null;
             }
             return new StagedRow(line, provider.id(), number, holder, address, services, residents, area, needy,
-                    stove, heating, validFrom, meters);
+                    stove, heating, validFrom, meters, home.region(), home.district());
+        }
+
+        /** The household's region and district: as the row says, within the provider's areas, or its one area. */
+        private ServedArea household(Provider provider) {
+            List<ServedArea> served = areas.getOrDefault(provider.id(),
+                    List.of(new ServedArea(provider.region(), provider.district())));
+            String regionName = f.size() > RegistryLayout.REGION ? f.get(RegistryLayout.REGION) : "";
+            String district = f.size() > RegistryLayout.DISTRICT ? f.get(RegistryLayout.DISTRICT) : "";
+            if (regionName.isEmpty()) {
+                if (served.size() > 1) {
+                    fault(RegistryLayout.REGION, RegistryFault.MISSING_VALUE, "provider " + provider.code()
+                            + " serves several areas: say the household's region and district");
+                    return null;
+                }
+                ServedArea only = served.get(0);
+                return district.isEmpty() ? only : within(provider, served, only.region(), district);
+            }
+            Region region;
+            try {
+                region = Region.valueOf(regionName.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                fault(RegistryLayout.REGION, RegistryFault.UNKNOWN_REGION, "no region '" + regionName + "'");
+                return null;
+            }
+            return within(provider, served, region, district);
+        }
+
+        private ServedArea within(Provider provider, List<ServedArea> served, Region region, String district) {
+            if (district.isEmpty()) {
+                List<ServedArea> inRegion = served.stream().filter(a -> a.region() == region).toList();
+                if (inRegion.size() == 1) {
+                    return inRegion.get(0);
+                }
+                if (inRegion.size() > 1) {
+                    fault(RegistryLayout.DISTRICT, RegistryFault.MISSING_VALUE, "provider " + provider.code()
+                            + " serves several districts of " + name(region) + ": say the household's");
+                    return null;
+                }
+            } else {
+                for (ServedArea a : served) {
+                    if (a.covers(region, district)) {
+                        return a.district() == null ? new ServedArea(region, district) : a;
+                    }
+                }
+            }
+            fault(district.isEmpty() ? RegistryLayout.REGION : RegistryLayout.DISTRICT,
+                    RegistryFault.OUTSIDE_PROVIDER_AREA, "provider " + provider.code() + " does not serve "
+                            + name(region) + (district.isEmpty() ? "" : ", " + district));
+            return null;
         }
 
         private Provider provider() {
@@ -235,11 +298,25 @@ final class RowParser {
                         || (register != null && !REGISTER.matcher(register).matches())) {
                     fault(RegistryLayout.METERS, RegistryFault.BAD_METER,
                             "'" + entry.strip() + "' is not SERIAL or SERIAL@REGISTER");
+                } else if (namedBefore(refs, parts[0], register)) {
+                    // a meter's main register named twice (alone, or alone and by name) links it twice
+                    fault(RegistryLayout.METERS, RegistryFault.BAD_METER, "meter " + parts[0]
+                            + " is named twice in the row (name each of its registers once, or the meter once)");
                 } else {
                     refs.add(new StagedRow.MeterRef(parts[0], register));
                 }
             }
             return refs;
+        }
+
+        private static boolean namedBefore(List<StagedRow.MeterRef> refs, String serial, String register) {
+            for (StagedRow.MeterRef r : refs) {
+                if (r.serial().equals(serial)
+                        && (r.register() == null || register == null || r.register().equals(register))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private String text(int column, boolean required) {
@@ -260,7 +337,7 @@ final class RowParser {
         }
 
         private void fault(int column, RegistryFault code, String reason) {
-            problems.add(new ImportProblem(line, COLUMNS.get(column), code, reason));
+            problems.add(new ImportProblem(line, RegistryLayout.COLUMNS_WITH_AREA.get(column), code, reason));
         }
     }
 

@@ -61,6 +61,9 @@ public final class AccountBiller {
             boolean estimated = use != null && (use.estimated() || use.missing());
             Money utilityTotal = Money.ZERO;
             for (AccountInput.Part part : in.parts()) {
+                if (!part.bills(utility)) {
+                    continue;
+                }
                 for (ChargeLine c : price(utility, part, in.heatingDays())) {
                     lines.add(line(lines.size() + 1, c, estimated));
                     utilityTotal = utilityTotal.plus(c.amount());

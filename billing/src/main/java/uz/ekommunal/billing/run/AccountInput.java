@@ -2,6 +2,7 @@ package uz.ekommunal.billing.run;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import uz.ekommunal.billing.account.HouseholdFacts;
 import uz.ekommunal.billing.consumption.MeteredUse;
 import uz.ekommunal.tariff.Money;
@@ -37,7 +38,18 @@ public record AccountInput(long accountId, List<Utility> services, List<Part> pa
      * A part of a period with its facts and the metered use of each utility that has a meter
      * (the others are unmetered).
      */
-    public record Part(BillingPeriod period, HouseholdFacts facts, Map<Utility, MeteredUse> metered) {
+    public record Part(BillingPeriod period, HouseholdFacts facts, Map<Utility, MeteredUse> metered,
+            Set<Utility> billed) {
+
+        /** A part that bills every service of the account. */
+        public Part(BillingPeriod period, HouseholdFacts facts, Map<Utility, MeteredUse> metered) {
+            this(period, facts, metered, null);
+        }
+
+        /** Whether the service is billed in this part (a service may start or stop within a period). */
+        public boolean bills(Utility utility) {
+            return billed == null || billed.contains(utility);
+        }
     }
 
     /** An account whose facts do not change in the period. */

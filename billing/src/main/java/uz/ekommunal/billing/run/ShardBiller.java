@@ -97,7 +97,7 @@ public final class ShardBiller {
             AccountBiller rule = biller.withNorms(ConsumptionNorms.load(c));
             for (ShardAccount a : accounts.values()) {
                 BillingPeriod billed = a.billedDays(period);
-                List<FactsTimeline.Part> parts = FactsTimeline.parts(a.facts(), billed);
+                List<ShardAccount.BilledPart> parts = a.parts(period);
                 if (parts.isEmpty()) {
                     failures.put(a.id(), new Unbilled(UnbilledReason.NO_HOUSEHOLD_FACTS,
                             "no household facts valid on " + period.start()));
@@ -138,9 +138,9 @@ public final class ShardBiller {
         List<Request> requests = new ArrayList<>(accounts.size() * 4);
         Set<Request> seen = new HashSet<>();
         for (ShardAccount a : accounts.values()) {
-            for (FactsTimeline.Part part : FactsTimeline.parts(a.facts(), a.billedDays(period))) {
-                for (Utility u : a.services()) {
-                    addRequests(a, u, part.period(), requests, seen);
+            for (ShardAccount.BilledPart part : a.parts(period)) {
+                for (Utility u : part.services()) {
+                    addRequests(a, u, part.facts().period(), requests, seen);
                 }
             }
         }
@@ -179,12 +179,13 @@ public final class ShardBiller {
         return out;
     }
 
-    private AccountInput input(ShardAccount a, List<FactsTimeline.Part> parts, Map<Long, Money> balances,
+    private AccountInput input(ShardAccount a, List<ShardAccount.BilledPart> parts, Map<Long, Money> balances,
             Map<Long, List<StandingUsage>> estimated, Map<Request, BilledValue> values, BillingPeriod previous,
             Function<Region, List<BillingPeriod>> heatingDays) {
         List<AccountInput.Part> inputs = new ArrayList<>(parts.size());
-        for (FactsTimeline.Part part : parts) {
-            inputs.add(part(a, a.services(), part, values));
+        for (ShardAccount.BilledPart part : parts) {
+            AccountInput.Part priced = part(a, List.copyOf(part.services()), part.facts(), values);
+            inputs.add(new AccountInput.Part(priced.period(), priced.facts(), priced.metered(), part.services()));
         }
         List<Recheck> rechecks = new ArrayList<>();
         for (StandingUsage s : estimated.getOrDefault(a.id(), List.of())) {
@@ -197,7 +198,7 @@ public final class ShardBiller {
             }
         }
         return new AccountInput(a.id(), a.services(), inputs, rechecks, balances.getOrDefault(a.id(), Money.ZERO),
-                heatingDays.apply(parts.get(0).facts().region()));
+                heatingDays.apply(parts.get(0).facts().facts().region()));
     }
 
     private AccountInput.Part part(ShardAccount a, List<Utility> utilities, FactsTimeline.Part part,

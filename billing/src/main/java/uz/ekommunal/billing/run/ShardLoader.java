@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,20 +81,25 @@ final class ShardLoader {
                     if (!invoiced.contains(id)) {
                         Date closedOn = rs.getDate(3);
                         out.put(id, new ShardAccount(id, rs.getString(2), new ArrayList<>(4), facts.getOrDefault(id, List.of()),
-                                new ArrayList<>(2), closedOn == null ? null : closedOn.toLocalDate()));
+                                new ArrayList<>(2), closedOn == null ? null : closedOn.toLocalDate(),
+                                new ArrayList<>(2)));
                     }
                 }
             }
         }
         try (PreparedStatement select = c.prepareStatement("""
-                select account_id, utility from billing.account_services where account_id between ? and ?""")) {
+                select account_id, utility, nullif(billed_from, '-infinity'), billed_until from billing.account_services
+                where account_id between ? and ? and billed_from < ? and (billed_until is null or billed_until > ?)""")) {
             bindRange(select, first, last);
+            select.setDate(3, Date.valueOf(period.end()));
+            select.setDate(4, Date.valueOf(period.start()));
             select.setFetchSize(10_000);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ShardAccount a = out.get(rs.getLong(1));
                     if (a != null) {
-                        a.services().add(Utility.valueOf(rs.getString(2)));
+                        a.addService(Utility.valueOf(rs.getString(2)), day(rs.getDate(3), period.start()),
+                                day(rs.getDate(4), null));
                     }
                 }
             }
@@ -116,6 +122,11 @@ final class ShardLoader {
             }
         }
         return out;
+    }
+
+    /** A service's day; null (since the account opened, or still billed) reads as {@code otherwise}. */
+    private static LocalDate day(Date date, LocalDate otherwise) {
+        return date == null ? otherwise : date.toLocalDate();
     }
 
     private static void bindRange(PreparedStatement select, long first, long last) throws SQLException {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,33 @@ class AccountsIT {
         assertThatThrownBy(() -> accounts.openAccount(res.id(), "100001", null, null, LocalDate.of(2025, 1, 1), Set.of()))
                 .isInstanceOfSatisfying(BillingException.class,
                         e -> assertThat(e.code()).isEqualTo(BillingErrorCode.INVALID_ACCOUNT_NUMBER));
+    }
+
+    @Test
+    void referencesToAccountsAndProvidersAreCheckedPerStatementAndHold() throws Exception {
+        Provider res = accounts.createProvider(new NewProvider("RES-REFS", AccountKind.ELECTRICITY, null,
+                Region.TASHKENT_CITY, "Chilonzor", requisites("Refs RES")));
+        Account account = accounts.openAccount(res.id(), "1000777", "A", "B", LocalDate.of(2025, 1, 1), Set.of());
+        try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            // one statement, one good row and one naming no account: the whole statement is refused
+            for (String sql : List.of(
+                    "insert into billing.account_holders (account_id, valid_from, holder_name) values (%d, '2025-02-01', 'x'),"
+                            + " (-5, '2025-02-01', 'x')",
+                    "insert into billing.household_facts (account_id, valid_from, residents, region) values"
+                            + " (%d, '2025-02-01', 1, 'TASHKENT_CITY'), (-5, '2025-02-01', 1, 'TASHKENT_CITY')",
+                    "insert into billing.account_services (account_id, utility) values (%d, 'GARBAGE'), (-5, 'GARBAGE')",
+                    "insert into billing.account_meters (account_id, meter_id, serial, register, linked_at) values"
+                            + " (%d, 1, 'S', 'r', now()), (-5, 1, 'S', 'r', now())")) {
+                assertThatThrownBy(() -> st.execute(sql.formatted(account.id()))).hasMessageContaining("no account -5");
+            }
+            assertThatThrownBy(() -> st.execute("insert into billing.accounts (provider_id, number, opened_on)"
+                    + " values (-7, '1000778', '2025-01-01')")).hasMessageContaining("no provider -7");
+            assertThatThrownBy(() -> st.execute("update billing.account_services set account_id = -5 where account_id = "
+                    + account.id())).hasMessageContaining("keeps the account");
+            assertThatThrownBy(() -> st.execute("delete from billing.providers where id = " + res.id()))
+                    .hasMessageContaining("never deleted");
+        }
+        assertThat(accounts.account(account.id()).services()).containsExactly(Utility.ELECTRICITY);
     }
 
     @Test

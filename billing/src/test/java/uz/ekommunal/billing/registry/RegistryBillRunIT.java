@@ -17,6 +17,7 @@ import uz.ekommunal.billing.TestAccounts;
 import uz.ekommunal.billing.account.AccountChanges;
 import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.billing.account.NewProvider;
 import uz.ekommunal.billing.account.Provider;
 import uz.ekommunal.billing.invoice.Invoice;
 import uz.ekommunal.billing.invoice.InvoiceLine;
@@ -26,6 +27,7 @@ import uz.ekommunal.billing.run.BillingSettings;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.tariff.InMemoryTariffBook;
 import uz.ekommunal.tariff.Money;
+import uz.ekommunal.tariff.Region;
 import uz.ekommunal.tariff.Utility;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
 import uz.ekommunal.testing.MutableClock;
@@ -114,6 +116,58 @@ class RegistryBillRunIT {
         engine.drain("node-a");
         assertThat(invoices.forAccount(midmonth)).hasSize(1);
         assertThat(invoices.forAccount(open)).hasSize(2);
+    }
+
+    @Test
+    void aServiceStoppedMidMonthIsBilledUpToItsLastDayAndTheOthersAllMonth() throws Exception {
+        // the Tashkent region's book prices water without a meter (by the norm per resident)
+        Provider water = accounts.createProvider(new NewProvider("SUVSOZ-DATED", AccountKind.COLD_WATER, null,
+                Region.TASHKENT_REGION, "Zangiota", TestAccounts.requisites("Suv viloyat")));
+        importer.run(new StringReader(RegistryLayout.HEADER + "\n"
+                + "800011,cold_water,SUVSOZ-DATED,Sewer Stops,Chilonzor 1,cold_water;sewerage,3,0,no,no,,2025-01-01,\n"
+                + "800012,cold_water,SUVSOZ-DATED,Both Stay,Chilonzor 2,cold_water;sewerage,3,0,no,no,,2025-01-01,\n"),
+                false, RegistryImport.Progress.NONE, (c, r) -> { });
+        long stops = accounts.findByNumber(AccountKind.COLD_WATER, "800011").orElseThrow().id();
+        long stays = accounts.findByNumber(AccountKind.COLD_WATER, "800012").orElseThrow().id();
+        AccountChanges changes = new AccountChanges();
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            changes.setServices(c, stops, water, java.util.Set.of(Utility.COLD_WATER), LocalDate.of(2025, 11, 16));
+            // the norms (figures for the test): 5 m3 of water per resident per month
+            c.createStatement().execute("""
+                    insert into billing.consumption_norms (utility, region, valid_from, per_resident) values
+                    ('COLD_WATER', 'TASHKENT_REGION', '2024-01-01', 5), ('SEWERAGE', 'TASHKENT_REGION', '2024-01-01', 5)
+                    on conflict do nothing""");
+            c.commit();
+            assertThat(changes.services(c, stops)).containsExactlyInAnyOrder(
+                    new AccountChanges.ServicePeriod(Utility.COLD_WATER, LocalDate.of(2025, 1, 1), null),
+                    new AccountChanges.ServicePeriod(Utility.SEWERAGE, LocalDate.of(2025, 1, 1),
+                            LocalDate.of(2025, 11, 16)));
+        }
+
+        engine.open(water.id(), BillingPeriod.of(YearMonth.of(2025, 11)));
+        engine.drain("node-a");
+
+        Invoices invoices = new Invoices(db.dataSource());
+        Invoice stopped = invoices.forAccount(stops).get(0);
+        Invoice control = invoices.forAccount(stays).get(0);
+        assertThat(stopped.lines()).filteredOn(l -> l.utility() == Utility.SEWERAGE).isNotEmpty()
+                .allSatisfy(l -> assertThat(l.to()).isEqualTo(LocalDate.of(2025, 11, 16)));
+        Money sewerStopped = sum(stopped, Utility.SEWERAGE);
+        Money sewerControl = sum(control, Utility.SEWERAGE);
+        // 15 of 30 days of the same norm and price: half, to the tiyin the pro-rating rounds
+        assertThat(sewerStopped.tiyin() * 2 - sewerControl.tiyin()).isBetween(-2L, 2L);
+        assertThat(sum(stopped, Utility.COLD_WATER)).isEqualTo(sum(control, Utility.COLD_WATER));
+        // water goes on all month (in two parts, cut where the sewerage stops)
+        assertThat(stopped.lines()).filteredOn(l -> l.utility() == Utility.COLD_WATER)
+                .extracting(InvoiceLine::from, InvoiceLine::to)
+                .containsExactly(tuple(LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 16)),
+                        tuple(LocalDate.of(2025, 11, 16), LocalDate.of(2025, 12, 1)));
+    }
+
+    private static Money sum(Invoice invoice, Utility utility) {
+        return invoice.lines().stream().filter(l -> l.utility() == utility).map(InvoiceLine::amount)
+                .reduce(Money.ZERO, Money::plus);
     }
 
     private static long close(String number, LocalDate on) throws Exception {

@@ -22,6 +22,8 @@ import uz.ekommunal.billing.BillingDatabase;
 import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.NewProvider;
+import uz.ekommunal.billing.account.ProviderAreas;
+import uz.ekommunal.billing.account.ServedArea;
 import uz.ekommunal.billing.account.ProviderRequisites;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.meter.NewMeter;
@@ -154,6 +156,7 @@ class RegistryImportIT {
                 3000008,electricity,RES-B,Broken,"Yakkasaroy 8,,2,0,no,no,,2026-01-01,
                 3000009,electricity,RES-B,Unknown Meter,Yakkasaroy 9,,2,0,no,no,,2026-01-01,NOPE-1
                 3000010,electricity,RES-B,Good Two,Yakkasaroy 10,,4,0,no,no,,2026-01-01,
+                3000011,electricity,RES-B,Meter Twice,Yakkasaroy 11,,2,0,no,no,,2026-01-01,E-B-1;E-B-1@1-0:1.8.0
                 """;
         long accountsBefore = count("billing.accounts");
         long factsBefore = count("billing.household_facts");
@@ -164,7 +167,7 @@ class RegistryImportIT {
                 tuple(5L, RegistryFault.DUPLICATE_ACCOUNT), tuple(6L, RegistryFault.DUPLICATE_ACCOUNT),
                 tuple(7L, RegistryFault.BAD_NUMBER), tuple(8L, RegistryFault.BAD_DATE),
                 tuple(9L, RegistryFault.BAD_DATE), tuple(10L, RegistryFault.BROKEN_QUOTING),
-                tuple(11L, RegistryFault.UNKNOWN_METER));
+                tuple(11L, RegistryFault.UNKNOWN_METER), tuple(13L, RegistryFault.BAD_METER));
         assertThat(dry.problems().get(0).reason()).contains("7 digits");
         assertThat(dry.problems().get(2).reason()).contains("lines 5, 6");
         assertThat(dry.accountsOpened()).isEqualTo(2);
@@ -189,10 +192,60 @@ class RegistryImportIT {
         long provider = accounts.providerByCode("RES-C").orElseThrow().id();
         StringWriter out = new StringWriter();
         assertThat(new RegistryExport(db.dataSource()).write(out, provider)).isEqualTo(2);
-        assertThat(out.toString()).startsWith(RegistryLayout.HEADER + "\n").contains(
+        assertThat(out.toString()).startsWith(RegistryLayout.HEADER_WITH_AREA + "\n").contains(
                 "4000001,electricity,RES-C,Farhod Tursunov,\"Mirzo Ulug'bek 3, \"\"Baraka\"\" uyi\",electricity,4,12.50,"
-                        + "yes,no,gas_boiler,2026-02-01,",
-                "4000002,electricity,RES-C,Gulnora Saidova,Sergeli 9,electricity,3,0.00,no,no,,2026-06-01,");
+                        + "yes,no,gas_boiler,2026-02-01,,TASHKENT_CITY,Chilonzor",
+                "4000002,electricity,RES-C,Gulnora Saidova,Sergeli 9,electricity,3,0.00,no,no,,2026-06-01,,"
+                        + "TASHKENT_CITY,Chilonzor");
+        ImportReport back = run(out.toString(), false);
+        assertThat(back.problems()).isEmpty();
+        assertThat(back.changedNothing()).as(back.summary()).isTrue();
+    }
+
+    @Test
+    void aProviderServingSeveralAreasHasEachHouseholdInOneOfThemAndNoneOutside() throws Exception {
+        provider("RES-WIDE", AccountKind.ELECTRICITY);
+        long wide = accounts.providerByCode("RES-WIDE").orElseThrow().id();
+        try (Connection c = db.dataSource().getConnection()) {
+            assertThat(new ProviderAreas().replace(c, wide, List.of(new ServedArea(Region.TASHKENT_CITY, "Yunusobod"),
+                    new ServedArea(Region.TASHKENT_REGION, null)))).containsExactly(
+                    new ServedArea(Region.TASHKENT_CITY, "Chilonzor"), new ServedArea(Region.TASHKENT_CITY, "Yunusobod"),
+                    new ServedArea(Region.TASHKENT_REGION, null));
+        }
+        String wideHeader = RegistryLayout.HEADER_WITH_AREA + "\n";
+        ImportReport report = run(wideHeader + """
+                5000001,electricity,RES-WIDE,In Chilonzor,Qatortol 1,,3,0,no,no,,2026-01-01,,tashkent_city,Chilonzor
+                5000002,electricity,RES-WIDE,In Yunusobod,Amir Temur 2,,3,0,no,no,,2026-01-01,,TASHKENT_CITY,yunusobod
+                5000003,electricity,RES-WIDE,In Zangiota,Zangiota 3,,3,0,no,no,,2026-01-01,,TASHKENT_REGION,Zangiota
+                5000004,electricity,RES-WIDE,Area Not Said,Somewhere 4,,3,0,no,no,,2026-01-01,,,
+                5000005,electricity,RES-WIDE,District Not Said,Somewhere 5,,3,0,no,no,,2026-01-01,,TASHKENT_CITY,
+                5000006,electricity,RES-WIDE,Not Served,Sergeli 6,,3,0,no,no,,2026-01-01,,TASHKENT_CITY,Sergeli
+                5000007,electricity,RES-WIDE,No Such Region,Atlantis 7,,3,0,no,no,,2026-01-01,,ATLANTIS,
+                5000008,electricity,RES-A,One Area Provider,Navoiy 8,,3,0,no,no,,2026-01-01,,,
+                """, false);
+        assertThat(report.problems()).extracting(ImportProblem::line, ImportProblem::code, ImportProblem::field)
+                .containsExactly(tuple(5L, RegistryFault.MISSING_VALUE, "region"),
+                        tuple(6L, RegistryFault.MISSING_VALUE, "district"),
+                        tuple(7L, RegistryFault.OUTSIDE_PROVIDER_AREA, "district"),
+                        tuple(8L, RegistryFault.UNKNOWN_REGION, "region"));
+        assertThat(report.accountsOpened()).isEqualTo(4);
+        assertThat(query("""
+                select a.number || ' ' || f.region || ' ' || coalesce(f.district, '-') from billing.accounts a
+                join billing.household_facts f on f.account_id = a.id where a.number like '500000%' order by a.number"""))
+                .containsExactly("5000001 TASHKENT_CITY Chilonzor", "5000002 TASHKENT_CITY Yunusobod",
+                        "5000003 TASHKENT_REGION Zangiota", "5000008 TASHKENT_CITY Chilonzor");
+        // the short layout for a provider with several areas: the area must be said
+        ImportReport shortLayout = run(H + "5000009,electricity,RES-WIDE,Short,Somewhere 9,,3,0,no,no,,2026-01-01,\n",
+                true);
+        assertThat(shortLayout.problems()).extracting(ImportProblem::code).containsExactly(RegistryFault.MISSING_VALUE);
+        // the same file again changes nothing, and its export imports back unchanged
+        assertThat(run(wideHeader + """
+                5000001,electricity,RES-WIDE,In Chilonzor,Qatortol 1,,3,0,no,no,,2026-01-01,,tashkent_city,Chilonzor
+                5000002,electricity,RES-WIDE,In Yunusobod,Amir Temur 2,,3,0,no,no,,2026-01-01,,TASHKENT_CITY,yunusobod
+                5000003,electricity,RES-WIDE,In Zangiota,Zangiota 3,,3,0,no,no,,2026-01-01,,TASHKENT_REGION,Zangiota
+                """, false).changedNothing()).isTrue();
+        StringWriter out = new StringWriter();
+        new RegistryExport(db.dataSource()).write(out, wide);
         ImportReport back = run(out.toString(), false);
         assertThat(back.problems()).isEmpty();
         assertThat(back.changedNothing()).as(back.summary()).isTrue();

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -22,6 +23,8 @@ import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.HeatingType;
 import uz.ekommunal.billing.account.HouseholdFacts;
 import uz.ekommunal.billing.account.Provider;
+import uz.ekommunal.billing.account.ProviderAreas;
+import uz.ekommunal.billing.account.ServedArea;
 import uz.ekommunal.tariff.Utility;
 
 /**
@@ -47,6 +50,7 @@ public final class AccountDeskRoutes {
     private final Accounts accounts;
     private final AuditLog audit;
     private final AccountChanges changes = new AccountChanges();
+    private final ProviderAreas areas = new ProviderAreas();
 
     public AccountDeskRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource, Accounts accounts,
             AuditLog audit) {
@@ -79,7 +83,8 @@ public final class AccountDeskRoutes {
         router.post(one + "/facts").handler(authenticate).handler(ctx -> change(ctx, "account.facts.change",
                 (c, body, account, provider) -> {
                     AccountChanges.requireOpen(account);
-                    HouseholdFacts facts = AccountForms.facts(body, provider);
+                    HouseholdFacts facts = AccountForms.facts(body, areas.of(c, provider.id()),
+                            currentArea(c, account.id()));
                     HeatingType heating = AccountForms.heating(body);
                     changes.recordFacts(c, account.id(), facts, heating);
                     return AccountForms.factsJson(facts, heating);
@@ -87,8 +92,13 @@ public final class AccountDeskRoutes {
         router.put(one + "/services").handler(authenticate).handler(ctx -> change(ctx, "account.services.change",
                 (c, body, account, provider) -> {
                     AccountChanges.requireOpen(account);
-                    Set<Utility> billed = changes.setServices(c, account.id(), provider, AccountForms.services(body));
-                    return new JsonObject().put("services", names(billed));
+                    LocalDate validFrom = AccountForms.date(body, "validFrom");
+                    if (validFrom.isBefore(account.openedOn())) {
+                        throw new ApiException(ApiError.INVALID_VALUE, "validFrom", "validFrom is before the account opened");
+                    }
+                    Set<Utility> billed = changes.setServices(c, account.id(), provider, AccountForms.services(body),
+                            validFrom);
+                    return new JsonObject().put("services", names(billed)).put("validFrom", validFrom.toString());
                 }));
     }
 
@@ -113,7 +123,8 @@ public final class AccountDeskRoutes {
                     .put("holder", holder).put("address", address).put("openedOn", openedOn.toString())
                     .put("services", names(services.isEmpty() ? Set.copyOf(provider.kind().utilities()) : services));
             if (factsBody != null) {
-                HouseholdFacts facts = AccountForms.facts(factsBody.copy().put("validFrom", openedOn.toString()), provider);
+                HouseholdFacts facts = AccountForms.facts(factsBody.copy().put("validFrom", openedOn.toString()),
+                        areas.of(c, provider.id()), null);
                 HeatingType heating = AccountForms.heating(factsBody);
                 changes.recordFacts(c, id, facts, heating);
                 after.put("facts", AccountForms.factsJson(facts, heating));
@@ -141,8 +152,14 @@ public final class AccountDeskRoutes {
                     }
                     JsonArray facts = new JsonArray();
                     changes.facts(c, id).forEach((f, heating) -> facts.add(AccountForms.factsJson(f, heating)));
+                    JsonArray services = new JsonArray();
+                    for (AccountChanges.ServicePeriod p : changes.services(c, id)) {
+                        services.add(new JsonObject().put("utility", p.utility().name().toLowerCase(Locale.ROOT))
+                                .put("from", p.from().toString())
+                                .put("until", p.until() == null ? null : p.until().toString()));
+                    }
                     return before(account).put("id", id).put("number", account.number()).put("holders", holders)
-                            .put("facts", facts);
+                            .put("facts", facts).put("services", services);
                 } finally {
                     c.rollback();
                 }
@@ -203,6 +220,15 @@ public final class AccountDeskRoutes {
             case ACCOUNT_NOT_FOUND -> new ApiException(ApiError.ACCOUNT_NOT_FOUND, "id", e.getMessage());
             default -> new ApiException(ApiError.INVALID_VALUE, null, e.getMessage());
         };
+    }
+
+    /** The region and district of the household's latest facts, or null when it has none yet. */
+    private ServedArea currentArea(Connection c, long accountId) throws SQLException {
+        HouseholdFacts latest = null;
+        for (HouseholdFacts f : changes.facts(c, accountId).keySet()) {
+            latest = f;
+        }
+        return latest == null ? null : new ServedArea(latest.region(), latest.district());
     }
 
     private static JsonObject before(AccountChanges.State a) {

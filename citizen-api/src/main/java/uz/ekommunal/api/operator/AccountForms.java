@@ -6,13 +6,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.billing.account.HeatingType;
 import uz.ekommunal.billing.account.HouseholdFacts;
-import uz.ekommunal.billing.account.Provider;
+import uz.ekommunal.billing.account.ServedArea;
+import uz.ekommunal.tariff.Region;
 import uz.ekommunal.tariff.Utility;
 import uz.ekommunal.tariff.pricing.Household;
 
@@ -50,8 +52,8 @@ final class AccountForms {
         return services;
     }
 
-    /** Facts with the household's region and district from the provider. */
-    static HouseholdFacts facts(JsonObject body, Provider provider) {
+    /** Facts with the household's region and district ({@link #area}). */
+    static HouseholdFacts facts(JsonObject body, List<ServedArea> served, ServedArea current) {
         LocalDate validFrom = date(body, "validFrom");
         int residents = Fields.integer(body, "residents", 0, 0, Household.MAX_RESIDENTS, true);
         BigDecimal area = BigDecimal.ZERO;
@@ -66,8 +68,45 @@ final class AccountForms {
                         "heatedArea must be 0..99999999.99 m2 to the hundredth");
             }
         }
-        return new HouseholdFacts(validFrom, residents, area, provider.region(), provider.district(),
+        ServedArea household = area(body, served, current);
+        return new HouseholdFacts(validFrom, residents, area, household.region(), household.district(),
                 flag(body, "needyFamily"), flag(body, "electricStove"));
+    }
+
+    /**
+     * The household's region and district: as the body says, within the provider's areas; when not
+     * said, the household's current ones, or the provider's one area.
+     */
+    static ServedArea area(JsonObject body, List<ServedArea> served, ServedArea current) {
+        String regionName = Fields.text(body, "region", 40, false);
+        String district = Fields.text(body, "district", 100, false);
+        if (regionName == null && district == null) {
+            if (current != null) {
+                return current;
+            }
+            if (served.size() == 1) {
+                return served.get(0);
+            }
+            throw new ApiException(ApiError.INVALID_VALUE, "region",
+                    "the provider serves several areas: say the household's region and district");
+        }
+        Region region;
+        if (regionName == null) {
+            region = (current != null ? current : served.get(0)).region();
+        } else {
+            try {
+                region = Region.valueOf(regionName.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(ApiError.UNKNOWN_VALUE, "region", "no region '" + regionName + "'");
+            }
+        }
+        for (ServedArea a : served) {
+            if (a.covers(region, district) || (district == null && a.region() == region && a.district() == null)) {
+                return a.district() == null ? new ServedArea(region, district) : a;
+            }
+        }
+        throw new ApiException(ApiError.INVALID_VALUE, district == null ? "region" : "district",
+                "the provider does not serve " + region + (district == null ? "" : ", " + district));
     }
 
     static HeatingType heating(JsonObject body) {
@@ -87,7 +126,8 @@ final class AccountForms {
         return new JsonObject().put("validFrom", f.validFrom().toString()).put("residents", f.residents())
                 .put("heatedArea", f.heatedArea().toPlainString()).put("needyFamily", f.needyFamily())
                 .put("electricStove", f.electricStove())
-                .put("heatingType", heating == null ? null : heating.name().toLowerCase(Locale.ROOT));
+                .put("heatingType", heating == null ? null : heating.name().toLowerCase(Locale.ROOT))
+                .put("region", f.region().name()).put("district", f.district());
     }
 
     private static boolean flag(JsonObject body, String field) {

@@ -6,7 +6,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javax.sql.DataSource;
@@ -23,14 +26,16 @@ import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.NewProvider;
 import uz.ekommunal.billing.account.Provider;
+import uz.ekommunal.billing.account.ProviderAreas;
 import uz.ekommunal.billing.account.ProviderChanges;
 import uz.ekommunal.billing.account.ProviderRequisites;
+import uz.ekommunal.billing.account.ServedArea;
 import uz.ekommunal.tariff.Region;
 
 /**
  * Administrators keep the providers: {@code GET /api/v1/admin/providers}, {@code POST} to add one
- * (code, utility family, region, district, requisites), {@code PUT /api/v1/admin/providers/{code}} to
- * change its district and requisites; each change audited ({@code provider.create},
+ * (code, utility family, home region and district, requisites, the other areas it serves),
+ * {@code PUT /api/v1/admin/providers/{code}} to change its district, requisites and areas; each change audited ({@code provider.create},
  * {@code provider.change}, target {@code provider:<code>}).
  */
 public final class ProviderRoutes {
@@ -43,6 +48,7 @@ public final class ProviderRoutes {
     private final Accounts accounts;
     private final AuditLog audit;
     private final ProviderChanges changes = new ProviderChanges();
+    private final ProviderAreas areas = new ProviderAreas();
 
     public ProviderRoutes(Vertx vertx, Authenticate authenticate, DataSource dataSource, Accounts accounts,
             AuditLog audit) {
@@ -63,8 +69,13 @@ public final class ProviderRoutes {
         requireAdministrator(ctx);
         Requests.blocking(vertx, ctx, () -> {
             JsonArray items = new JsonArray();
+            Map<Long, List<ServedArea>> served;
+            try (Connection c = dataSource.getConnection()) {
+                served = areas.all(c);
+            }
             for (Provider p : accounts.providersByCode().values()) {
-                items.add(AccountJson.provider(p).put("accountPattern", p.accountPattern()));
+                items.add(AccountJson.provider(p).put("accountPattern", p.accountPattern())
+                        .put("areas", areasJson(served.getOrDefault(p.id(), List.of()))));
             }
             return new JsonObject().put("items", items);
         }, body -> Requests.json(ctx, 200, body));
@@ -89,6 +100,7 @@ public final class ProviderRoutes {
         }
         String district = Fields.text(body, "district", 100, false);
         ProviderRequisites requisites = requisites(body);
+        List<ServedArea> others = areas(body);
         NewProvider provider = new NewProvider(code, kind, kind == AccountKind.GARBAGE ? pattern : null, region, district,
                 requisites);
         String from = address(ctx);
@@ -97,9 +109,11 @@ public final class ProviderRoutes {
                 c.setAutoCommit(false);
                 try {
                     long id = changes.create(c, provider);
+                    List<ServedArea> served = areas.replace(c, id, others == null ? List.of() : others);
                     JsonObject after = new JsonObject().put("id", id).put("code", code)
                             .put("utility", kind.name().toLowerCase(Locale.ROOT)).put("region", region.name())
-                            .put("district", district).put("requisites", AccountJson.requisites(requisites));
+                            .put("district", district).put("requisites", AccountJson.requisites(requisites))
+                            .put("areas", areasJson(served));
                     audit.record(c, caller, "provider.create", "provider:" + code, null, after, from);
                     c.commit();
                     return after;
@@ -120,6 +134,7 @@ public final class ProviderRoutes {
         JsonObject body = Requests.body(ctx);
         String district = Fields.text(body, "district", 100, false);
         ProviderRequisites requisites = requisites(body);
+        List<ServedArea> given = areas(body);
         String from = address(ctx);
         Requests.blocking(vertx, ctx, () -> {
             Provider before = accounts.providerByCode(code).orElseThrow(
@@ -127,12 +142,18 @@ public final class ProviderRoutes {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
+                    List<ServedArea> servedBefore = areas.of(c, before.id());
                     changes.change(c, before.id(), district, requisites);
+                    // without a list the other areas stay; the home area follows the district
+                    List<ServedArea> others = given != null ? given
+                            : servedBefore.subList(Math.min(1, servedBefore.size()), servedBefore.size());
+                    List<ServedArea> served = areas.replace(c, before.id(), others);
                     JsonObject after = new JsonObject().put("district", district)
-                            .put("requisites", AccountJson.requisites(requisites));
+                            .put("requisites", AccountJson.requisites(requisites)).put("areas", areasJson(served));
                     audit.record(c, caller, "provider.change", "provider:" + code, new JsonObject()
                             .put("district", before.district())
-                            .put("requisites", AccountJson.requisites(before.requisites())), after, from);
+                            .put("requisites", AccountJson.requisites(before.requisites()))
+                            .put("areas", areasJson(servedBefore)), after, from);
                     c.commit();
                     return after.put("code", code);
                 } catch (RuntimeException e) {
@@ -141,6 +162,33 @@ public final class ProviderRoutes {
                 }
             }
         }, after -> Requests.json(ctx, 200, after));
+    }
+
+    /** The areas served besides the home one: [{"region": "...", "district": "..." or absent}], or null when not given. */
+    private static List<ServedArea> areas(JsonObject body) {
+        Object value = body.getValue("areas");
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array) || array.size() > 200) {
+            throw new ApiException(ApiError.INVALID_VALUE, "areas", "areas must be a list of up to 200 {region, district}");
+        }
+        List<ServedArea> out = new ArrayList<>();
+        for (Object item : array) {
+            if (!(item instanceof JsonObject area)) {
+                throw new ApiException(ApiError.INVALID_VALUE, "areas", "each area is {region, district}");
+            }
+            out.add(new ServedArea(choice(Region.class, area, "region"), Fields.text(area, "district", 100, false)));
+        }
+        return out;
+    }
+
+    static JsonArray areasJson(List<ServedArea> served) {
+        JsonArray out = new JsonArray();
+        for (ServedArea a : served) {
+            out.add(new JsonObject().put("region", a.region().name()).put("district", a.district()));
+        }
+        return out;
     }
 
     /** Name required; INN 9 digits, MFO 5, OKONH 5, settlement account 20, when given. */

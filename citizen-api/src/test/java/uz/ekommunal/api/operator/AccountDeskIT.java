@@ -202,6 +202,90 @@ class AccountDeskIT {
         assertThat(trail.get(0).toJson().encode()).contains("B. Yusupov").contains("D. Rahimov");
     }
 
+    @Test
+    void aProviderServingTwoDistrictsHasEachHouseholdInOneAndItsOperatorNoOtherProvidersAccounts() throws Exception {
+        JsonObject heat = new JsonObject().put("code", "ISSIQLIK-2").put("utility", "hot_water_heating")
+                .put("region", "tashkent_city").put("district", "Chilonzor").put("name", "Issiqlik 2")
+                .put("areas", new JsonArray().add(new JsonObject().put("region", "tashkent_city")
+                        .put("district", "Yunusobod")));
+        assertProblem(send("POST", "/api/v1/admin/providers", admin, heat.copy().put("areas",
+                new JsonArray().add(new JsonObject().put("region", "atlantis")))), 400, "region");
+        HttpResponse<String> created = send("POST", "/api/v1/admin/providers", admin, heat);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(new JsonObject(created.body()).getJsonArray("areas").encode())
+                .isEqualTo("[{\"region\":\"TASHKENT_CITY\",\"district\":\"Chilonzor\"},"
+                        + "{\"region\":\"TASHKENT_CITY\",\"district\":\"Yunusobod\"}]");
+        long heatId = api.billing.accounts().providerByCode("ISSIQLIK-2").orElseThrow().id();
+        api.api.users().setRole(PhoneNumber.parse("+998901000034").orElseThrow(), Role.OPERATOR, heatId);
+        String heatOperator = api.token("+998901000034");
+
+        JsonObject open = new JsonObject().put("number", "30000000001").put("holder", "Yunusobod Family")
+                .put("address", "Amir Temur 1").put("openedOn", "2026-01-01");
+        // two areas: the household's must be said, and be one of them
+        assertProblem(send("POST", "/api/v1/operator/accounts", heatOperator,
+                open.copy().put("facts", new JsonObject().put("residents", 3))), 400, "region");
+        assertProblem(send("POST", "/api/v1/operator/accounts", heatOperator, open.copy().put("facts",
+                new JsonObject().put("residents", 3).put("region", "tashkent_city").put("district", "Sergeli"))),
+                400, "district");
+        HttpResponse<String> opened = send("POST", "/api/v1/operator/accounts", heatOperator, open.copy().put("facts",
+                new JsonObject().put("residents", 3).put("region", "tashkent_city").put("district", "yunusobod")));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        long id = new JsonObject(opened.body()).getLong("id");
+        assertThat(api.billing.accounts().factsOn(id, LocalDate.of(2026, 1, 1)).orElseThrow().district())
+                .isEqualTo("Yunusobod");
+        // a later change keeps the household's district unless it says another
+        HttpResponse<String> grown = send("POST", "/api/v1/operator/accounts/" + id + "/facts", heatOperator,
+                new JsonObject().put("validFrom", "2026-03-01").put("residents", 5));
+        assertThat(grown.statusCode()).as(grown.body()).isEqualTo(200);
+        assertThat(new JsonObject(grown.body()).getString("district")).isEqualTo("Yunusobod");
+
+        // neither provider's operator touches the other's accounts
+        assertThat(send("POST", "/api/v1/operator/accounts/" + data.electricityA.id() + "/facts", heatOperator,
+                new JsonObject().put("validFrom", "2026-06-01").put("residents", 9)).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/v1/operator/accounts/" + id + "/holder", operatorA, new JsonObject()
+                .put("validFrom", "2026-06-01").put("holder", "Intruder").put("address", "X")).statusCode())
+                .isEqualTo(404);
+        assertThat(send("GET", "/api/v1/operator/accounts/" + id + "/history", operatorA, new JsonObject()).statusCode())
+                .isEqualTo(404);
+
+        // the administrator adds a district: the list and the audit show the areas before and after
+        HttpResponse<String> widened = send("PUT", "/api/v1/admin/providers/ISSIQLIK-2", admin, heat.copy()
+                .put("areas", heat.getJsonArray("areas").copy().add(new JsonObject().put("region", "tashkent_region"))));
+        assertThat(widened.statusCode()).as(widened.body()).isEqualTo(200);
+        assertThat(new JsonObject(widened.body()).getJsonArray("areas")).hasSize(3);
+        List<AuditEntry> trail = api.api.audit().search(null, null, "provider:ISSIQLIK-2", null, null, 10);
+        assertThat(trail.get(0).toJson().encode()).contains("TASHKENT_REGION").contains("Yunusobod");
+    }
+
+    @Test
+    void servicesChangeFromADayAndTheHistoryShowsTheirDays() throws Exception {
+        JsonObject heat = new JsonObject().put("code", "ISSIQLIK-3").put("utility", "hot_water_heating")
+                .put("region", "tashkent_city").put("district", "Chilonzor").put("name", "Issiqlik 3");
+        assertThat(send("POST", "/api/v1/admin/providers", admin, heat).statusCode()).isEqualTo(201);
+        HttpResponse<String> opened = send("POST", "/api/v1/operator/accounts", admin, new JsonObject()
+                .put("provider", "ISSIQLIK-3").put("number", "30000000002").put("holder", "H").put("address", "A")
+                .put("openedOn", "2026-01-01").put("facts", new JsonObject().put("residents", 2)));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        long id = new JsonObject(opened.body()).getLong("id");
+        String services = "/api/v1/operator/accounts/" + id + "/services";
+        assertProblem(send("PUT", services, admin, new JsonObject().put("services", new JsonArray().add("heating"))),
+                400, "validFrom");
+        assertProblem(send("PUT", services, admin, new JsonObject().put("services", new JsonArray().add("heating"))
+                .put("validFrom", "2025-12-31")), 400, "validFrom");
+        HttpResponse<String> changed = send("PUT", services, admin, new JsonObject()
+                .put("services", new JsonArray().add("heating")).put("validFrom", "2026-05-01"));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+        JsonObject history = new JsonObject(send("GET", "/api/v1/operator/accounts/" + id + "/history", admin, new JsonObject())
+                .body());
+        assertThat(history.getJsonArray("services").encode()).isEqualTo("["
+                + "{\"utility\":\"heating\",\"from\":\"2026-01-01\",\"until\":null},"
+                + "{\"utility\":\"hot_water\",\"from\":\"2026-01-01\",\"until\":\"2026-05-01\"}]");
+        List<AuditEntry> trail = api.api.audit().search(null, null, "account:30000000002", null, null, 10);
+        assertThat(trail).extracting(AuditEntry::action).contains("account.services.change");
+        assertThat(trail.get(0).toJson().encode()).contains("2026-05-01");
+    }
+
     private static void assertProblem(HttpResponse<String> r, int status, String field) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");

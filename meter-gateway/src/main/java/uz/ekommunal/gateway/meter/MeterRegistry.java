@@ -120,18 +120,24 @@ public final class MeterRegistry {
     }
 
     /**
-     * Resolves a bulk import's serials in one statement, in the caller's transaction: {@code table} is
-     * the caller's temporary table with a text column {@code serial}; this adds and fills
-     * {@code meter_id} and {@code utility} (null where no meter has the serial). Nothing is cached.
+     * Resolves a bulk import's serials in one statement, in the caller's transaction: {@code source} is
+     * the caller's temporary table or view with a text column {@code serial} (repeats allowed); this
+     * creates the temporary table {@code into} (serial, meter_id, utility), one row per distinct serial,
+     * meter_id and utility null where no meter has the serial, dropped at commit. Nothing is cached.
      */
-    public void resolveStaged(Connection connection, String table) throws SQLException {
-        if (!table.matches("[a-z_]{1,63}")) {
-            throw new IllegalArgumentException("not a temporary table's name: " + table);
+    public void resolveStaged(Connection connection, String source, String into) throws SQLException {
+        for (String name : List.of(source, into)) {
+            if (!name.matches("[a-z_]{1,50}")) {
+                throw new IllegalArgumentException("not a temporary table's name: " + name);
+            }
         }
         try (java.sql.Statement st = connection.createStatement()) {
-            st.execute("alter table " + table + " add column meter_id bigint, add column utility text");
-            st.executeUpdate("update " + table + " t set meter_id = m.id, utility = m.utility"
-                    + " from gateway.meters m where m.serial = t.serial");
+            // the distinct serials first, counted: with a million of them the planner hashes the meters
+            // rather than probing their index a million times
+            st.execute("create temp table " + into + "_names on commit drop as select distinct serial from " + source);
+            st.execute("analyze " + into + "_names");
+            st.execute("create temp table " + into + " on commit drop as select t.serial, m.id meter_id, m.utility"
+                    + " from " + into + "_names t left join gateway.meters m on m.serial = t.serial");
         }
     }
 
