@@ -46,7 +46,8 @@ public final class OperatorDesk {
                 new HeldReadingRoutes(vertx, authenticate, new HeldReadings(dataSource, clock), scope)::mount,
                 new TariffDeskRoutes(vertx, authenticate, new TariffBookStore(dataSource, clock), book,
                         audit)::mount,
-                new BillRunRoutes(vertx, authenticate, billing, audit, clock)::mount);
+                new BillRunRoutes(vertx, authenticate, billing, audit, clock)::mount,
+                new UnbilledRoutes(vertx, authenticate, billing, audit)::mount);
     }
 
     /** The routes, to give to the {@link uz.ekommunal.api.http.ApiServer}. */
