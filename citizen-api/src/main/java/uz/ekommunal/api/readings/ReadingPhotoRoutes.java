@@ -6,8 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -137,9 +135,7 @@ public final class ReadingPhotoRoutes {
         return new JsonObject().put("serial", serial).put("register", info.register())
                 .put("time", info.time().toString()).put("mediaType", info.mediaType()).put("bytes", info.bytes())
                 .put("uploadedAt", info.uploadedAt().toString())
-                .put("url", "/api/v1/meters/" + serial + "/readings/photo?time="
-                        + URLEncoder.encode(info.time().toString(), StandardCharsets.UTF_8) + "&register="
-                        + URLEncoder.encode(info.register(), StandardCharsets.UTF_8));
+                .put("url", ReadingPhotos.url(serial, info.register(), info.time()));
     }
 
     private static String serial(RoutingContext ctx) {

@@ -110,6 +110,37 @@ public final class ReadingPhotos {
         }
     }
 
+    /** Which of these meters' readings have a photo: keys {@link #key}. */
+    public java.util.Set<String> withPhotos(java.util.Collection<String> serials) throws SQLException {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        if (serials.isEmpty()) {
+            return keys;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("""
+                     select m.serial, p.register, p.ts from api.reading_photos p
+                     join gateway.meters m on m.id = p.meter_id where m.serial = any(?)""")) {
+            select.setArray(1, c.createArrayOf("text", serials.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(key(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+                }
+            }
+        }
+        return keys;
+    }
+
+    public static String key(String serial, String register, Instant time) {
+        return serial + "|" + register + "|" + time;
+    }
+
+    /** Where the photo of a reading is fetched. */
+    public static String url(String serial, String register, Instant time) {
+        return "/api/v1/meters/" + serial + "/readings/photo?time="
+                + java.net.URLEncoder.encode(time.toString(), java.nio.charset.StandardCharsets.UTF_8) + "&register="
+                + java.net.URLEncoder.encode(register, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static Info info(ResultSet rs) throws SQLException {
         return new Info(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getInt(4),
                 rs.getTimestamp(5).toInstant());

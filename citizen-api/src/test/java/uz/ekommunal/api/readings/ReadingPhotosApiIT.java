@@ -24,6 +24,12 @@ import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.testing.ApiFixture;
 import uz.ekommunal.api.testing.Households;
 import uz.ekommunal.gateway.meter.NewMeter;
+import uz.ekommunal.gateway.modbus.ModbusEndpoints;
+import uz.ekommunal.api.http.ApiServer;
+import uz.ekommunal.api.operator.OperatorDesk;
+import uz.ekommunal.billing.tariffs.JdbcTariffBook;
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A household attaches a photo of the meter's display to a reading it submitted by hand: an image
@@ -36,6 +42,8 @@ class ReadingPhotosApiIT {
     private static final String PHOTO = "/api/v1/meters/W6000001/readings/photo?time=" + AT;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static ApiFixture api;
+    private static Vertx vertx;
+    private static ApiServer desk;
     private static String alice;
     private static String bob;
     private static String waterOperator;
@@ -61,7 +69,36 @@ class ReadingPhotosApiIT {
 
     @AfterAll
     static void stop() throws Exception {
+        if (desk != null) {
+            desk.close().await(5, TimeUnit.SECONDS);
+            vertx.close().await(10, TimeUnit.SECONDS);
+        }
         api.close();
+    }
+
+    @Test
+    void aHeldReadingListedForReviewLinksItsPhoto() throws Exception {
+        // late: December is billed, so the household's reading waits for an operator
+        String late = "2025-12-20T06:00:00Z";
+        HttpResponse<String> held = api.post("/api/v1/meters/W6000001/readings", alice,
+                new JsonObject().put("value", "300.25").put("time", late));
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(202);
+        byte[] png = png();
+        assertThat(put("/api/v1/meters/W6000001/readings/photo?time=" + late, alice, png).statusCode()).isEqualTo(201);
+
+        vertx = Vertx.vertx();
+        desk = new ApiServer(vertx, new OperatorDesk(vertx, api.api.authenticate(), api.db.dataSource(), api.billing,
+                api.meters, new ModbusEndpoints(api.db.dataSource()), new JdbcTariffBook(api.db.dataSource()),
+                api.api.audit(), api.clock).routes());
+        int port = desk.listen("127.0.0.1", 0).await(10, TimeUnit.SECONDS);
+        HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/operator/readings/held?serial=W6000001")).header("Authorization", "Bearer " + waterOperator)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        JsonArray items = new JsonObject(list.body()).getJsonArray("items");
+        assertThat(items).hasSize(1);
+        String photo = items.getJsonObject(0).getString("photo");
+        assertThat(photo).isNotNull();
+        assertThat(fetch(photo, waterOperator).body()).isEqualTo(png);
     }
 
     @Test
@@ -85,8 +122,9 @@ class ReadingPhotosApiIT {
         // the operator reviewing the meter's readings finds it listed and opens it
         JsonArray listed = new JsonObject(api.get("/api/v1/meters/W6000001/readings/photos", waterOperator).body())
                 .getJsonArray("items");
-        assertThat(listed).hasSize(1);
-        String url = listed.getJsonObject(0).getString("url");
+        JsonObject item = listed.stream().map(o -> (JsonObject) o).filter(o -> o.getString("time").equals(AT))
+                .findFirst().orElseThrow();
+        String url = item.getString("url");
         assertThat(fetch(url, waterOperator).body()).isEqualTo(png);
     }
 
