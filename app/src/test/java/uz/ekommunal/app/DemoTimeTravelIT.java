@@ -46,6 +46,8 @@ class DemoTimeTravelIT {
     private static final Instant TODAY = Instant.parse("2026-12-04T09:14:00Z");
     private static final BillingPeriod NOVEMBER = BillingPeriod.of(YearMonth.of(2026, 11));
     private static final LocalDate CHANGE = LocalDate.of(2026, 11, 16);
+    private static final Instant NEXT_MONTH_TODAY = Instant.parse("2027-01-04T09:14:00Z");
+    private static final BillingPeriod DECEMBER = BillingPeriod.of(YearMonth.of(2026, 12));
 
     // The published prices (so'm, VAT included) the demo month is billed with: the tariff book's
     // sources (Cabinet resolution No. 204 of 2024 and later), and the demo's own cold-water change.
@@ -131,14 +133,41 @@ class DemoTimeTravelIT {
             assertThat(report.failures()).as("every demo invoice adds up").isEmpty();
             assertThat(report.invoices()).isGreaterThan(20);
         }
+
+        // a month later the demo starts again on the same data: the meters send what they measured
+        // meanwhile, and December is billed from where November closed
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NEXT_MONTH_TODAY));
+        try (Application app = Application.start(Config.load(env()), Role.all(), later)) {
+            assertThat(app.billing().engine().duePeriod()).isEqualTo(DECEMBER);
+            Eventually.await(Duration.ofMinutes(3), () -> app.billing().engine().runs().all(),
+                    all -> all.stream().filter(r -> r.periodStart().equals(DECEMBER.start())).count() == 6
+                            && all.stream().allMatch(RunProgress::finished));
+            Raw raw = new Raw(app);
+            // the whole month at the changed cold-water price, on the new meter only
+            BigDecimal water = raw.used("W9000006", DECEMBER.start(), DECEMBER.end());
+            assertBilled(app, "190005", DECEMBER, List.of(Line.of(water, COLD_WATER_CITY_DEMO, false),
+                    Line.of(water, SEWERAGE, false)));
+            assertBilled(app, "1900001", DECEMBER,
+                    electricity(raw.used("E9000001", DECEMBER.start(), DECEMBER.end()), false));
+
+            var report = app.billing().reconciliation().checkAll();
+            assertThat(report.failures()).as("every demo invoice adds up, and November's closing readings open December")
+                    .isEmpty();
+            assertThat(report.continuations()).as("meters billed in both months").isGreaterThan(10);
+        }
     }
 
-    /** The account's November lines, as printed, against the expected ones; none estimated. */
+    /** The account's lines of the month, as printed, against the expected ones; none estimated. */
     private static void assertBilled(Application app, String number, List<Line> expected) throws Exception {
+        assertBilled(app, number, NOVEMBER, expected);
+    }
+
+    private static void assertBilled(Application app, String number, BillingPeriod period, List<Line> expected)
+            throws Exception {
         var account = app.billing().accounts().findByNumber(number);
         assertThat(account).as(number).hasSize(1);
         Invoice invoice = app.billing().invoices().forAccount(account.get(0).id()).stream()
-                .filter(i -> i.periodStart().equals(NOVEMBER.start())).findFirst().orElseThrow();
+                .filter(i -> i.periodStart().equals(period.start())).findFirst().orElseThrow();
         List<InvoiceLine> lines = invoice.lines().stream().filter(l -> l.type() != LineType.CORRECTION).toList();
         assertThat(lines).extracting(Line::of).as(number).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(lines).as(number + ": every reading was read").noneMatch(InvoiceLine::estimated);
