@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.billing.tariffs.TariffBookStore;
 import uz.ekommunal.gateway.ingest.IngestResult;
 import uz.ekommunal.gateway.ingest.ReadingIngest;
 import uz.ekommunal.gateway.meter.Meter;
@@ -27,7 +29,6 @@ import uz.ekommunal.gateway.meter.NewMeter;
 import uz.ekommunal.gateway.reading.MeterReading;
 import uz.ekommunal.gateway.reading.Protocol;
 import uz.ekommunal.gateway.reading.Register;
-import uz.ekommunal.billing.tariffs.TariffBookStore;
 import uz.ekommunal.tariff.TariffBookCsv;
 import uz.ekommunal.tariff.TariffException;
 import uz.ekommunal.tariff.TariffVersion;
@@ -113,13 +114,13 @@ final class DemoCases {
      *
      * @return the day the change takes effect, or null when the book has no open-ended version to change
      */
-    static java.time.LocalDate changeTariff(TariffBookStore store, BillingPeriod due) {
+    static LocalDate changeTariff(TariffBookStore store, BillingPeriod due) {
         for (TariffVersion v : store.versions()) {
             if (v.id().startsWith(CHANGED_TARIFF + "-DEMO-")) {
                 return v.validFrom();
             }
         }
-        java.time.LocalDate from = due.start().plusDays(15);
+        LocalDate from = due.start().plusDays(15);
         try {
             store.supersede(CHANGED_TARIFF + "-2023-12-09", TariffBookCsv.parseRow(CHANGED_TARIFF + "-DEMO-" + from
                     + ",COLD_WATER,PER_UNIT,METERED,TASHKENT_CITY,STANDARD," + from + ",,*:" + CHANGED_PRICE + ",,,",

@@ -4,10 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -45,18 +49,17 @@ final class DemoNeighbourhood implements AutoCloseable {
 
     private final Simulation simulation;
     private final Thread history;
-    private final java.util.concurrent.ScheduledExecutorService live;
+    private final ScheduledExecutorService live;
 
-    private DemoNeighbourhood(Simulation simulation, Thread history,
-            java.util.concurrent.ScheduledExecutorService live) {
+    private DemoNeighbourhood(Simulation simulation, Thread history, ScheduledExecutorService live) {
         this.simulation = simulation;
         this.history = history;
         this.live = live;
     }
 
-    private static java.time.Instant quarterHour(Clock clock) {
+    private static Instant quarterHour(Clock clock) {
         long now = clock.instant().getEpochSecond();
-        return java.time.Instant.ofEpochSecond(now - Math.floorMod(now, LIVE.toSeconds()));
+        return Instant.ofEpochSecond(now - Math.floorMod(now, LIVE.toSeconds()));
     }
 
     /**
@@ -86,14 +89,7 @@ final class DemoNeighbourhood implements AutoCloseable {
         }
         BillingPeriod due = billing.engine().duePeriod();
         DemoHistory.Plan plan = DemoHistory.plan(dataSource, city.meters(), due);
-        // the special households' meters, then every account through the registry import a utility uses
-        DemoCases cases = DemoCases.register(gateway.meters(), plan.start(), due);
-        DemoRegistry.build(city, billing.accounts(), gateway.meters(), dataSource, dataDir, clock);
-        java.time.LocalDate change = DemoCases.changeTariff(new TariffBookStore(dataSource, clock), due);
-        if (change != null) {
-            LOG.info("Demo neighbourhood: Tashkent-city cold water costs {} so'm/m3 from {} (a demo tariff change)",
-                    DemoCases.CHANGED_PRICE, change);
-        }
+        DemoCases cases = registry(city, gateway, billing, dataSource, dataDir, clock, plan, due);
         // the meters have been in service since their history begins
         gateway.meters().installedSince(city.meters().stream().map(MeterSpec::serial).toList(), plan.start());
         DemoHistory.LoadProfiles loadProfiles = new DemoHistory.LoadProfiles(gateway.ingest(), clock);
@@ -123,12 +119,11 @@ final class DemoNeighbourhood implements AutoCloseable {
         Simulation simulation = Simulation.start(config);
         LOG.info("Demo neighbourhood: {} households, {} meters reporting every 15 minutes (EKOMMUNAL_DEMO_CITY=0 turns it off)",
                 households, city.meters().size());
-        java.util.concurrent.ScheduledExecutorService liveCases = java.util.concurrent.Executors
-                .newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "demo-households-live");
-                    t.setDaemon(true);
-                    return t;
-                });
+        ScheduledExecutorService liveCases = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "demo-households-live");
+            t.setDaemon(true);
+            return t;
+        });
         Thread history = new Thread(() -> {
             try {
                 simulation.historySent().get();
@@ -143,7 +138,7 @@ final class DemoNeighbourhood implements AutoCloseable {
                 billDueMonth(billing, startBilling);
                 liveCases.scheduleAtFixedRate(() -> cases.sendLive(gateway.ingest(), quarterHour(clock), clock.instant()),
                         LIVE.toSeconds() - Math.floorMod(clock.instant().getEpochSecond(), LIVE.toSeconds()),
-                        LIVE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                        LIVE.toSeconds(), TimeUnit.SECONDS);
                 String electricity = city.households().get(0).accounts().get(Utility.ELECTRICITY);
                 LOG.info("Sign in at {} with any phone (the code appears in this log) and link account {} "
                         + "(electricity) with the link code {} (printed on its receipts)", signInUrl.get(), electricity,
@@ -160,6 +155,22 @@ final class DemoNeighbourhood implements AutoCloseable {
         history.setDaemon(true);
         history.start();
         return new DemoNeighbourhood(simulation, history, liveCases);
+    }
+
+    /**
+     * The registry as a utility puts its own: the special households' meters registered, then the
+     * providers and every account through the registry import; and the demo's tariff change.
+     */
+    private static DemoCases registry(DemoCity city, Gateway gateway, Billing billing, DataSource dataSource,
+            Path dataDir, Clock clock, DemoHistory.Plan plan, BillingPeriod due) throws Exception {
+        DemoCases cases = DemoCases.register(gateway.meters(), plan.start(), due);
+        DemoRegistry.build(city, billing.accounts(), gateway.meters(), dataSource, dataDir, clock);
+        LocalDate change = DemoCases.changeTariff(new TariffBookStore(dataSource, clock), due);
+        if (change != null) {
+            LOG.info("Demo neighbourhood: Tashkent-city cold water costs {} so'm/m3 from {} (a demo tariff change)",
+                    DemoCases.CHANGED_PRICE, change);
+        }
+        return cases;
     }
 
     /** Opens the runs of the month due (as the hourly job would), starts billing and waits for the invoices. */

@@ -72,11 +72,13 @@ final class DemoRegistry {
         Path file = dataDir.resolve("demo-accounts.csv");
         Files.writeString(file, csv(city), StandardCharsets.UTF_8);
         ImportReport report;
+        long begun = System.nanoTime();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             report = new RegistryImport(dataSource, accounts, meters, clock).run(reader, false,
                     RegistryImport.Progress.NONE, (c, r) -> { });
         }
-        LOG.info("Demo neighbourhood: registry {} imported: {}", file, report.summary());
+        LOG.info("Demo neighbourhood: registry {} imported in {} ms: {}", file,
+                (System.nanoTime() - begun) / 1_000_000, report.summary());
         for (ImportProblem p : report.problems()) {
             LOG.warn("Demo neighbourhood: {} line {}: {} {}", file.getFileName(), p.line(), p.code(), p.reason());
         }
