@@ -17,6 +17,7 @@
       link: 'Bog‘lash', calculator: 'Qancha to‘layman? (kalkulyator)', tariffs: 'Tariflar',
       balance: 'Balans', asOf: 'holatiga', prepayment: 'oldindan to‘lov', debt: 'qarzdorlik', settled: 'qarz yo‘q',
       submitReading: 'Ko‘rsatkichni yuborish', readingValue: 'Hisoblagichdagi raqam', readingSaved: 'Ko‘rsatkich qabul qilindi', readingHeld: 'Ko‘rsatkich qabul qilindi, operator tekshiradi',
+      readingPhoto: 'Hisoblagich surati (ixtiyoriy)', photoSaved: 'surat qo‘shildi', photoFailed: 'surat qo‘shilmadi',
       lastPayment: 'Oxirgi to‘lov', none: '—', meter: 'Hisoblagich', lastReading: 'Oxirgi ko‘rsatkich',
       tariff: 'Oxirgi tarif', household: 'Yashovchilar / isitiladigan maydon', requisites: 'Yetkazib beruvchi rekvizitlari',
       director: 'Rahbar', tel: 'Telefon', address: 'Manzil', inn: 'STIR (INN)', mfo: 'MFO', okonh: 'OKONX',
@@ -39,6 +40,7 @@
       link: 'Привязать', calculator: 'Сколько я заплачу? (калькулятор)', tariffs: 'Тарифы',
       balance: 'Баланс', asOf: 'на', prepayment: 'переплата', debt: 'задолженность', settled: 'долга нет',
       submitReading: 'Передать показание', readingValue: 'Число на счётчике', readingSaved: 'Показание принято', readingHeld: 'Показание принято, его проверит оператор',
+      readingPhoto: 'Фото счётчика (необязательно)', photoSaved: 'фото приложено', photoFailed: 'фото не приложено',
       lastPayment: 'Последний платёж', none: '—', meter: 'Счётчик', lastReading: 'Последнее показание',
       tariff: 'Последний тариф', household: 'Жильцов / отапливаемая площадь', requisites: 'Реквизиты поставщика',
       director: 'Руководитель', tel: 'Телефон', address: 'Адрес', inn: 'ИНН', mfo: 'МФО', okonh: 'ОКОНХ',
@@ -61,6 +63,7 @@
       link: 'Link', calculator: 'How much will I pay? (calculator)', tariffs: 'Tariffs',
       balance: 'Balance', asOf: 'as of', prepayment: 'prepaid', debt: 'debt', settled: 'settled',
       submitReading: 'Send reading', readingValue: 'The number on the meter', readingSaved: 'Reading received', readingHeld: 'Reading received; an operator will check it',
+      readingPhoto: 'Photo of the meter (optional)', photoSaved: 'photo attached', photoFailed: 'photo not attached',
       lastPayment: 'Last payment', none: '—', meter: 'Meter', lastReading: 'Last reading',
       tariff: 'Last tariff', household: 'Residents / heated area', requisites: 'Provider requisites',
       director: 'Director', tel: 'Phone', address: 'Address', inn: 'Tax id (INN)', mfo: 'Bank code (MFO)', okonh: 'OKONH',
@@ -249,7 +252,9 @@
     var input = el('input', { type: 'text', inputmode: 'decimal', required: 'required', 'class': 'reading-value',
       'aria-label': t('readingValue'), placeholder: t('readingValue') });
     var status = el('p', { 'class': 'note reading-status', role: 'status' });
+    var photo = el('input', { type: 'file', accept: 'image/jpeg,image/png,image/webp', 'class': 'reading-photo' });
     var form = el('form', { 'class': 'reading-form', 'data-serial': serial }, [input,
+      el('label', { 'class': 'note' }, [i18n('span', 'readingPhoto'), photo]),
       i18n('button', 'submitReading', { type: 'submit' }), status]);
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
@@ -259,12 +264,48 @@
         status.textContent = t(res.status === 'held' ? 'readingHeld' : 'readingSaved') + ': ' + res.value;
         status.className = 'note reading-status ok';
         input.value = '';
+        if (photo.files && photo.files[0]) {
+          var text = status.textContent;
+          sendPhoto(serial, res, photo.files[0]).then(function () {
+            status.textContent = text + ' · ' + t('photoSaved');
+            photo.value = '';
+          }, function (e) {
+            status.textContent = text + ' · ' + t('photoFailed') + ': ' + e.message;
+            status.className = 'note reading-status error';
+          });
+        }
       }, function (e) {
         status.textContent = e.message;
         status.className = 'note reading-status error';
       });
     });
     return form;
+  }
+
+  /* The photo, scaled down on the phone to fit the server's limit (512 KiB), attached to the stored reading. */
+  function sendPhoto(serial, reading, file) {
+    return shrink(file).then(function (blob) {
+      return fetch('/api/v1/meters/' + encodeURIComponent(serial) + '/readings/photo?time='
+        + encodeURIComponent(reading.time) + '&register=' + encodeURIComponent(reading.register), {
+        method: 'PUT', headers: { 'Authorization': 'Bearer ' + session.accessToken, 'Content-Type': blob.type },
+        body: blob
+      });
+    }).then(function (r) {
+      if (r.ok) { return r; }
+      return r.json().catch(function () { return {}; }).then(function (p) { throw new Error(p.detail || t('failed')); });
+    });
+  }
+
+  function shrink(file) {
+    if (file.size <= 400 * 1024) { return Promise.resolve(file); }
+    return createImageBitmap(file).then(function (image) {
+      var scale = Math.min(1, 1600 / Math.max(image.width, image.height));
+      var canvas = document.createElement('canvas');
+      canvas.width = Math.round(image.width * scale);
+      canvas.height = Math.round(image.height * scale);
+      canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+      return new Promise(function (resolve) { canvas.toBlob(resolve, 'image/jpeg', 0.75); });
+    });
   }
 
   function requisites(p) {

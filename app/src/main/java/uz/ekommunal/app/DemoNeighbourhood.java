@@ -1,30 +1,25 @@
 package uz.ekommunal.app;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.BillingTime;
-import uz.ekommunal.billing.account.AccountKind;
-import uz.ekommunal.billing.account.Accounts;
-import uz.ekommunal.billing.account.HouseholdFacts;
-import uz.ekommunal.billing.account.NewProvider;
-import uz.ekommunal.billing.account.Provider;
-import uz.ekommunal.billing.account.ProviderRequisites;
 import uz.ekommunal.billing.run.RunProgress;
+import uz.ekommunal.billing.tariffs.TariffBookStore;
 import uz.ekommunal.gateway.Gateway;
 import uz.ekommunal.simulator.Simulation;
 import uz.ekommunal.simulator.SimulationConfig;
@@ -32,16 +27,14 @@ import uz.ekommunal.simulator.fleet.DemoCity;
 import uz.ekommunal.simulator.fleet.SeedFile;
 import uz.ekommunal.simulator.meter.MeterSpec;
 import uz.ekommunal.simulator.meter.Protocol;
-import uz.ekommunal.simulator.meter.RegisterSpec;
 import uz.ekommunal.simulator.meter.Utility;
 import uz.ekommunal.simulator.transport.MqttLogin;
 import uz.ekommunal.gateway.auth.HeadEnd;
-import uz.ekommunal.tariff.Region;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
 
 /**
  * A small simulated neighbourhood for the all-in-one run, so a new user sees live data at once:
- * households with personal accounts at four providers, and their meters reporting in real time
+ * households with personal accounts at six providers, and their meters reporting in real time
  * over MQTT, CoAP and Modbus to this very gateway, with a history from the day before the month
  * due for billing ({@link DemoHistory}), which is then billed. The same seed gives the same city
  * on every start; accounts, meters and readings already there are kept.
@@ -51,12 +44,22 @@ final class DemoNeighbourhood implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoNeighbourhood.class);
     private static final long SEED = 2026;
 
+    /** The special households' meters report as often as the city's, live. */
+    private static final Duration LIVE = Duration.ofMinutes(15);
+
     private final Simulation simulation;
     private final Thread history;
+    private final ScheduledExecutorService live;
 
-    private DemoNeighbourhood(Simulation simulation, Thread history) {
+    private DemoNeighbourhood(Simulation simulation, Thread history, ScheduledExecutorService live) {
         this.simulation = simulation;
         this.history = history;
+        this.live = live;
+    }
+
+    private static Instant quarterHour(Clock clock) {
+        long now = clock.instant().getEpochSecond();
+        return Instant.ofEpochSecond(now - Math.floorMod(now, LIVE.toSeconds()));
     }
 
     /**
@@ -84,10 +87,9 @@ final class DemoNeighbourhood implements AutoCloseable {
                 gateway.modbusEndpoints().remove(meter.serial());
             }
         }
-        openAccounts(city, billing.accounts());
-
         BillingPeriod due = billing.engine().duePeriod();
         DemoHistory.Plan plan = DemoHistory.plan(dataSource, city.meters(), due);
+        DemoCases cases = registry(city, gateway, billing, dataSource, dataDir, clock, plan, due);
         // the meters have been in service since their history begins
         gateway.meters().installedSince(city.meters().stream().map(MeterSpec::serial).toList(), plan.start());
         DemoHistory.LoadProfiles loadProfiles = new DemoHistory.LoadProfiles(gateway.ingest(), clock);
@@ -117,10 +119,16 @@ final class DemoNeighbourhood implements AutoCloseable {
         Simulation simulation = Simulation.start(config);
         LOG.info("Demo neighbourhood: {} households, {} meters reporting every 15 minutes (EKOMMUNAL_DEMO_CITY=0 turns it off)",
                 households, city.meters().size());
+        ScheduledExecutorService liveCases = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "demo-households-live");
+            t.setDaemon(true);
+            return t;
+        });
         Thread history = new Thread(() -> {
             try {
                 simulation.historySent().get();
                 loadProfiles.awaitStored();
+                cases.sendHistory(dataSource, gateway.ingest(), gateway.meters(), clock);
                 LOG.info("Demo neighbourhood: history sent ... done: {} readings in {} s",
                         simulation.counters().readingsAcked.sum() + loadProfiles.readings(),
                         (System.nanoTime() - begun) / 1_000_000_000);
@@ -128,6 +136,9 @@ final class DemoNeighbourhood implements AutoCloseable {
                 MeterSeeding.apply(live.toString(), gateway.meters(), gateway.credentials(),
                         gateway.modbusEndpoints(), modbusInterval, true);
                 billDueMonth(billing, startBilling);
+                liveCases.scheduleAtFixedRate(() -> cases.sendLive(gateway.ingest(), quarterHour(clock), clock.instant()),
+                        LIVE.toSeconds() - Math.floorMod(clock.instant().getEpochSecond(), LIVE.toSeconds()),
+                        LIVE.toSeconds(), TimeUnit.SECONDS);
                 String electricity = city.households().get(0).accounts().get(Utility.ELECTRICITY);
                 LOG.info("Sign in at {} with any phone (the code appears in this log) and link account {} "
                         + "(electricity) with the link code {} (printed on its receipts)", signInUrl.get(), electricity,
@@ -143,7 +154,23 @@ final class DemoNeighbourhood implements AutoCloseable {
         }, "demo-history");
         history.setDaemon(true);
         history.start();
-        return new DemoNeighbourhood(simulation, history);
+        return new DemoNeighbourhood(simulation, history, liveCases);
+    }
+
+    /**
+     * The registry as a utility puts its own: the special households' meters registered, then the
+     * providers and every account through the registry import; and the demo's tariff change.
+     */
+    private static DemoCases registry(DemoCity city, Gateway gateway, Billing billing, DataSource dataSource,
+            Path dataDir, Clock clock, DemoHistory.Plan plan, BillingPeriod due) throws Exception {
+        DemoCases cases = DemoCases.register(gateway.meters(), plan.start(), due);
+        DemoRegistry.build(city, billing.accounts(), gateway.meters(), dataSource, dataDir, clock);
+        LocalDate change = DemoCases.changeTariff(new TariffBookStore(dataSource, clock), due);
+        if (change != null) {
+            LOG.info("Demo neighbourhood: Tashkent-city cold water costs {} so'm/m3 from {} (a demo tariff change)",
+                    DemoCases.CHANGED_PRICE, change);
+        }
+        return cases;
     }
 
     /** Opens the runs of the month due (as the hourly job would), starts billing and waits for the invoices. */
@@ -164,72 +191,10 @@ final class DemoNeighbourhood implements AutoCloseable {
         LOG.info("Bill run for {} ... done: {} invoices", YearMonth.from(due.start()), invoices);
     }
 
-    /** The providers and every household's accounts, linked to its meters. */
-    private static void openAccounts(DemoCity city, Accounts accounts) throws SQLException {
-        Map<AccountKind, Provider> providers = providers(accounts);
-        Map<String, List<MeterSpec>> metersByAccount = new java.util.HashMap<>();
-        for (MeterSpec meter : city.meters()) {
-            metersByAccount.computeIfAbsent(meter.accountNumber(), a -> new java.util.ArrayList<>()).add(meter);
-        }
-        LocalDate opened = LocalDate.of(2025, 1, 1);
-        for (DemoCity.Household household : city.households()) {
-            Map<String, AccountKind> kinds = new java.util.LinkedHashMap<>();
-            household.accounts().forEach((utility, number) -> kinds.put(number, kindOf(utility)));
-            for (Map.Entry<String, AccountKind> account : kinds.entrySet()) {
-                String number = account.getKey();
-                if (accounts.findByNumber(account.getValue(), number).isPresent()) {
-                    continue;
-                }
-                long id = accounts.openAccount(providers.get(account.getValue()).id(), number,
-                        "Household " + household.number(), household.address(), opened, Set.of()).id();
-                for (MeterSpec meter : metersByAccount.getOrDefault(number, List.of())) {
-                    for (RegisterSpec register : meter.registers()) {
-                        accounts.linkMeter(id, meter.serial(), register.obis());
-                    }
-                }
-                accounts.recordFacts(id, new HouseholdFacts(opened, 1 + household.number() % 5,
-                        household.flat() ? new BigDecimal(45 + household.number() % 40) : BigDecimal.ZERO,
-                        Region.TASHKENT_CITY, "Yunusobod", false, false));
-            }
-        }
-    }
-
-    private static Map<AccountKind, Provider> providers(Accounts accounts) throws SQLException {
-        Map<AccountKind, Provider> providers = new EnumMap<>(AccountKind.class);
-        providers.put(AccountKind.ELECTRICITY, provider(accounts, "DEMO-RES", AccountKind.ELECTRICITY,
-                "Yunusobod tuman elektr tarmoqlari (RES)", "201234567"));
-        providers.put(AccountKind.GAS, provider(accounts, "DEMO-GAS", AccountKind.GAS,
-                "Yunusobod tuman gaz ta'minoti (RAYGAZ)", "202345678"));
-        providers.put(AccountKind.COLD_WATER, provider(accounts, "DEMO-WATER", AccountKind.COLD_WATER,
-                "Toshkent shahar suv ta'minoti (Suvsoz)", "203456789"));
-        providers.put(AccountKind.HOT_WATER_HEATING, provider(accounts, "DEMO-HEAT", AccountKind.HOT_WATER_HEATING,
-                "Toshkent issiqlik markazi (Teplosbyt)", "204567890"));
-        return providers;
-    }
-
-    private static Provider provider(Accounts accounts, String code, AccountKind kind, String name, String inn)
-            throws SQLException {
-        var existing = accounts.providerByCode(code);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        return accounts.createProvider(new NewProvider(code, kind, null, Region.TASHKENT_CITY, "Yunusobod",
-                new ProviderRequisites(name, "A. Karimov", "+998 71 200 00 00", "Toshkent, Yunusobod tumani", inn,
-                        "00873", "90210", "20210000900100001001")));
-    }
-
-    private static AccountKind kindOf(Utility utility) {
-        return switch (utility) {
-            case ELECTRICITY -> AccountKind.ELECTRICITY;
-            case GAS -> AccountKind.GAS;
-            case COLD_WATER -> AccountKind.COLD_WATER;
-            case HOT_WATER, HEAT -> AccountKind.HOT_WATER_HEATING;
-        };
-    }
-
     @Override
     public void close() {
         history.interrupt();
+        live.shutdownNow();
         simulation.close();
         try {
             // its step in flight (registering meters, a bill run) ends before the database closes

@@ -148,7 +148,7 @@ class AppIT {
         try (Application app = Application.start(Config.load(env), Role.all(), clock)) {
             BillingPeriod due = app.billing().engine().duePeriod();
             List<RunProgress> runs = Eventually.await(Duration.ofMinutes(2), () -> app.billing().engine().runs().all(),
-                    all -> all.size() == 4 && all.stream().allMatch(RunProgress::finished));
+                    all -> all.size() == 6 && all.stream().allMatch(RunProgress::finished));
             assertThat(runs).extracting(RunProgress::periodStart).containsOnly(due.start());
 
             var account = app.billing().accounts().findByNumber("1000001").get(0);

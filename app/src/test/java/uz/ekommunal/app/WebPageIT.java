@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -115,6 +116,7 @@ class WebPageIT {
         assertThat(card.getText()).as("the last tariff, from the previous month's invoice").contains("so‘m/kWh");
         browser.screenshot("widget-card");
         readingRefused(meter.serial());
+        readingWithPhoto(meter);
 
         String accountId = card.getAttribute("data-account-id");
         WebElement chart = browser.until(ExpectedConditions.presenceOfElementLocated(
@@ -142,6 +144,34 @@ class WebPageIT {
                 "below an earlier reading"));
         assertThat(browser.find(form + " .reading-status").getAttribute("class")).contains("error");
         browser.screenshot("reading-refused");
+    }
+
+    /** A reading sent with a photo of the meter's display: stored, and the photo kept with it. */
+    private void readingWithPhoto(Meter meter) throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        java.math.BigDecimal last = app.gateway().store().forMeter(meter.id(), now.minus(Duration.ofDays(2)),
+                now.plus(Duration.ofHours(1)), 100_000).stream().filter(r -> r.register().equals("1-0:1.8.0"))
+                .map(uz.ekommunal.gateway.store.StoredReading::value).max(java.math.BigDecimal::compareTo).orElseThrow();
+        Path png = dataDir.resolve("meter.png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 6,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(2, 2, 0x336699);
+        javax.imageio.ImageIO.write(image, "png", png.toFile());
+        String form = "form.reading-form[data-serial='" + meter.serial() + "']";
+        WebElement value = browser.find(form + " input.reading-value");
+        value.clear();
+        value.sendKeys(last.add(new java.math.BigDecimal("0.5")).setScale(1, java.math.RoundingMode.DOWN).toPlainString());
+        browser.find(form + " input.reading-photo").sendKeys(png.toString());
+        browser.find(form + " button[type=submit]").click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(form + " .reading-status"),
+                "surat qo‘shildi"));
+        String token = (String) browser.script("return JSON.parse(sessionStorage.getItem('ek.session')).accessToken");
+        HttpResponse<String> photos = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/meters/"
+                + meter.serial() + "/readings/photos")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(new JsonObject(photos.body()).getJsonArray("items")).singleElement()
+                .satisfies(o -> assertThat(((JsonObject) o).getString("mediaType")).isEqualTo("image/png"));
+        browser.screenshot("reading-with-photo");
     }
 
     private void signIn() throws Exception {

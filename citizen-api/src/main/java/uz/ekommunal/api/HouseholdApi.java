@@ -134,6 +134,8 @@ public final class HouseholdApi implements AutoCloseable {
                 new MeterReadings(meters, new ReadingStore(dataSource)), clock)::mount);
         routes.add(new HandReadingRoutes(vertx, authenticate, readingAccess, meterScope, meters, handReadings,
                 clock)::mount);
+        routes.add(new uz.ekommunal.api.readings.ReadingPhotoRoutes(vertx, authenticate, readingAccess, meters,
+                new uz.ekommunal.api.readings.ReadingPhotos(dataSource), clock)::mount);
     }
 
     /** The delivery adapters the settings ask for: an SMS gateway if configured, else the log. */

@@ -119,7 +119,7 @@ public final class Settings {
             Parsers.optional());
     public static final Setting<Integer> DEMO_CITY = new Setting<>("EKOMMUNAL_DEMO_CITY", "300",
             "Households of the simulated demo neighbourhood started by the all-in-one run (meters over MQTT, CoAP "
-                    + "and Modbus, accounts at four providers). 0: none.", Parsers.integer(0, 100_000));
+                    + "and Modbus, accounts at six providers put in through the registry import). 0: none.", Parsers.integer(0, 100_000));
     public static final Setting<String> BILLING_NODE_ID = new Setting<>("EKOMMUNAL_BILLING_NODE_ID", "",
             "This billing node's name in the Quartz cluster; unique per node. Empty: host name + random.",
             Parsers.optional());

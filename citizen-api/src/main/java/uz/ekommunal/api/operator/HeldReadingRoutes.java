@@ -16,6 +16,7 @@ import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.QueryParams;
+import uz.ekommunal.api.readings.ReadingPhotos;
 import uz.ekommunal.gateway.store.HeldReadings;
 import uz.ekommunal.gateway.store.HeldReadings.Decision;
 import uz.ekommunal.gateway.store.HeldReadings.Held;
@@ -33,12 +34,15 @@ final class HeldReadingRoutes {
     private final Authenticate authenticate;
     private final HeldReadings held;
     private final MeterScope scope;
+    private final ReadingPhotos photos;
 
-    HeldReadingRoutes(Vertx vertx, Authenticate authenticate, HeldReadings held, MeterScope scope) {
+    HeldReadingRoutes(Vertx vertx, Authenticate authenticate, HeldReadings held, MeterScope scope,
+            ReadingPhotos photos) {
         this.vertx = vertx;
         this.authenticate = authenticate;
         this.held = held;
         this.scope = scope;
+        this.photos = photos;
     }
 
     void mount(Router router) {
@@ -60,7 +64,7 @@ final class HeldReadingRoutes {
 
     private JsonArray visible(Long provider, List<Held> readings) throws SQLException {
         Map<String, Boolean> inScope = new HashMap<>();
-        JsonArray items = new JsonArray();
+        List<Held> shown = new java.util.ArrayList<>();
         for (Held h : readings) {
             Boolean visible = inScope.get(h.serial());
             if (visible == null) {
@@ -68,8 +72,18 @@ final class HeldReadingRoutes {
                 inScope.put(h.serial(), visible);
             }
             if (visible) {
-                items.add(json(h));
+                shown.add(h);
             }
+        }
+        // a household's photo of the meter's display, for the operator deciding on its reading
+        java.util.Set<String> withPhotos = photos.withPhotos(shown.stream().map(Held::serial).distinct().toList());
+        JsonArray items = new JsonArray();
+        for (Held h : shown) {
+            JsonObject item = json(h);
+            if (withPhotos.contains(ReadingPhotos.key(h.serial(), h.register(), h.time()))) {
+                item.put("photo", ReadingPhotos.url(h.serial(), h.register(), h.time()));
+            }
+            items.add(item);
         }
         return items;
     }

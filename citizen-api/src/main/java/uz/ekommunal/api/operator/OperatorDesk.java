@@ -43,10 +43,12 @@ public final class OperatorDesk {
         routes = List.of(new MeterRoutes(vertx, authenticate, desk, scope, modbus, audit, clock)::mount,
                 new AccountLookupRoutes(vertx, authenticate, dataSource, billing.accounts())::mount,
                 new QuarantineRoutes(vertx, authenticate, dataSource, scope)::mount,
-                new HeldReadingRoutes(vertx, authenticate, new HeldReadings(dataSource, clock), scope)::mount,
+                new HeldReadingRoutes(vertx, authenticate, new HeldReadings(dataSource, clock), scope,
+                        new uz.ekommunal.api.readings.ReadingPhotos(dataSource))::mount,
                 new TariffDeskRoutes(vertx, authenticate, new TariffBookStore(dataSource, clock), book,
                         audit)::mount,
-                new BillRunRoutes(vertx, authenticate, billing, audit, clock)::mount);
+                new BillRunRoutes(vertx, authenticate, billing, audit, clock)::mount,
+                new UnbilledRoutes(vertx, authenticate, billing, audit)::mount);
     }
 
     /** The routes, to give to the {@link uz.ekommunal.api.http.ApiServer}. */

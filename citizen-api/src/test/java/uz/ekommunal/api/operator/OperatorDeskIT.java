@@ -332,6 +332,71 @@ class OperatorDeskIT {
     }
 
     @Test
+    void accountsARunCouldNotPriceAreListedForTheirProvidersOperatorsOnlyAndBilledOnRetry() throws Exception {
+        var accounts = api.billing.accounts();
+        var garbage = accounts.createProvider(new uz.ekommunal.billing.account.NewProvider("GARBAGE-ATTENTION",
+                uz.ekommunal.billing.account.AccountKind.GARBAGE, "G\\d{6}", uz.ekommunal.tariff.Region.TASHKENT_CITY,
+                "Olmazor", new uz.ekommunal.billing.account.ProviderRequisites("Olmazor obodonlashtirish", "B. Aliyev",
+                        "+998 71 200 00 01", "Tashkent, Olmazor 1", "209876543", "00014", "90310",
+                        "20210000900123456002")));
+        var billed = accounts.openAccount(garbage.id(), "G000002", "Aliyeva Madina", "Olmazor 3-4",
+                java.time.LocalDate.of(2024, 1, 1), java.util.Set.of());
+        accounts.recordFacts(billed.id(), new uz.ekommunal.billing.account.HouseholdFacts(
+                java.time.LocalDate.of(2024, 1, 1), 2, BigDecimal.ZERO, uz.ekommunal.tariff.Region.TASHKENT_CITY,
+                "Olmazor", false, false));
+        // opened without household facts: the run cannot price it, and lists it instead
+        var factless = accounts.openAccount(garbage.id(), "G000001", "Tursunov Bobur", "Olmazor 3-5",
+                java.time.LocalDate.of(2024, 1, 1), java.util.Set.of());
+        api.api.users().setRole(PhoneNumber.parse("+998901000021").orElseThrow(), Role.OPERATOR, garbage.id());
+        String operatorGarbage = api.token("+998901000021");
+
+        HttpResponse<String> started = post("/api/v1/operator/bill-runs", operatorGarbage,
+                new JsonObject().put("period", "2025-11"));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        long runId = new JsonObject(started.body()).getLong("id");
+        api.billing.engine().drain("desk-test");
+
+        JsonObject ofRun = new JsonObject(get("/api/v1/operator/bill-runs/" + runId + "/unbilled", operatorGarbage).body());
+        assertThat(ofRun.getLong("failures")).isEqualTo(1L);
+        assertThat(ofRun.getJsonArray("items")).singleElement().satisfies(o -> {
+            JsonObject item = (JsonObject) o;
+            assertThat(item.getString("number")).isEqualTo("G000001");
+            assertThat(item.getLong("accountId")).isEqualTo(factless.id());
+            assertThat(item.getString("reason")).isEqualTo("NO_HOUSEHOLD_FACTS");
+            assertThat(item.getString("period")).isEqualTo("2025-11");
+            assertThat(item.getString("message")).isNotBlank();
+        });
+        JsonArray listed = new JsonObject(get("/api/v1/operator/unbilled", operatorGarbage).body()).getJsonArray("items");
+        assertThat(listed).extracting(o -> ((JsonObject) o).getString("number")).containsExactly("G000001");
+        assertThat(new JsonObject(get("/api/v1/operator/unbilled?providerId=" + garbage.id(), admin).body())
+                .getJsonArray("items")).hasSize(1);
+
+        // the attack: another provider's operator sees none of it, by list, by run or by asking for the provider
+        assertThat(new JsonObject(get("/api/v1/operator/unbilled", operatorA).body()).getJsonArray("items"))
+                .noneMatch(o -> ((JsonObject) o).getLong("providerId") == garbage.id());
+        assertProblem(get("/api/v1/operator/unbilled?providerId=" + garbage.id(), operatorA), 404, "providerId");
+        assertProblem(get("/api/v1/operator/bill-runs/" + runId + "/unbilled", operatorA), 404, "id");
+        assertProblem(post("/api/v1/operator/bill-runs/" + runId + "/retry", operatorA, new JsonObject()), 404, "id");
+        assertProblem(get("/api/v1/operator/unbilled?providerId=x", operatorGarbage), 400, "providerId");
+        assertProblem(get("/api/v1/operator/bill-runs/999999/unbilled", admin), 404, "id");
+
+        // the operator records the facts and bills it again: nothing is listed any more
+        accounts.recordFacts(factless.id(), new uz.ekommunal.billing.account.HouseholdFacts(
+                java.time.LocalDate.of(2024, 1, 1), 4, BigDecimal.ZERO, uz.ekommunal.tariff.Region.TASHKENT_CITY,
+                "Olmazor", false, false));
+        HttpResponse<String> retried = post("/api/v1/operator/bill-runs/" + runId + "/retry", operatorGarbage,
+                new JsonObject());
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+        assertThat(new JsonObject(retried.body()).getInteger("shardsReopened")).isEqualTo(1);
+        assertThat(audited("bill-run.retry", "bill-run:" + runId).after().getInteger("shardsReopened")).isEqualTo(1);
+        api.billing.engine().drain("desk-test");
+        JsonObject after = new JsonObject(get("/api/v1/operator/bill-runs/" + runId + "/unbilled", operatorGarbage).body());
+        assertThat(after.getJsonArray("items")).isEmpty();
+        assertThat(after.getLong("failures")).isZero();
+        assertThat(api.billing.invoices().forAccount(factless.id())).hasSize(1);
+    }
+
+    @Test
     void heldReadingsAreListedAndDecidedWithinScopeOnce() throws Exception {
         assertThat(post("/api/v1/operator/meters", operatorA, new JsonObject().put("serial", "E7400001")
                 .put("utility", "electricity").put("protocol", "mqtt").put("installedAt", "2026-01-01")).statusCode())
@@ -426,11 +491,11 @@ class OperatorDeskIT {
         List<String> gets = List.of("/api/v1/operator/meters", "/api/v1/operator/meters?offline=true",
                 "/api/v1/operator/accounts?number=1234567",
                 "/api/v1/operator/quarantine", "/api/v1/operator/tariffs", "/api/v1/operator/bill-runs/1",
-                "/api/v1/operator/readings/held");
+                "/api/v1/operator/readings/held", "/api/v1/operator/unbilled", "/api/v1/operator/bill-runs/1/unbilled");
         List<String> posts = List.of("/api/v1/operator/meters", "/api/v1/operator/meters/E1000001/replace",
                 "/api/v1/operator/meters/E1000001/retire", "/api/v1/operator/accounts/1/meters",
                 "/api/v1/operator/tariffs", "/api/v1/operator/tariffs/X/supersede", "/api/v1/operator/bill-runs",
-                "/api/v1/operator/meters/E1000001/readings/review");
+                "/api/v1/operator/meters/E1000001/readings/review", "/api/v1/operator/bill-runs/1/retry");
         for (String path : gets) {
             assertProblem(get(path, household), 403, null);
             assertThat(get(path, null).statusCode()).as(path).isEqualTo(401);
