@@ -116,6 +116,21 @@ public final class Corrections {
         }
     }
 
+    /** An account's payments, newest first (at most 200): what an operator picks a payment to correct from. */
+    public java.util.List<PaymentReceipt> paymentsOf(long accountId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select * from billing.payments where account_id = ? order by paid_at desc, id desc limit 200")) {
+            select.setLong(1, accountId);
+            java.util.List<PaymentReceipt> out = new java.util.ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    out.add(PaymentService.receipt(rs));
+                }
+            }
+            return out;
+        }
+    }
+
     private static void checkTarget(Connection c, Locked p, Request r, Instant now) throws SQLException {
         if (r.toAccountId() == p.accountId) {
             throw new BillingException(BillingErrorCode.CORRECTION_REFUSED, "The payment is already on that account");
