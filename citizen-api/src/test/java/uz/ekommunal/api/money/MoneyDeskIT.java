@@ -89,6 +89,22 @@ class MoneyDeskIT {
         api.close();
     }
 
+    @Test
+    void aCashierAlwaysWorksForAProvider() throws Exception {
+        assertThat(Role.CASHIER.worksForProvider()).isTrue();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new Caller(1, Role.CASHIER, null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> api.api.users()
+                .setRole(PhoneNumber.parse("+998901000049").orElseThrow(), Role.CASHIER, null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        long id = CALLERS.get(CASHIER_A).userId();
+        try (var c = api.db.dataSource().getConnection()) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> c.createStatement()
+                    .execute("update api.users set provider_id = null where id = " + id)))
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("users_cashier_has_provider");
+        }
+    }
+
     static JsonObject cash(long accountId, String amount, String receipt) {
         return new JsonObject().put("accountId", accountId).put("amount", amount).put("channel", "cash")
                 .put("receiptNumber", receipt);
