@@ -27,6 +27,7 @@ create table payment_corrections (
     check ((kind = 'MOVE') = (new_payment_id is not null))
 );
 
--- Reports sum the ledger by entry kind and day; the payments' own entries are found by payment_id.
+-- Collections are the entries of payments: a partial index, so the bill runs' COPY of charges (no
+-- payment) pays nothing for it. The other reports scan the ledger (an index on effective_at would
+-- slow every bill run's COPY).
 create index ledger_entries_payment on ledger_entries (payment_id) where payment_id is not null;
-create index ledger_entries_effective on ledger_entries (effective_at) include (account_id, kind, amount_tiyin);
