@@ -16,7 +16,9 @@
       cancelPayment: 'Bekor qilish', select: 'Tanlash', noAccounts: 'Bunday hisob topilmadi',
       e7301: 'Toʻlov topilmadi', e7302: 'Bu kvitansiya raqami boshqa toʻlovga berilgan', e7303: 'Toʻlov allaqachon bekor qilingan',
       e7304: 'Faqat bugungi toʻlov kassada bekor qilinadi', e7305: 'Tuzatish rad etildi', e7306: 'Faqat kassirlar, operatorlar va administratorlar uchun',
-      e7010: 'Hisob yopilgan' },
+      e7010: 'Hisob yopilgan', fixTitle: 'Toʻlovlarni tuzatish', fixHint: 'Notoʻgʻri hisobga tushgan toʻlovni koʻchirish yoki qaytarish (faqat operator).',
+      paidAt: 'Vaqt', move: 'Koʻchirish', refund: 'Qaytarish', toAccount: 'Toʻgʻri hisob raqami', confirm: 'Tasdiqlash',
+      moved: 'Toʻlov koʻchirildi', refunded: 'Toʻlov qaytarildi' },
     ru: { cashier: 'Касса', reports: 'Отчёты', cashierTitle: 'Касса: приём платежей',
       cashierDenied: 'Эта страница для кассиров, операторов и администраторов.',
       accountNumber: 'Лицевой счёт', find: 'Найти', takePayment: 'Принять платёж', balance: 'Сальдо',
@@ -27,7 +29,9 @@
       cancelPayment: 'Отменить платёж', select: 'Выбрать', noAccounts: 'Такой счёт не найден',
       e7301: 'Платёж не найден', e7302: 'Этот номер квитанции уже выдан другому платежу', e7303: 'Платёж уже отменён',
       e7304: 'В кассе отменяется только сегодняшний платёж', e7305: 'Исправление отклонено', e7306: 'Только для кассиров, операторов и администраторов',
-      e7010: 'Счёт закрыт' },
+      e7010: 'Счёт закрыт', fixTitle: 'Исправление платежей', fixHint: 'Перенести платёж, попавший не на тот счёт, или вернуть его (только оператор).',
+      paidAt: 'Время', move: 'Перенести', refund: 'Вернуть', toAccount: 'Номер верного счёта', confirm: 'Подтвердить',
+      moved: 'Платёж перенесён', refunded: 'Платёж возвращён' },
     en: { cashier: 'Cashier desk', reports: 'Reports', cashierTitle: 'Cashier desk: take a payment',
       cashierDenied: 'This page is for cashiers, operators and administrators.',
       accountNumber: 'Account number', find: 'Find', takePayment: 'Take a payment', balance: 'Balance',
@@ -38,7 +42,9 @@
       cancelPayment: 'Cancel payment', select: 'Select', noAccounts: 'No such account',
       e7301: 'Payment not found', e7302: 'This receipt number was given to another payment', e7303: 'The payment is already cancelled',
       e7304: 'Only a payment of today is cancelled at the desk', e7305: 'Correction refused', e7306: 'Cashiers, operators and administrators only',
-      e7010: 'Account closed' }
+      e7010: 'Account closed', fixTitle: 'Correct payments', fixHint: 'Move a payment that landed on the wrong account, or refund it (operators only).',
+      paidAt: 'Time', move: 'Move', refund: 'Refund', toAccount: 'The right account number', confirm: 'Confirm',
+      moved: 'Payment moved', refunded: 'Payment refunded' }
   });
 
   var chosen = null;      // the account money is taken for
@@ -74,6 +80,83 @@
     $('receipt-links').hidden = true;
     D.done($('pay-form'), '');
     $('pay-amount').focus();
+    loadFixes();
+  }
+
+  /* ---- Corrections (operators and administrators): move to the right account, refund ---- */
+
+  var fixing = null;
+
+  function loadFixes() {
+    if (!chosen || (D.role() !== 'OPERATOR' && D.role() !== 'ADMINISTRATOR')) { return; }
+    D.api('GET', '/api/v1/operator/accounts/' + chosen.id + '/payments').then(function (r) {
+      $('fix-panel').hidden = false;
+      var rows = $('fix-rows');
+      rows.textContent = '';
+      r.payments.forEach(function (p) {
+        var actions = [];
+        if (!p.cancelled) {
+          ['move', 'refund'].forEach(function (kind) {
+            var b = D.i18n('button', kind, { type: 'button', 'class': 'small', 'data-fix': kind, 'data-payment': p.id });
+            b.addEventListener('click', function () { startFix(p, kind); });
+            actions.push(b);
+          });
+        }
+        rows.appendChild(D.el('tr', { 'data-fix-payment': p.id, 'class': p.cancelled ? 'retired' : null }, [
+          D.el('td', {}, [D.when(p.paidAt)]), D.el('td', {}, [channelName(p.channel)]), D.el('td', {}, [p.amount]),
+          D.el('td', { 'class': 'status' }, [D.t(p.cancelled ? 'cancelled' : 'stands') + (p.cancelReason ? ': ' + p.cancelReason : '')]),
+          D.el('td', {}, actions)]));
+      });
+    }).catch(function (err) { $('fix-done').hidden = false; $('fix-done').textContent = err.message; });
+  }
+
+  /** Our words for the desk's channels; a payment system's own name (payme, click, ...) as it is. */
+  function channelName(code) {
+    var ours = D.t('ch_' + code);
+    return ours === 'ch_' + code ? code : ours;
+  }
+
+  function startFix(p, kind) {
+    fixing = { payment: p, kind: kind };
+    $('fix-form').hidden = false;
+    $('fix-kind-title').textContent = D.t(kind);
+    $('fix-payment').textContent = p.amount + ' ' + D.t('som');
+    $('fix-to-label').hidden = kind !== 'move';
+    D.clearProblems($('fix-form'));
+    (kind === 'move' ? $('fix-to') : $('fix-reason')).focus();
+  }
+
+  /** The right account's id, found by its number among the caller's provider's accounts. */
+  function target() {
+    var number = $('fix-to').value.trim();
+    return D.api('GET', '/api/v1/cashier/accounts?number=' + encodeURIComponent(number)).then(function (r) {
+      var same = r.accounts.filter(function (a) { return a.providerId === chosen.providerId; });
+      if (!same.length) {
+        var e = new Error(D.t('noAccounts'));
+        e.problem = { field: 'toAccountId', code: 4103 };
+        throw e;
+      }
+      return same[0].id;
+    });
+  }
+
+  function fix(e) {
+    e.preventDefault();
+    var form = $('fix-form');
+    D.clearProblems(form);
+    if ((fixing.kind === 'move' && !D.filled(form, 'fix-to')) || !D.filled(form, 'fix-reason')) { return; }
+    var path = '/api/v1/operator/payments/' + fixing.payment.id + '/' + fixing.kind;
+    var reason = $('fix-reason').value.trim();
+    (fixing.kind === 'move' ? target() : Promise.resolve(null)).then(function (to) {
+      return D.api('POST', path, to === null ? { reason: reason } : { toAccountId: to, reason: reason });
+    }).then(function () {
+      form.hidden = true;
+      $('fix-reason').value = '';
+      $('fix-to').value = '';
+      $('fix-done').textContent = D.t(fixing.kind === 'move' ? 'moved' : 'refunded');
+      $('fix-done').hidden = false;
+      loadFixes();
+    }).catch(function (err) { D.showProblem(form, err); });
   }
 
   function take(e) {
@@ -167,6 +250,7 @@
     $('find-form').addEventListener('submit', find);
     $('pay-form').addEventListener('submit', take);
     $('cancel-form').addEventListener('submit', cancel);
+    $('fix-form').addEventListener('submit', fix);
     document.querySelectorAll('[data-receipt-lang]').forEach(function (b) {
       b.addEventListener('click', function () { printReceipt(b.getAttribute('data-receipt-lang')); });
     });

@@ -20,6 +20,7 @@ import uz.ekommunal.billing.account.Account;
 import uz.ekommunal.billing.desk.DeskChannel;
 import uz.ekommunal.billing.desk.DeskPayment;
 import uz.ekommunal.billing.desk.InTransaction;
+import uz.ekommunal.billing.payment.PaymentRequest;
 import uz.ekommunal.testing.Eventually;
 
 /**
@@ -35,6 +36,7 @@ class MoneyPagesIT {
     private static final String CASHIER = "+998901110021";
     private static final String ADMIN = "+998900000001";
     private static final String HOUSEHOLD = "+998901110023";
+    private static final String OPERATOR = "+998901110024";
     private RunningSystem system;
     private HeadlessChromium browser;
     private Account account;
@@ -44,6 +46,7 @@ class MoneyPagesIT {
         assertThat(HeadlessChromium.installed()).as("needs Debian's chromium and chromium-driver").isTrue();
         system = new RunningSystem(ADMIN);
         system.grant(CASHIER, "DEMO-RES", Role.CASHIER);
+        system.grant(OPERATOR, "DEMO-RES", Role.OPERATOR);
         browser = new HeadlessChromium(system.dataDir.resolve("chromium-profile"),
                 Path.of("target", "screenshots", "money-pages").toAbsolutePath());
         String number = system.app.gateway().meters().all().stream()
@@ -105,7 +108,7 @@ class MoneyPagesIT {
         cancel.click();
         fill("#cancel-reason", "xato summa");
         browser.find("#cancel-submit").click();
-        browser.until(d -> browser.find("tr[data-payment='" + id + "'] td.status").getText().startsWith("bekor qilingan"));
+        browser.until(d -> text("tr[data-payment='" + id + "'] td.status").startsWith("bekor qilingan"));
         assertThat(browser.find("tr[data-payment='" + id + "'] td.status").getText()).contains("xato summa");
         assertThat(paidTiyin() - before).isZero();
         assertThat(system.scalar("select count(*) from api.audit_log where target = ?", "payment:" + id)).isEqualTo(2);
@@ -148,6 +151,56 @@ class MoneyPagesIT {
         browser.find("#r-submit").click();
         browser.until(d -> browser.find("#result-title").getText().startsWith("Qarzlar"));
         browser.screenshot("reports-debt-by-age");
+    }
+
+    @Test
+    void anOperatorMovesAPaymentToTheRightAccountFromTheDesk() throws Exception {
+        Account right = system.app.gateway().meters().all().stream()
+                .filter(m -> m.utility().equals("electricity") && m.accountNumber() != null
+                        && !m.accountNumber().equals(account.number()))
+                .map(m -> findAccount(m.accountNumber())).filter(a -> a.providerId() == account.providerId())
+                .findFirst().orElseThrow();
+        var misapplied = system.app.billing().payments().apply(new PaymentRequest("payme", "page-move-1",
+                account.id(), 7_777_00L, java.time.Instant.now()));
+        signIn(OPERATOR);
+        browser.navigate().to(system.base() + "/operator/cashier.html");
+        browser.until(visibilityOfElementLocated(By.id("find-form")));
+        fill("#find-number", account.number());
+        browser.find("#find-submit").click();
+        WebElement move = browser.until(visibilityOfElementLocated(
+                By.cssSelector("[data-fix='move'][data-payment='" + misapplied.paymentId() + "']")));
+        move.click();
+        fill("#fix-to", "0000000");
+        fill("#fix-reason", "raqam xato");
+        browser.find("#fix-submit").click();
+        browser.until(visibilityOfElementLocated(By.cssSelector("#fix-form .field-error[data-for='toAccountId']")));
+        fill("#fix-to", right.number());
+        browser.find("#fix-submit").click();
+        browser.until(d -> text("tr[data-fix-payment='" + misapplied.paymentId() + "'] td.status")
+                .startsWith("bekor qilingan"));
+        assertThat(browser.find("#fix-done").getText()).isEqualTo("Toʻlov koʻchirildi");
+        assertThat(system.scalar("select count(*) from billing.ledger_entries where payment_id = ? and kind = 'REVERSAL'"
+                + " and account_id = ?", misapplied.paymentId(), account.id())).isEqualTo(1);
+        assertThat(system.scalar("select coalesce(sum(e.amount_tiyin), 0) from billing.ledger_entries e"
+                + " join billing.payment_corrections k on k.new_payment_id = e.payment_id"
+                + " where k.payment_id = ? and e.account_id = ?", misapplied.paymentId(), right.id())).isEqualTo(7_777_00L);
+        assertThat(system.scalar("select count(*) from api.audit_log where action = 'payment.move' and target = ?",
+                "payment:" + misapplied.paymentId())).isEqualTo(1);
+        browser.screenshot("operator-moved");
+    }
+
+    /** The element's text now, read in one step (the lists are redrawn, so a held element may be gone). */
+    private String text(String css) {
+        Object t = browser.script("var n = document.querySelector(arguments[0]); return n ? n.textContent : '';", css);
+        return String.valueOf(t);
+    }
+
+    private Account findAccount(String number) {
+        try {
+            return system.app.billing().accounts().findByNumber(number).get(0);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
