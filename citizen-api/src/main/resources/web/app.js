@@ -6,7 +6,7 @@
   // Every string the page shows, in one place: Uzbek (Latin), Russian, English.
   var I18N = {
     uz: {
-      deskTitle: 'Operator ish joyi', deskMeters: 'Hisoblagichlar: ro‘yxatga olish, bog‘lash, almashtirish', deskTariffs: 'Tarif versiyalari', deskAccounts: 'Shaxsiy hisoblar: ochish, egasi, oila ma’lumotlari, yopish',
+      deskTitle: 'Operator ish joyi', deskMeters: 'Hisoblagichlar: ro‘yxatga olish, bog‘lash, almashtirish', deskTariffs: 'Tarif versiyalari', moneyTitle: 'Kassa va hisobotlar', deskCashier: 'Kassa: toʻlov qabul qilish, kvitansiya, bekor qilish', deskReports: 'Hisobotlar: tushum, qarzlar, isteʼmol', deskAccounts: 'Shaxsiy hisoblar: ochish, egasi, oila ma’lumotlari, yopish',
       signinTitle: 'Telefon raqami bilan kirish', phone: 'Mobil telefon raqami', sendCode: 'Kod yuborish',
       code: 'SMS orqali kelgan kod', signIn: 'Kirish', changePhone: 'Boshqa raqam', codeSent: 'Kod yuborildi: ',
       oneId: 'OneID orqali kirish',
@@ -29,7 +29,7 @@
       u_hot_water_heating: 'Issiq suv va isitish', u_garbage: 'Chiqindi', u_single_billing: 'Yagona hisob'
     },
     ru: {
-      deskTitle: 'Рабочее место оператора', deskMeters: 'Счётчики: регистрация, привязка, замена', deskTariffs: 'Версии тарифов', deskAccounts: 'Лицевые счета: открытие, владелец, сведения о семье, закрытие',
+      deskTitle: 'Рабочее место оператора', deskMeters: 'Счётчики: регистрация, привязка, замена', deskTariffs: 'Версии тарифов', moneyTitle: 'Касса и отчёты', deskCashier: 'Касса: приём платежей, квитанции, отмена', deskReports: 'Отчёты: поступления, долги, потребление', deskAccounts: 'Лицевые счета: открытие, владелец, сведения о семье, закрытие',
       signinTitle: 'Вход по номеру телефона', phone: 'Номер мобильного телефона', sendCode: 'Получить код',
       code: 'Код из SMS', signIn: 'Войти', changePhone: 'Другой номер', codeSent: 'Код отправлен на ',
       oneId: 'Войти через OneID',
@@ -52,7 +52,7 @@
       u_hot_water_heating: 'Горячая вода и отопление', u_garbage: 'Вывоз мусора', u_single_billing: 'Единый счёт'
     },
     en: {
-      deskTitle: 'Operator desk', deskMeters: 'Meters: register, link, replace', deskTariffs: 'Tariff versions', deskAccounts: 'Personal accounts: open, holder, household facts, close',
+      deskTitle: 'Operator desk', deskMeters: 'Meters: register, link, replace', deskTariffs: 'Tariff versions', moneyTitle: 'Cashier desk and reports', deskCashier: 'Cashier desk: take payments, receipts, cancel', deskReports: 'Reports: collections, debts, consumption', deskAccounts: 'Personal accounts: open, holder, household facts, close',
       signinTitle: 'Sign in with your phone', phone: 'Mobile phone number', sendCode: 'Send code',
       code: 'Code from the SMS', signIn: 'Sign in', changePhone: 'Another number', codeSent: 'Code sent to ',
       oneId: 'Sign in with OneID',
@@ -77,6 +77,7 @@
   };
 
   var DESK_ROLES = { OPERATOR: true, ADMINISTRATOR: true };
+  var MONEY_ROLES = { CASHIER: true, OPERATOR: true, ADMINISTRATOR: true };
   var lang = I18N[sessionStorage.getItem('ek.lang')] ? sessionStorage.getItem('ek.lang') : 'uz';
   var session = JSON.parse(sessionStorage.getItem('ek.session') || 'null');
   var phoneSent = null;
@@ -436,6 +437,7 @@
     $('home').hidden = !session;
     if (!session) {
       $('desk-links').hidden = true;
+      $('money-links').hidden = true;
       $('phone-form').hidden = false;
       $('code-form').hidden = true;
       return;
@@ -443,6 +445,7 @@
     $('who').textContent = session.user.phone;
     // Only a hint: the desk's pages and API check the role again.
     $('desk-links').hidden = !DESK_ROLES[session.user.role];
+    $('money-links').hidden = !MONEY_ROLES[session.user.role];
     loadWidgets().catch(function (e) { show('link-error', e.message); });
   }
 

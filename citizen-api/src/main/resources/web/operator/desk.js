@@ -12,7 +12,7 @@
       signInFirst: 'Avval telefon raqamingiz bilan kiring.', toSignIn: 'Kirish sahifasiga',
       required: 'To‘ldirilishi shart', loading: 'Yuklanmoqda…', failed: 'Xatolik. Qayta urinib ko‘ring.', none: '—', refresh: 'Yangilash',
       next: 'Keyingi sahifa', prev: 'Oldingi sahifa', page: 'Sahifa', empty: 'Hech narsa topilmadi',
-      roleOPERATOR: 'operator', roleADMINISTRATOR: 'administrator',
+      roleOPERATOR: 'operator', roleADMINISTRATOR: 'administrator', roleCASHIER: 'kassir',
       e1001: 'Noto‘g‘ri parametr', e1002: 'Parametr yetishmayapti', e3001: 'Noto‘g‘ri qiymat',
       e3002: 'Noma’lum qiymat', e3003: 'Qiymat kiritilmagan', e4005: 'Qayta kiring', e4007: 'Ruxsat yo‘q',
       e4103: 'Shaxsiy hisob topilmadi', e2001: 'Hisoblagich topilmadi',
@@ -27,7 +27,7 @@
       signInFirst: 'Сначала войдите по номеру телефона.', toSignIn: 'На страницу входа',
       required: 'Обязательное поле', loading: 'Загрузка…', failed: 'Ошибка. Попробуйте ещё раз.', none: '—', refresh: 'Обновить',
       next: 'Следующая страница', prev: 'Предыдущая страница', page: 'Страница', empty: 'Ничего не найдено',
-      roleOPERATOR: 'оператор', roleADMINISTRATOR: 'администратор',
+      roleOPERATOR: 'оператор', roleADMINISTRATOR: 'администратор', roleCASHIER: 'кассир',
       e1001: 'Неверный параметр', e1002: 'Не хватает параметра', e3001: 'Неверное значение',
       e3002: 'Неизвестное значение', e3003: 'Значение не указано', e4005: 'Войдите снова', e4007: 'Нет доступа',
       e4103: 'Лицевой счёт не найден', e2001: 'Счётчик не найден',
@@ -42,7 +42,7 @@
       signInFirst: 'Please sign in with your phone first.', toSignIn: 'Go to sign-in',
       required: 'Required', loading: 'Loading…', failed: 'Something went wrong. Please try again.', none: '—', refresh: 'Refresh',
       next: 'Next page', prev: 'Previous page', page: 'Page', empty: 'Nothing found',
-      roleOPERATOR: 'operator', roleADMINISTRATOR: 'administrator',
+      roleOPERATOR: 'operator', roleADMINISTRATOR: 'administrator', roleCASHIER: 'cashier',
       e1001: 'Invalid parameter', e1002: 'Missing parameter', e3001: 'Invalid value',
       e3002: 'Unknown value', e3003: 'Missing value', e4005: 'Please sign in again', e4007: 'Not allowed',
       e4103: 'Account not found', e2001: 'Meter not found',
@@ -53,6 +53,7 @@
   };
 
   var DESK_ROLES = { OPERATOR: true, ADMINISTRATOR: true };
+  var allowedRoles = DESK_ROLES; // a page may let others in too (the cashier desk lets cashiers in)
   var lang = TEXTS[sessionStorage.getItem('ek.lang')] ? sessionStorage.getItem('ek.lang') : 'uz';
   var session = JSON.parse(sessionStorage.getItem('ek.session') || 'null');
   var listeners = [];
@@ -228,13 +229,13 @@
 
   /** Shows the desk to operators and administrators; true if shown. */
   function gate() {
-    var allowed = !!session && DESK_ROLES[session.user.role] === true;
+    var allowed = !!session && allowedRoles[session.user.role] === true;
     $('desk').hidden = !allowed;
     $('denied').hidden = allowed;
     $('denied-sign-in').hidden = !!session;
     $('denied-role').hidden = !session;
     var who = $('who');
-    who.textContent = session ? session.user.phone + (DESK_ROLES[session.user.role] ? ' · ' + t('role' + session.user.role) : '') : '';
+    who.textContent = session ? session.user.phone + (allowedRoles[session.user.role] ? ' · ' + t('role' + session.user.role) : '') : '';
     $('sign-out').hidden = !session;
     return allowed;
   }
@@ -245,8 +246,9 @@
     window.location.href = '/';
   }
 
-  /** Wires the language buttons and sign-out; runs start() if the caller may use the desk. */
-  function page(start) {
+  /** Wires the language buttons and sign-out; runs start() if the caller may use the desk (or has one of roles). */
+  function page(start, roles) {
+    allowedRoles = roles || DESK_ROLES;
     document.querySelectorAll('[data-lang]').forEach(function (b) {
       b.addEventListener('click', function () {
         lang = b.getAttribute('data-lang');

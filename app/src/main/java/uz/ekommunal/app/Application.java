@@ -21,6 +21,7 @@ import uz.ekommunal.api.appeals.AppealsSchema;
 import uz.ekommunal.api.HouseholdApi;
 import uz.ekommunal.api.HouseholdApiSettings;
 import uz.ekommunal.api.operator.AccountDeskRoutes;
+import uz.ekommunal.api.money.MoneyDesk;
 import uz.ekommunal.api.operator.OperatorDesk;
 import uz.ekommunal.api.operator.ProviderRoutes;
 import uz.ekommunal.api.operator.RegistryRoutes;
@@ -199,6 +200,7 @@ public final class Application implements AutoCloseable {
                 gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs,
                 gateway != null ? gateway.credentials() : new MeterCredentials(dataSource), households.audit(),
                 clock).routes());
+        features.addAll(new MoneyDesk(vertx, households.authenticate(), billing, households.audit(), clock).routes());
         features.add(new RegistryRoutes(vertx, households.authenticate(), dataSource, billing.accounts(), registry,
                 households.audit(), clock)::mount);
         features.add(new AccountDeskRoutes(vertx, households.authenticate(), dataSource, billing.accounts(),

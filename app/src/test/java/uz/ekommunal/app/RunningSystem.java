@@ -92,6 +92,25 @@ final class RunningSystem implements AutoCloseable {
         new Users(db, Clock.systemUTC()).setRole(PhoneNumber.parse(phone).orElseThrow(), Role.OPERATOR, provider.id());
     }
 
+    /** Gives this phone a role at the provider with this code (a cashier, an operator), as an administrator would. */
+    void grant(String phone, String providerCode, Role role) throws Exception {
+        Provider provider = app.billing().accounts().providerByCode(providerCode).orElseThrow();
+        new Users(db, Clock.systemUTC()).setRole(PhoneNumber.parse(phone).orElseThrow(), role, provider.id());
+    }
+
+    /** One whole number the database answers (a count, a sum in tiyin), 0 for null. */
+    long scalar(String sql, Object... args) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** A household user for this phone (as after a first sign-in); its id. */
     long household(String phone) throws Exception {
         return new Users(db, Clock.systemUTC()).setRole(PhoneNumber.parse(phone).orElseThrow(), Role.HOUSEHOLD, null)

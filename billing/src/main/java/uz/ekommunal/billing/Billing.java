@@ -4,11 +4,14 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.quartz.SchedulerException;
 import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.billing.desk.CashierDesk;
+import uz.ekommunal.billing.desk.Corrections;
 import uz.ekommunal.billing.invoice.Invoices;
 import uz.ekommunal.billing.invoice.Reconciliation;
 import uz.ekommunal.billing.ledger.Ledger;
 import uz.ekommunal.billing.overview.AccountOverviews;
 import uz.ekommunal.billing.payment.PaymentService;
+import uz.ekommunal.billing.report.Reports;
 import uz.ekommunal.billing.run.BillingEngine;
 import uz.ekommunal.billing.run.BillingSettings;
 import uz.ekommunal.billing.schedule.BillingNode;
@@ -29,6 +32,8 @@ public final class Billing {
     private final BillingEngine engine;
     private final BillingSettings settings;
     private final AccountOverviews overviews;
+    private final CashierDesk desk;
+    private final Corrections corrections;
 
     public Billing(DataSource dataSource, MeterRegistry meters, TariffBook book, BillingSettings settings, Clock clock) {
         this.dataSource = dataSource;
@@ -39,6 +44,8 @@ public final class Billing {
         this.engine = new BillingEngine(dataSource, book, settings, clock);
         this.settings = settings;
         this.overviews = new AccountOverviews(clock);
+        this.desk = new CashierDesk(dataSource, payments, clock);
+        this.corrections = new Corrections(dataSource, payments, clock);
     }
 
     /** Providers, accounts (lookup by number), meters linked, household facts. */
@@ -64,6 +71,21 @@ public final class Billing {
     /** The one way payments reach an account. */
     public PaymentService payments() {
         return payments;
+    }
+
+    /** Payments taken at a provider's cashier desk, with their receipt numbers. */
+    public CashierDesk desk() {
+        return desk;
+    }
+
+    /** Cancels at the desk, moves to the right account, refunds: reversals, never edits. */
+    public Corrections corrections() {
+        return corrections;
+    }
+
+    /** Collections, billed vs collected, debts by age, top debtors, consumption by block. */
+    public Reports reports() {
+        return new Reports(dataSource);
     }
 
     /** Bill runs without a scheduler (operators re-running a period, progress). */

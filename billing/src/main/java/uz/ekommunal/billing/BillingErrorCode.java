@@ -16,6 +16,11 @@ public enum BillingErrorCode {
     INVALID_REQUEST(3009, "%s: %s"),
     ACCOUNT_EXISTS(3010, "Account %s is already open at this provider"),
     ACCOUNT_CLOSED(3011, "Account %s was closed on %s"),
+    // 305x: the cashier desk and corrections (numbered apart from the bank registries' codes)
+    RECEIPT_NUMBER_USED(3051, "Receipt number %s was already given to another payment"),
+    PAYMENT_ALREADY_CORRECTED(3052, "Payment %s was already %s"),
+    CANCEL_WINDOW_PASSED(3053, "Payment %s was taken on %s: only a payment of today is cancelled at the desk; ask for a refund"),
+    CORRECTION_REFUSED(3054, "%s"),
     BILLING_FAILED(3901, "Bill run %s failed: %s");
 
     private final int number;

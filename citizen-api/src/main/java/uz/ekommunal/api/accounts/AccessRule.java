@@ -14,7 +14,7 @@ public final class AccessRule {
     public static boolean maySee(Caller caller, long accountProviderId, boolean linkedByCaller) {
         return switch (caller.role()) {
             case ADMINISTRATOR -> true;
-            case OPERATOR -> caller.providerId() == accountProviderId;
+            case OPERATOR, CASHIER -> caller.providerId() == accountProviderId;
             case HOUSEHOLD -> linkedByCaller;
             case COMPLAINTS_OFFICER -> false;
         };

@@ -120,13 +120,13 @@ final class RoleRoutes {
         } catch (IllegalArgumentException e) {
             role = null;
         }
-        if (role != Role.COMPLAINTS_OFFICER && role != Role.OPERATOR) {
-            throw new ApiException(ApiError.UNKNOWN_VALUE, "role", "role must be complaints_officer or operator");
+        if (role != Role.COMPLAINTS_OFFICER && role != Role.OPERATOR && role != Role.CASHIER) {
+            throw new ApiException(ApiError.UNKNOWN_VALUE, "role", "role must be complaints_officer, operator or cashier");
         }
         Long org = number(body, "organisationId", role == Role.COMPLAINTS_OFFICER);
-        Long provider = number(body, "providerId", role == Role.OPERATOR);
-        if (role == Role.OPERATOR && org != null || role == Role.COMPLAINTS_OFFICER && provider != null) {
-            throw new ApiException(ApiError.INVALID_VALUE, role == Role.OPERATOR ? "organisationId" : "providerId",
+        Long provider = number(body, "providerId", role.worksForProvider());
+        if (role.worksForProvider() && org != null || role == Role.COMPLAINTS_OFFICER && provider != null) {
+            throw new ApiException(ApiError.INVALID_VALUE, role.worksForProvider() ? "organisationId" : "providerId",
                     "an operator has a provider, a complaints officer an organisation");
         }
         return new Grant(role, org, provider);

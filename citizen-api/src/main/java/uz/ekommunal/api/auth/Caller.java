@@ -8,8 +8,8 @@ package uz.ekommunal.api.auth;
 public record Caller(long userId, Role role, Long providerId) {
 
     public Caller {
-        if (role == Role.OPERATOR && providerId == null) {
-            throw new IllegalArgumentException("an operator works for a provider");
+        if (role.worksForProvider() && providerId == null) {
+            throw new IllegalArgumentException("an operator or cashier works for a provider");
         }
     }
 }

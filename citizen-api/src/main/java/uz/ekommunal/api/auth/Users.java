@@ -87,8 +87,8 @@ public final class Users {
 
     /** Gives a role (an operator's provider with it), creating the user if they never signed in. */
     public User setRole(PhoneNumber phone, Role role, Long providerId) throws SQLException {
-        if ((role == Role.OPERATOR) != (providerId != null)) {
-            throw new IllegalArgumentException("an operator, and only an operator, has a provider");
+        if (role.worksForProvider() != (providerId != null)) {
+            throw new IllegalArgumentException("an operator or cashier, and only they, have a provider");
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement upsert = c.prepareStatement("""
@@ -111,8 +111,8 @@ public final class Users {
      * empty when there is no such user. The next access token carries it (a refresh reads it here).
      */
     public Optional<User> changeRole(Connection c, long userId, Role role, Long providerId) throws SQLException {
-        if ((role == Role.OPERATOR) != (providerId != null)) {
-            throw new IllegalArgumentException("an operator, and only an operator, has a provider");
+        if (role.worksForProvider() != (providerId != null)) {
+            throw new IllegalArgumentException("an operator or cashier, and only they, have a provider");
         }
         try (PreparedStatement update = c.prepareStatement(
                 "update api.users set role = ?, provider_id = ? where id = ? returning *")) {

@@ -73,6 +73,12 @@ public enum ApiError {
     ACCOUNT_EXISTS(7009, 409, "Account already open"),
     ACCOUNT_CLOSED(7010, 409, "Account closed"),
     METER_SECRET_NOT_FOUND(7101, 404, "Meter has no secret"),
+    PAYMENT_NOT_FOUND(7301, 404, "Payment not found"),
+    RECEIPT_NUMBER_USED(7302, 409, "Receipt number already used"),
+    PAYMENT_ALREADY_CORRECTED(7303, 409, "Payment already cancelled, moved or refunded"),
+    CANCEL_WINDOW_PASSED(7304, 409, "Only a payment of today is cancelled at the desk"),
+    CORRECTION_REFUSED(7305, 422, "Correction refused"),
+    CASHIER_ONLY(7306, 403, "Cashiers, operators and administrators only"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 

@@ -28,7 +28,7 @@ public final class ReadingAccess {
             case ADMINISTRATOR -> true;
             case OPERATOR -> scope.visible(caller.providerId(), serial);
             case HOUSEHOLD -> linkedByHousehold(caller.userId(), serial);
-            case COMPLAINTS_OFFICER -> false;
+            case COMPLAINTS_OFFICER, CASHIER -> false;
         };
     }
 
