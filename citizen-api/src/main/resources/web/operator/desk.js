@@ -6,7 +6,7 @@
 
   var TEXTS = {
     uz: {
-      desk: 'Operator ish joyi', meters: 'Hisoblagichlar', tariffs: 'Tariflar', accounts: 'Shaxsiy hisoblar', home: 'Bosh sahifa', appealsDesk: 'Murojaatlar',
+      desk: 'Operator ish joyi', meters: 'Hisoblagichlar', tariffs: 'Tariflar', accounts: 'Shaxsiy hisoblar', home: 'Bosh sahifa', appealsDesk: 'Murojaatlar', billRuns: 'Hisob-kitoblar',
       signOut: 'Chiqish', deniedTitle: 'Bu sahifa kommunal xizmat operatorlari uchun',
       deniedText: 'Sizning hisobingizga operator huquqi berilmagan. Hisoblagich va tariflarni operator yoki administrator boshqaradi.',
       signInFirst: 'Avval telefon raqamingiz bilan kiring.', toSignIn: 'Kirish sahifasiga',
@@ -21,7 +21,7 @@
       e7005: 'Tarif versiyasi topilmadi', e7008: 'Faqat operatorlar va administratorlar uchun'
     },
     ru: {
-      desk: 'Рабочее место оператора', meters: 'Счётчики', tariffs: 'Тарифы', accounts: 'Лицевые счета', home: 'Главная', appealsDesk: 'Обращения',
+      desk: 'Рабочее место оператора', meters: 'Счётчики', tariffs: 'Тарифы', accounts: 'Лицевые счета', home: 'Главная', appealsDesk: 'Обращения', billRuns: 'Начисления',
       signOut: 'Выйти', deniedTitle: 'Эта страница для операторов коммунальных служб',
       deniedText: 'У вашей учётной записи нет прав оператора. Счётчиками и тарифами управляют операторы и администраторы.',
       signInFirst: 'Сначала войдите по номеру телефона.', toSignIn: 'На страницу входа',
@@ -36,7 +36,7 @@
       e7005: 'Версия тарифа не найдена', e7008: 'Только для операторов и администраторов'
     },
     en: {
-      desk: 'Operator desk', meters: 'Meters', tariffs: 'Tariffs', accounts: 'Accounts', home: 'Home', appealsDesk: 'Appeals',
+      desk: 'Operator desk', meters: 'Meters', tariffs: 'Tariffs', accounts: 'Accounts', home: 'Home', appealsDesk: 'Appeals', billRuns: 'Bill runs',
       signOut: 'Sign out', deniedTitle: 'This page is for utility operators',
       deniedText: 'Your account has no operator rights. Meters and tariffs are managed by operators and administrators.',
       signInFirst: 'Please sign in with your phone first.', toSignIn: 'Go to sign-in',
@@ -127,10 +127,16 @@
     $('denied').hidden = allowed;
     $('denied-sign-in').hidden = !!session;
     $('denied-role').hidden = !session;
-    var who = $('who');
-    who.textContent = session ? session.user.phone + (roles[session.user.role] ? ' · ' + t('role' + session.user.role) : '') : '';
+    who();
     $('sign-out').hidden = !session;
     return allowed;
+  }
+
+  /** Who is signed in, with the role in the page's language. */
+  function who() {
+    var session = E.session();
+    $('who').textContent = session
+      ? session.user.phone + (roles[session.user.role] ? ' · ' + t('role' + session.user.role) : '') : '';
   }
 
   function signOut() {
@@ -147,6 +153,7 @@
   function page(start, allowed) {
     roles = allowed || DESK_ROLES;
     E.languageButtons();
+    E.onLanguage(who);
     $('sign-out').addEventListener('click', signOut);
     E.applyLanguage();
     if (gate()) { start(); }

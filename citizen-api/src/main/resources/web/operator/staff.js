@@ -10,7 +10,7 @@
 
   D.texts({
     uz: {
-      staff: 'Xodimlar', staffTitle: 'Xodimlar va dam olish kunlari',
+      staff: 'Xodimlar', routing: 'Murojaatlar yo‘nalishi', staffTitle: 'Xodimlar va dam olish kunlari',
       staffAdminsOnly: 'Bu yerdagi o‘zgarishlarni faqat administratorlar qiladi; har biri audit jurnaliga yoziladi.',
       rolesTitle: 'Rol berish yoki olish', userId: 'Foydalanuvchi ID', role: 'Rol', organisation: 'Tashkilot',
       providerId: 'Xizmat ko‘rsatuvchi ID', grant: 'Berish', revoke: 'Olib qo‘yish',
@@ -22,7 +22,7 @@
       e6192: 'Foydalanuvchi topilmadi'
     },
     ru: {
-      staff: 'Сотрудники', staffTitle: 'Сотрудники и выходные дни',
+      staff: 'Сотрудники', routing: 'Маршруты обращений', staffTitle: 'Сотрудники и выходные дни',
       staffAdminsOnly: 'Изменения здесь вносят только администраторы; каждое записывается в журнал аудита.',
       rolesTitle: 'Выдать или отозвать роль', userId: 'ID пользователя', role: 'Роль', organisation: 'Организация',
       providerId: 'ID поставщика', grant: 'Выдать', revoke: 'Отозвать',
@@ -34,7 +34,7 @@
       e6192: 'Пользователь не найден'
     },
     en: {
-      staff: 'Staff', staffTitle: 'Staff and days off',
+      staff: 'Staff', routing: 'Appeal routing', staffTitle: 'Staff and days off',
       staffAdminsOnly: 'Only administrators make changes here; each one goes to the audit log.',
       rolesTitle: 'Grant or revoke a role', userId: 'User ID', role: 'Role', organisation: 'Organisation',
       providerId: 'Provider ID', grant: 'Grant', revoke: 'Revoke',
