@@ -6,6 +6,7 @@
   // Every string the page shows, in one place: Uzbek (Latin), Russian, English.
   var I18N = {
     uz: {
+      appealsLink: 'Murojaatlar: shikoyat, taklif, savol', questionsLink: 'Savol va javoblar', officerDeskLink: 'Murojaatlar navbati (xodimlar uchun)',
       deskTitle: 'Operator ish joyi', deskMeters: 'Hisoblagichlar: ro‘yxatga olish, bog‘lash, almashtirish', deskTariffs: 'Tarif versiyalari', moneyTitle: 'Kassa va hisobotlar', deskCashier: 'Kassa: toʻlov qabul qilish, kvitansiya, bekor qilish', deskReports: 'Hisobotlar: tushum, qarzlar, isteʼmol', deskAccounts: 'Shaxsiy hisoblar: ochish, egasi, oila ma’lumotlari, yopish',
       signinTitle: 'Telefon raqami bilan kirish', phone: 'Mobil telefon raqami', sendCode: 'Kod yuborish',
       code: 'SMS orqali kelgan kod', signIn: 'Kirish', changePhone: 'Boshqa raqam', codeSent: 'Kod yuborildi: ',
@@ -29,6 +30,7 @@
       u_hot_water_heating: 'Issiq suv va isitish', u_garbage: 'Chiqindi', u_single_billing: 'Yagona hisob'
     },
     ru: {
+      appealsLink: 'Обращения: жалоба, предложение, вопрос', questionsLink: 'Вопросы и ответы', officerDeskLink: 'Очередь обращений (для сотрудников)',
       deskTitle: 'Рабочее место оператора', deskMeters: 'Счётчики: регистрация, привязка, замена', deskTariffs: 'Версии тарифов', moneyTitle: 'Касса и отчёты', deskCashier: 'Касса: приём платежей, квитанции, отмена', deskReports: 'Отчёты: поступления, долги, потребление', deskAccounts: 'Лицевые счета: открытие, владелец, сведения о семье, закрытие',
       signinTitle: 'Вход по номеру телефона', phone: 'Номер мобильного телефона', sendCode: 'Получить код',
       code: 'Код из SMS', signIn: 'Войти', changePhone: 'Другой номер', codeSent: 'Код отправлен на ',
@@ -52,6 +54,7 @@
       u_hot_water_heating: 'Горячая вода и отопление', u_garbage: 'Вывоз мусора', u_single_billing: 'Единый счёт'
     },
     en: {
+      appealsLink: 'Appeals: complaint, proposal, question', questionsLink: 'Questions and answers', officerDeskLink: 'Appeals queue (for officers)',
       deskTitle: 'Operator desk', deskMeters: 'Meters: register, link, replace', deskTariffs: 'Tariff versions', moneyTitle: 'Cashier desk and reports', deskCashier: 'Cashier desk: take payments, receipts, cancel', deskReports: 'Reports: collections, debts, consumption', deskAccounts: 'Personal accounts: open, holder, household facts, close',
       signinTitle: 'Sign in with your phone', phone: 'Mobile phone number', sendCode: 'Send code',
       code: 'Code from the SMS', signIn: 'Sign in', changePhone: 'Another number', codeSent: 'Code sent to ',
@@ -446,6 +449,7 @@
     // Only a hint: the desk's pages and API check the role again.
     $('desk-links').hidden = !DESK_ROLES[session.user.role];
     $('money-links').hidden = !MONEY_ROLES[session.user.role];
+    $('to-officer-desk').hidden = ['COMPLAINTS_OFFICER', 'ADMINISTRATOR'].indexOf(session.user.role) < 0;
     loadWidgets().catch(function (e) { show('link-error', e.message); });
   }
 

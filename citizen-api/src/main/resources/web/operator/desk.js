@@ -1,12 +1,12 @@
-/* The operators' desk pages, shared part: texts in uz/ru/en, the signed-in session (the households'
-   page signs in and keeps it in sessionStorage), the API with one refresh on 401, who may see the
-   desk, and problems (RFC 9457) shown next to the field at fault. Plain JS, no build step. */
+/* The operators' desk pages, shared part on top of common.js (window.Ek: DOM, texts, the API): the
+   desk's texts in uz/ru/en, who may see the desk (the households' page signs in), and problems
+   (RFC 9457) shown next to the field at fault. Plain JS, no build step. */
 (function () {
   'use strict';
 
   var TEXTS = {
     uz: {
-      desk: 'Operator ish joyi', meters: 'Hisoblagichlar', tariffs: 'Tariflar', accounts: 'Shaxsiy hisoblar', home: 'Bosh sahifa',
+      desk: 'Operator ish joyi', meters: 'Hisoblagichlar', tariffs: 'Tariflar', accounts: 'Shaxsiy hisoblar', home: 'Bosh sahifa', appealsDesk: 'Murojaatlar', billRuns: 'Hisob-kitoblar',
       signOut: 'Chiqish', deniedTitle: 'Bu sahifa kommunal xizmat operatorlari uchun',
       deniedText: 'Sizning hisobingizga operator huquqi berilmagan. Hisoblagich va tariflarni operator yoki administrator boshqaradi.',
       signInFirst: 'Avval telefon raqamingiz bilan kiring.', toSignIn: 'Kirish sahifasiga',
@@ -21,7 +21,7 @@
       e7005: 'Tarif versiyasi topilmadi', e7008: 'Faqat operatorlar va administratorlar uchun'
     },
     ru: {
-      desk: 'Рабочее место оператора', meters: 'Счётчики', tariffs: 'Тарифы', accounts: 'Лицевые счета', home: 'Главная',
+      desk: 'Рабочее место оператора', meters: 'Счётчики', tariffs: 'Тарифы', accounts: 'Лицевые счета', home: 'Главная', appealsDesk: 'Обращения', billRuns: 'Начисления',
       signOut: 'Выйти', deniedTitle: 'Эта страница для операторов коммунальных служб',
       deniedText: 'У вашей учётной записи нет прав оператора. Счётчиками и тарифами управляют операторы и администраторы.',
       signInFirst: 'Сначала войдите по номеру телефона.', toSignIn: 'На страницу входа',
@@ -36,7 +36,7 @@
       e7005: 'Версия тарифа не найдена', e7008: 'Только для операторов и администраторов'
     },
     en: {
-      desk: 'Operator desk', meters: 'Meters', tariffs: 'Tariffs', accounts: 'Accounts', home: 'Home',
+      desk: 'Operator desk', meters: 'Meters', tariffs: 'Tariffs', accounts: 'Accounts', home: 'Home', appealsDesk: 'Appeals', billRuns: 'Bill runs',
       signOut: 'Sign out', deniedTitle: 'This page is for utility operators',
       deniedText: 'Your account has no operator rights. Meters and tariffs are managed by operators and administrators.',
       signInFirst: 'Please sign in with your phone first.', toSignIn: 'Go to sign-in',
@@ -53,66 +53,11 @@
   };
 
   var DESK_ROLES = { OPERATOR: true, ADMINISTRATOR: true };
-  var allowedRoles = DESK_ROLES; // a page may let others in too (the cashier desk lets cashiers in)
-  var lang = TEXTS[sessionStorage.getItem('ek.lang')] ? sessionStorage.getItem('ek.lang') : 'uz';
-  var session = JSON.parse(sessionStorage.getItem('ek.session') || 'null');
-  var listeners = [];
+  var roles = DESK_ROLES;
+  var E = window.Ek;
+  var t = E.t, el = E.el;
   var $ = function (id) { return document.getElementById(id); };
-
-  /** Adds a page's own texts. */
-  function texts(more) {
-    Object.keys(more).forEach(function (l) {
-      Object.keys(more[l]).forEach(function (k) { TEXTS[l][k] = more[l][k]; });
-    });
-  }
-
-  function t(key) { return TEXTS[lang][key] !== undefined ? TEXTS[lang][key] : key; }
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (attrs[k] !== null && attrs[k] !== undefined) { node.setAttribute(k, attrs[k]); }
-    });
-    (children || []).forEach(function (c) {
-      if (c !== null && c !== undefined) { node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); }
-    });
-    return node;
-  }
-
-  /** A text in the page's language that follows later switches. */
-  function i18n(tag, key, attrs) {
-    var node = el(tag, attrs);
-    node.setAttribute('data-i18n', key);
-    node.textContent = t(key);
-    return node;
-  }
-
-  function applyLanguage() {
-    document.documentElement.lang = lang;
-    document.querySelectorAll('[data-i18n]').forEach(function (n) { n.textContent = t(n.getAttribute('data-i18n')); });
-    document.querySelectorAll('[data-i18n-placeholder]').forEach(function (n) {
-      n.setAttribute('placeholder', t(n.getAttribute('data-i18n-placeholder')));
-    });
-    document.querySelectorAll('[data-lang]').forEach(function (b) {
-      b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === lang));
-    });
-    var title = document.querySelector('h1[data-i18n]');
-    document.title = (title ? title.textContent + ' — ' : '') + 'e-kommunal';
-    listeners.forEach(function (f) { f(lang); });
-  }
-
-  /* "2026-01-10T05:00:00Z" -> "10.01.2026 10:00" in Tashkent time (UTC+5 all year). */
-  function when(iso) {
-    if (!iso) { return t('none'); }
-    var d = new Date(Date.parse(iso) + 5 * 3600 * 1000).toISOString();
-    return d.slice(8, 10) + '.' + d.slice(5, 7) + '.' + d.slice(0, 4) + ' ' + d.slice(11, 16);
-  }
-
-  function day(iso) {
-    if (!iso) { return t('none'); }
-    var d = String(iso).slice(0, 10).split('-');
-    return d[2] + '.' + d[1] + '.' + d[0];
-  }
+  E.texts(TEXTS);
 
   /** A datetime-local value, taken as Tashkent time, as an ISO instant ("2026-01-10T10:00" -> "...05:00:00Z"). */
   function tashkentInstant(local) {
@@ -126,39 +71,13 @@
     return new Date(Date.now() + 5 * 3600 * 1000).toISOString().slice(0, 16);
   }
 
-  /* ---- The API ---- */
+  /* ---- The API (common.js), with the desk's answer to 401 and to "operators only" ---- */
 
-  function saveSession(s) {
-    session = s;
-    if (s) { sessionStorage.setItem('ek.session', JSON.stringify(s)); } else { sessionStorage.removeItem('ek.session'); }
-  }
-
-  function call(method, path, body) {
-    var headers = { 'Accept': 'application/json' };
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    if (session) { headers.Authorization = 'Bearer ' + session.accessToken; }
-    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  }
-
-  function api(method, path, body) {
-    return call(method, path, body).then(function (r) {
-      if (r.status !== 401 || !session) { return r; }
-      return call('POST', '/api/v1/auth/refresh', { refreshToken: session.refreshToken }).then(function (rr) {
-        if (!rr.ok) { throw new Error('refresh'); }
-        return rr.json().then(function (s) { saveSession(s); return call(method, path, body); });
-      }).catch(function () { saveSession(null); return r; });
-    }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (json) {
-        if (!r.ok) {
-          var e = new Error(json.detail || json.title || t('failed'));
-          e.problem = json;
-          e.status = r.status;
-          if (r.status === 403 && json.code === 7008) { denied(); }
-          if (r.status === 401) { gate(); }
-          throw e;
-        }
-        return json;
-      });
+  function api(method, path, body, opts) {
+    return E.api(method, path, body, opts).catch(function (e) {
+      if (e.status === 403 && e.problem && e.problem.code === 7008) { denied(); }
+      if (e.status === 401) { gate(); }
+      throw e;
     });
   }
 
@@ -166,41 +85,16 @@
 
   /** The message for a problem: our words for its code, then what the API said. */
   function problemText(e) {
-    var p = e.problem || {};
-    var ours = p.code && TEXTS[lang]['e' + p.code];
-    if (ours && p.detail && ours !== p.detail) { return ours + ': ' + p.detail; }
-    return ours || e.message || t('failed');
+    return E.problemText(e, true);
   }
 
   function clearProblems(form) {
-    form.querySelectorAll('.field-error').forEach(function (n) { n.remove(); });
-    form.querySelectorAll('[aria-invalid]').forEach(function (n) { n.removeAttribute('aria-invalid'); });
-    var box = form.querySelector('.form-error');
-    if (box) { box.hidden = true; box.textContent = ''; }
+    E.clearProblems(form);
   }
 
-  /**
-   * Shows the problem under the input whose data-field names the problem's field (space-separated
-   * names allowed), or in the form's own error box when no input matches.
-   */
+  /** Shows the problem next to its field (common.js), with the server's detail after the desk's words. */
   function showProblem(form, e) {
-    clearProblems(form);
-    var field = e.problem && e.problem.field;
-    var input = field ? form.querySelector('[data-field~="' + field.replace(/"/g, '') + '"]') : null;
-    var text = problemText(e);
-    if (input) {
-      input.setAttribute('aria-invalid', 'true');
-      var id = (input.id || 'f') + '-error';
-      var note = el('p', { 'class': 'field-error error', id: id, role: 'alert', 'data-for': field }, [text]);
-      input.setAttribute('aria-describedby', id);
-      var label = input.closest('label') || input;
-      label.parentNode.insertBefore(note, label.nextSibling);
-      input.focus();
-      return;
-    }
-    var box = form.querySelector('.form-error');
-    box.textContent = text;
-    box.hidden = false;
+    E.showProblem(form, e, true);
   }
 
   /** True if the input has a value; else says so under it, as a problem on that field would. */
@@ -213,9 +107,7 @@
   }
 
   function done(form, text) {
-    var box = form.querySelector('.form-done');
-    box.textContent = text;
-    box.hidden = !text;
+    E.done(form, text);
   }
 
   /* ---- Who may see the desk ---- */
@@ -229,44 +121,50 @@
 
   /** Shows the desk to operators and administrators; true if shown. */
   function gate() {
-    var allowed = !!session && allowedRoles[session.user.role] === true;
+    var session = E.session();
+    var allowed = !!session && roles[session.user.role] === true;
     $('desk').hidden = !allowed;
     $('denied').hidden = allowed;
     $('denied-sign-in').hidden = !!session;
     $('denied-role').hidden = !session;
-    var who = $('who');
-    who.textContent = session ? session.user.phone + (allowedRoles[session.user.role] ? ' · ' + t('role' + session.user.role) : '') : '';
+    who();
     $('sign-out').hidden = !session;
     return allowed;
   }
 
+  /** Who is signed in, with the role in the page's language. */
+  function who() {
+    var session = E.session();
+    $('who').textContent = session
+      ? session.user.phone + (roles[session.user.role] ? ' · ' + t('role' + session.user.role) : '') : '';
+  }
+
   function signOut() {
-    if (session) { call('POST', '/api/v1/auth/logout', { refreshToken: session.refreshToken }).catch(function () {}); }
-    saveSession(null);
+    var session = E.session();
+    if (session) { E.call('POST', '/api/v1/auth/logout', { refreshToken: session.refreshToken }).catch(function () {}); }
+    E.saveSession(null);
     window.location.href = '/';
   }
 
-  /** Wires the language buttons and sign-out; runs start() if the caller may use the desk (or has one of roles). */
-  function page(start, roles) {
-    allowedRoles = roles || DESK_ROLES;
-    document.querySelectorAll('[data-lang]').forEach(function (b) {
-      b.addEventListener('click', function () {
-        lang = b.getAttribute('data-lang');
-        sessionStorage.setItem('ek.lang', lang);
-        applyLanguage();
-      });
-    });
+  /**
+   * Wires the language buttons and sign-out; runs start() if the caller may use the desk: operators
+   * and administrators, or the roles given ({COMPLAINTS_OFFICER: true, ...}).
+   */
+  function page(start, allowed) {
+    roles = allowed || DESK_ROLES;
+    E.languageButtons();
+    E.onLanguage(who);
     $('sign-out').addEventListener('click', signOut);
-    applyLanguage();
+    E.applyLanguage();
     if (gate()) { start(); }
   }
 
   window.EkDesk = {
-    texts: texts, t: t, el: el, i18n: i18n, when: when, day: day, api: api, page: page,
+    texts: E.texts, t: t, el: el, i18n: E.i18n, when: E.when, day: E.day, api: api, page: page,
     tashkentInstant: tashkentInstant, tashkentNow: tashkentNow, showProblem: showProblem,
-    clearProblems: clearProblems, done: done, filled: filled, applyLanguage: applyLanguage,
-    onLanguage: function (f) { listeners.push(f); },
-    role: function () { return session ? session.user.role : null; },
-    lang: function () { return lang; }
+    clearProblems: clearProblems, done: done, filled: filled, applyLanguage: E.applyLanguage,
+    onLanguage: E.onLanguage, problemText: problemText,
+    role: function () { var s = E.session(); return s ? s.user.role : null; },
+    lang: E.lang
   };
 }());

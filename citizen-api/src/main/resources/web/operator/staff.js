@@ -12,7 +12,7 @@
   D.texts({
     uz: {
       areasTitle: 'Ta’minotchining hududlari', areasHint: 'Uy xo‘jaligi shu hududlardan birida bo‘lishi kerak. Tumansiz — butun viloyat.', providerCode: 'Ta’minotchi kodi', region: 'Viloyat', district: 'Tuman', addArea: 'Hudud qo‘shish', removeArea: 'Hududni olib tashlash', wholeRegion: 'butun viloyat', areasSaved: 'Hududlar saqlandi: ', noProvider: 'Bunday ta’minotchi yo‘q',
-      staff: 'Xodimlar', staffTitle: 'Xodimlar va dam olish kunlari',
+      staff: 'Xodimlar', routing: 'Murojaatlar yo‘nalishi', staffTitle: 'Xodimlar va dam olish kunlari',
       staffAdminsOnly: 'Bu yerdagi o‘zgarishlarni faqat administratorlar qiladi; har biri audit jurnaliga yoziladi.',
       rolesTitle: 'Rol berish yoki olish', userId: 'Foydalanuvchi ID', role: 'Rol', organisation: 'Tashkilot',
       providerId: 'Xizmat ko‘rsatuvchi ID', grant: 'Berish', revoke: 'Olib qo‘yish',
@@ -25,7 +25,7 @@
     },
     ru: {
       areasTitle: 'Территории поставщика', areasHint: 'Домохозяйство должно быть в одной из них. Без района — весь регион.', providerCode: 'Код поставщика', region: 'Регион', district: 'Район', addArea: 'Добавить территорию', removeArea: 'Убрать территорию', wholeRegion: 'весь регион', areasSaved: 'Территории сохранены: ', noProvider: 'Нет такого поставщика',
-      staff: 'Сотрудники', staffTitle: 'Сотрудники и выходные дни',
+      staff: 'Сотрудники', routing: 'Маршруты обращений', staffTitle: 'Сотрудники и выходные дни',
       staffAdminsOnly: 'Изменения здесь вносят только администраторы; каждое записывается в журнал аудита.',
       rolesTitle: 'Выдать или отозвать роль', userId: 'ID пользователя', role: 'Роль', organisation: 'Организация',
       providerId: 'ID поставщика', grant: 'Выдать', revoke: 'Отозвать',
@@ -38,7 +38,7 @@
     },
     en: {
       areasTitle: 'Areas a provider serves', areasHint: 'Each household is in one of them. No district: the whole region.', providerCode: 'Provider code', region: 'Region', district: 'District', addArea: 'Add the area', removeArea: 'Remove the area', wholeRegion: 'whole region', areasSaved: 'Areas saved: ', noProvider: 'No such provider',
-      staff: 'Staff', staffTitle: 'Staff and days off',
+      staff: 'Staff', routing: 'Appeal routing', staffTitle: 'Staff and days off',
       staffAdminsOnly: 'Only administrators make changes here; each one goes to the audit log.',
       rolesTitle: 'Grant or revoke a role', userId: 'User ID', role: 'Role', organisation: 'Organisation',
       providerId: 'Provider ID', grant: 'Grant', revoke: 'Revoke',

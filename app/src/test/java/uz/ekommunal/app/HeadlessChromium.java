@@ -44,6 +44,8 @@ final class HeadlessChromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=" + width + "," + height, "--lang=uz", "--user-data-dir=" + profile);
         // A phone's viewport: headless windows cannot be narrower than 500 px, the emulated screen can.
+        // the console, so a test can fail on any error the page logs (a 404, a script error)
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
                 Map.of("width", width, "height", height, "pixelRatio", 1.0)));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
@@ -81,6 +83,19 @@ final class HeadlessChromium implements AutoCloseable {
         java.util.List<Number> w = (java.util.List<Number>) driver.executeScript(
                 "return [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth];");
         return new long[] {Math.max(w.get(0).longValue(), w.get(1).longValue()), w.get(2).longValue()};
+    }
+
+    /** The console's errors (SEVERE entries) since the last call. */
+    java.util.List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+    }
+
+    /** Shows the page as on a screen this many CSS pixels wide (a phone below 800). */
+    void resize(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 800));
     }
 
     WebDriver.Navigation navigate() {

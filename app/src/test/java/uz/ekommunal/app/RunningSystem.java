@@ -220,6 +220,16 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
+    /** Runs one SQL statement with these parameters, e.g. to move a date into the past; the rows changed. */
+    int sql(String statement, Object... parameters) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
     // ---- what the API answers ----
 
     /** The pages' security headers: scripts and styles from here only, never framed, no sniffing. */

@@ -78,7 +78,7 @@ final class AppealJson {
 
     static JsonObject attachment(AttachmentStore.Attachment file) {
         return new JsonObject().put("id", file.id().toString()).put("name", file.originalName())
-                .put("type", file.type().mediaType()).put("size", file.size())
+                .put("type", file.type().mediaType()).put("size", file.size()).put("fromOfficer", file.fromOfficer())
                 .put("url", "/api/v1/appeals/" + file.appealId() + "/attachments/" + file.id());
     }
 

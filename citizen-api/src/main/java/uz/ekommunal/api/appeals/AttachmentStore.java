@@ -26,8 +26,9 @@ public final class AttachmentStore {
 
     public static final int MAX_PER_APPEAL = 10;
 
+    /** @param fromOfficer added by the organisation with its answer, not by the resident */
     public record Attachment(UUID id, long appealId, String storedName, String originalName, FileType type,
-            long size, Instant createdAt) {
+            long size, Instant createdAt, boolean fromOfficer) {
     }
 
     private final Path directory;
@@ -56,8 +57,8 @@ public final class AttachmentStore {
     }
 
     /** Checks the uploaded file's type (by content) and size, then keeps it under a random name. */
-    public Attachment keep(Connection c, long appealId, Path upload, String originalName, Instant now)
-            throws IOException, SQLException {
+    public Attachment keep(Connection c, long appealId, Path upload, String originalName, Instant now,
+            boolean fromOfficer) throws IOException, SQLException {
         try {
             byte[] head;
             try (InputStream in = Files.newInputStream(upload)) {
@@ -84,7 +85,7 @@ public final class AttachmentStore {
             Files.move(upload, directory.resolve(stored), StandardCopyOption.ATOMIC_MOVE);
             try (PreparedStatement s = c.prepareStatement("""
                     insert into appeals.attachments (id, appeal_id, stored_name, original_name, media_type, size_bytes,
-                        created_at) values (?, ?, ?, ?, ?, ?, ?)""")) {
+                        created_at, from_officer) values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 s.setObject(1, id);
                 s.setLong(2, appealId);
                 s.setString(3, stored);
@@ -92,9 +93,10 @@ public final class AttachmentStore {
                 s.setString(5, type.mediaType());
                 s.setLong(6, size);
                 s.setTimestamp(7, Timestamp.from(now));
+                s.setBoolean(8, fromOfficer);
                 s.executeUpdate();
             }
-            return new Attachment(id, appealId, stored, originalName, type, size, now);
+            return new Attachment(id, appealId, stored, originalName, type, size, now, fromOfficer);
         } finally {
             Files.deleteIfExists(upload);
         }
@@ -142,6 +144,6 @@ public final class AttachmentStore {
     private static Attachment read(ResultSet rs) throws SQLException {
         return new Attachment(rs.getObject("id", UUID.class), rs.getLong("appeal_id"), rs.getString("stored_name"),
                 rs.getString("original_name"), FileType.byMediaType(rs.getString("media_type")),
-                rs.getLong("size_bytes"), rs.getTimestamp("created_at").toInstant());
+                rs.getLong("size_bytes"), rs.getTimestamp("created_at").toInstant(), rs.getBoolean("from_officer"));
     }
 }

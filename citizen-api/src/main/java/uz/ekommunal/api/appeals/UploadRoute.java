@@ -7,18 +7,22 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import javax.sql.DataSource;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 
 /**
- * {@code POST /api/v1/me/appeals/{id}/attachments?name=photo.jpg}: the raw file as the body
+ * {@code POST /api/v1/me/appeals/{id}/attachments?name=photo.jpg}, the resident's files on a draft,
+ * and {@code POST /api/v1/officer/appeals/{id}/attachments?name=letter.pdf}, the organisation's files
+ * for its answer (its complaints officers, while the appeal is accepted; administrators too): the raw file as the body
  * (any Content-Type; the type is sniffed from the content). Mounted ahead of the server's 1 MB
  * body handler and streamed to a temporary file in the attachments directory: a declared length
  * over the limit is refused before reading (clients sending {@code Expect: 100-continue} never
@@ -41,19 +45,52 @@ final class UploadRoute {
         this.clock = clock;
     }
 
+    private final Directory directory = new Directory();
+
     void mount(Router router) {
-        // order -1: before the server's body handler, which would buffer (and cap) the body
-        router.post("/api/v1/me/appeals/:id/attachments").order(-1)
-                .handler(ctx -> {
-                    ctx.request().pause();
-                    ctx.response().putHeader("X-Content-Type-Options", "nosniff").putHeader("X-Frame-Options", "DENY")
-                            .putHeader("Referrer-Policy", "no-referrer");
-                    ctx.next();
-                })
-                .handler(authenticate).handler(this::upload);
+        // order -1: before the server's body handler, which would buffer (and cap) the body; and before
+        // the officers' /:id/:action, which would take "attachments" for an action
+        router.post("/api/v1/me/appeals/:id/attachments").order(-1).handler(UploadRoute::pause)
+                .handler(authenticate).handler(ctx -> upload(ctx, false));
+        router.post("/api/v1/officer/appeals/:id/attachments").order(-1).handler(UploadRoute::pause)
+                .handler(authenticate).handler(ctx -> upload(ctx, true));
     }
 
-    private void upload(RoutingContext ctx) {
+    private static void pause(RoutingContext ctx) {
+        ctx.request().pause();
+        ctx.response().putHeader("X-Content-Type-Options", "nosniff").putHeader("X-Frame-Options", "DENY")
+                .putHeader("Referrer-Policy", "no-referrer");
+        ctx.next();
+    }
+
+    /**
+     * Whether this caller may add a file to this appeal now: the resident to their own draft; an
+     * officer to an accepted appeal of their organisation (an administrator to any accepted one).
+     * Someone else's appeal is not found, as everywhere.
+     */
+    private void mayAdd(Connection c, Caller caller, Appeal a, boolean officer) throws SQLException {
+        if (!officer) {
+            if (a.userId() == null || a.userId() != caller.userId()) {
+                throw AppealService.notFound(a.id());
+            }
+            if (a.status() != Status.DRAFT) {
+                throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
+                        "Attachments are added to a draft, before it is sent");
+            }
+            return;
+        }
+        OfficerRoutes.requireRole(caller, Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR);
+        if (caller.role() != Role.ADMINISTRATOR && !java.util.Objects.equals(a.organisationId(),
+                directory.officerOrganisation(c, caller.userId()).orElse(null))) {
+            throw AppealService.notFound(a.id());
+        }
+        if (a.status() != Status.ACCEPTED) {
+            throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
+                    "The answer's files are added while the appeal is accepted, before the answer is sent");
+        }
+    }
+
+    private void upload(RoutingContext ctx, boolean officer) {
         HttpServerRequest req = ctx.request();
         Caller caller = Requests.caller(ctx);
         long id = Requests.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
@@ -69,14 +106,7 @@ final class UploadRoute {
         }
         String name = safeName(req.getParam("name"));
         vertx.executeBlocking(() -> Transactions.inTransaction(dataSource, c -> {
-            Appeal a = store.load(c, id, false).orElseThrow(() -> AppealService.notFound(id));
-            if (a.userId() == null || a.userId() != caller.userId()) {
-                throw AppealService.notFound(id);
-            }
-            if (a.status() != Status.DRAFT) {
-                throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
-                        "Attachments are added to a draft, before it is sent");
-            }
+            mayAdd(c, caller, store.load(c, id, false).orElseThrow(() -> AppealService.notFound(id)), officer);
             return tmp();
         }), false).compose(tmp -> vertx.fileSystem().open(tmp.toString(), new OpenOptions().setWrite(true))
                 .map(file -> new Object[] {tmp, file})).onComplete(opened -> {
@@ -84,11 +114,13 @@ final class UploadRoute {
                         Requests.fail(ctx, opened.cause());
                         return;
                     }
-                    receive(ctx, id, name, (Path) opened.result()[0], (AsyncFile) opened.result()[1], max);
+                    receive(ctx, id, name, (Path) opened.result()[0], (AsyncFile) opened.result()[1], max, officer);
                 });
     }
 
-    private void receive(RoutingContext ctx, long id, String name, Path tmp, AsyncFile file, long max) {
+    private void receive(RoutingContext ctx, long id, String name, Path tmp, AsyncFile file, long max,
+            boolean officer) {
+        Caller caller = Requests.caller(ctx);
         HttpServerRequest req = ctx.request();
         long[] received = {0};
         req.handler(buf -> {
@@ -117,13 +149,14 @@ final class UploadRoute {
                 // the draft's row locked: parallel uploads are counted one after another, and a draft
                 // sent meanwhile takes no more files
                 Appeal a = store.load(c, id, true).orElseThrow(() -> AppealService.notFound(id));
-                if (a.status() != Status.DRAFT) {
+                try {
+                    mayAdd(c, caller, a, officer);
+                } catch (ApiException e) {
                     vertx.fileSystem().delete(tmp.toString());
-                    throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
-                            "Attachments are added to a draft, before it is sent");
+                    throw e;
                 }
                 try {
-                    return files.keep(c, id, tmp, name, clock.instant());
+                    return files.keep(c, id, tmp, name, clock.instant(), officer);
                 } catch (java.io.IOException e) {
                     throw new SQLException("could not keep the attachment", e);
                 }

@@ -7,7 +7,9 @@ import io.vertx.ext.web.handler.StaticHandler;
 /**
  * The households' page at {@code /}: {@code index.html}, {@code app.js} and {@code app.css} from the
  * classpath folder {@code web/}; and the operators' desk pages under {@code /operator/} (meters,
- * tariffs), which use the session the households' page signs in. Scripts and styles come from this
+ * tariffs, appeals), which use the session the households' page signs in; the residents' appeals
+ * ({@code /appeals.html}) and the public questions and answers ({@code /questions.html}), with the
+ * pages' shared script {@code common.js} and the favicon. Scripts and styles come from this
  * server only (no inline code, no CDN), the pages talk only to this API and may not be framed; the
  * server adds nosniff and DENY.
  */
@@ -19,7 +21,8 @@ public final class WebPages {
             + "frame-ancestors 'none'";
 
     /** The files served with these headers: the households' page and the desk's pages. */
-    static final String PAGES = "/|/index\\.html|/(app|chart)\\.js|/app\\.css|/operator/[a-z]+\\.(html|js|css)";
+    static final String PAGES = "/|/index\\.html|/(app|chart|common)\\.js|/(app|pages)\\.css|/favicon\\.ico"
+            + "|/(appeals|questions|appeals-words)\\.(html|js)|/operator/[a-z]+\\.(html|js|css)";
 
     public void mount(Router router) {
         // The page changes with every release; a short cache keeps old scripts from meeting a new API.
