@@ -1,5 +1,5 @@
 /* The operators' desk pages, shared part: texts in uz/ru/en, the signed-in session (the households'
-   page signs in and keeps it in sessionStorage), the API with one refresh on 401, who may see the
+   page signs in and keeps it in localStorage), the API with one refresh on 401, who may see the
    desk, and problems (RFC 9457) shown next to the field at fault. Plain JS, no build step. */
 (function () {
   'use strict';
@@ -53,8 +53,10 @@
   };
 
   var DESK_ROLES = { OPERATOR: true, ADMINISTRATOR: true };
-  var lang = TEXTS[sessionStorage.getItem('ek.lang')] ? sessionStorage.getItem('ek.lang') : 'uz';
-  var session = JSON.parse(sessionStorage.getItem('ek.session') || 'null');
+  // the households' page keeps language and session in localStorage (docs/security.md): one session for all tabs
+  var store = window.localStorage;
+  var lang = TEXTS[store.getItem('ek.lang')] ? store.getItem('ek.lang') : 'uz';
+  var session = JSON.parse(store.getItem('ek.session') || sessionStorage.getItem('ek.session') || 'null');
   var listeners = [];
   var $ = function (id) { return document.getElementById(id); };
 
@@ -129,11 +131,11 @@
 
   function saveSession(s) {
     session = s;
-    if (s) { sessionStorage.setItem('ek.session', JSON.stringify(s)); } else { sessionStorage.removeItem('ek.session'); }
+    if (s) { store.setItem('ek.session', JSON.stringify(s)); } else { store.removeItem('ek.session'); }
   }
 
   function call(method, path, body) {
-    var headers = { 'Accept': 'application/json' };
+    var headers = { 'Accept': 'application/json', 'Accept-Language': lang };
     if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
     if (session) { headers.Authorization = 'Bearer ' + session.accessToken; }
     return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -250,7 +252,7 @@
     document.querySelectorAll('[data-lang]').forEach(function (b) {
       b.addEventListener('click', function () {
         lang = b.getAttribute('data-lang');
-        sessionStorage.setItem('ek.lang', lang);
+        store.setItem('ek.lang', lang);
         applyLanguage();
       });
     });

@@ -43,6 +43,7 @@ final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=" + width + "," + height, "--lang=uz", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // for consoleErrors()
         // A phone's viewport: headless windows cannot be narrower than 500 px, the emulated screen can.
         options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
                 Map.of("width", width, "height", height, "pixelRatio", 1.0)));
@@ -81,6 +82,13 @@ final class HeadlessChromium implements AutoCloseable {
         java.util.List<Number> w = (java.util.List<Number>) driver.executeScript(
                 "return [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth];");
         return new long[] {Math.max(w.get(0).longValue(), w.get(1).longValue()), w.get(2).longValue()};
+    }
+
+    /** What the page wrote to the console as errors (and failed loads) since the last call. */
+    java.util.List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
     }
 
     WebDriver.Navigation navigate() {

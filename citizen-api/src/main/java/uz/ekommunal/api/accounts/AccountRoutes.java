@@ -18,6 +18,7 @@ import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.Messages;
 import uz.ekommunal.api.http.QueryParams;
 import uz.ekommunal.api.widgets.PayLink;
 import uz.ekommunal.api.widgets.PayLinkSource;
@@ -77,17 +78,17 @@ public final class AccountRoutes {
         Caller caller = Requests.caller(ctx);
         long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
         GroupBy groupBy = GroupBy.parse(ctx.request().getParam("group_by") == null ? "day"
-                : ctx.request().getParam("group_by")).orElseThrow(() -> new ApiException(ApiError.INVALID_PARAMETER,
-                        "group_by", "group_by must be hour, day, week or month"));
+                : ctx.request().getParam("group_by")).orElseThrow(() ->
+                        ApiException.because(ApiError.INVALID_PARAMETER, "group_by", "groupByHourDay"));
         Instant to = QueryParams.instant(ctx, "to",
                 BillingTime.startOf(BillingTime.dayOf(clock.instant()).plusDays(1)), BillingTime.ZONE);
         Instant from = QueryParams.instant(ctx, "from", to.minus(Duration.ofDays(30)), BillingTime.ZONE);
         if (!from.isBefore(to)) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "from", "'from' must be before 'to'");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "from", "fromBefore");
         }
-        List<Instant> edges = groupBy.edges(from, to, BillingTime.ZONE).orElseThrow(() -> new ApiException(
-                ApiError.INVALID_PARAMETER, "group_by", "at most " + GroupBy.MAX_BUCKETS + " buckets; group by a "
-                        + "longer span or ask for a shorter range"));
+        List<Instant> edges = groupBy.edges(from, to,
+                BillingTime.ZONE).orElseThrow(() -> ApiException.because(ApiError.INVALID_PARAMETER, "group_by",
+                        "mostBucketsGroupBy", GroupBy.MAX_BUCKETS));
         Requests.blocking(vertx, ctx, () -> {
             guard.visible(caller, id);
             return consumption.of(id, edges);
@@ -189,26 +190,27 @@ public final class AccountRoutes {
             List<Utility> charged = PaymentSlips.utilities(invoice);
             Utility utility = chosen != null ? chosen : charged.size() == 1 ? charged.get(0) : null;
             if (utility == null) {
-                throw new ApiException(ApiError.MISSING_PARAMETER, "utility",
-                        "This invoice charges " + names(charged) + "; say which one the slip is for");
+                throw ApiException.because(ApiError.MISSING_PARAMETER, "utility", "invoiceChargesSayWhich",
+                        names(charged));
             }
-            PaymentSlipDocument slip = PaymentSlips.of(invoice, utility, today).orElseThrow(() -> new ApiException(
-                    ApiError.NOTHING_TO_PAY, "utility", "Invoice " + invoice.number() + " charges nothing to pay for "
-                            + utility.name().toLowerCase() + (charged.isEmpty() ? "" : "; it charges " + names(charged))));
+            PaymentSlipDocument slip = PaymentSlips.of(invoice, utility,
+                    today).orElseThrow(() -> ApiException.because(ApiError.NOTHING_TO_PAY, "utility",
+                            charged.isEmpty() ? "nothing" : "other", invoice.number(), Messages.utility(utility.name()),
+                            names(charged)));
             return Buffer.buffer(PaymentSlipPdf.render(slip, language, codes.codeOf(id), checkoutLink(id)));
         }, pdf -> sendPdf(ctx, pdf, "payment-slip-" + invoiceId + ".pdf"));
     }
 
     private Invoice invoice(long accountId, long invoiceId) throws SQLException {
         return billing.invoices().byId(invoiceId).filter(i -> i.accountId() == accountId).orElseThrow(
-                () -> new ApiException(ApiError.INVOICE_NOT_FOUND, "invoiceId", "No invoice " + invoiceId
-                        + " on account " + accountId));
+                () -> ApiException.because(ApiError.INVOICE_NOT_FOUND, "invoiceId", "noInvoiceAccount", invoiceId,
+                        accountId));
     }
 
     private static Language language(RoutingContext ctx) {
         String lang = ctx.request().getParam("lang");
         if (lang != null && !lang.equals("uz") && !lang.equals("ru")) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "lang", "lang must be uz or ru");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "lang", "langUzRu");
         }
         return "ru".equals(lang) ? Language.RUSSIAN : Language.UZBEK;
     }
@@ -217,7 +219,7 @@ public final class AccountRoutes {
         try {
             return Utility.parse(text, "utility");
         } catch (TariffException e) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "utility", "Unknown utility '" + text + "'");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "utility", "unknownUtility", text);
         }
     }
 

@@ -74,8 +74,8 @@ final class UploadRoute {
                 throw AppealService.notFound(id);
             }
             if (a.status() != Status.DRAFT) {
-                throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
-                        "Attachments are added to a draft, before it is sent");
+                throw ApiException.because(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
+                        "attachmentsAreAddedDraft");
             }
             return tmp();
         }), false).compose(tmp -> vertx.fileSystem().open(tmp.toString(), new OpenOptions().setWrite(true))
@@ -119,8 +119,8 @@ final class UploadRoute {
                 Appeal a = store.load(c, id, true).orElseThrow(() -> AppealService.notFound(id));
                 if (a.status() != Status.DRAFT) {
                     vertx.fileSystem().delete(tmp.toString());
-                    throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
-                            "Attachments are added to a draft, before it is sent");
+                    throw ApiException.because(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
+                            "attachmentsAreAddedDraft");
                 }
                 try {
                     return files.keep(c, id, tmp, name, clock.instant());
@@ -158,8 +158,7 @@ final class UploadRoute {
     }
 
     private static ApiException tooLarge(long max) {
-        return new ApiException(ApiError.ATTACHMENT_TOO_LARGE, "file",
-                "An attachment may be at most " + max / (1024 * 1024) + " MB (photos and scans less; see the API doc)");
+        return ApiException.because(ApiError.ATTACHMENT_TOO_LARGE, "file", "attachmentMayMostMb", max / (1024 * 1024));
     }
 
     private static long parse(String length) {

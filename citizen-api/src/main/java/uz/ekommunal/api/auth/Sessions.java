@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
 
 /**
  * Sessions: a short-lived access token and a refresh token. Refreshing reads the user again, so
@@ -53,7 +54,7 @@ public final class Sessions {
     }
 
     private AuthException invalid() {
-        return new AuthException(ApiError.INVALID_REFRESH_TOKEN, "refreshToken",
-                "The refresh token is unknown, expired or revoked; sign in again");
+        return new AuthException(ApiException.because(ApiError.INVALID_REFRESH_TOKEN, "refreshToken",
+                "refreshTokenUnknownExpired"));
     }
 }

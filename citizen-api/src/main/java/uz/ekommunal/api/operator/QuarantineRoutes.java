@@ -56,7 +56,7 @@ final class QuarantineRoutes {
         Long provider = DeskAccess.scope(Requests.caller(ctx));
         String reason = ctx.request().getParam("reason");
         if (reason != null && !reason.matches("[a-z_]{1,40}")) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "reason", "reason must be a reason label, e.g. malformed_json");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "reason", "reasonReasonLabelMalformed");
         }
         Instant from = QueryParams.instant(ctx, "from", null, BillingTime.ZONE);
         int limit = QueryParams.integer(ctx, "limit", 50, 1, 500);
@@ -139,7 +139,7 @@ final class QuarantineRoutes {
             try {
                 return new Position(Instant.parse(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
             } catch (RuntimeException e) {
-                throw new ApiException(ApiError.INVALID_PARAMETER, "cursor", "not a cursor this API gave");
+                throw ApiException.because(ApiError.INVALID_PARAMETER, "cursor", "notCursorApiGave");
             }
         }
     }

@@ -19,7 +19,8 @@ public final class WebPages {
             + "frame-ancestors 'none'";
 
     /** The files served with these headers: the households' page and the desk's pages. */
-    static final String PAGES = "/|/index\\.html|/(app|chart)\\.js|/app\\.css|/operator/[a-z]+\\.(html|js|css)";
+    static final String PAGES = "/|/index\\.html|/(app|chart)\\.js|/app\\.css|/operator/[a-z]+\\.(html|js|css)"
+            + "|/(app-texts|household)\\.js|/favicon\\.ico";
 
     public void mount(Router router) {
         // The page changes with every release; a short cache keeps old scripts from meeting a new API.
