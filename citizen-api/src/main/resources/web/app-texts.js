@@ -1,6 +1,7 @@
 /* Every string the households' page shows: Uzbek (Latin), Russian, English. household.js adds its own. */
 window.EkTexts = {
   uz: {
+    u_natural_gas: 'Tabiiy gaz', u_hot_water: 'Issiq suv', u_heating: 'Isitish', u_sewerage: 'Oqova suv',
     deskTitle: 'Operator ish joyi', deskMeters: 'Hisoblagichlar: ro‘yxatga olish, bog‘lash, almashtirish', deskTariffs: 'Tarif versiyalari', deskAccounts: 'Shaxsiy hisoblar: ochish, egasi, oila ma’lumotlari, yopish',
     signinTitle: 'Telefon raqami bilan kirish', phone: 'Mobil telefon raqami', sendCode: 'Kod yuborish',
     code: 'SMS orqali kelgan kod', signIn: 'Kirish', changePhone: 'Boshqa raqam', codeSent: 'Kod yuborildi: ',
@@ -24,6 +25,7 @@ window.EkTexts = {
     soum: 'so‘m', m_electricity: 'Elektr hisoblagichi', m_gas: 'Gaz hisoblagichi', m_cold_water: 'Sovuq suv hisoblagichi', m_hot_water: 'Issiq suv hisoblagichi', m_heat: 'Issiqlik hisoblagichi'
   },
   ru: {
+    u_natural_gas: 'Природный газ', u_hot_water: 'Горячая вода', u_heating: 'Отопление', u_sewerage: 'Водоотведение',
     deskTitle: 'Рабочее место оператора', deskMeters: 'Счётчики: регистрация, привязка, замена', deskTariffs: 'Версии тарифов', deskAccounts: 'Лицевые счета: открытие, владелец, сведения о семье, закрытие',
     signinTitle: 'Вход по номеру телефона', phone: 'Номер мобильного телефона', sendCode: 'Получить код',
     code: 'Код из SMS', signIn: 'Войти', changePhone: 'Другой номер', codeSent: 'Код отправлен на ',
@@ -47,6 +49,7 @@ window.EkTexts = {
     soum: 'сум', m_electricity: 'Электросчётчик', m_gas: 'Газовый счётчик', m_cold_water: 'Счётчик холодной воды', m_hot_water: 'Счётчик горячей воды', m_heat: 'Теплосчётчик'
   },
   en: {
+    u_natural_gas: 'Natural gas', u_hot_water: 'Hot water', u_heating: 'Heating', u_sewerage: 'Sewerage',
     deskTitle: 'Operator desk', deskMeters: 'Meters: register, link, replace', deskTariffs: 'Tariff versions', deskAccounts: 'Personal accounts: open, holder, household facts, close',
     signinTitle: 'Sign in with your phone', phone: 'Mobile phone number', sendCode: 'Send code',
     code: 'Code from the SMS', signIn: 'Sign in', changePhone: 'Another number', codeSent: 'Code sent to ',

@@ -120,9 +120,9 @@
       district: $('pf-district').value.trim() || null, language: $('pf-language').value };
     E.api('PUT', '/api/v1/me', body).then(function (me) {
       profile = me;
+      if (me.language && me.language !== E.lang()) { E.setLanguage(me.language); }
       $('pf-status').className = 'note ok';
       E.show('pf-status', E.t('saved'));
-      if (me.language && me.language !== E.lang()) { E.setLanguage(me.language); }
     }, function (e) {
       $('pf-status').className = 'error';
       E.show('pf-status', e.message);

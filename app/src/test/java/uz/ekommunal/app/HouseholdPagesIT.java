@@ -82,15 +82,15 @@ class HouseholdPagesIT {
 
     @Test
     void aHouseholdsJourneyOnAPhoneAndOnALaptop() throws Exception {
-        List<Meter> meters = app.gateway().meters().all().stream()
+        List<String> numbers = app.gateway().meters().all().stream()
                 .filter(m -> m.utility().equals("electricity") && m.accountNumber() != null
                         && m.accountNumber().matches("\\d{7}"))
-                .toList();
-        assertThat(meters).as("demo electricity accounts").hasSizeGreaterThanOrEqualTo(2);
+                .map(Meter::accountNumber).distinct().sorted().toList();
+        assertThat(numbers).as("demo electricity accounts").hasSizeGreaterThanOrEqualTo(2);
         Eventually.await(Duration.ofMinutes(3), () -> app.billing().engine().runs().all(),
                 runs -> !runs.isEmpty() && runs.stream().allMatch(r -> r.finished()));
-        journey(360, 740, "+998901234561", "90 123 45 61", meters.get(0).accountNumber());
-        journey(1366, 800, "+998901234562", "90 123 45 62", meters.get(1).accountNumber());
+        journey(360, 740, "+998901234561", "90 123 45 61", numbers.get(0));
+        journey(1366, 800, "+998901234562", "90 123 45 62", numbers.get(1));
     }
 
     private void journey(int width, int height, String phone, String typedPhone, String number) throws Exception {
@@ -244,7 +244,7 @@ class HouseholdPagesIT {
         String found = null;
         for (String body : sms) {
             if (body.contains(phone.substring(4))) {
-                found = java.net.URLDecoder.decode(body, StandardCharsets.UTF_8);
+                found = body;
             }
         }
         return found;

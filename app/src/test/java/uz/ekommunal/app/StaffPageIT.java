@@ -80,7 +80,7 @@ class StaffPageIT {
                 t -> t.startsWith("Role revoked"))).contains("household");
         assertThat(system.role(user)).isEqualTo(Role.HOUSEHOLD);
         String token = (String) browser.script(
-                "return JSON.parse(sessionStorage.getItem('ek.session')).accessToken");
+                "return JSON.parse(localStorage.getItem('ek.session')).accessToken");
         HttpResponse<String> audit = system.get("/api/v1/admin/audit?target=user:" + user, token);
         assertThat(new JsonObject(audit.body()).getJsonArray("items").stream()
                 .map(o -> ((JsonObject) o).getString("action"))).containsExactly("role.revoke", "role.grant");
@@ -100,7 +100,7 @@ class StaffPageIT {
 
     private void signIn(String phone) throws Exception {
         browser.navigate().to(system.base() + "/");
-        browser.script("sessionStorage.clear()");
+        browser.script("localStorage.clear()");
         browser.navigate().refresh();
         browser.until(visibilityOfElementLocated(By.id("phone")));
         int seen = system.smsCount();

@@ -112,7 +112,7 @@ class WebPageIT {
                 .matches("[+-]?[\\d\\u00a0 ]+,\\d{2} so‘m");
         assertThat(card.findElement(By.cssSelector(".balance .as-of")).getText()).matches(".*\\d{2}\\.\\d{2}\\.\\d{4}");
         assertThat(card.getText()).contains(meter.serial());
-        assertThat(card.getText()).as("the last tariff, from the previous month's invoice").contains("so‘m/kWh");
+        assertThat(card.getText()).as("the last tariff, from the previous month's invoice").contains("so‘m/kVt·soat");
         browser.screenshot("widget-card");
         readingRefused(meter.serial());
 

@@ -16,6 +16,9 @@ import java.util.List;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.Role;
+import uz.ekommunal.api.auth.User;
+import uz.ekommunal.api.auth.Users;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.Messages;
@@ -52,6 +55,8 @@ public final class AccountRoutes {
     private final PayLinkSource payLinks;
 
     /** @param payLinks the checkout link printed as a QR code on receipts */
+    private Users profiles;
+
     public AccountRoutes(Vertx vertx, Authenticate authenticate, AccountGuard guard, Billing billing,
             Consumption consumption, LinkCodes codes, PayLinkSource payLinks, Clock clock) {
         this.payLinks = payLinks;
@@ -62,6 +67,12 @@ public final class AccountRoutes {
         this.consumption = consumption;
         this.codes = codes;
         this.clock = clock;
+    }
+
+    /** A household's slip prints the payer's name and address from their profile, where they gave them. */
+    public AccountRoutes printingProfilesOf(Users profiles) {
+        this.profiles = profiles;
+        return this;
     }
 
     public void mount(Router router) {
@@ -197,7 +208,8 @@ public final class AccountRoutes {
                     today).orElseThrow(() -> ApiException.because(ApiError.NOTHING_TO_PAY, "utility",
                             charged.isEmpty() ? "nothing" : "other", invoice.number(), Messages.utility(utility.name()),
                             names(charged)));
-            return Buffer.buffer(PaymentSlipPdf.render(slip, language, codes.codeOf(id), checkoutLink(id)));
+            return Buffer.buffer(PaymentSlipPdf.render(payer(caller, slip), language, codes.codeOf(id),
+                    checkoutLink(id)));
         }, pdf -> sendPdf(ctx, pdf, "payment-slip-" + invoiceId + ".pdf"));
     }
 
@@ -221,6 +233,20 @@ public final class AccountRoutes {
         } catch (TariffException e) {
             throw ApiException.because(ApiError.INVALID_PARAMETER, "utility", "unknownUtility", text);
         }
+    }
+
+    /** The household printing the slip pays: its profile's name and address, each where given. */
+    private PaymentSlipDocument payer(Caller caller, PaymentSlipDocument s) throws SQLException {
+        if (profiles == null || caller.role() != Role.HOUSEHOLD) {
+            return s;
+        }
+        User u = profiles.byId(caller.userId()).orElse(null);
+        if (u == null || (u.name() == null && u.address() == null)) {
+            return s;
+        }
+        return new PaymentSlipDocument(s.payee(), u.name() != null ? u.name() : s.payerName(),
+                u.address() != null ? u.address() : s.payerAddress(), s.accountNumber(), s.category(), s.quantity(),
+                s.unit(), s.period(), s.tariff(), s.amount(), s.date());
     }
 
     private static String names(List<Utility> utilities) {

@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.Languages;
 
 /** Lets a request through only with a valid {@code Authorization: Bearer <access token>}. */
 public final class Authenticate implements Handler<RoutingContext> {
@@ -42,6 +43,7 @@ public final class Authenticate implements Handler<RoutingContext> {
             return;
         }
         ctx.put(Requests.CALLER, caller.get());
+        tokens.language(token).ifPresent(l -> ctx.put(Languages.PROFILE, l));
         ctx.next();
     }
 }

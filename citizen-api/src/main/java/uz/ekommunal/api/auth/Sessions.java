@@ -49,7 +49,7 @@ public final class Sessions {
     }
 
     private Session session(User user, RefreshTokens.Issued issued) {
-        return new Session(access.issue(user.caller()), clock.instant().plus(access.lifetime()), issued.token(),
+        return new Session(access.issue(user.caller(), user.language()), clock.instant().plus(access.lifetime()), issued.token(),
                 issued.expiresAt(), user);
     }
 

@@ -12,7 +12,7 @@ import uz.ekommunal.api.appeals.Language;
  */
 public final class Languages {
 
-    /** Where a handler that knows the caller's profile language leaves it for the error answer. */
+    /** Where {@code Authenticate} leaves the profile's language its access token carries. */
     public static final String PROFILE = "ekommunal.profileLanguage";
 
     private Languages() {

@@ -133,6 +133,31 @@ class ServerLanguagesIT {
     }
 
     @Test
+    void withoutAcceptLanguageTheProfilesLanguageAnswersOnceTheSessionCarriesIt() throws Exception {
+        JsonObject session = api.signIn("+998901000014");
+        String token = session.getString("accessToken");
+        api.put("/api/v1/me", token, new JsonObject().put("language", "ru"));
+        api.acceptLanguage = null;
+        try {
+            HttpResponse<String> before = api.get("/api/v1/accounts/999999/invoices", token);
+            assertThat(before.headers().firstValue("Content-Language")).as("the old token knows no language")
+                    .hasValue("uz");
+            JsonObject refreshed = new JsonObject(api.post("/api/v1/auth/refresh", null,
+                    new JsonObject().put("refreshToken", session.getString("refreshToken"))).body());
+            HttpResponse<String> after = api.get("/api/v1/accounts/999999/invoices",
+                    refreshed.getString("accessToken"));
+            assertThat(after.statusCode()).isEqualTo(404);
+            assertThat(after.headers().firstValue("Content-Language")).hasValue("ru");
+            assertThat(new JsonObject(after.body()).getString("title")).isEqualTo("Лицевой счёт не найден");
+            api.acceptLanguage = "en";
+            assertThat(api.get("/api/v1/accounts/999999/invoices", refreshed.getString("accessToken"))
+                    .headers().firstValue("Content-Language")).as("the request's own choice first").hasValue("en");
+        } finally {
+            api.acceptLanguage = "en";
+        }
+    }
+
+    @Test
     void aProfileIsOnlyEverOnesOwn() {
         api.put("/api/v1/me", alice, new JsonObject().put("name", "Alisa").put("address", "Chilonzor 1")
                 .put("language", "ru"));
@@ -150,6 +175,22 @@ class ServerLanguagesIT {
                 .isEqualTo(404);
         assertThat(api.get("/api/v1/accounts/" + data.electricityA.id() + "/balance-history", alice).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void theSlipPrintsThePayersNameAndAddressFromTheProfile() throws Exception {
+        String carol = api.token("+998901000015");
+        assertThat(api.link(carol, "electricity", "1000001").statusCode()).isIn(200, 201);
+        api.put("/api/v1/me", carol, new JsonObject().put("name", "Zuhra Tojiyeva").put("address", "Yunusobod 4-17"));
+        JsonObject invoice = new JsonObject(api.get("/api/v1/accounts/" + data.electricityA.id() + "/invoices", carol)
+                .body()).getJsonArray("items").getJsonObject(0);
+        HttpResponse<byte[]> pdf = api.getBytes("/api/v1/accounts/" + data.electricityA.id() + "/invoices/"
+                + invoice.getLong("id") + "/payment-slip.pdf", carol);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("Zuhra Tojiyeva", "Yunusobod 4-17");
+        }
     }
 
     @Test
