@@ -103,13 +103,13 @@ class HouseholdPagesIT {
         check("sign-in", "uz");
 
         browser.find("#phone").sendKeys(typedPhone);
-        browser.find("#send-code").click();
+        click(browser.find("#send-code"));
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
         assertThat(browser.find("#code-sent").getText()).endsWith(phone);
         String code = Eventually.await(Duration.ofSeconds(20), () -> lastCode(phone), c -> c != null);
         assertThat(lastSms(phone)).as("the code's SMS in Uzbek").contains("kirish kodingiz");
         browser.find("#code").sendKeys(code);
-        browser.find("#verify").click();
+        click(browser.find("#verify"));
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("home")));
 
         // choosing the region lists its providers; the provider chooses the utility and its format hint
@@ -129,7 +129,7 @@ class HouseholdPagesIT {
         check("card", "uz");
 
         // the history: payments and the balance after each entry, as bars
-        card.findElement(By.cssSelector("details.history summary")).click();
+        click(card.findElement(By.cssSelector("details.history summary")));
         WebElement chart = browser.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("details.history[data-account-id='" + accountId + "'] svg.balance-chart")));
         assertThat(Integer.parseInt(chart.getAttribute("data-bars"))).as("ledger entries of the billed month")
@@ -141,17 +141,17 @@ class HouseholdPagesIT {
         WebElement amount = card.findElement(By.cssSelector(".pay-form .pay-amount"));
         amount.clear();
         amount.sendKeys("12 500,50");
-        card.findElement(By.cssSelector(".pay-form button[type=submit]")).click();
+        click(card.findElement(By.cssSelector(".pay-form button[type=submit]")));
         browser.until(d -> !card.findElements(By.cssSelector(".pay-choices .note")).isEmpty()
                 || card.findElement(By.cssSelector(".pay-status")).isDisplayed());
         assertThat(card.findElement(By.cssSelector(".pay-status")).isDisplayed()).as("no refusal").isFalse();
         check("pay-any-amount", "uz");
 
         // the profile: the slip's name and address, the language that follows the person
-        browser.find("#tab-profile").click();
+        click(browser.find("#tab-profile"));
         WebElement email = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("pf-email")));
         email.sendKeys("not-an-address");
-        browser.find("#pf-save").click();
+        click(browser.find("#pf-save"));
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("pf-status")));
         assertThat(browser.find("#pf-status").getText()).isEqualTo("Bu elektron pochta manzili emas");
         email.clear();
@@ -160,18 +160,18 @@ class HouseholdPagesIT {
         browser.find("#pf-address").sendKeys("Toshkent, Chilonzor 9-12");
         new Select(browser.find("#pf-region")).selectByValue("TASHKENT_CITY");
         new Select(browser.find("#pf-language")).selectByValue("ru");
-        browser.find("#pf-save").click();
+        click(browser.find("#pf-save"));
         browser.until(ExpectedConditions.textToBe(By.cssSelector("#home h1"), "Мои виджеты"));
         assertThat(browser.find("#pf-status").getText()).isEqualTo("Сохранено");
         check("profile-ru", "ru");
 
-        browser.find("#tab-providers").click();
+        click(browser.find("#tab-providers"));
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#providers-list .provider")));
         assertThat(browser.find("#providers-list").getText()).contains("Расчётный счёт", "ИНН");
         check("providers-ru", "ru");
 
         // a Russian problem on the page: the server answers in the page's language
-        browser.find("#tab-widgets").click();
+        click(browser.find("#tab-widgets"));
         link("123456", "AAAA-AAAA");
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-error"), "7 цифр"));
         check("link-refused-ru", "ru");
@@ -195,13 +195,19 @@ class HouseholdPagesIT {
         WebElement again = browser.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("article.card[data-number='" + number + "']")));
         browser.script("window.confirm = function () { return true; }");
-        again.findElement(By.cssSelector("button.unlink")).click();
+        click(again.findElement(By.cssSelector("button.unlink")));
         browser.until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("article.card[data-number='" + number + "']")));
         assertThat(browser.find("#no-cards").isDisplayed()).isTrue();
         check("unlinked-ru", "ru");
         browser.close();
         browser = null;
+    }
+
+    /** Clicks what may sit under the sticky top bar: scrolled to the middle of the screen first. */
+    private void click(WebElement element) {
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     private void link(String number, String code) {
@@ -211,7 +217,7 @@ class HouseholdPagesIT {
         WebElement codeInput = browser.find("#link-code");
         codeInput.clear();
         codeInput.sendKeys(code);
-        browser.find("#link-submit").click();
+        click(browser.find("#link-submit"));
     }
 
     /** A screenshot, then: no console errors, nothing wider than the screen, no English in uz/ru. */
