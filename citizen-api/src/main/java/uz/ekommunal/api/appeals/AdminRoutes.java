@@ -20,6 +20,8 @@ import uz.ekommunal.api.auth.User;
 import uz.ekommunal.api.auth.Users;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.Languages;
+import uz.ekommunal.api.http.Messages;
 import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.storage.Transactions;
 
@@ -59,13 +61,17 @@ final class AdminRoutes {
     }
 
     private void organisations(RoutingContext ctx) {
+        Language language = Languages.of(ctx);
         Requests.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 return directory.organisations(c);
             }
         }, list -> {
             JsonArray items = new JsonArray();
-            list.forEach(o -> items.add(new JsonObject().put("id", o.id()).put("code", o.code()).put("name", o.name())));
+            // the seeded organisations' names in the caller's language; one added later keeps its stored name
+            list.forEach(o -> items.add(new JsonObject().put("id", o.id()).put("code", o.code())
+                    .put("name", Messages.has(language, "organisation." + o.code())
+                            ? Messages.text(language, "organisation." + o.code()) : o.name())));
             Requests.json(ctx, 200, new JsonObject().put("items", items));
         });
     }
