@@ -3,86 +3,17 @@
 (function () {
   'use strict';
 
-  // Every string the page shows, in one place: Uzbek (Latin), Russian, English.
-  var I18N = {
-    uz: {
-      appealsLink: 'Murojaatlar: shikoyat, taklif, savol', questionsLink: 'Savol va javoblar', officerDeskLink: 'Murojaatlar navbati (xodimlar uchun)',
-      deskTitle: 'Operator ish joyi', deskMeters: 'Hisoblagichlar: ro‘yxatga olish, bog‘lash, almashtirish', deskTariffs: 'Tarif versiyalari', moneyTitle: 'Kassa va hisobotlar', deskCashier: 'Kassa: toʻlov qabul qilish, kvitansiya, bekor qilish', deskReports: 'Hisobotlar: tushum, qarzlar, isteʼmol', deskAccounts: 'Shaxsiy hisoblar: ochish, egasi, oila ma’lumotlari, yopish',
-      signinTitle: 'Telefon raqami bilan kirish', phone: 'Mobil telefon raqami', sendCode: 'Kod yuborish',
-      code: 'SMS orqali kelgan kod', signIn: 'Kirish', changePhone: 'Boshqa raqam', codeSent: 'Kod yuborildi: ',
-      oneId: 'OneID orqali kirish',
-      myWidgets: 'Mening vidjetlarim', signOut: 'Chiqish', noCards: 'Hali shaxsiy hisob raqami bog‘lanmagan.',
-      linkTitle: 'Shaxsiy hisob raqamini bog‘lash', utility: 'Xizmat', accountNumber: 'Shaxsiy hisob raqami',
-      linkCode: 'Ulash kodi',
-      linkCodeHint: 'Ulash kodi har bir hisob-kvitansiya va to‘lov varaqasining pastida bosilgan (8 belgi, masalan K7QM-2XPA). Kvitansiya yo‘qolgan bo‘lsa, xizmat ko‘rsatuvchining idorasi kodni aytib beradi yoki yangisini beradi.',
-      link: 'Bog‘lash', calculator: 'Qancha to‘layman? (kalkulyator)', tariffs: 'Tariflar',
-      balance: 'Balans', asOf: 'holatiga', prepayment: 'oldindan to‘lov', debt: 'qarzdorlik', settled: 'qarz yo‘q',
-      submitReading: 'Ko‘rsatkichni yuborish', readingValue: 'Hisoblagichdagi raqam', readingSaved: 'Ko‘rsatkich qabul qilindi', readingHeld: 'Ko‘rsatkich qabul qilindi, operator tekshiradi',
-      readingPhoto: 'Hisoblagich surati (ixtiyoriy)', photoSaved: 'surat qo‘shildi', photoFailed: 'surat qo‘shilmadi',
-      lastPayment: 'Oxirgi to‘lov', none: '—', meter: 'Hisoblagich', lastReading: 'Oxirgi ko‘rsatkich',
-      tariff: 'Oxirgi tarif', household: 'Yashovchilar / isitiladigan maydon', requisites: 'Yetkazib beruvchi rekvizitlari',
-      director: 'Rahbar', tel: 'Telefon', address: 'Manzil', inn: 'STIR (INN)', mfo: 'MFO', okonh: 'OKONX',
-      account: 'Hisob raqami', pay: 'To‘lash', consumption: 'Iste’mol, oxirgi 30 kun', estimated: 'taxminiy',
-      noData: 'Ko‘rsatkichlar yo‘q', receipts: 'Kvitansiyalar', noInvoices: 'Hisob-fakturalar hali yo‘q',
-      receipt: 'Kvitansiya (PDF)', slip: 'To‘lov varaqasi (PDF)', unavailable: 'Ma’lumot vaqtincha mavjud emas', loading: 'Yuklanmoqda…',
-      failed: 'Xatolik. Qayta urinib ko‘ring.', holder: 'Egasi',
-      u_electricity: 'Elektr energiyasi', u_gas: 'Tabiiy gaz', u_cold_water: 'Sovuq suv',
-      u_hot_water_heating: 'Issiq suv va isitish', u_garbage: 'Chiqindi', u_single_billing: 'Yagona hisob'
-    },
-    ru: {
-      appealsLink: 'Обращения: жалоба, предложение, вопрос', questionsLink: 'Вопросы и ответы', officerDeskLink: 'Очередь обращений (для сотрудников)',
-      deskTitle: 'Рабочее место оператора', deskMeters: 'Счётчики: регистрация, привязка, замена', deskTariffs: 'Версии тарифов', moneyTitle: 'Касса и отчёты', deskCashier: 'Касса: приём платежей, квитанции, отмена', deskReports: 'Отчёты: поступления, долги, потребление', deskAccounts: 'Лицевые счета: открытие, владелец, сведения о семье, закрытие',
-      signinTitle: 'Вход по номеру телефона', phone: 'Номер мобильного телефона', sendCode: 'Получить код',
-      code: 'Код из SMS', signIn: 'Войти', changePhone: 'Другой номер', codeSent: 'Код отправлен на ',
-      oneId: 'Войти через OneID',
-      myWidgets: 'Мои виджеты', signOut: 'Выйти', noCards: 'Лицевые счета ещё не привязаны.',
-      linkTitle: 'Привязать лицевой счёт', utility: 'Услуга', accountNumber: 'Номер лицевого счёта',
-      linkCode: 'Код привязки',
-      linkCodeHint: 'Код привязки напечатан внизу каждой квитанции и платёжного извещения (8 знаков, например K7QM-2XPA). Если квитанции нет, его назовёт или выдаст заново офис поставщика.',
-      link: 'Привязать', calculator: 'Сколько я заплачу? (калькулятор)', tariffs: 'Тарифы',
-      balance: 'Баланс', asOf: 'на', prepayment: 'переплата', debt: 'задолженность', settled: 'долга нет',
-      submitReading: 'Передать показание', readingValue: 'Число на счётчике', readingSaved: 'Показание принято', readingHeld: 'Показание принято, его проверит оператор',
-      readingPhoto: 'Фото счётчика (необязательно)', photoSaved: 'фото приложено', photoFailed: 'фото не приложено',
-      lastPayment: 'Последний платёж', none: '—', meter: 'Счётчик', lastReading: 'Последнее показание',
-      tariff: 'Последний тариф', household: 'Жильцов / отапливаемая площадь', requisites: 'Реквизиты поставщика',
-      director: 'Руководитель', tel: 'Телефон', address: 'Адрес', inn: 'ИНН', mfo: 'МФО', okonh: 'ОКОНХ',
-      account: 'Лицевой счёт', pay: 'Оплатить', consumption: 'Потребление за 30 дней', estimated: 'оценка',
-      noData: 'Показаний нет', receipts: 'Квитанции', noInvoices: 'Счетов пока нет',
-      receipt: 'Квитанция (PDF)', slip: 'Платёжное извещение (PDF)', unavailable: 'Данные временно недоступны', loading: 'Загрузка…',
-      failed: 'Ошибка. Попробуйте ещё раз.', holder: 'Владелец',
-      u_electricity: 'Электроэнергия', u_gas: 'Природный газ', u_cold_water: 'Холодная вода',
-      u_hot_water_heating: 'Горячая вода и отопление', u_garbage: 'Вывоз мусора', u_single_billing: 'Единый счёт'
-    },
-    en: {
-      appealsLink: 'Appeals: complaint, proposal, question', questionsLink: 'Questions and answers', officerDeskLink: 'Appeals queue (for officers)',
-      deskTitle: 'Operator desk', deskMeters: 'Meters: register, link, replace', deskTariffs: 'Tariff versions', moneyTitle: 'Cashier desk and reports', deskCashier: 'Cashier desk: take payments, receipts, cancel', deskReports: 'Reports: collections, debts, consumption', deskAccounts: 'Personal accounts: open, holder, household facts, close',
-      signinTitle: 'Sign in with your phone', phone: 'Mobile phone number', sendCode: 'Send code',
-      code: 'Code from the SMS', signIn: 'Sign in', changePhone: 'Another number', codeSent: 'Code sent to ',
-      oneId: 'Sign in with OneID',
-      myWidgets: 'My widgets', signOut: 'Sign out', noCards: 'No personal accounts linked yet.',
-      linkTitle: 'Link a personal account', utility: 'Utility', accountNumber: 'Personal account number',
-      linkCode: 'Link code',
-      linkCodeHint: 'The link code is printed at the bottom of every receipt and payment slip (8 characters, e.g. K7QM-2XPA). Lost the receipt? The provider’s office tells it again or issues a new one.',
-      link: 'Link', calculator: 'How much will I pay? (calculator)', tariffs: 'Tariffs',
-      balance: 'Balance', asOf: 'as of', prepayment: 'prepaid', debt: 'debt', settled: 'settled',
-      submitReading: 'Send reading', readingValue: 'The number on the meter', readingSaved: 'Reading received', readingHeld: 'Reading received; an operator will check it',
-      readingPhoto: 'Photo of the meter (optional)', photoSaved: 'photo attached', photoFailed: 'photo not attached',
-      lastPayment: 'Last payment', none: '—', meter: 'Meter', lastReading: 'Last reading',
-      tariff: 'Last tariff', household: 'Residents / heated area', requisites: 'Provider requisites',
-      director: 'Director', tel: 'Phone', address: 'Address', inn: 'Tax id (INN)', mfo: 'Bank code (MFO)', okonh: 'OKONH',
-      account: 'Account', pay: 'Pay', consumption: 'Consumption, last 30 days', estimated: 'estimated',
-      noData: 'No readings', receipts: 'Receipts', noInvoices: 'No invoices yet',
-      receipt: 'Receipt (PDF)', slip: 'Payment slip (PDF)', unavailable: 'Temporarily unavailable', loading: 'Loading…',
-      failed: 'Something went wrong. Please try again.', holder: 'Holder',
-      u_electricity: 'Electricity', u_gas: 'Natural gas', u_cold_water: 'Cold water',
-      u_hot_water_heating: 'Hot water and heating', u_garbage: 'Garbage', u_single_billing: 'Single bill'
-    }
-  };
+  // Every string the page shows, in one place (app-texts.js): Uzbek (Latin), Russian, English.
+  var I18N = window.EkTexts;
 
   var DESK_ROLES = { OPERATOR: true, ADMINISTRATOR: true };
   var MONEY_ROLES = { CASHIER: true, OPERATOR: true, ADMINISTRATOR: true };
-  var lang = I18N[sessionStorage.getItem('ek.lang')] ? sessionStorage.getItem('ek.lang') : 'uz';
-  var session = JSON.parse(sessionStorage.getItem('ek.session') || 'null');
+  // Language and session outlive the tab and the browser (localStorage, see docs/security.md);
+  // the desk's pages read the same.
+  var store = window.localStorage;
+  var lang = I18N[store.getItem('ek.lang')] ? store.getItem('ek.lang') : 'uz';
+  var session = JSON.parse(store.getItem('ek.session') || sessionStorage.getItem('ek.session') || 'null');
+  var languageListeners = [];
   var phoneSent = null;
   var $ = function (id) { return document.getElementById(id); };
   var t = function (key) { return I18N[lang][key] || key; };
@@ -110,7 +41,17 @@
     document.querySelectorAll('[data-lang]').forEach(function (b) {
       b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === lang));
     });
-    document.title = t('myWidgets') + ' — e-kommunal';
+    document.title = t(session ? 'myWidgets' : 'signinTitle') + ' — e-kommunal';
+    languageListeners.forEach(function (f) { f(lang); });
+  }
+
+  function setLanguage(next) {
+    lang = I18N[next] ? next : 'uz';
+    store.setItem('ek.lang', lang);
+    applyLanguage();
+    if (phoneSent) { $('code-sent').textContent = t('codeSent') + phoneSent; }
+    // amounts, units and names are written into the cards: draw them again in the new language
+    if (session) { loadWidgets().catch(function () {}); }
   }
 
   /* Numbers as the portal prints them: 1 234 567,89 (narrow no-break spaces). */
@@ -120,6 +61,13 @@
     var parts = s.replace(/^[+-]/, '').split('.');
     return sign + parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') + (parts.length > 1 ? ',' + parts[1] : '');
   }
+
+  function soum(text) { return money(text) + ' ' + t('soum'); }
+
+  var UNITS = { uz: { kWh: 'kVt·soat', m3: 'm³', Gcal: 'Gkal', 'm2-month': 'm²·oy' },
+    ru: { kWh: 'кВт·ч', m3: 'м³', Gcal: 'Гкал', 'm2-month': 'м²·мес' },
+    en: { kWh: 'kWh', m3: 'm³', Gcal: 'Gcal', 'm2-month': 'm²·month' } };
+  function unit(code) { return (UNITS[lang][code]) || code || ''; }
 
   function day(iso) {
     if (!iso) { return t('none'); }
@@ -137,17 +85,25 @@
 
   function saveSession(s) {
     session = s;
-    if (s) { sessionStorage.setItem('ek.session', JSON.stringify(s)); } else { sessionStorage.removeItem('ek.session'); }
+    sessionStorage.removeItem('ek.session'); // where an older page kept it
+    if (s) { store.setItem('ek.session', JSON.stringify(s)); } else { store.removeItem('ek.session'); }
   }
 
   function call(method, path, body) {
-    var headers = { 'Accept': 'application/json' };
+    // the server answers problems in the page's language
+    var headers = { 'Accept': 'application/json', 'Accept-Language': lang };
     if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
     if (session) { headers.Authorization = 'Bearer ' + session.accessToken; }
     return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) });
   }
 
   function refresh() {
+    // another tab may have rotated the refresh token already: using the old one again would end the session
+    var stored = JSON.parse(store.getItem('ek.session') || 'null');
+    if (stored && stored.refreshToken !== session.refreshToken) {
+      session = stored;
+      return Promise.resolve();
+    }
     return call('POST', '/api/v1/auth/refresh', { refreshToken: session.refreshToken }).then(function (r) {
       if (!r.ok) { throw new Error('refresh'); }
       return r.json().then(saveSession);
@@ -234,7 +190,7 @@
   function balance(b) {
     var box = el('div', { 'class': 'balance ' + b.kind, 'data-kind': b.kind }, [
       i18n('span', 'balance', { 'class': 'label' }),
-      el('b', { 'class': 'amount' }, [money(b.display) + ' so‘m']),
+      el('b', { 'class': 'amount' }, [soum(b.display)]),
       el('span', { 'class': 'as-of' }, [i18n('span', b.kind), ' · ', i18n('span', 'asOf'), ' ' + day(b.date)])
     ]);
     return box;
@@ -244,8 +200,8 @@
     return list.map(function (m) {
       var r = m.lastReading;
       return el('div', { 'class': 'meter' }, [
-        field('meter', m.type + ' № ' + m.serial),
-        field('lastReading', r ? money(r.value) + ' ' + (m.unit || '') + ' · ' + day(r.date) : t('none')),
+        field('meter', (I18N[lang]['m_' + m.type] || m.type) + ' № ' + m.serial),
+        field('lastReading', r ? money(r.value) + ' ' + unit(m.unit) + ' · ' + day(r.date) : t('none')),
         readingForm(m.serial)
       ]);
     });
@@ -331,10 +287,10 @@
   function card(c) {
     if (c.status !== 'ok') {
       return el('article', { 'class': 'card unavailable', 'data-account-id': c.accountId }, [
-        i18n('h2', 'unavailable'), el('p', { 'class': 'note' }, [c.message || ''])]);
+        i18n('h2', 'unavailable')]);
     }
     var tariffs = (c.lastTariff || []).map(function (x) {
-      return money(x.unitPrice) + ' so‘m/' + x.unit + ' (' + day(x.from) + '–' + day(x.to) + ')';
+      return money(x.unitPrice) + ' ' + t('soum') + '/' + unit(x.unit) + ' (' + day(x.from) + '–' + day(x.to) + ')';
     }).join('; ');
     var p = c.lastPayment;
     return el('article', { 'class': 'card', 'data-account-id': c.accountId, 'data-number': c.account.number }, [
@@ -342,11 +298,11 @@
       el('p', { 'class': 'note' }, [c.account.holderName + ' · ' + c.account.address]),
       balance(c.balance),
       payButtons(c.payLinks),
-      field('lastPayment', p ? day(p.date) + ' · ' + money(p.amount) + ' so‘m' + (p.paymentSystem ? ' · ' + p.paymentSystem : '')
+      field('lastPayment', p ? day(p.date) + ' · ' + soum(p.amount) + (p.paymentSystem ? ' · ' + p.paymentSystem : '')
         : t('none')),
       el('div', {}, meters(c.meters || [])),
       field('tariff', tariffs || t('none')),
-      c.household ? field('household', c.household.residents + ' / ' + c.household.heatedArea + ' m²') : null,
+      c.household ? field('household', c.household.residents + ' / ' + money(c.household.heatedArea) + ' m²') : null,
       requisites(c.provider),
       el('section', { 'class': 'consumption' }, [i18n('h3', 'consumption'),
         el('div', { 'class': 'chart-box', id: 'chart-' + c.accountId }, [i18n('p', 'loading', { 'class': 'note' })])]),
@@ -367,6 +323,7 @@
           loadConsumption(c.accountId);
           loadInvoices(c.accountId);
         }
+        if (window.EkHousehold) { window.EkHousehold.extendCard(box.lastChild, c); }
       });
     });
   }
@@ -388,7 +345,7 @@
       if (!body.items.length) { list.appendChild(i18n('li', 'noInvoices', { 'class': 'note empty' })); return; }
       body.items.forEach(function (inv) {
         var a = el('a', { href: inv.pdf, 'class': 'receipt', 'data-pdf': inv.pdf }, [i18n('span', 'receipt'),
-          ' ' + inv.number + ' · ' + day(inv.periodStart) + '–' + day(inv.periodEnd) + ' · ' + money(inv.total) + ' so‘m']);
+          ' ' + inv.number + ' · ' + day(inv.periodStart) + '–' + day(inv.periodEnd) + ' · ' + soum(inv.total)]);
         a.addEventListener('click', openReceipt);
         var item = el('li', {}, [a]);
         // a payment slip per utility the invoice charges, to pay at a bank counter
@@ -397,7 +354,7 @@
         utilities.forEach(function (u) {
           var path = '/api/v1/accounts/' + id + '/invoices/' + inv.id + '/payment-slip.pdf?utility=' + u.toLowerCase();
           var slip = el('a', { href: path, 'class': 'slip', 'data-pdf': path }, [i18n('span', 'slip'),
-            utilities.length > 1 ? ' · ' + u.toLowerCase().replace(/_/g, ' ') : '']);
+            utilities.length > 1 ? ' · ' + (I18N[lang]['u_' + u.toLowerCase()] || u) : '']);
           slip.addEventListener('click', openReceipt);
           item.appendChild(el('br'));
           item.appendChild(slip);
@@ -423,8 +380,9 @@
     ev.preventDefault();
     show('link-error');
     $('link-submit').disabled = true;
-    api('POST', '/api/v1/me/accounts', { utility: $('link-utility').value, number: $('link-number').value.trim(),
-      code: $('link-code').value.trim() })
+    // as printed: "1 000 002" is 1000002
+    api('POST', '/api/v1/me/accounts', { utility: $('link-utility').value,
+      number: $('link-number').value.replace(/[\s\u00a0]+/g, ''), code: $('link-code').value.trim() })
       .then(function () {
         $('link-number').value = '';
         $('link-code').value = '';
@@ -446,6 +404,8 @@
       return;
     }
     $('who').textContent = session.user.phone;
+    applyLanguage();
+    if (window.EkHousehold) { window.EkHousehold.signedIn(); }
     // Only a hint: the desk's pages and API check the role again.
     $('desk-links').hidden = !DESK_ROLES[session.user.role];
     $('money-links').hidden = !MONEY_ROLES[session.user.role];
@@ -454,18 +414,19 @@
   }
 
   document.querySelectorAll('[data-lang]').forEach(function (b) {
-    b.addEventListener('click', function () {
-      lang = b.getAttribute('data-lang');
-      sessionStorage.setItem('ek.lang', lang);
-      applyLanguage();
-      if (phoneSent) { $('code-sent').textContent = t('codeSent') + phoneSent; }
-    });
+    b.addEventListener('click', function () { setLanguage(b.getAttribute('data-lang')); });
   });
   $('phone-form').addEventListener('submit', requestCode);
   $('code-form').addEventListener('submit', verifyCode);
   $('change-phone').addEventListener('click', function () { phoneSent = null; route(); });
   $('sign-out').addEventListener('click', signOut);
   $('link-form').addEventListener('submit', linkAccount);
+  // What the household's other views (household.js) share with this one.
+  window.Ekommunal = { api: api, t: t, el: el, i18n: i18n, field: field, money: money, soum: soum, day: day,
+    unit: unit, show: show, reload: loadWidgets, setLanguage: setLanguage, lang: function () { return lang; },
+    strings: function (more) { Object.keys(more).forEach(function (l) { Object.assign(I18N[l], more[l]); }); },
+    onLanguage: function (f) { languageListeners.push(f); } };
+  if (window.EkHousehold) { window.EkHousehold.start(window.Ekommunal); }
   applyLanguage();
   offerOneId();
   finishOneId();

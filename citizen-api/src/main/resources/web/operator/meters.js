@@ -339,7 +339,7 @@
       body.items.forEach(function (e) {
         // the payload is data: shown as text, never as markup
         box.appendChild(el('li', { 'data-id': String(e.id), 'data-reason': e.reason }, [
-          el('b', {}, [e.reason]), ' · ' + D.when(e.receivedAt) + ' · ' + e.protocol + ' · ' + e.source,
+          el('b', {}, [e.reasonText || e.reason]), ' · ' + D.when(e.receivedAt) + ' · ' + e.protocol + ' · ' + e.source,
           el('div', { 'class': 'note' }, [e.detail || '']),
           e.payload ? el('code', { 'class': 'payload' }, [(e.payloadEncoding === 'base64' ? 'base64: ' : '')
             + (e.payload.length > 300 ? e.payload.slice(0, 300) + '…' : e.payload)]) : null]));

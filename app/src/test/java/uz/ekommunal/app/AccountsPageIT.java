@@ -181,7 +181,7 @@ class AccountsPageIT {
     }
 
     private JsonObject history(String number) throws Exception {
-        String token = (String) browser.script("return JSON.parse(sessionStorage.getItem('ek.session')).accessToken");
+        String token = (String) browser.script("return JSON.parse(localStorage.getItem('ek.session')).accessToken");
         HttpResponse<String> found = system.get("/api/v1/operator/accounts?number=" + number, token);
         long id = new JsonObject(found.body()).getJsonArray("items").getJsonObject(0).getLong("id");
         HttpResponse<String> history = system.get("/api/v1/operator/accounts/" + id + "/history", token);
@@ -191,7 +191,7 @@ class AccountsPageIT {
 
     private void signIn(String phone) throws Exception {
         browser.navigate().to(system.base() + "/");
-        browser.script("sessionStorage.clear()");
+        browser.script("localStorage.clear()");
         browser.navigate().refresh();
         browser.until(visibilityOfElementLocated(By.id("phone")));
         int seen = system.smsCount();

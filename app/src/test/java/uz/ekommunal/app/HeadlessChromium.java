@@ -43,6 +43,7 @@ final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=" + width + "," + height, "--lang=uz", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // for consoleErrors()
         // A phone's viewport: headless windows cannot be narrower than 500 px, the emulated screen can.
         // the console, so a test can fail on any error the page logs (a 404, a script error)
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));

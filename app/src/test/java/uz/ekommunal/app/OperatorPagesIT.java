@@ -245,7 +245,7 @@ class OperatorPagesIT {
     @Test
     void aHouseholdSeesNoDeskLinksAndIsRefusedTheDesk() throws Exception {
         browser.navigate().to(system.base() + "/");
-        browser.script("sessionStorage.clear()");
+        browser.script("localStorage.clear()");
         browser.navigate().to(system.base() + "/operator/tariffs.html");
         browser.until(visibilityOfElementLocated(By.id("denied-sign-in")));
         assertThat(browser.find("#desk").isDisplayed()).isFalse();
@@ -263,8 +263,8 @@ class OperatorPagesIT {
         browser.screenshot("household-denied");
 
         // A household that edits its stored role past the page's check is refused by the API itself.
-        browser.script("var s = JSON.parse(sessionStorage.getItem('ek.session')); s.user.role = 'OPERATOR';"
-                + " sessionStorage.setItem('ek.session', JSON.stringify(s));");
+        browser.script("var s = JSON.parse(localStorage.getItem('ek.session')); s.user.role = 'OPERATOR';"
+                + " localStorage.setItem('ek.session', JSON.stringify(s));");
         browser.navigate().refresh();
         browser.until(visibilityOfElementLocated(By.cssSelector("#denied h1")));
         browser.until(invisibilityOfElementLocated(By.id("desk")));
@@ -458,7 +458,7 @@ class OperatorPagesIT {
 
     private void signIn(String phone) throws Exception {
         browser.navigate().to(system.base() + "/");
-        browser.script("sessionStorage.clear()");
+        browser.script("localStorage.clear()");
         browser.navigate().refresh();
         browser.until(visibilityOfElementLocated(By.id("phone")));
         int seen = system.smsCount();
@@ -532,7 +532,7 @@ class OperatorPagesIT {
     }
 
     private String token() {
-        return (String) browser.script("return JSON.parse(sessionStorage.getItem('ek.session')).accessToken");
+        return (String) browser.script("return JSON.parse(localStorage.getItem('ek.session')).accessToken");
     }
 
     private Meter demoElectricityMeter() throws Exception {

@@ -44,7 +44,7 @@ import uz.ekommunal.storage.DatabaseSettings;
  */
 final class RunningSystem implements AutoCloseable {
 
-    private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
+    private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)"); // the code, in any language
 
     final Application app;
     final Path dataDir;

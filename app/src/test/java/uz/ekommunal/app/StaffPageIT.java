@@ -69,7 +69,10 @@ class StaffPageIT {
 
         fill("#r-user", Long.toString(user));
         new Select(browser.find("#r-role")).selectByValue("complaints_officer");
-        new Select(browser.find("#r-org")).selectByVisibleText("Suvsoz (water supply and sewerage)");
+        // organisations are named in the language the page had when it listed them
+        String suvsoz = browser.driver.findElements(By.cssSelector("#r-org option")).stream()
+                .filter(o -> o.getText().startsWith("Suvsoz")).findFirst().orElseThrow().getAttribute("value");
+        new Select(browser.find("#r-org")).selectByValue(suvsoz);
         browser.find("#r-grant").click();
         assertThat(done("role-form")).startsWith("Role granted: complaints officer");
         assertThat(system.role(user)).isEqualTo(Role.COMPLAINTS_OFFICER);
@@ -80,7 +83,7 @@ class StaffPageIT {
                 t -> t.startsWith("Role revoked"))).contains("household");
         assertThat(system.role(user)).isEqualTo(Role.HOUSEHOLD);
         String token = (String) browser.script(
-                "return JSON.parse(sessionStorage.getItem('ek.session')).accessToken");
+                "return JSON.parse(localStorage.getItem('ek.session')).accessToken");
         HttpResponse<String> audit = system.get("/api/v1/admin/audit?target=user:" + user, token);
         assertThat(new JsonObject(audit.body()).getJsonArray("items").stream()
                 .map(o -> ((JsonObject) o).getString("action"))).containsExactly("role.revoke", "role.grant");
@@ -124,7 +127,7 @@ class StaffPageIT {
 
     private void signIn(String phone) throws Exception {
         browser.navigate().to(system.base() + "/");
-        browser.script("sessionStorage.clear()");
+        browser.script("localStorage.clear()");
         browser.navigate().refresh();
         browser.until(visibilityOfElementLocated(By.id("phone")));
         int seen = system.smsCount();

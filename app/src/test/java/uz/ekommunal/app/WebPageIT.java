@@ -40,7 +40,7 @@ import uz.ekommunal.testing.Eventually;
 class WebPageIT {
 
     private static final String PHONE = "+998901234567";
-    private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
+    private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)"); // the code, in any language
     private final HttpClient http = HttpClient.newHttpClient();
     /** What the SMS gateway received: the phone's inbox, where a user reads the code. */
     private final Queue<String> sms = new ConcurrentLinkedQueue<>();
@@ -104,7 +104,7 @@ class WebPageIT {
         linkAccount("electricity", meter.accountNumber(), "AAAA-AAAA");
         error = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("link-error")));
         assertThat(error.getText()).as("the number alone, without its link code, links nothing")
-                .contains("link code");
+                .contains("ulash kodi");
         // the code as printed on the account's receipts
         linkAccount("electricity", meter.accountNumber(), app.linkCodeOf(meter.accountNumber()));
         WebElement card = browser.until(ExpectedConditions.visibilityOfElementLocated(
@@ -113,7 +113,7 @@ class WebPageIT {
                 .matches("[+-]?[\\d\\u00a0 ]+,\\d{2} so‘m");
         assertThat(card.findElement(By.cssSelector(".balance .as-of")).getText()).matches(".*\\d{2}\\.\\d{2}\\.\\d{4}");
         assertThat(card.getText()).contains(meter.serial());
-        assertThat(card.getText()).as("the last tariff, from the previous month's invoice").contains("so‘m/kWh");
+        assertThat(card.getText()).as("the last tariff, from the previous month's invoice").contains("so‘m/kVt·soat");
         browser.screenshot("widget-card");
         readingRefused(meter.serial());
         readingWithPhoto(meter);
@@ -141,7 +141,7 @@ class WebPageIT {
         browser.find(form + " input.reading-value").sendKeys("1");
         browser.find(form + " button[type=submit]").click();
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(form + " .reading-status"),
-                "below an earlier reading"));
+                "oldingi koʻrsatkichidan kichik"));
         assertThat(browser.find(form + " .reading-status").getAttribute("class")).contains("error");
         browser.screenshot("reading-refused");
     }
@@ -203,7 +203,7 @@ class WebPageIT {
         String list = "#invoices-" + accountId + " li";
         browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(list + " a.receipt")));
         List<WebElement> links = browser.driver.findElements(By.cssSelector(list + " a.receipt"));
-        String token = (String) browser.script("return JSON.parse(sessionStorage.getItem('ek.session')).accessToken");
+        String token = (String) browser.script("return JSON.parse(localStorage.getItem('ek.session')).accessToken");
         assertPdf(links.get(0).getAttribute("data-pdf"), token);
         List<WebElement> slips = browser.driver.findElements(By.cssSelector(list + " a.slip"));
         assertThat(slips).as("a payment slip beside each receipt").isNotEmpty();

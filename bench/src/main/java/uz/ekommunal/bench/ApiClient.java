@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 final class ApiClient implements AutoCloseable {
 
     /** What {@code LogDelivery} prints for a sign-in SMS. */
-    private static final Pattern CODE = Pattern.compile("SMS to (\\+\\d{12}): .*code is (\\d{6})");
+    private static final Pattern CODE = Pattern.compile("SMS to (\\+\\d{12}): \\D*(\\d{6})"); // in any language
 
     private final Vertx vertx = Vertx.vertx();
     private final String host;

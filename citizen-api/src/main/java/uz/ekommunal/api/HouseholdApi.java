@@ -127,7 +127,7 @@ public final class HouseholdApi implements AutoCloseable {
         AccountGuard guard = new AccountGuard(billing.accounts(), links);
         this.payerScope = new AccountPayerScope(authenticate, links);
         routes.add(new AccountRoutes(vertx, authenticate, guard, billing, new Consumption(dataSource, lookups),
-                linkCodes, payLinks, clock)::mount);
+                linkCodes, payLinks, clock).printingProfilesOf(users)::mount);
         MeterScope meterScope = new MeterScope(dataSource, billing.accounts());
         ReadingAccess readingAccess = new ReadingAccess(dataSource, meterScope);
         routes.add(new ReadingRoutes(vertx, authenticate, readingAccess,

@@ -90,9 +90,10 @@ public final class PaymentSlipPdf {
                 .add(Label.ACCOUNT_NUMBER, slip.accountNumber(), PdfKit.LARGE)
                 .add(Label.CATEGORY, UtilityNames.of(slip.category(), language))
                 .add(Label.PERIOD, KeyValues.period(slip.period()))
-                .add(Label.QUANTITY, (AmountFormat.quantity(slip.quantity()) + " " + slip.unit()).trim())
+                .add(Label.QUANTITY, (AmountFormat.quantity(slip.quantity()) + " "
+                        + UnitNames.of(slip.unit(), language)).trim())
                 .add(Label.TARIFF, AmountFormat.tariff(slip.tariff()) + " " + AmountFormat.CURRENCY
-                        + (slip.unit().isBlank() ? "" : " / " + slip.unit()))
+                        + (slip.unit().isBlank() ? "" : " / " + UnitNames.of(slip.unit(), language)))
                 .add(Label.AMOUNT_DUE, AmountFormat.amount(slip.amount()), PdfKit.LARGE)
                 .add(Label.ISSUED_ON, KeyValues.date(slip.date()))
                 .add(Label.PAYER_SIGNATURE, "______________________");

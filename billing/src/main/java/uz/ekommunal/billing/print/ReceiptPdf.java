@@ -119,7 +119,7 @@ public final class ReceiptPdf {
             table.addCell(PdfKit.row(line.description(), PdfKit.TEXT, LEFT));
             table.addCell(PdfKit.row(line.blockLabel(), PdfKit.TEXT, LEFT));
             table.addCell(PdfKit.row(orBlank(line.quantity(), true), PdfKit.TEXT, RIGHT));
-            table.addCell(PdfKit.row(line.unit(), PdfKit.TEXT, LEFT));
+            table.addCell(PdfKit.row(UnitNames.of(line.unit(), language), PdfKit.TEXT, LEFT));
             table.addCell(PdfKit.row(orBlank(line.tariff(), false), PdfKit.TEXT, RIGHT));
             table.addCell(PdfKit.row(AmountFormat.amount(line.amount()), PdfKit.TEXT, RIGHT));
         }

@@ -35,7 +35,7 @@ final class ReceiptReadingsTable {
             table.addCell(PdfKit.row(KeyValues.date(r.currentDate()), PdfKit.TEXT, RIGHT));
             table.addCell(PdfKit.row(value(r.currentValue()) + " (" + (r.estimated() ? Label.ESTIMATED
                     : Label.READ).first(language) + ")", PdfKit.TEXT, RIGHT));
-            table.addCell(PdfKit.row(r.unit(), PdfKit.TEXT, LEFT));
+            table.addCell(PdfKit.row(UnitNames.of(r.unit(), language), PdfKit.TEXT, LEFT));
         }
         return table;
     }

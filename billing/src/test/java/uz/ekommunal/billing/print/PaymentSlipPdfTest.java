@@ -28,7 +28,7 @@ class PaymentSlipPdfTest {
                 "Toshkent sh., Chilonzor tumani, 9-kvartal, 5-uy",
                 "STIR (INN) / ИНН 305678901", "MFO / МФО 01095", "20212000400987654002",
                 "Ғуломов Шухрат", "Chilonzor tumani, 9-kvartal, 12-uy",
-                "200 m3", "390,00 soʻm / m3", "01.05.2025 – 31.05.2025", "05.06.2025");
+                "200 m³", "390,00 soʻm / m³", "01.05.2025 – 31.05.2025", "05.06.2025");
         // an association without director, phone or OKONH prints no empty rows for them
         assertThat(text).doesNotContain("Rahbar", "Telefon", "OKONX");
     }
@@ -37,6 +37,6 @@ class PaymentSlipPdfTest {
     void russianFirstPutsTheRussianTitleFirst() {
         String text = Pdfs.text(PaymentSlipPdf.render(Samples.slip(), Language.RUSSIAN));
 
-        assertThat(text).contains("Холодная вода / Sovuq suv", "Сумма к оплате / Toʻlov summasi");
+        assertThat(text).contains("Холодная вода / Sovuq suv", "Сумма к оплате / Toʻlov summasi", "200 м³");
     }
 }

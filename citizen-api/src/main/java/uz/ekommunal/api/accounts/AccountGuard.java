@@ -47,6 +47,6 @@ public final class AccountGuard {
     }
 
     static ApiException notFound(long accountId) {
-        return new ApiException(ApiError.ACCOUNT_NOT_FOUND, "id", "No account " + accountId + " among yours");
+        return ApiException.because(ApiError.ACCOUNT_NOT_FOUND, "id", "noAccountAmongYours", accountId);
     }
 }

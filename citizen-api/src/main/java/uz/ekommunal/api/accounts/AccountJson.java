@@ -19,7 +19,7 @@ public final class AccountJson {
         return new JsonObject().put("id", u.id()).put("phone", u.phone()).put("role", u.role().name())
                 .put("providerId", u.providerId()).put("name", u.name()).put("email", u.email())
                 .put("address", u.address()).put("region", u.region() == null ? null : u.region().name())
-                .put("district", u.district());
+                .put("district", u.district()).put("language", u.language() == null ? null : u.language().code());
     }
 
     public static JsonObject account(Account a, Provider p) {

@@ -51,32 +51,35 @@ public final class AccountLinking {
 
     /** What the person typed. */
     public record Request(String utility, String number, String code) {
+
+        /** The number as printed, with the spaces people type between groups of digits taken out. */
+        public Request {
+            number = number == null ? null : number.replaceAll("[\\s\u00a0]+", "");
+        }
     }
 
     public Linked link(Caller caller, String address, Request request) throws SQLException {
-        AccountKind kind = AccountNumbers.kindOf(request.utility()).orElseThrow(() -> new ApiException(
-                ApiError.UNKNOWN_VALUE, "utility",
-                "utility must be electricity, gas, hot_water, heating, cold_water or garbage"));
+        AccountKind kind = AccountNumbers.kindOf(request.utility()).orElseThrow(() ->
+                ApiException.because(ApiError.UNKNOWN_VALUE, "utility", "utilityElectricityGasHot"));
         AccountNumbers.formatProblem(kind, request.number()).ifPresent(problem -> {
-            throw new ApiException(ApiError.INVALID_ACCOUNT_NUMBER, "number", problem);
+            throw problem;
         });
         if (!LinkCodes.normalise(request.code()).matches("[" + LinkCodes.ALPHABET + "]{" + LinkCodes.LENGTH + "}")) {
-            throw new ApiException(ApiError.INVALID_VALUE, "code", "the link code is 8 letters and digits, "
-                    + "as printed on the receipt (e.g. K7QM-2XPA)");
+            throw ApiException.because(ApiError.INVALID_VALUE, "code", "linkCodeLettersDigits");
         }
         Optional<Account> found;
         try {
             found = accounts.findByNumber(kind, request.number());
         } catch (SQLException | RuntimeException e) {
-            throw new ApiException(ApiError.BILLING_UNAVAILABLE, "number", UNAVAILABLE);
+            throw ApiException.because(ApiError.BILLING_UNAVAILABLE, "number", "accountUnavailable");
         }
         Account account = proven(caller, address, request, found);
         if (links.isLinked(caller.userId(), account.id())) {
             return new Linked(account, false);
         }
         if (links.count(caller.userId()) >= LinkedAccounts.MAX_PER_USER) {
-            throw new ApiException(ApiError.TOO_MANY_ACCOUNTS, null,
-                    "At most " + LinkedAccounts.MAX_PER_USER + " accounts can be linked; remove one first");
+            throw ApiException.because(ApiError.TOO_MANY_ACCOUNTS, null, "mostAccountsCanLinked",
+                    LinkedAccounts.MAX_PER_USER);
         }
         return new Linked(account, links.link(caller.userId(), account.id()));
     }
@@ -90,8 +93,8 @@ public final class AccountLinking {
                 failures.lock(c, caller.userId(), address);
                 Optional<Duration> wait = failures.waitBeforeNext(c, caller.userId(), address);
                 if (wait.isPresent()) {
-                    throw new AuthException(ApiError.TOO_MANY_LINK_ATTEMPTS, "code", "Too many wrong link codes; "
-                            + "try again in " + Math.max(1, wait.get().toMinutes()) + " min", wait.get());
+                    throw new AuthException(ApiException.because(ApiError.TOO_MANY_LINK_ATTEMPTS, "code",
+                            "tooManyWrongLink", Math.max(1, wait.get().toMinutes())), wait.get());
                 }
                 if (found.isPresent() && codes.matches(c, found.get().id(), request.code())) {
                     c.commit();
@@ -107,6 +110,6 @@ public final class AccountLinking {
                 throw e;
             }
         }
-        throw new ApiException(ApiError.LINK_REFUSED, "code", REFUSED);
+        throw ApiException.because(ApiError.LINK_REFUSED, "code", "numberAndCodeDoNotMatch");
     }
 }

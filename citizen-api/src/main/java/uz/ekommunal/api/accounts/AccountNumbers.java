@@ -2,6 +2,9 @@ package uz.ekommunal.api.accounts;
 
 import java.util.Locale;
 import java.util.Optional;
+import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.Messages;
 import uz.ekommunal.billing.account.AccountKind;
 
 /**
@@ -31,17 +34,17 @@ public final class AccountNumbers {
     }
 
     /** What is wrong with the number's format, or empty when it may be looked up. */
-    public static Optional<String> formatProblem(AccountKind kind, String number) {
+    public static Optional<ApiException> formatProblem(AccountKind kind, String number) {
         if (number == null || number.isEmpty()) {
-            return Optional.of("the account number is required");
+            return Optional.of(ApiException.because(ApiError.INVALID_ACCOUNT_NUMBER, "number", "required"));
         }
         if (kind.digits() == 0) {
             // the provider's own pattern decides; only the lookup can tell
             return number.length() <= 32 && number.chars().allMatch(ch -> ch > ' ' && ch < 127) ? Optional.empty()
-                    : Optional.of("the account number must be up to 32 letters or digits");
+                    : Optional.of(ApiException.because(ApiError.INVALID_ACCOUNT_NUMBER, "number", "upTo32"));
         }
         return kind.accepts(number, null) ? Optional.empty()
-                : Optional.of("a " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " account number has "
-                        + kind.digits() + " digits");
+                : Optional.of(ApiException.because(ApiError.INVALID_ACCOUNT_NUMBER, "number", "digits",
+                        Messages.utility(kind.name()), kind.digits()));
     }
 }

@@ -16,8 +16,12 @@ import java.util.List;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.Role;
+import uz.ekommunal.api.auth.User;
+import uz.ekommunal.api.auth.Users;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.Messages;
 import uz.ekommunal.api.http.QueryParams;
 import uz.ekommunal.api.widgets.PayLink;
 import uz.ekommunal.api.widgets.PayLinkSource;
@@ -51,6 +55,8 @@ public final class AccountRoutes {
     private final PayLinkSource payLinks;
 
     /** @param payLinks the checkout link printed as a QR code on receipts */
+    private Users profiles;
+
     public AccountRoutes(Vertx vertx, Authenticate authenticate, AccountGuard guard, Billing billing,
             Consumption consumption, LinkCodes codes, PayLinkSource payLinks, Clock clock) {
         this.payLinks = payLinks;
@@ -61,6 +67,12 @@ public final class AccountRoutes {
         this.consumption = consumption;
         this.codes = codes;
         this.clock = clock;
+    }
+
+    /** A household's slip prints the payer's name and address from their profile, where they gave them. */
+    public AccountRoutes printingProfilesOf(Users profiles) {
+        this.profiles = profiles;
+        return this;
     }
 
     public void mount(Router router) {
@@ -77,17 +89,17 @@ public final class AccountRoutes {
         Caller caller = Requests.caller(ctx);
         long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
         GroupBy groupBy = GroupBy.parse(ctx.request().getParam("group_by") == null ? "day"
-                : ctx.request().getParam("group_by")).orElseThrow(() -> new ApiException(ApiError.INVALID_PARAMETER,
-                        "group_by", "group_by must be hour, day, week or month"));
+                : ctx.request().getParam("group_by")).orElseThrow(() ->
+                        ApiException.because(ApiError.INVALID_PARAMETER, "group_by", "groupByHourDay"));
         Instant to = QueryParams.instant(ctx, "to",
                 BillingTime.startOf(BillingTime.dayOf(clock.instant()).plusDays(1)), BillingTime.ZONE);
         Instant from = QueryParams.instant(ctx, "from", to.minus(Duration.ofDays(30)), BillingTime.ZONE);
         if (!from.isBefore(to)) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "from", "'from' must be before 'to'");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "from", "fromBefore");
         }
-        List<Instant> edges = groupBy.edges(from, to, BillingTime.ZONE).orElseThrow(() -> new ApiException(
-                ApiError.INVALID_PARAMETER, "group_by", "at most " + GroupBy.MAX_BUCKETS + " buckets; group by a "
-                        + "longer span or ask for a shorter range"));
+        List<Instant> edges = groupBy.edges(from, to,
+                BillingTime.ZONE).orElseThrow(() -> ApiException.because(ApiError.INVALID_PARAMETER, "group_by",
+                        "mostBucketsGroupBy", GroupBy.MAX_BUCKETS));
         Requests.blocking(vertx, ctx, () -> {
             guard.visible(caller, id);
             return consumption.of(id, edges);
@@ -189,26 +201,28 @@ public final class AccountRoutes {
             List<Utility> charged = PaymentSlips.utilities(invoice);
             Utility utility = chosen != null ? chosen : charged.size() == 1 ? charged.get(0) : null;
             if (utility == null) {
-                throw new ApiException(ApiError.MISSING_PARAMETER, "utility",
-                        "This invoice charges " + names(charged) + "; say which one the slip is for");
+                throw ApiException.because(ApiError.MISSING_PARAMETER, "utility", "invoiceChargesSayWhich",
+                        names(charged));
             }
-            PaymentSlipDocument slip = PaymentSlips.of(invoice, utility, today).orElseThrow(() -> new ApiException(
-                    ApiError.NOTHING_TO_PAY, "utility", "Invoice " + invoice.number() + " charges nothing to pay for "
-                            + utility.name().toLowerCase() + (charged.isEmpty() ? "" : "; it charges " + names(charged))));
-            return Buffer.buffer(PaymentSlipPdf.render(slip, language, codes.codeOf(id), checkoutLink(id)));
+            PaymentSlipDocument slip = PaymentSlips.of(invoice, utility,
+                    today).orElseThrow(() -> ApiException.because(ApiError.NOTHING_TO_PAY, "utility",
+                            charged.isEmpty() ? "nothing" : "other", invoice.number(), Messages.utility(utility.name()),
+                            names(charged)));
+            return Buffer.buffer(PaymentSlipPdf.render(payer(caller, slip), language, codes.codeOf(id),
+                    checkoutLink(id)));
         }, pdf -> sendPdf(ctx, pdf, "payment-slip-" + invoiceId + ".pdf"));
     }
 
     private Invoice invoice(long accountId, long invoiceId) throws SQLException {
         return billing.invoices().byId(invoiceId).filter(i -> i.accountId() == accountId).orElseThrow(
-                () -> new ApiException(ApiError.INVOICE_NOT_FOUND, "invoiceId", "No invoice " + invoiceId
-                        + " on account " + accountId));
+                () -> ApiException.because(ApiError.INVOICE_NOT_FOUND, "invoiceId", "noInvoiceAccount", invoiceId,
+                        accountId));
     }
 
     private static Language language(RoutingContext ctx) {
         String lang = ctx.request().getParam("lang");
         if (lang != null && !lang.equals("uz") && !lang.equals("ru")) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "lang", "lang must be uz or ru");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "lang", "langUzRu");
         }
         return "ru".equals(lang) ? Language.RUSSIAN : Language.UZBEK;
     }
@@ -217,8 +231,22 @@ public final class AccountRoutes {
         try {
             return Utility.parse(text, "utility");
         } catch (TariffException e) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "utility", "Unknown utility '" + text + "'");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "utility", "unknownUtility", text);
         }
+    }
+
+    /** The household printing the slip pays: its profile's name and address, each where given. */
+    private PaymentSlipDocument payer(Caller caller, PaymentSlipDocument s) throws SQLException {
+        if (profiles == null || caller.role() != Role.HOUSEHOLD) {
+            return s;
+        }
+        User u = profiles.byId(caller.userId()).orElse(null);
+        if (u == null || (u.name() == null && u.address() == null)) {
+            return s;
+        }
+        return new PaymentSlipDocument(s.payee(), u.name() != null ? u.name() : s.payerName(),
+                u.address() != null ? u.address() : s.payerAddress(), s.accountNumber(), s.category(), s.quantity(),
+                s.unit(), s.period(), s.tariff(), s.amount(), s.date());
     }
 
     private static String names(List<Utility> utilities) {

@@ -28,7 +28,7 @@ public final class Cursors {
         } catch (IllegalArgumentException e) {
             // answered below
         }
-        throw new ApiException(ApiError.INVALID_PARAMETER, "cursor", "not a cursor this API gave");
+        throw ApiException.because(ApiError.INVALID_PARAMETER, "cursor", "notCursorApiGave");
     }
 
     /** A position that must be a number (an id). */
@@ -40,7 +40,7 @@ public final class Cursors {
         try {
             return Long.parseLong(position);
         } catch (NumberFormatException e) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "cursor", "not a cursor this API gave");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "cursor", "notCursorApiGave");
         }
     }
 }

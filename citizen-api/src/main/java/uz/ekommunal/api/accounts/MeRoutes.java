@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import uz.ekommunal.api.appeals.Language;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
@@ -73,21 +74,26 @@ public final class MeRoutes {
         JsonObject body = Requests.body(ctx);
         String email = Requests.text(body, "email", 254, false);
         if (email != null && !EMAIL.matcher(email).matches()) {
-            throw new ApiException(ApiError.INVALID_VALUE, "email", "not an e-mail address");
+            throw ApiException.because(ApiError.INVALID_VALUE, "email", "notMailAddress");
         }
         String regionText = Requests.text(body, "region", 40, false);
-        Region region = null;
-        if (regionText != null) {
-            try {
-                region = Region.valueOf(regionText.toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new ApiException(ApiError.UNKNOWN_VALUE, "region", "unknown region: " + regionText);
-            }
-        }
+        Region region = regionText == null ? null : region(regionText);
+        String languageText = Requests.text(body, "language", 5, false);
+        Language language = languageText == null ? null : Language.of(languageText).orElseThrow(() ->
+                ApiException.because(ApiError.UNKNOWN_VALUE, "language", "languageUzRuEn"));
         Users.Profile profile = new Users.Profile(Requests.text(body, "name", 200, false), email,
-                Requests.text(body, "address", 500, false), region, Requests.text(body, "district", 100, false));
+                Requests.text(body, "address", 500, false), region, Requests.text(body, "district", 100, false),
+                language);
         Requests.blocking(vertx, ctx, () -> users.updateProfile(caller.userId(), profile),
                 u -> Requests.json(ctx, 200, AccountJson.profile(u)));
+    }
+
+    private static Region region(String text) {
+        try {
+            return Region.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.because(ApiError.UNKNOWN_VALUE, "region", "unknownRegion", text);
+        }
     }
 
     private void listAccounts(RoutingContext ctx) {
@@ -132,10 +138,22 @@ public final class MeRoutes {
         });
     }
 
-    /** From the address' region and district when the profile has them, else the linked accounts' providers. */
+    /**
+     * From {@code ?region=&district=} when asked (choosing whom to link), else from the address'
+     * region and district when the profile has them, else the linked accounts' providers.
+     */
     private void providers(RoutingContext ctx) {
         Caller caller = Requests.caller(ctx);
+        String regionText = ctx.request().getParam("region");
+        Region asked = regionText == null || regionText.isBlank() ? null : region(regionText);
+        String askedDistrict = ctx.request().getParam("district");
         Requests.blocking(vertx, ctx, () -> {
+            if (asked != null) {
+                JsonArray items = new JsonArray();
+                lookups.providersServing(asked, askedDistrict == null || askedDistrict.isBlank() ? null
+                        : askedDistrict.strip()).forEach(p -> items.add(AccountJson.provider(p)));
+                return new JsonObject().put("source", "region").put("items", items);
+            }
             User u = users.byId(caller.userId()).orElseThrow();
             List<Provider> found = u.region() == null ? List.of() : lookups.providersServing(u.region(), u.district());
             String source = "address";

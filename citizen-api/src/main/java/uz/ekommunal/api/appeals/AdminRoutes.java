@@ -20,6 +20,8 @@ import uz.ekommunal.api.auth.User;
 import uz.ekommunal.api.auth.Users;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.Languages;
+import uz.ekommunal.api.http.Messages;
 import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.storage.Transactions;
 
@@ -59,13 +61,17 @@ final class AdminRoutes {
     }
 
     private void organisations(RoutingContext ctx) {
+        Language language = Languages.of(ctx);
         Requests.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 return directory.organisations(c);
             }
         }, list -> {
             JsonArray items = new JsonArray();
-            list.forEach(o -> items.add(new JsonObject().put("id", o.id()).put("code", o.code()).put("name", o.name())));
+            // the seeded organisations' names in the caller's language; one added later keeps its stored name
+            list.forEach(o -> items.add(new JsonObject().put("id", o.id()).put("code", o.code())
+                    .put("name", Messages.has(language, "organisation." + o.code())
+                            ? Messages.text(language, "organisation." + o.code()) : o.name())));
             Requests.json(ctx, 200, new JsonObject().put("items", items));
         });
     }
@@ -85,26 +91,26 @@ final class AdminRoutes {
         OfficerRoutes.requireRole(caller, Role.ADMINISTRATOR);
         JsonArray rows = Requests.body(ctx).getJsonArray("routes");
         if (rows == null || rows.isEmpty()) {
-            throw new ApiException(ApiError.MISSING_VALUE, "routes", "routes (a list) is required");
+            throw ApiException.because(ApiError.MISSING_VALUE, "routes", "routesListRequired");
         }
         List<Directory.Route> routes = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             JsonObject row = rows.getJsonObject(i);
             String field = "routes[" + i + "]";
             Category cat = Category.of(Requests.text(row, "category", 40, true)).orElseThrow(() ->
-                    new ApiException(ApiError.UNKNOWN_VALUE, field + ".category", "category must be one of "
-                            + AppealForm.codes()));
+                    ApiException.because(ApiError.UNKNOWN_VALUE, field + ".category", "categoryOne",
+                            AppealForm.codes()));
             Object org = row.getValue("organisationId");
             if (!(org instanceof Number n)) {
-                throw new ApiException(ApiError.MISSING_VALUE, field + ".organisationId", "organisationId is required");
+                throw ApiException.because(ApiError.MISSING_VALUE, field + ".organisationId", "organisationidRequired");
             }
             routes.add(new Directory.Route(cat, Requests.text(row, "district", 80, false), n.longValue()));
         }
         Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             for (Directory.Route r : routes) {
                 if (!directory.organisationExists(c, r.organisationId())) {
-                    throw new ApiException(ApiError.UNKNOWN_VALUE, "organisationId",
-                            "No organisation " + r.organisationId());
+                    throw ApiException.because(ApiError.UNKNOWN_VALUE, "organisationId", "noOrganisation",
+                            r.organisationId());
                 }
             }
             for (Directory.Route r : routes) {
@@ -125,11 +131,11 @@ final class AdminRoutes {
         long userId = Requests.id(ctx, "userId", ApiError.NOT_FOUND);
         Object org = Requests.body(ctx).getValue("organisationId");
         if (!(org instanceof Number n)) {
-            throw new ApiException(ApiError.MISSING_VALUE, "organisationId", "organisationId is required");
+            throw ApiException.because(ApiError.MISSING_VALUE, "organisationId", "organisationidRequired");
         }
         Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             if (!directory.organisationExists(c, n.longValue())) {
-                throw new ApiException(ApiError.UNKNOWN_VALUE, "organisationId", "No organisation " + n);
+                throw ApiException.because(ApiError.UNKNOWN_VALUE, "organisationId", "noOrganisation", n);
             }
             requireOfficer(c, userId);
             Long before = directory.officerOrganisation(c, userId).orElse(null);
@@ -150,7 +156,7 @@ final class AdminRoutes {
         try {
             day = LocalDate.parse(ctx.pathParam("day"));
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "day", "day must be a date like 2026-03-20");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "day", "dayDateLike");
         }
         String name = Requests.text(Requests.body(ctx), "name", 100, true);
         Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
@@ -169,7 +175,7 @@ final class AdminRoutes {
         LocalDate day = day(ctx);
         Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             if (!directory.deleteHoliday(c, day)) {
-                throw new ApiException(ApiError.NOT_FOUND, "day", day + " is not a holiday");
+                throw ApiException.because(ApiError.NOT_FOUND, "day", "notHoliday", day);
             }
             return holidayChanged(c, caller, ctx, "holiday.remove", day, new JsonObject().put("day", day.toString()),
                     null);
@@ -189,18 +195,16 @@ final class AdminRoutes {
         try {
             return LocalDate.parse(ctx.pathParam("day"));
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "day", "day must be a date like 2026-03-20");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "day", "dayDateLike");
         }
     }
 
     /** Only an existing complaints officer (or an operator, who sees its statistics) answers for an organisation. */
     private void requireOfficer(Connection c, long userId) throws java.sql.SQLException {
-        User u = users.byId(c, userId).orElseThrow(() -> new ApiException(ApiError.USER_NOT_FOUND, "userId",
-                "No user " + userId));
+        User u = users.byId(c, userId).orElseThrow(() -> ApiException.because(ApiError.USER_NOT_FOUND, "userId",
+                "noUser", userId));
         if (u.role() != Role.COMPLAINTS_OFFICER && u.role() != Role.OPERATOR) {
-            throw new ApiException(ApiError.INVALID_VALUE, "userId", "User " + userId
-                    + " is not a complaints officer or operator: grant the role with PUT /api/v1/admin/users/"
-                    + userId + "/role");
+            throw ApiException.because(ApiError.INVALID_VALUE, "userId", "userNotComplaintsOfficer", userId);
         }
     }
 

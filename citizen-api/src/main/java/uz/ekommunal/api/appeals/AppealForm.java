@@ -29,27 +29,27 @@ public record AppealForm(Category category, String region, String district, Stri
     public static AppealForm parse(JsonObject b) {
         String sphere = Requests.text(b, "sphere", 40, false);
         if (sphere != null && !sphere.equals(Category.SPHERE)) {
-            throw new ApiException(ApiError.UNKNOWN_VALUE, "sphere", "sphere must be '" + Category.SPHERE + "'");
+            throw ApiException.because(ApiError.UNKNOWN_VALUE, "sphere", "sphere", Category.SPHERE);
         }
         String categoryCode = Requests.text(b, "category", 40, false);
         Category category = categoryCode == null ? null : Category.of(categoryCode).orElseThrow(() ->
-                new ApiException(ApiError.UNKNOWN_VALUE, "category", "category must be one of " + codes()));
+                ApiException.because(ApiError.UNKNOWN_VALUE, "category", "categoryOne", codes()));
         String kindText = Requests.text(b, "kind", 20, false);
         Kind kind = null;
         if (kindText != null) {
             try {
                 kind = Kind.valueOf(kindText.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ApiException(ApiError.UNKNOWN_VALUE, "kind", "kind must be application, complaint or proposal");
+                throw ApiException.because(ApiError.UNKNOWN_VALUE, "kind", "kindApplicationComplaintProposal");
             }
         }
         String reply = Requests.text(b, "replyChannel", 10, false);
         if (reply != null && !REPLY_CHANNELS.contains(reply)) {
-            throw new ApiException(ApiError.UNKNOWN_VALUE, "replyChannel", "replyChannel must be email or post");
+            throw ApiException.because(ApiError.UNKNOWN_VALUE, "replyChannel", "replychannelEmailPost");
         }
         String phone = Requests.text(b, "phone", 20, false);
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            throw new ApiException(ApiError.INVALID_VALUE, "phone", "phone must be digits, e.g. +998901234567");
+            throw ApiException.because(ApiError.INVALID_VALUE, "phone", "phoneDigits");
         }
         return new AppealForm(category, Requests.text(b, "region", 80, false), Requests.text(b, "district", 80, false),
                 Requests.text(b, "street", 160, false), Requests.text(b, "house", 20, false),
@@ -73,21 +73,21 @@ public record AppealForm(Category category, String region, String district, Stri
         check(missing, "subject", subject);
         check(missing, "text", text);
         if (!missing.isEmpty()) {
-            throw new ApiException(ApiError.MISSING_VALUE, missing.get(0),
-                    "Required to send: " + String.join(", ", missing));
+            throw ApiException.because(ApiError.MISSING_VALUE, missing.get(0), "requiredSend", String.join(", ",
+                    missing));
         }
         if ("email".equals(replyChannel) && email == null) {
-            throw new ApiException(ApiError.MISSING_VALUE, "email", "email is required to reply by e-mail");
+            throw ApiException.because(ApiError.MISSING_VALUE, "email", "emailRequiredReplyBy");
         }
         if (!termsAccepted) {
-            throw new ApiException(ApiError.MISSING_VALUE, "termsAccepted", "The terms must be accepted to send");
+            throw ApiException.because(ApiError.MISSING_VALUE, "termsAccepted", "termsAcceptedSend");
         }
     }
 
     /** An e-mail address for the reply, or null; the catalogue's field error when malformed. */
     public static String email(String v) {
         if (v != null && !EMAIL.matcher(v).matches()) {
-            throw new ApiException(ApiError.INVALID_VALUE, "email", "email must be an address like name@example.uz");
+            throw ApiException.because(ApiError.INVALID_VALUE, "email", "emailAddressLikeName");
         }
         return v;
     }
@@ -97,8 +97,8 @@ public record AppealForm(Category category, String region, String district, Stri
         if (v == null) {
             return Language.DEFAULT;
         }
-        return Language.of(v).orElseThrow(() -> new ApiException(ApiError.UNKNOWN_VALUE, "language",
-                "language must be uz, ru or en"));
+        return Language.of(v).orElseThrow(() -> ApiException.because(ApiError.UNKNOWN_VALUE, "language",
+                "languageUzRuEn"));
     }
 
     private static void check(List<String> missing, String field, Object value) {
@@ -110,7 +110,7 @@ public record AppealForm(Category category, String region, String district, Stri
     private static boolean flag(JsonObject b, String field) {
         Object v = b.getValue(field);
         if (v != null && !(v instanceof Boolean)) {
-            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be true or false");
+            throw ApiException.because(ApiError.INVALID_VALUE, field, "trueFalse", field);
         }
         return Boolean.TRUE.equals(v);
     }
@@ -122,15 +122,15 @@ public record AppealForm(Category category, String region, String district, Stri
             return null;
         }
         if (!(v instanceof String s)) {
-            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be a string");
+            throw ApiException.because(ApiError.INVALID_VALUE, field, "string", field);
         }
         if (s.length() > max) {
-            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be at most " + max + " characters");
+            throw ApiException.because(ApiError.INVALID_VALUE, field, "mostCharacters", field, max);
         }
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             if (Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t') {
-                throw new ApiException(ApiError.INVALID_VALUE, field, field + " must not hold control characters");
+                throw ApiException.because(ApiError.INVALID_VALUE, field, "notHoldControlCharacters", field);
             }
         }
         return s.isBlank() ? null : s;

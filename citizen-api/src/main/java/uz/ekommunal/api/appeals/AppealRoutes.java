@@ -138,13 +138,13 @@ final class AppealRoutes {
         try {
             fileId = UUID.fromString(ctx.pathParam("file"));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.ATTACHMENT_NOT_FOUND, "file", "No such attachment");
+            throw ApiException.because(ApiError.ATTACHMENT_NOT_FOUND, "file", "noSuchAttachment");
         }
         Requests.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 visible(c, caller, id);
                 return files.find(c, id, fileId).orElseThrow(() ->
-                        new ApiException(ApiError.ATTACHMENT_NOT_FOUND, "file", "No such attachment"));
+                        ApiException.because(ApiError.ATTACHMENT_NOT_FOUND, "file", "noSuchAttachment"));
             }
         }, file -> ctx.response()
                 .putHeader("Content-Type", file.type().servedType())
@@ -185,7 +185,7 @@ final class AppealRoutes {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, name, name + " must be a number");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, name, "number", name);
         }
     }
 
@@ -199,8 +199,7 @@ final class AppealRoutes {
             try {
                 out.add(Status.valueOf(s.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new ApiException(ApiError.INVALID_PARAMETER, "status",
-                        "status must be draft, sent, accepted, forwarded, rejected, answered or closed");
+                throw ApiException.because(ApiError.INVALID_PARAMETER, "status", "statusDraftSentAccepted");
             }
         }
         return out;
@@ -213,8 +212,8 @@ final class AppealRoutes {
         }
         Set<Category> out = EnumSet.noneOf(Category.class);
         for (String s : v.split(",")) {
-            out.add(Category.of(s.strip()).orElseThrow(() -> new ApiException(ApiError.INVALID_PARAMETER, "service",
-                    "service must be one of " + AppealForm.codes())));
+            out.add(Category.of(s.strip()).orElseThrow(() -> ApiException.because(ApiError.INVALID_PARAMETER,
+                    "service", "serviceOne", AppealForm.codes())));
         }
         return out;
     }

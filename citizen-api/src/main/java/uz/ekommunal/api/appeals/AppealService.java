@@ -91,8 +91,7 @@ public final class AppealService {
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
                 if (rs.getInt(1) >= MAX_DRAFTS) {
-                    throw new ApiException(ApiError.TOO_MANY_DRAFTS, null, "You have " + MAX_DRAFTS
-                            + " unsent drafts already; send one of them first");
+                    throw ApiException.because(ApiError.TOO_MANY_DRAFTS, null, "youHaveUnsentDrafts", MAX_DRAFTS);
                 }
             }
         }
@@ -131,11 +130,11 @@ public final class AppealService {
 
     private Appeal send(Connection c, Actor actor, Appeal a, Instant now) throws SQLException {
         if (a.userId() != null && AppealNotices.verifiedPhone(c, a).isEmpty()) {
-            throw new ApiException(ApiError.PHONE_NOT_VERIFIED, "phone", "Notices go only to a phone you proved is "
-                    + "yours: the one you signed in with, or one confirmed with a code (POST /api/v1/me/phones)");
+            throw ApiException.because(ApiError.PHONE_NOT_VERIFIED, "phone", "noticesGoOnlyPhone");
         }
-        long org = directory.route(c, a.category(), a.form().district()).orElseThrow(() -> new ApiException(
-                ApiError.NO_APPEAL_ROUTE, "category", "No organisation answers " + a.category().code() + " yet"));
+        long org = directory.route(c, a.category(),
+                a.form().district()).orElseThrow(() -> ApiException.because(ApiError.NO_APPEAL_ROUTE, "category",
+                        "noOrganisationAnswersYet", a.category().code()));
         LocalDate due = deadlines(c).answerBy(a.kind(), now, false);
         store.saveState(c, copy(a, Status.SENT, org, now, now, due, false, null, null, null, null, now));
         store.record(c, a.id(), now, actor.userId(), actor.label(), Action.SEND, a.status(), Status.SENT, org, null);
@@ -174,8 +173,8 @@ public final class AppealService {
                     if (late) {
                         // the law's 5 days are over, yet the right organisation must still get it: recorded as late
                         if (cmd.reason() == null) {
-                            throw new ApiException(ApiError.MISSING_VALUE, "reason", "The 5 days to forward ended on "
-                                    + d.forwardBy(a.receivedAt()) + ": a reason (why it is forwarded late) is required");
+                            throw ApiException.because(ApiError.MISSING_VALUE, "reason", "daysForwardEndedReason",
+                                    d.forwardBy(a.receivedAt()));
                         }
                         note = "late: " + cmd.reason() + (note == null ? "" : " (" + note + ")");
                     }
@@ -191,7 +190,7 @@ public final class AppealService {
                 }
                 case ANSWER -> {
                     if (cmd.text() == null) {
-                        throw new ApiException(ApiError.MISSING_VALUE, "text", "text (the answer) is required");
+                        throw ApiException.because(ApiError.MISSING_VALUE, "text", "textAnswerRequired");
                     }
                     changed = withPost(copy(a, to, a.organisationId(), a.sentAt(), a.receivedAt(), a.dueOn(),
                             a.extended(), a.extensionReason(), null, cmd.text(), now, now),
@@ -203,8 +202,8 @@ public final class AppealService {
                 }
                 case CLOSE -> changed = copy(a, to, a.organisationId(), a.sentAt(), a.receivedAt(), a.dueOn(),
                         a.extended(), a.extensionReason(), a.rejectReason(), a.answer(), a.answeredAt(), now);
-                default -> throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "action",
-                        cmd.action() + " is not an officer's action");
+                default -> throw ApiException.because(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "action",
+                        "notOfficerSAction", cmd.action());
             }
             store.saveState(c, changed);
             store.record(c, id, now, actor.userId(), actor.label(), cmd.action(), a.status(), to,
@@ -244,14 +243,14 @@ public final class AppealService {
     private Long forwardTarget(Connection c, Actor actor, Appeal a, Command cmd) throws SQLException {
         Long org = cmd.organisationId();
         if (org == null || !directory.organisationExists(c, org)) {
-            throw new ApiException(ApiError.UNKNOWN_VALUE, "organisationId", "organisationId must be an organisation's id");
+            throw ApiException.because(ApiError.UNKNOWN_VALUE, "organisationId", "organisationidOrganisationSId");
         }
         if (org.equals(a.organisationId())) {
-            throw new ApiException(ApiError.INVALID_VALUE, "organisationId", "The appeal is already there");
+            throw ApiException.because(ApiError.INVALID_VALUE, "organisationId", "appealAlreadyThere");
         }
         if (a.forwards() >= forwardLimit && !actor.is(Role.ADMINISTRATOR)) {
-            throw new ApiException(ApiError.APPEAL_FORWARD_LIMIT, "action", "Forwarded " + a.forwards()
-                    + " times already: an administrator decides where it goes now");
+            throw ApiException.because(ApiError.APPEAL_FORWARD_LIMIT, "action", "forwardedTimesAlreadyAdministrator",
+                    a.forwards());
         }
         return org;
     }
@@ -259,18 +258,17 @@ public final class AppealService {
     /** A rejection's reasons: the officer's own words, not just the ground's name. */
     private static String reasons(String note) {
         if (note == null || note.strip().length() < MIN_REASONS) {
-            throw new ApiException(ApiError.MISSING_VALUE, "note", "note (the reasons for rejecting, at least "
-                    + MIN_REASONS + " characters) is required");
+            throw ApiException.because(ApiError.MISSING_VALUE, "note", "noteReasonsRejectingLeast", MIN_REASONS);
         }
         return note.strip();
     }
 
     private Appeal extend(Appeal a, Command cmd, Deadlines d, Instant now) {
         if (cmd.reason() == null) {
-            throw new ApiException(ApiError.MISSING_VALUE, "reason", "reason (why more study is needed) is required");
+            throw ApiException.because(ApiError.MISSING_VALUE, "reason", "reasonWhyMoreStudy");
         }
         if (a.extended()) {
-            throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "action", "The deadline was already extended");
+            throw ApiException.because(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "action", "deadlineWasAlreadyExtended");
         }
         // proposals keep their month; the author is told within 10 days that more study is needed
         LocalDate last = a.kind() == Kind.PROPOSAL ? d.studyNoticeBy(a.receivedAt()) : a.dueOn();
@@ -284,15 +282,14 @@ public final class AppealService {
         try {
             return RejectReason.valueOf(reason == null ? "" : reason.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.INVALID_VALUE, "reason", "reason must be one of "
-                    + java.util.Arrays.toString(RejectReason.values()));
+            throw ApiException.because(ApiError.INVALID_VALUE, "reason", "reasonOne",
+                    java.util.Arrays.toString(RejectReason.values()));
         }
     }
 
     private static void late(LocalDate lastDay, Instant now, String what) {
         if (Deadlines.passed(lastDay, now)) {
-            throw new ApiException(ApiError.APPEAL_DEADLINE_PASSED, "action",
-                    "Too late: it could be " + what + " until " + lastDay);
+            throw ApiException.because(ApiError.APPEAL_DEADLINE_PASSED, "action", "tooLateCouldUntil", what, lastDay);
         }
     }
 
@@ -317,9 +314,9 @@ public final class AppealService {
     }
 
     private static Status next(Appeal a, Action action) {
-        return Workflow.next(a.status(), action).orElseThrow(() -> new ApiException(
-                ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
-                "An appeal that is " + a.status() + " does not allow " + action));
+        return Workflow.next(a.status(),
+                action).orElseThrow(() -> ApiException.because(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
+                        "appealThatDoesNot", a.status(), action));
     }
 
     /**
@@ -350,7 +347,7 @@ public final class AppealService {
     }
 
     static ApiException notFound(long id) {
-        return new ApiException(ApiError.APPEAL_NOT_FOUND, "id", "No appeal " + id);
+        return ApiException.because(ApiError.APPEAL_NOT_FOUND, "id", "noAppeal", id);
     }
 
     private static Appeal copy(Appeal a, Status status, Long org, Instant sent, Instant received, LocalDate due,

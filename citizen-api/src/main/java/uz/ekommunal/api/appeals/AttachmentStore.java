@@ -66,19 +66,17 @@ public final class AttachmentStore {
             }
             long size = Files.size(upload);
             if (size == 0) {
-                throw new ApiException(ApiError.ATTACHMENT_TYPE_NOT_ALLOWED, "file", "The file is empty");
+                throw ApiException.because(ApiError.ATTACHMENT_TYPE_NOT_ALLOWED, "file", "fileEmpty");
             }
-            FileType type = FileType.sniff(head).orElseThrow(() -> new ApiException(
-                    ApiError.ATTACHMENT_TYPE_NOT_ALLOWED, "file", "Only photos (JPEG, PNG, WebP), scans (PDF, TIFF) "
-                    + "and videos (MP4, WebM) are accepted; this file's content is none of them, whatever its name"));
+            FileType type = FileType.sniff(head).orElseThrow(() ->
+                    ApiException.because(ApiError.ATTACHMENT_TYPE_NOT_ALLOWED, "file", "onlyPhotosJpegPng"));
             long max = type.video() ? maxVideoBytes : maxImageBytes;
             if (size > max) {
-                throw new ApiException(ApiError.ATTACHMENT_TOO_LARGE, "file", (type.video() ? "A video" : "A photo or scan")
-                        + " may be at most " + max / (1024 * 1024) + " MB");
+                throw ApiException.because(ApiError.ATTACHMENT_TOO_LARGE, "file", type.video() ? "video" : "photo",
+                        max / (1024 * 1024));
             }
             if (count(c, appealId) >= MAX_PER_APPEAL) {
-                throw new ApiException(ApiError.TOO_MANY_ATTACHMENTS, "file",
-                        "An appeal may have at most " + MAX_PER_APPEAL + " attachments");
+                throw ApiException.because(ApiError.TOO_MANY_ATTACHMENTS, "file", "appealMayHaveMost", MAX_PER_APPEAL);
             }
             UUID id = UUID.randomUUID();
             String stored = UUID.randomUUID().toString();

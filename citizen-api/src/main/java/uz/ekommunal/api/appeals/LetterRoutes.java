@@ -60,8 +60,7 @@ final class LetterRoutes {
                     throw AppealService.notFound(id);
                 }
                 if (a.answer() == null) {
-                    throw new ApiException(ApiError.APPEAL_NOT_ANSWERED, "id", "Appeal " + a.number()
-                            + " has no answer to print yet");
+                    throw ApiException.because(ApiError.APPEAL_NOT_ANSWERED, "id", "appealHasNoAnswer", a.number());
                 }
                 return a;
             }
@@ -98,8 +97,8 @@ final class LetterRoutes {
                 throw AppealService.notFound(id);
             }
             if (!"TO_PRINT".equals(a.postStatus())) {
-                throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "id", "Appeal " + a.number()
-                        + " has no letter waiting to be printed");
+                throw ApiException.because(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "id", "appealHasNoLetter",
+                        a.number());
             }
             store.setPostStatus(c, id, "PRINTED", clock.instant());
             if (caller.role() == Role.ADMINISTRATOR) {
@@ -112,7 +111,7 @@ final class LetterRoutes {
     }
 
     private Long officerOrganisation(Connection c, Caller caller) throws java.sql.SQLException {
-        return directory.officerOrganisation(c, caller.userId()).orElseThrow(() -> new ApiException(
-                ApiError.FORBIDDEN, null, "You are not assigned to an organisation yet; ask an administrator"));
+        return directory.officerOrganisation(c,
+                caller.userId()).orElseThrow(() -> ApiException.because(ApiError.FORBIDDEN, null, "youAreNotAssigned"));
     }
 }

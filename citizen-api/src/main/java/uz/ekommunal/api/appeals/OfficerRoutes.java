@@ -55,16 +55,16 @@ final class OfficerRoutes {
         try {
             action = Action.valueOf(ctx.pathParam("action").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.NOT_FOUND, "action", "No action " + ctx.pathParam("action"));
+            throw ApiException.because(ApiError.NOT_FOUND, "action", "noAction", ctx.pathParam("action"));
         }
         if (action == Action.SAVE || action == Action.SEND) {
-            throw new ApiException(ApiError.NOT_FOUND, "action", "No officer action " + ctx.pathParam("action"));
+            throw ApiException.because(ApiError.NOT_FOUND, "action", "noOfficerAction", ctx.pathParam("action"));
         }
         JsonObject body = ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().length() == 0
                 ? new JsonObject() : Requests.body(ctx);
         Object org = body.getValue("organisationId");
         if (org != null && !(org instanceof Number)) {
-            throw new ApiException(ApiError.INVALID_VALUE, "organisationId", "organisationId must be a number");
+            throw ApiException.because(ApiError.INVALID_VALUE, "organisationId", "organisationidNumber");
         }
         Command cmd = new Command(action, org == null ? null : ((Number) org).longValue(),
                 Requests.text(body, "reason", 500, false), AppealForm.longText(body, "note", 2000),
@@ -150,8 +150,9 @@ final class OfficerRoutes {
      */
     private Long scope(Connection c, Caller caller, Long asked) throws java.sql.SQLException {
         if (caller.role() != Role.ADMINISTRATOR) {
-            return directory.officerOrganisation(c, caller.userId()).orElseThrow(() -> new ApiException(
-                    ApiError.FORBIDDEN, null, "You are not assigned to an organisation yet; ask an administrator"));
+            return directory.officerOrganisation(c,
+                    caller.userId()).orElseThrow(() -> ApiException.because(ApiError.FORBIDDEN, null,
+                            "youAreNotAssigned"));
         }
         return asked;
     }
@@ -162,6 +163,6 @@ final class OfficerRoutes {
                 return;
             }
         }
-        throw new ApiException(ApiError.FORBIDDEN, null, "This needs the role " + java.util.Arrays.toString(roles));
+        throw ApiException.because(ApiError.FORBIDDEN, null, "needsRole", java.util.Arrays.toString(roles));
     }
 }

@@ -63,11 +63,11 @@ final class RoleRoutes {
         Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             User before = staff(c, userId);
             if (grant.organisationId() != null && !directory.organisationExists(c, grant.organisationId())) {
-                throw new ApiException(ApiError.UNKNOWN_VALUE, "organisationId", "No organisation "
-                        + grant.organisationId());
+                throw ApiException.because(ApiError.UNKNOWN_VALUE, "organisationId", "noOrganisation",
+                        grant.organisationId());
             }
             if (grant.providerId() != null && !providers.exists(grant.providerId())) {
-                throw new ApiException(ApiError.UNKNOWN_VALUE, "providerId", "No provider " + grant.providerId());
+                throw ApiException.because(ApiError.UNKNOWN_VALUE, "providerId", "noProvider", grant.providerId());
             }
             JsonObject was = state(c, before);
             User after = users.changeRole(c, userId, grant.role(), grant.providerId()).orElseThrow();
@@ -99,10 +99,10 @@ final class RoleRoutes {
 
     /** The user, who must exist and must not be an administrator. */
     private User staff(Connection c, long userId) throws SQLException {
-        User u = users.byId(c, userId).orElseThrow(() -> new ApiException(ApiError.USER_NOT_FOUND, "userId",
-                "No user " + userId));
+        User u = users.byId(c, userId).orElseThrow(() -> ApiException.because(ApiError.USER_NOT_FOUND, "userId",
+                "noUser", userId));
         if (u.role() == Role.ADMINISTRATOR) {
-            throw new ApiException(ApiError.FORBIDDEN, "userId", "Administrators are set in configuration, not here");
+            throw ApiException.because(ApiError.FORBIDDEN, "userId", "administratorsAreSetConfiguration");
         }
         return u;
     }
@@ -121,13 +121,13 @@ final class RoleRoutes {
             role = null;
         }
         if (role != Role.COMPLAINTS_OFFICER && role != Role.OPERATOR && role != Role.CASHIER) {
-            throw new ApiException(ApiError.UNKNOWN_VALUE, "role", "role must be complaints_officer, operator or cashier");
+            throw ApiException.because(ApiError.UNKNOWN_VALUE, "role", "roleComplaintsOfficerOperator");
         }
         Long org = number(body, "organisationId", role == Role.COMPLAINTS_OFFICER);
         Long provider = number(body, "providerId", role.worksForProvider());
         if (role.worksForProvider() && org != null || role == Role.COMPLAINTS_OFFICER && provider != null) {
-            throw new ApiException(ApiError.INVALID_VALUE, role.worksForProvider() ? "organisationId" : "providerId",
-                    "an operator has a provider, a complaints officer an organisation");
+            throw ApiException.because(ApiError.INVALID_VALUE,
+                    role.worksForProvider() ? "organisationId" : "providerId", "operatorHasProviderComplaints");
         }
         return new Grant(role, org, provider);
     }
@@ -136,12 +136,12 @@ final class RoleRoutes {
         Object v = body.getValue(field);
         if (v == null) {
             if (required) {
-                throw new ApiException(ApiError.MISSING_VALUE, field, field + " is required for this role");
+                throw ApiException.because(ApiError.MISSING_VALUE, field, "requiredRole", field);
             }
             return null;
         }
         if (!(v instanceof Number n) || n.longValue() <= 0) {
-            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be a positive number");
+            throw ApiException.because(ApiError.INVALID_VALUE, field, "positiveNumber", field);
         }
         return n.longValue();
     }

@@ -191,8 +191,7 @@ final class UploadRoute {
     }
 
     private static ApiException tooLarge(long max) {
-        return new ApiException(ApiError.ATTACHMENT_TOO_LARGE, "file",
-                "An attachment may be at most " + max / (1024 * 1024) + " MB (photos and scans less; see the API doc)");
+        return ApiException.because(ApiError.ATTACHMENT_TOO_LARGE, "file", "attachmentMayMostMb", max / (1024 * 1024));
     }
 
     private static long parse(String length) {

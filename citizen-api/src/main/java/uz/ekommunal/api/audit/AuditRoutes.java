@@ -37,7 +37,7 @@ public final class AuditRoutes {
     private void search(RoutingContext ctx) {
         Caller caller = Requests.caller(ctx);
         if (caller.role() != Role.ADMINISTRATOR) {
-            throw new ApiException(ApiError.FORBIDDEN, null, "The audit log is for administrators");
+            throw ApiException.because(ApiError.FORBIDDEN, null, "auditLogAdministrators");
         }
         Long actor = number(ctx, "actor");
         String action = ctx.request().getParam("action");
@@ -61,7 +61,7 @@ public final class AuditRoutes {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw new ApiException(ApiError.INVALID_VALUE, name, name + " must be a whole number");
+            throw ApiException.because(ApiError.INVALID_VALUE, name, "wholeNumber", name);
         }
     }
 
@@ -73,7 +73,7 @@ public final class AuditRoutes {
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.INVALID_VALUE, name, name + " must be an ISO-8601 instant (2026-12-05T10:00:00Z)");
+            throw ApiException.because(ApiError.INVALID_VALUE, name, "isoInstantTZ", name);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import uz.ekommunal.api.appeals.Language;
 
 /**
  * Short-lived access tokens: JWTs (RFC 7519) signed with HS256, JDK only. Claims: {@code iss},
@@ -46,9 +47,15 @@ public final class AccessTokens {
 
     /** A signed token for this caller, valid from now for the lifetime. */
     public String issue(Caller caller) {
+        return issue(caller, null);
+    }
+
+    /** ... carrying the profile's language ({@code lng}), which answers in it when a request names none. */
+    public String issue(Caller caller, Language language) {
         long now = clock.instant().getEpochSecond();
         String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + caller.userId() + "\",\"role\":\""
                 + caller.role().name() + "\"" + (caller.providerId() == null ? "" : ",\"prv\":" + caller.providerId())
+                + (language == null ? "" : ",\"lng\":\"" + language.code() + "\"")
                 + ",\"iat\":" + now + ",\"exp\":" + (now + lifetime.toSeconds()) + "}";
         String signingInput = HEADER + "." + b64(claims.getBytes(StandardCharsets.UTF_8));
         return signingInput + "." + b64(Hashes.hmacSha256(key, signingInput.getBytes(StandardCharsets.US_ASCII)));
@@ -56,6 +63,25 @@ public final class AccessTokens {
 
     /** The caller, or empty for a token that is malformed, forged, of another issuer or expired. */
     public Optional<Caller> verify(String token) {
+        return claims(token).flatMap(claims -> {
+            try {
+                Number provider = (Number) claims.get("prv");
+                return Optional.of(new Caller(Long.parseLong((String) claims.get("sub")),
+                        Role.valueOf((String) claims.get("role")), provider == null ? null : provider.longValue()));
+            } catch (RuntimeException e) {
+                // a claim missing or of the wrong type: signed by us, so a bug, but still no caller
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The profile's language a valid token carries, if the person chose one. */
+    public Optional<Language> language(String token) {
+        return claims(token).flatMap(claims -> claims.get("lng") instanceof String s ? Language.of(s)
+                : Optional.empty());
+    }
+
+    private Optional<Map<String, Object>> claims(String token) {
         if (token == null || token.length() > 2048) {
             return Optional.empty();
         }
@@ -81,9 +107,7 @@ public final class AccessTokens {
             if (!ISSUER.equals(claims.get("iss")) || !clock.instant().isBefore(exp)) {
                 return Optional.empty();
             }
-            Number provider = (Number) claims.get("prv");
-            return Optional.of(new Caller(Long.parseLong((String) claims.get("sub")),
-                    Role.valueOf((String) claims.get("role")), provider == null ? null : provider.longValue()));
+            return Optional.of(claims);
         } catch (RuntimeException e) {
             // a claim missing or of the wrong type: signed by us, so a bug, but still no caller
             return Optional.empty();

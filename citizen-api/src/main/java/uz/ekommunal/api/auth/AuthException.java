@@ -2,34 +2,37 @@ package uz.ekommunal.api.auth;
 
 import java.time.Duration;
 import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
 
 /**
- * A sign-in rule said no. The HTTP adapter answers it as a problem; {@code retryAfter} becomes a
+ * A sign-in rule said no. The HTTP adapter answers its problem; {@code retryAfter} becomes a
  * {@code Retry-After} header.
  */
 public final class AuthException extends RuntimeException {
 
-    private final ApiError error;
-    private final String field;
+    private final ApiException problem;
     private final Duration retryAfter;
 
-    public AuthException(ApiError error, String field, String detail, Duration retryAfter) {
-        super(detail, null, false, false);
-        this.error = error;
-        this.field = field;
+    public AuthException(ApiException problem, Duration retryAfter) {
+        super(problem.getMessage(), null, false, false);
+        this.problem = problem;
         this.retryAfter = retryAfter;
     }
 
-    public AuthException(ApiError error, String field, String detail) {
-        this(error, field, detail, null);
+    public AuthException(ApiException problem) {
+        this(problem, null);
+    }
+
+    public ApiException problem() {
+        return problem;
     }
 
     public ApiError error() {
-        return error;
+        return problem.error();
     }
 
     public String field() {
-        return field;
+        return problem.field();
     }
 
     public Duration retryAfter() {

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.Languages;
 
 /**
  * Sign-in by phone: {@code POST /api/v1/auth/otp} sends a code, {@code POST /api/v1/auth/otp/verify}
@@ -39,7 +40,7 @@ public final class AuthRoutes {
     private void send(RoutingContext ctx) {
         PhoneNumber phone = phone(Requests.body(ctx));
         String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-        Requests.blocking(vertx, ctx, () -> otp.send(phone, address), expires -> Requests.json(ctx, 202,
+        Requests.blocking(vertx, ctx, () -> otp.send(phone, address, Languages.of(ctx)), expires -> Requests.json(ctx, 202,
                 new JsonObject().put("phone", phone.e164()).put("expiresAt", expires.toString())));
     }
 
@@ -66,8 +67,8 @@ public final class AuthRoutes {
 
     private static PhoneNumber phone(JsonObject body) {
         String text = Requests.text(body, "phone", 32, true);
-        return PhoneNumber.parse(text).orElseThrow(() -> new ApiException(ApiError.INVALID_PHONE, "phone",
-                "An Uzbek mobile number is +998 and 9 digits, e.g. +998901234567"));
+        return PhoneNumber.parse(text).orElseThrow(() -> ApiException.because(ApiError.INVALID_PHONE, "phone",
+                "uzbekMobileNumberDigits"));
     }
 
     /** A session as every sign-in answers it. */

@@ -3,6 +3,8 @@ package uz.ekommunal.api.auth;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.Languages;
 
 /** Lets a request through only with a valid {@code Authorization: Bearer <access token>}. */
 public final class Authenticate implements Handler<RoutingContext> {
@@ -26,7 +28,7 @@ public final class Authenticate implements Handler<RoutingContext> {
         }
         String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
         return java.util.Optional.of(tokens.verify(token).orElseThrow(() -> new AuthException(
-                ApiError.UNAUTHENTICATED, null, "The access token is not valid; sign in again or send none")));
+                ApiException.because(ApiError.UNAUTHENTICATED, null, "accessTokenNotValid"))));
     }
 
     @Override
@@ -36,11 +38,12 @@ public final class Authenticate implements Handler<RoutingContext> {
                 : null;
         var caller = tokens.verify(token);
         if (caller.isEmpty()) {
-            Requests.fail(ctx, new AuthException(ApiError.UNAUTHENTICATED, null,
-                    "Sign in and send the access token as 'Authorization: Bearer <token>'"));
+            Requests.fail(ctx, new AuthException(ApiException.because(ApiError.UNAUTHENTICATED, null,
+                    "signSendAccessToken")));
             return;
         }
         ctx.put(Requests.CALLER, caller.get());
+        tokens.language(token).ifPresent(l -> ctx.put(Languages.PROFILE, l));
         ctx.next();
     }
 }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import uz.ekommunal.api.appeals.Language;
 import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.Messages;
 import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.api.notify.Channel;
 import uz.ekommunal.api.notify.NewMessage;
@@ -56,6 +59,13 @@ public final class OtpService {
      * @throws AuthException {@link ApiError#TOO_MANY_CODES} with how long to wait
      */
     public Instant send(PhoneNumber phone, String clientAddress) throws SQLException {
+        return send(phone, clientAddress, Language.DEFAULT);
+    }
+
+    /**
+     * Sends a code in the person's profile language, else in {@code asked} (the request's language).
+     */
+    public Instant send(PhoneNumber phone, String clientAddress, Language asked) throws SQLException {
         Instant now = clock.instant();
         String network = ClientAddress.network(clientAddress);
         return Transactions.inTransaction(dataSource, c -> {
@@ -68,13 +78,12 @@ public final class OtpService {
                     .or(() -> policy.perAddress().waitBeforeNext(byAddress, now))
                     .or(() -> policy.perNetwork().waitBeforeNext(byNetwork, now));
             if (wait.isPresent()) {
-                throw new AuthException(ApiError.TOO_MANY_CODES, "phone",
-                        "Too many codes asked; try again in " + wait.get().toSeconds() + " s", wait.get());
+                throw new AuthException(ApiException.because(ApiError.TOO_MANY_CODES, "phone", "tooManyCodesAsked",
+                        wait.get().toSeconds()), wait.get());
             }
             if (!budget.take(c, SmsBudget.Kind.SIGN_IN)) {
-                throw new AuthException(ApiError.SMS_BUDGET_EXHAUSTED, "phone", "The service has sent all the SMS "
-                        + "it may this hour; try again in " + budget.untilNextHour().toMinutes() + " min",
-                        budget.untilNextHour());
+                throw new AuthException(ApiException.because(ApiError.SMS_BUDGET_EXHAUSTED, "phone",
+                        "serviceHasSentAll", budget.untilNextHour().toMinutes()), budget.untilNextHour());
             }
             String code = Hashes.randomDigits(policy.codeDigits());
             Instant expires = now.plus(policy.lifetime());
@@ -104,9 +113,9 @@ public final class OtpService {
                 prune.setTimestamp(1, Timestamp.from(now.minus(policy.longestWindow())));
                 prune.executeUpdate();
             }
+            Language language = ProfileLanguage.of(c, "phone = ?", phone.e164()).orElse(asked);
             outbox.enqueue(c, new NewMessage("otp-" + sendId, Channel.SMS, phone.e164(), null,
-                    "e-kommunal: your sign-in code is " + code + ". It is valid for "
-                            + policy.lifetime().toMinutes() + " minutes. Do not share it.", true, expires));
+                    Messages.text(language, "sms.signInCode", code, policy.lifetime().toMinutes()), true, expires));
             return expires;
         });
     }
@@ -161,9 +170,10 @@ public final class OtpService {
         });
         return switch (check) {
             case OK -> signedIn[0];
-            case WRONG -> throw new AuthException(ApiError.WRONG_CODE, "code", "The code is wrong or has expired");
-            case EXHAUSTED -> throw new AuthException(ApiError.CODE_ATTEMPTS_EXHAUSTED, "code",
-                    "Too many wrong codes; ask for a new one");
+            case WRONG -> throw new AuthException(ApiException.because(ApiError.WRONG_CODE, "code",
+                    "codeWrongHasExpired"));
+            case EXHAUSTED -> throw new AuthException(ApiException.because(ApiError.CODE_ATTEMPTS_EXHAUSTED, "code",
+                    "tooManyWrongCodes"));
         };
     }
 

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import uz.ekommunal.api.appeals.Language;
 import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.Messages;
 import uz.ekommunal.api.notify.Channel;
 import uz.ekommunal.api.notify.NewMessage;
 import uz.ekommunal.api.notify.Outbox;
@@ -87,6 +90,12 @@ public final class PhoneChecks {
      * @throws AuthException {@link ApiError#TOO_MANY_CODES}, {@link ApiError#SMS_BUDGET_EXHAUSTED}
      */
     public Optional<Instant> send(long userId, PhoneNumber phone, String clientAddress) throws SQLException {
+        return send(userId, phone, clientAddress, Language.DEFAULT);
+    }
+
+    /** Sends the code in the person's profile language, else in {@code asked} (the request's language). */
+    public Optional<Instant> send(long userId, PhoneNumber phone, String clientAddress, Language asked)
+            throws SQLException {
         Instant now = clock.instant();
         return Transactions.inTransaction(dataSource, c -> {
             if (isVerified(c, userId, phone)) {
@@ -98,13 +107,12 @@ public final class PhoneChecks {
                     .or(() -> waitFor(c, PER_ADDRESS, "client_address = ?", clientAddress, now))
                     .or(() -> waitFor(c, PER_TARGET, "phone = ?", phone.e164(), now));
             if (wait.isPresent()) {
-                throw new AuthException(ApiError.TOO_MANY_CODES, "phone",
-                        "Too many confirmation codes asked; try again in " + wait.get().toSeconds() + " s", wait.get());
+                throw new AuthException(ApiException.because(ApiError.TOO_MANY_CODES, "phone",
+                        "tooManyConfirmationCodes", wait.get().toSeconds()), wait.get());
             }
             if (!budget.take(c, SmsBudget.Kind.OTHER)) {
-                throw new AuthException(ApiError.SMS_BUDGET_EXHAUSTED, "phone", "The service has sent all the SMS "
-                        + "it may this hour; try again in " + budget.untilNextHour().toMinutes() + " min",
-                        budget.untilNextHour());
+                throw new AuthException(ApiException.because(ApiError.SMS_BUDGET_EXHAUSTED, "phone",
+                        "serviceHasSentAll", budget.untilNextHour().toMinutes()), budget.untilNextHour());
             }
             String code = Hashes.randomDigits(policy.codeDigits());
             Instant expires = now.plus(policy.lifetime());
@@ -131,9 +139,9 @@ public final class PhoneChecks {
                     sendId = rs.getLong(1);
                 }
             }
+            Language language = ProfileLanguage.of(c, "id = ?", userId).orElse(asked);
             outbox.enqueue(c, new NewMessage("phone-check-" + sendId, Channel.SMS, phone.e164(), null,
-                    "e-kommunal: your code to receive appeal notices on this phone is " + code
-                            + ". Ignore this SMS if you did not ask for it.", true, expires));
+                    Messages.text(language, "sms.phoneCheck", code), true, expires));
             return Optional.of(expires);
         });
     }
@@ -185,7 +193,7 @@ public final class PhoneChecks {
             return true;
         });
         if (!ok) {
-            throw new AuthException(ApiError.PHONE_CODE_WRONG, "code", "The code is wrong or has expired");
+            throw new AuthException(ApiException.because(ApiError.PHONE_CODE_WRONG, "code", "codeWrongHasExpired"));
         }
     }
 

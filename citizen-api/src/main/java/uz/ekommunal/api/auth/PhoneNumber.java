@@ -13,7 +13,8 @@ public record PhoneNumber(String e164) {
 
     /**
      * Reads a number as people type it: {@code +998 90 123-45-67}, {@code 998901234567},
-     * {@code (+998) 90 1234567}. Spaces, dashes and brackets are ignored; nothing else is.
+     * {@code (+998) 90 1234567}, and the local nine digits {@code 90 123 45 67}. Spaces, dashes and
+     * brackets are ignored; nothing else is.
      */
     public static Optional<PhoneNumber> parse(String text) {
         if (text == null || text.length() > 32) {
@@ -31,6 +32,9 @@ public record PhoneNumber(String e164) {
             }
         }
         String d = digits.toString();
+        if (d.length() == 9 && !text.strip().startsWith("+")) {
+            d = "998" + d; // the local form, 90 123 45 67
+        }
         return d.length() == 12 && d.startsWith("998") ? Optional.of(new PhoneNumber("+" + d)) : Optional.empty();
     }
 

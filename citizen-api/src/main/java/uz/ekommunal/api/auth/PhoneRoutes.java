@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.Languages;
 import uz.ekommunal.api.http.ClientAddress;
 
 /**
@@ -42,7 +43,7 @@ public final class PhoneRoutes {
         Caller caller = Requests.caller(ctx);
         PhoneNumber phone = phone(Requests.body(ctx));
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> checks.send(caller.userId(), phone, address), expires -> {
+        Requests.blocking(vertx, ctx, () -> checks.send(caller.userId(), phone, address, Languages.of(ctx)), expires -> {
             JsonObject body = new JsonObject().put("phone", phone.e164()).put("verified", expires.isEmpty());
             expires.ifPresent(t -> body.put("expiresAt", t.toString()));
             Requests.json(ctx, expires.isEmpty() ? 200 : 202, body);
@@ -62,7 +63,7 @@ public final class PhoneRoutes {
 
     static PhoneNumber phone(JsonObject body) {
         String text = Requests.text(body, "phone", 32, true);
-        return PhoneNumber.parse(text).orElseThrow(() -> new ApiException(ApiError.INVALID_PHONE, "phone",
-                "An Uzbek mobile number is +998 and 9 digits, e.g. +998901234567"));
+        return PhoneNumber.parse(text).orElseThrow(() -> ApiException.because(ApiError.INVALID_PHONE, "phone",
+                "uzbekMobileNumberDigits"));
     }
 }

@@ -37,7 +37,7 @@ public final class Requests {
         } catch (DecodeException | ClassCastException e) {
             // answered below
         }
-        throw new ApiException(ApiError.INVALID_BODY, null, "The body must be a JSON object");
+        throw ApiException.because(ApiError.INVALID_BODY, null, "bodyJsonObject");
     }
 
     /** A string field of at most {@code max} characters, trimmed; null when absent and optional. */
@@ -45,24 +45,24 @@ public final class Requests {
         Object value = body.getValue(field);
         if (value == null) {
             if (required) {
-                throw new ApiException(ApiError.MISSING_VALUE, field, field + " is required");
+                throw ApiException.because(ApiError.MISSING_VALUE, field, "required", field);
             }
             return null;
         }
         if (!(value instanceof String s)) {
-            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be a string");
+            throw ApiException.because(ApiError.INVALID_VALUE, field, "string", field);
         }
         String trimmed = s.strip();
         if (trimmed.length() > max) {
-            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be at most " + max + " characters");
+            throw ApiException.because(ApiError.INVALID_VALUE, field, "mostCharacters", field, max);
         }
         for (int i = 0; i < trimmed.length(); i++) {
             if (Character.isISOControl(trimmed.charAt(i))) {
-                throw new ApiException(ApiError.INVALID_VALUE, field, field + " must not hold control characters");
+                throw ApiException.because(ApiError.INVALID_VALUE, field, "notHoldControlCharacters", field);
             }
         }
         if (required && trimmed.isEmpty()) {
-            throw new ApiException(ApiError.MISSING_VALUE, field, field + " is required");
+            throw ApiException.because(ApiError.MISSING_VALUE, field, "required", field);
         }
         return trimmed.isEmpty() ? null : trimmed;
     }
@@ -78,7 +78,7 @@ public final class Requests {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiException(notFound, name, "No such " + name);
+        throw ApiException.of(notFound, name);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class Requests {
             if (e.error().status() == 401) {
                 ctx.response().putHeader("WWW-Authenticate", "Bearer");
             }
-            ctx.fail(new ApiException(e.error(), e.field(), e.getMessage()));
+            ctx.fail(e.problem());
         } else {
             ctx.fail(failure);
         }

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
 
 /**
  * Sessions: a short-lived access token and a refresh token. Refreshing reads the user again, so
@@ -48,12 +49,12 @@ public final class Sessions {
     }
 
     private Session session(User user, RefreshTokens.Issued issued) {
-        return new Session(access.issue(user.caller()), clock.instant().plus(access.lifetime()), issued.token(),
+        return new Session(access.issue(user.caller(), user.language()), clock.instant().plus(access.lifetime()), issued.token(),
                 issued.expiresAt(), user);
     }
 
     private AuthException invalid() {
-        return new AuthException(ApiError.INVALID_REFRESH_TOKEN, "refreshToken",
-                "The refresh token is unknown, expired or revoked; sign in again");
+        return new AuthException(ApiException.because(ApiError.INVALID_REFRESH_TOKEN, "refreshToken",
+                "refreshTokenUnknownExpired"));
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import javax.sql.DataSource;
+import uz.ekommunal.api.appeals.Language;
 import uz.ekommunal.tariff.Region;
 
 /**
@@ -126,20 +127,23 @@ public final class Users {
     }
 
     /** Profile fields a person edits themselves; validated by the caller. */
-    public record Profile(String name, String email, String address, Region region, String district) {
+    public record Profile(String name, String email, String address, Region region, String district,
+            Language language) {
     }
 
     public User updateProfile(long userId, Profile p) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement update = c.prepareStatement("""
-                     update api.users set name = ?, email = ?, address = ?, region = ?, district = ?
+                     update api.users set name = ?, email = ?, address = ?, region = ?, district = ?,
+                         language = coalesce(?, language)
                      where id = ? returning *""")) {
             update.setString(1, p.name());
             update.setString(2, p.email());
             update.setString(3, p.address());
             update.setString(4, p.region() == null ? null : p.region().name());
             update.setString(5, p.district());
-            update.setLong(6, userId);
+            update.setString(6, p.language() == null ? null : p.language().code());
+            update.setLong(7, userId);
             try (ResultSet rs = update.executeQuery()) {
                 if (!rs.next()) {
                     throw new IllegalStateException("user " + userId + " vanished");
@@ -153,6 +157,7 @@ public final class Users {
         String region = rs.getString("region");
         return new User(rs.getLong("id"), rs.getString("phone"), Role.valueOf(rs.getString("role")),
                 (Long) rs.getObject("provider_id"), rs.getString("name"), rs.getString("email"),
-                rs.getString("address"), region == null ? null : Region.valueOf(region), rs.getString("district"));
+                rs.getString("address"), region == null ? null : Region.valueOf(region), rs.getString("district"),
+                Language.of(rs.getString("language")).orElse(null));
     }
 }

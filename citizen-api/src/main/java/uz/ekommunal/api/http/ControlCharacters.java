@@ -28,9 +28,9 @@ final class ControlCharacters {
     static void check(RoutingContext ctx) {
         String parameter = pathOrQuery(ctx.request().path(), ctx.request().query());
         if (parameter != null) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, parameter, parameter.equals("path")
-                    ? "The path holds a control character; no resource has one"
-                    : "'" + parameter + "' holds a control character");
+            boolean inPath = parameter.equals("path");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, parameter,
+                    inPath ? "pathControlCharacter" : "controlCharacter", parameter);
         }
         if (ctx.request().path().startsWith("/payments/")) {
             ctx.next();
@@ -41,7 +41,7 @@ final class ControlCharacters {
             bad = body(ctx, ctx.body().buffer());
         }
         if (bad != null) {
-            throw new ApiException(ApiError.INVALID_CHARACTERS, bad, bad + " must not hold control characters");
+            throw ApiException.because(ApiError.INVALID_CHARACTERS, bad, "notHoldControlCharacters", bad);
         }
         ctx.next();
     }

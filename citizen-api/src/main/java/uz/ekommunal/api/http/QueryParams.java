@@ -21,8 +21,7 @@ public final class QueryParams {
         try {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, name,
-                    "'" + value + "' is not a date (2025-11-24) or an ISO-8601 time (2025-11-24T16:00:00Z)");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, name, "notDateIsoTime", value);
         }
     }
 
@@ -39,6 +38,6 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiException(ApiError.INVALID_PARAMETER, name, "must be a whole number from " + min + " to " + max);
+        throw ApiException.because(ApiError.INVALID_PARAMETER, name, "wholeNumberFrom", min, max);
     }
 }

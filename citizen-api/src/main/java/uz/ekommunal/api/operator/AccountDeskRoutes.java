@@ -117,7 +117,8 @@ public final class AccountDeskRoutes {
         Requests.blocking(vertx, ctx, () -> inTransaction(c -> {
             Provider provider = code == null ? accounts.provider(c, scope) : accounts.providerByCode(code)
                     .filter(p -> scope == null || p.id() == scope)
-                    .orElseThrow(() -> new ApiException(ApiError.PROVIDER_NOT_FOUND, "provider", "No provider " + code));
+                    .orElseThrow(() -> ApiException.because(ApiError.PROVIDER_NOT_FOUND, "provider", "noProvider",
+                            code));
             long id = changes.open(c, provider, number, holder, address, openedOn, services);
             JsonObject after = new JsonObject().put("id", id).put("provider", provider.code()).put("number", number)
                     .put("holder", holder).put("address", address).put("openedOn", openedOn.toString())
@@ -144,7 +145,7 @@ public final class AccountDeskRoutes {
                 try {
                     AccountChanges.State account = changes.lock(c, id)
                             .filter(a -> scope == null || a.providerId() == scope)
-                            .orElseThrow(() -> new ApiException(ApiError.ACCOUNT_NOT_FOUND, "id", "No account " + id));
+                            .orElseThrow(() -> ApiException.because(ApiError.ACCOUNT_NOT_FOUND, "id", "noAccount", id));
                     JsonArray holders = new JsonArray();
                     for (AccountChanges.HolderPeriod h : changes.holders(c, id)) {
                         holders.add(new JsonObject().put("validFrom", h.validFrom().toString())
@@ -182,7 +183,7 @@ public final class AccountDeskRoutes {
         Requests.blocking(vertx, ctx, () -> inTransaction(c -> {
             AccountChanges.State account = changes.lock(c, id)
                     .filter(a -> scope == null || a.providerId() == scope)
-                    .orElseThrow(() -> new ApiException(ApiError.ACCOUNT_NOT_FOUND, "id", "No account " + id));
+                    .orElseThrow(() -> ApiException.because(ApiError.ACCOUNT_NOT_FOUND, "id", "noAccount", id));
             Provider provider = accounts.provider(c, account.providerId());
             JsonObject after = change.apply(c, body, account, provider);
             audit.record(c, caller, action, "account:" + account.number(), before(account), after, from);
@@ -213,12 +214,16 @@ public final class AccountDeskRoutes {
 
     private static ApiException problem(BillingException e) {
         return switch (e.code()) {
-            case INVALID_ACCOUNT_NUMBER -> new ApiException(ApiError.INVALID_ACCOUNT_NUMBER, "number", e.getMessage());
-            case ACCOUNT_EXISTS -> new ApiException(ApiError.ACCOUNT_EXISTS, "number", e.getMessage());
-            case ACCOUNT_CLOSED -> new ApiException(ApiError.ACCOUNT_CLOSED, null, e.getMessage());
-            case PROVIDER_NOT_FOUND -> new ApiException(ApiError.PROVIDER_NOT_FOUND, "provider", e.getMessage());
-            case ACCOUNT_NOT_FOUND -> new ApiException(ApiError.ACCOUNT_NOT_FOUND, "id", e.getMessage());
-            default -> new ApiException(ApiError.INVALID_VALUE, null, e.getMessage());
+            case INVALID_ACCOUNT_NUMBER -> ApiException.because(ApiError.INVALID_ACCOUNT_NUMBER, "number", "engine",
+                    "number", e.getMessage());
+            case ACCOUNT_EXISTS -> ApiException.because(ApiError.ACCOUNT_EXISTS, "number", "engine", "number",
+                    e.getMessage());
+            case ACCOUNT_CLOSED -> ApiException.because(ApiError.ACCOUNT_CLOSED, null, "engine", "", e.getMessage());
+            case PROVIDER_NOT_FOUND -> ApiException.because(ApiError.PROVIDER_NOT_FOUND, "provider", "engine",
+                    "provider", e.getMessage());
+            case ACCOUNT_NOT_FOUND -> ApiException.because(ApiError.ACCOUNT_NOT_FOUND, "id", "engine", "id",
+                    e.getMessage());
+            default -> ApiException.because(ApiError.INVALID_VALUE, null, "engine", "", e.getMessage());
         };
     }
 

@@ -29,7 +29,7 @@ final class AccountForms {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be a date (2026-03-15)");
+            throw ApiException.because(ApiError.INVALID_VALUE, field, "date", field);
         }
     }
 
@@ -40,13 +40,13 @@ final class AccountForms {
             return services;
         }
         if (!(value instanceof JsonArray array)) {
-            throw new ApiException(ApiError.INVALID_VALUE, "services", "services must be a list of utilities");
+            throw ApiException.because(ApiError.INVALID_VALUE, "services", "servicesListUtilities");
         }
         for (Object item : array) {
             try {
                 services.add(Utility.valueOf(String.valueOf(item).toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new ApiException(ApiError.UNKNOWN_VALUE, "services", "no utility '" + item + "'");
+                throw ApiException.because(ApiError.UNKNOWN_VALUE, "services", "noUtility", item);
             }
         }
         return services;
@@ -64,8 +64,7 @@ final class AccountForms {
                 area = BigDecimal.valueOf(-1);
             }
             if (area.signum() < 0 || area.scale() > 2 || area.compareTo(new BigDecimal("99999999.99")) > 0) {
-                throw new ApiException(ApiError.INVALID_VALUE, "heatedArea",
-                        "heatedArea must be 0..99999999.99 m2 to the hundredth");
+                throw ApiException.because(ApiError.INVALID_VALUE, "heatedArea", "heatedareaMHundredth");
             }
         }
         ServedArea household = area(body, served, current);
@@ -117,8 +116,7 @@ final class AccountForms {
         try {
             return HeatingType.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.UNKNOWN_VALUE, "heatingType",
-                    "heatingType must be central, gas_boiler, electric, solid_fuel or none");
+            throw ApiException.because(ApiError.UNKNOWN_VALUE, "heatingType", "heatingtypeCentralGasBoiler");
         }
     }
 
@@ -135,6 +133,6 @@ final class AccountForms {
         if (value == null || value instanceof Boolean) {
             return Boolean.TRUE.equals(value);
         }
-        throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be true or false");
+        throw ApiException.because(ApiError.INVALID_VALUE, field, "trueFalse", field);
     }
 }

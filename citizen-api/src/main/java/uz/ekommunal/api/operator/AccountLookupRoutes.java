@@ -43,11 +43,11 @@ final class AccountLookupRoutes {
         Long scope = DeskAccess.scope(Requests.caller(ctx));
         String number = ctx.request().getParam("number");
         if (number == null || number.isBlank()) {
-            throw new ApiException(ApiError.MISSING_PARAMETER, "number", "number is required");
+            throw ApiException.because(ApiError.MISSING_PARAMETER, "number", "numberRequired");
         }
         String trimmed = number.strip();
         if (!trimmed.matches("[A-Za-z0-9_-]{1,40}")) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "number", "number must be 1-40 letters or digits");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "number", "numberLettersDigits");
         }
         Requests.blocking(vertx, ctx, () -> {
             JsonArray items = new JsonArray();

@@ -82,10 +82,10 @@ final class BillRunRoutes {
         try {
             month = YearMonth.parse(text);
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.INVALID_VALUE, "period", "period must be a month, e.g. 2025-11");
+            throw ApiException.because(ApiError.INVALID_VALUE, "period", "periodMonth");
         }
         if (month.plusMonths(1).atDay(1).isAfter(BillingTime.dayOf(clock.instant())) || month.getYear() < 2000) {
-            throw new ApiException(ApiError.INVALID_VALUE, "period", "period must be a month that has ended");
+            throw ApiException.because(ApiError.INVALID_VALUE, "period", "periodMonthThatHas");
         }
         return BillingPeriod.of(month);
     }
@@ -109,11 +109,11 @@ final class BillRunRoutes {
     }
 
     private static ApiException runNotFound(long id) {
-        return new ApiException(ApiError.BILL_RUN_NOT_FOUND, "id", "No bill run " + id + " among yours");
+        return ApiException.because(ApiError.BILL_RUN_NOT_FOUND, "id", "noBillRunAmong", id);
     }
 
     private static ApiException providerNotFound(long id) {
-        return new ApiException(ApiError.PROVIDER_NOT_FOUND, "providerId", "No provider " + id + " among yours");
+        return ApiException.because(ApiError.PROVIDER_NOT_FOUND, "providerId", "noProviderAmongYours", id);
     }
 
     static JsonObject json(RunProgress p) {

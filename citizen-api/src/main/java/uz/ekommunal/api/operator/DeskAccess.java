@@ -18,7 +18,7 @@ public final class DeskAccess {
     /** @throws ApiException {@link ApiError#OPERATOR_ONLY} for households and complaints officers */
     public static void requireDesk(Caller caller) {
         if (caller.role() != Role.OPERATOR && caller.role() != Role.ADMINISTRATOR) {
-            throw new ApiException(ApiError.OPERATOR_ONLY, null, "The operators' desk is for operators and administrators");
+            throw ApiException.because(ApiError.OPERATOR_ONLY, null, "operatorsDeskOperatorsAdministrators");
         }
     }
 
@@ -41,7 +41,7 @@ public final class DeskAccess {
     public static void requireTariffEditor(Caller caller) {
         requireDesk(caller);
         if (caller.role() != Role.ADMINISTRATOR) {
-            throw new ApiException(ApiError.FORBIDDEN, null, "Only administrators change the tariff book");
+            throw ApiException.because(ApiError.FORBIDDEN, null, "onlyAdministratorsChangeTariff");
         }
     }
 }

@@ -24,7 +24,7 @@ final class Fields {
         Object value = body.getValue(field);
         if (value == null) {
             if (required) {
-                throw new ApiException(ApiError.MISSING_VALUE, field, field + " is required");
+                throw ApiException.because(ApiError.MISSING_VALUE, field, "required", field);
             }
             return fallback;
         }
@@ -32,7 +32,7 @@ final class Fields {
                 && n.longValue() >= min && n.longValue() <= max) {
             return n.intValue();
         }
-        throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be a whole number from " + min + " to " + max);
+        throw ApiException.because(ApiError.INVALID_VALUE, field, "wholeNumberFrom", field, min, max);
     }
 
     static BigDecimal positive(JsonObject body, String field, BigDecimal fallback) {
@@ -48,7 +48,7 @@ final class Fields {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be a positive number");
+        throw ApiException.because(ApiError.INVALID_VALUE, field, "positiveNumber", field);
     }
 
     /** An ISO-8601 time, or a date (midnight in Tashkent). */
@@ -60,8 +60,7 @@ final class Fields {
         try {
             return value.length() == 10 ? BillingTime.startOf(LocalDate.parse(value)) : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.INVALID_VALUE, field,
-                    field + " must be a date (2025-11-24) or an ISO-8601 time (2025-11-24T16:00:00Z)");
+            throw ApiException.because(ApiError.INVALID_VALUE, field, "dateIsoTimeT", field);
         }
     }
 
@@ -70,6 +69,6 @@ final class Fields {
         if (value == null || value instanceof JsonObject) {
             return (JsonObject) value;
         }
-        throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be an object");
+        throw ApiException.because(ApiError.INVALID_VALUE, field, "object", field);
     }
 }

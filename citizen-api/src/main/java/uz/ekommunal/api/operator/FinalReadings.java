@@ -53,7 +53,7 @@ final class FinalReadings {
         }
         Object raw = reading.getValue("value");
         if (raw == null) {
-            throw new ApiException(ApiError.MISSING_VALUE, "finalReading.value", "finalReading.value is required");
+            throw ApiException.because(ApiError.MISSING_VALUE, "finalReading.value", "finalreadingValueRequired");
         }
         BigDecimal value;
         try {
@@ -63,13 +63,12 @@ final class FinalReadings {
         }
         if (value == null || value.signum() < 0 || value.precision() > 20
                 || !(raw instanceof Number || raw instanceof String)) {
-            throw new ApiException(ApiError.INVALID_VALUE, "finalReading.value",
-                    "finalReading.value must be the register's value, a number of at least 0");
+            throw ApiException.because(ApiError.INVALID_VALUE, "finalReading.value", "finalreadingValueRegisterS");
         }
         String register = Fields.text(reading, "register", 20, false);
         if (register != null && Register.byObis(register).isEmpty()) {
-            throw new ApiException(ApiError.UNKNOWN_VALUE, "finalReading.register",
-                    "finalReading.register must be a known OBIS code, e.g. 1-0:1.8.0");
+            throw ApiException.because(ApiError.UNKNOWN_VALUE, "finalReading.register",
+                    "finalreadingRegisterKnownObis");
         }
         return new Value(register, value);
     }
@@ -94,14 +93,13 @@ final class FinalReadings {
                         Instant ts = rs.getTimestamp(1).toInstant();
                         BigDecimal before = rs.getBigDecimal(2);
                         if (ts.equals(at) && before.compareTo(reading.value()) != 0) {
-                            throw new ApiException(ApiError.INVALID_VALUE, "finalReading.value", "A reading of "
-                                    + before.toPlainString() + " is already stored at " + at);
+                            throw ApiException.because(ApiError.INVALID_VALUE, "finalReading.value",
+                                    "readingAlreadyStored", before.toPlainString(), at);
                         }
                         if (reading.value().compareTo(before) < 0) {
-                            throw new ApiException(ApiError.INVALID_VALUE, "finalReading.value",
-                                    "The final reading " + reading.value().toPlainString()
-                                            + " is below the last stored reading " + before.toPlainString()
-                                            + " (" + ts + ")");
+                            throw ApiException.because(ApiError.INVALID_VALUE, "finalReading.value",
+                                    "finalReadingBelowLast", reading.value().toPlainString(), before.toPlainString(),
+                                    ts);
                         }
                     }
                 }

@@ -98,15 +98,15 @@ final class HeldReadingRoutes {
         Decision decision = switch (Fields.text(body, "decision", 10, true)) {
             case "accept" -> Decision.ACCEPTED;
             case "reject" -> Decision.REJECTED;
-            default -> throw new ApiException(ApiError.INVALID_PARAMETER, "decision", "decision must be accept or reject");
+            default -> throw ApiException.because(ApiError.INVALID_PARAMETER, "decision", "decisionAcceptReject");
         };
         Requests.blocking(vertx, ctx, () -> {
             if (provider != null && !scope.visible(provider, serial)) {
-                throw new ApiException(ApiError.METER_NOT_FOUND, "serial", "No meter with serial " + serial + " is registered");
+                throw ApiException.because(ApiError.METER_NOT_FOUND, "serial", "noMeterWithSerial2", serial);
             }
             return held.decide(serial, register, time, decision, "user " + caller.userId())
-                    .orElseThrow(() -> new ApiException(ApiError.HELD_READING_NOT_FOUND, "time",
-                            "No reading of " + serial + " " + register + " at " + time + " is held for review"));
+                    .orElseThrow(() -> ApiException.because(ApiError.HELD_READING_NOT_FOUND, "time",
+                            "noReadingHeldReview", serial, register, time));
         }, h -> Requests.json(ctx, 200, json(h).put("decision", decision.name().toLowerCase())));
     }
 

@@ -45,12 +45,12 @@ final class MeterDesk {
     Meter register(Caller caller, NewMeter meter, NewModbusEndpoint endpoint) throws SQLException {
         Long provider = DeskAccess.scope(caller);
         if (provider != null && !scope.utilitiesOf(provider).contains(meter.utility())) {
-            throw new ApiException(ApiError.FORBIDDEN, "utility", "Your provider does not bill " + meter.utility());
+            throw ApiException.because(ApiError.FORBIDDEN, "utility", "yourProviderDoesNot", meter.utility());
         }
         // register() would update an existing meter in place: someone else's meter must not be overwritten
         if (meters.find(meter.serial()).isPresent()) {
-            throw new ApiException(ApiError.METER_ALREADY_REGISTERED, "serial",
-                    "A meter with serial " + meter.serial() + " is already registered");
+            throw ApiException.because(ApiError.METER_ALREADY_REGISTERED, "serial", "meterWithSerialAlready",
+                    meter.serial());
         }
         Meter stored = meters.register(meter);
         if (endpoint != null) {
@@ -68,8 +68,8 @@ final class MeterDesk {
             FinalReadings.Value finalReading) throws SQLException {
         Meter old = inService(caller, oldSerial, at);
         if (meters.find(next.serial()).isPresent()) {
-            throw new ApiException(ApiError.METER_ALREADY_REGISTERED, "newSerial",
-                    "A meter with serial " + next.serial() + " is already registered");
+            throw ApiException.because(ApiError.METER_ALREADY_REGISTERED, "newSerial", "meterWithSerialAlready",
+                    next.serial());
         }
         if (finalReading != null) {
             finalReadings.record(old, finalReading, at, caller.userId());
@@ -98,8 +98,8 @@ final class MeterDesk {
     String issueSecret(Caller caller, String serial) throws SQLException {
         Meter meter = visible(DeskAccess.scope(caller), serial);
         if (meter.replacedAt() != null) {
-            throw new ApiException(ApiError.METER_OUT_OF_SERVICE, "serial", "Meter " + serial + " left service at "
-                    + meter.replacedAt());
+            throw ApiException.because(ApiError.METER_OUT_OF_SERVICE, "serial", "meterLeftService", serial,
+                    meter.replacedAt());
         }
         String secret = credentials.issue(serial).orElseThrow(() -> meterNotFound(serial));
         LOG.info("Operator {} issued a secret for meter {}", caller.userId(), serial);
@@ -110,7 +110,7 @@ final class MeterDesk {
     void revokeSecret(Caller caller, String serial) throws SQLException {
         visible(DeskAccess.scope(caller), serial);
         if (!credentials.revoke(serial)) {
-            throw new ApiException(ApiError.METER_SECRET_NOT_FOUND, "serial", "Meter " + serial + " has no secret");
+            throw ApiException.because(ApiError.METER_SECRET_NOT_FOUND, "serial", "meterHasNoSecret", serial);
         }
         LOG.info("Operator {} revoked the secret of meter {}", caller.userId(), serial);
     }
@@ -136,8 +136,8 @@ final class MeterDesk {
         }
         Meter meter = visible(provider, serial);
         if (meter.replacedAt() != null) {
-            throw new ApiException(ApiError.METER_OUT_OF_SERVICE, "serial", "Meter " + serial + " left service at "
-                    + meter.replacedAt());
+            throw ApiException.because(ApiError.METER_OUT_OF_SERVICE, "serial", "meterLeftService", serial,
+                    meter.replacedAt());
         }
         return accounts.linkMeter(accountId, serial, register);
     }
@@ -145,12 +145,11 @@ final class MeterDesk {
     private Meter inService(Caller caller, String serial, Instant at) throws SQLException {
         Meter meter = visible(DeskAccess.scope(caller), serial);
         if (meter.replacedAt() != null) {
-            throw new ApiException(ApiError.METER_OUT_OF_SERVICE, "serial", "Meter " + serial + " left service at "
-                    + meter.replacedAt());
+            throw ApiException.because(ApiError.METER_OUT_OF_SERVICE, "serial", "meterLeftService", serial,
+                    meter.replacedAt());
         }
         if (!at.isAfter(meter.installedAt())) {
-            throw new ApiException(ApiError.INVALID_VALUE, "at", "at must be after the meter was installed ("
-                    + meter.installedAt() + ")");
+            throw ApiException.because(ApiError.INVALID_VALUE, "at", "afterMeterWasInstalled", meter.installedAt());
         }
         return meter;
     }
@@ -160,10 +159,10 @@ final class MeterDesk {
     }
 
     static ApiException meterNotFound(String serial) {
-        return new ApiException(ApiError.METER_NOT_FOUND, "serial", "No meter with serial " + serial + " among yours");
+        return ApiException.because(ApiError.METER_NOT_FOUND, "serial", "noMeterWithSerial", serial);
     }
 
     static ApiException accountNotFound(long accountId) {
-        return new ApiException(ApiError.ACCOUNT_NOT_FOUND, "accountId", "No account " + accountId + " among yours");
+        return ApiException.because(ApiError.ACCOUNT_NOT_FOUND, "accountId", "noAccountAmongYours", accountId);
     }
 }

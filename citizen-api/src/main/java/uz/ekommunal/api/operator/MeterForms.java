@@ -30,10 +30,10 @@ final class MeterForms {
         BigDecimal multiplier = Fields.positive(body, "multiplier", BigDecimal.ONE);
         String psk = Fields.text(body, "psk", 128, false);
         if (psk != null && !PSK.matcher(psk).matches()) {
-            throw new ApiException(ApiError.INVALID_VALUE, "psk", "psk must be 8 to 64 bytes in hex");
+            throw ApiException.because(ApiError.INVALID_VALUE, "psk", "pskBytesHex");
         }
         if ("modbus".equals(protocol) && body.getValue("modbus") == null) {
-            throw new ApiException(ApiError.MISSING_VALUE, "modbus", "a Modbus meter needs its endpoint (modbus)");
+            throw ApiException.because(ApiError.MISSING_VALUE, "modbus", "modbusMeterNeedsEndpoint");
         }
         return new NewMeter(serial, utility, protocol, null, digits, multiplier, psk, installedAt);
     }
@@ -45,7 +45,7 @@ final class MeterForms {
 
     static String checkSerial(String serial, String field) {
         if (serial == null || !SERIAL.matcher(serial).matches()) {
-            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be 1-40 letters, digits, '-' or '_'");
+            throw ApiException.because(ApiError.INVALID_VALUE, field, "lettersDigits", field);
         }
         return serial;
     }
@@ -58,7 +58,7 @@ final class MeterForms {
         }
         String host = Fields.text(m, "host", 253, true);
         if (!host.matches("[A-Za-z0-9.:_-]+")) {
-            throw new ApiException(ApiError.INVALID_VALUE, "modbus.host", "modbus.host must be a host name or address");
+            throw ApiException.because(ApiError.INVALID_VALUE, "modbus.host", "modbusHostHostName");
         }
         int port = Fields.integer(m, "port", 502, 1, 65535, false);
         int unit = Fields.integer(m, "unit", 1, 0, 255, false);
@@ -67,7 +67,8 @@ final class MeterForms {
         try {
             RegisterMap.parse(map);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.INVALID_VALUE, "modbus.map", "modbus.map: " + e.getMessage());
+            throw ApiException.because(ApiError.INVALID_VALUE, "modbus.map", "engine", "modbus.map",
+                    "modbus.map: " + e.getMessage());
         }
         int interval = Fields.integer(m, "intervalSeconds", 60, 1, 86_400, false);
         return new NewModbusEndpoint(serial, host, port, unit, map, Duration.ofSeconds(interval));
@@ -77,7 +78,7 @@ final class MeterForms {
     static String register(JsonObject body, String field, boolean required) {
         String obis = Fields.text(body, field, 20, required);
         if (obis != null && Register.byObis(obis).isEmpty()) {
-            throw new ApiException(ApiError.UNKNOWN_VALUE, field, field + " must be a known OBIS code, e.g. 1-0:1.8.0");
+            throw ApiException.because(ApiError.UNKNOWN_VALUE, field, "knownObisCode", field);
         }
         return obis;
     }
@@ -85,7 +86,7 @@ final class MeterForms {
     private static String oneOf(JsonObject body, String field, java.util.Set<String> allowed) {
         String value = Fields.text(body, field, 20, true).toLowerCase(java.util.Locale.ROOT);
         if (!allowed.contains(value)) {
-            throw new ApiException(ApiError.UNKNOWN_VALUE, field, field + " must be one of " + new java.util.TreeSet<>(allowed));
+            throw ApiException.because(ApiError.UNKNOWN_VALUE, field, "one", field, new java.util.TreeSet<>(allowed));
         }
         return value;
     }

@@ -172,13 +172,12 @@ final class MeterRoutes {
         Long provider = DeskAccess.scope(caller);
         String offline = ctx.request().getParam("offline");
         if (offline != null && !offline.equals("true") && !offline.equals("false")) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "offline", "offline must be true or false");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "offline", "offlineTrueFalse");
         }
         boolean onlyOffline = "true".equals(offline);
         String prefix = ctx.request().getParam("serial");
         if (prefix != null && (prefix.isEmpty() || !prefix.matches("[A-Za-z0-9_-]{1,40}"))) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "serial",
-                    "serial must be the start of a serial: 1-40 letters, digits, '-' or '_'");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "serial", "serialStartSerialLetters");
         }
         int limit = QueryParams.integer(ctx, "limit", 100, 1, 1000);
         String after = Cursors.decode(ctx.request().getParam("cursor"));

@@ -86,7 +86,7 @@ public final class ProviderRoutes {
         JsonObject body = Requests.body(ctx);
         String code = Fields.text(body, "code", 40, true).toUpperCase(Locale.ROOT);
         if (!CODE.matcher(code).matches()) {
-            throw new ApiException(ApiError.INVALID_VALUE, "code", "code must be 2-40 capital letters, digits, '-' or '_'");
+            throw ApiException.because(ApiError.INVALID_VALUE, "code", "codeCapitalLettersDigits");
         }
         AccountKind kind = choice(AccountKind.class, body, "utility");
         Region region = choice(Region.class, body, "region");
@@ -95,7 +95,8 @@ public final class ProviderRoutes {
             try {
                 Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {
-                throw new ApiException(ApiError.INVALID_VALUE, "accountPattern", "accountPattern is not a regular expression");
+                throw ApiException.because(ApiError.INVALID_VALUE, "accountPattern",
+                        "accountpatternNotRegularExpression");
             }
         }
         String district = Fields.text(body, "district", 100, false);
@@ -119,7 +120,7 @@ public final class ProviderRoutes {
                     return after;
                 } catch (BillingException e) {
                     c.rollback();
-                    throw new ApiException(ApiError.INVALID_VALUE, "code", code + " is already a provider's code");
+                    throw ApiException.because(ApiError.INVALID_VALUE, "code", "alreadyProviderSCode", code);
                 } catch (RuntimeException e) {
                     c.rollback();
                     throw e;
@@ -138,7 +139,7 @@ public final class ProviderRoutes {
         String from = address(ctx);
         Requests.blocking(vertx, ctx, () -> {
             Provider before = accounts.providerByCode(code).orElseThrow(
-                    () -> new ApiException(ApiError.PROVIDER_NOT_FOUND, "code", "No provider " + code));
+                    () -> ApiException.because(ApiError.PROVIDER_NOT_FOUND, "code", "noProvider", code));
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
@@ -202,7 +203,7 @@ public final class ProviderRoutes {
     private static String digits(JsonObject body, String field, int count) {
         String value = Fields.text(body, field, count, false);
         if (value != null && !value.matches("\\d{" + count + "}")) {
-            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be " + count + " digits");
+            throw ApiException.because(ApiError.INVALID_VALUE, field, "digits", field, count);
         }
         return value;
     }
@@ -212,14 +213,14 @@ public final class ProviderRoutes {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.UNKNOWN_VALUE, field, "no " + field + " '" + value + "'");
+            throw ApiException.because(ApiError.UNKNOWN_VALUE, field, "no", field, value);
         }
     }
 
     private static Caller requireAdministrator(RoutingContext ctx) {
         Caller caller = Requests.caller(ctx);
         if (caller.role() != Role.ADMINISTRATOR) {
-            throw new ApiException(ApiError.FORBIDDEN, null, "Providers are kept by administrators");
+            throw ApiException.because(ApiError.FORBIDDEN, null, "providersAreKeptBy");
         }
         return caller;
     }

@@ -18,10 +18,13 @@ import java.time.Instant;
 import java.util.Base64;
 import javax.sql.DataSource;
 import uz.ekommunal.api.accounts.Cursors;
+import uz.ekommunal.api.appeals.Language;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.Languages;
+import uz.ekommunal.api.http.Messages;
 import uz.ekommunal.api.http.QueryParams;
 import uz.ekommunal.billing.BillingTime;
 
@@ -56,16 +59,18 @@ final class QuarantineRoutes {
         Long provider = DeskAccess.scope(Requests.caller(ctx));
         String reason = ctx.request().getParam("reason");
         if (reason != null && !reason.matches("[a-z_]{1,40}")) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "reason", "reason must be a reason label, e.g. malformed_json");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "reason", "reasonReasonLabelMalformed");
         }
         Instant from = QueryParams.instant(ctx, "from", null, BillingTime.ZONE);
         int limit = QueryParams.integer(ctx, "limit", 50, 1, 500);
         Position after = Position.decode(Cursors.decode(ctx.request().getParam("cursor")));
-        Requests.blocking(vertx, ctx, () -> page(provider, reason, from, after, limit),
+        Language language = Languages.of(ctx);
+        Requests.blocking(vertx, ctx, () -> page(provider, reason, from, after, limit, language),
                 body -> Requests.json(ctx, 200, body));
     }
 
-    private JsonObject page(Long provider, String reason, Instant from, Position after, int limit) throws SQLException {
+    private JsonObject page(Long provider, String reason, Instant from, Position after, int limit, Language language)
+            throws SQLException {
         String sql = "select q.id, q.received_at, q.protocol, q.source, q.reason, q.detail, q.payload"
                 + " from gateway.quarantine q where (?::text is null or q.reason = ?)"
                 + " and (?::timestamptz is null or q.received_at >= ?)"
@@ -95,7 +100,7 @@ final class QuarantineRoutes {
                         break;
                     }
                     last = new Position(rs.getTimestamp("received_at").toInstant(), rs.getLong("id"));
-                    items.add(entry(rs, last));
+                    items.add(entry(rs, last, language));
                 }
             }
             return new JsonObject().put("items", items)
@@ -103,10 +108,14 @@ final class QuarantineRoutes {
         }
     }
 
-    private static JsonObject entry(ResultSet rs, Position at) throws SQLException {
+    private static JsonObject entry(ResultSet rs, Position at, Language language) throws SQLException {
+        String reason = rs.getString("reason");
+        // the code for filters and scripts; the words for the person at the desk
+        String reasonText = Messages.has(language, "quarantine." + reason)
+                ? Messages.text(language, "quarantine." + reason) : reason;
         JsonObject out = new JsonObject().put("id", at.id()).put("receivedAt", at.receivedAt().toString())
                 .put("protocol", rs.getString("protocol")).put("source", rs.getString("source"))
-                .put("reason", rs.getString("reason")).put("detail", rs.getString("detail"));
+                .put("reason", reason).put("reasonText", reasonText).put("detail", rs.getString("detail"));
         byte[] payload = rs.getBytes("payload");
         String text = payload == null ? null : utf8(payload);
         out.put("payloadEncoding", payload == null ? null : text != null ? "utf-8" : "base64");
@@ -139,7 +148,7 @@ final class QuarantineRoutes {
             try {
                 return new Position(Instant.parse(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
             } catch (RuntimeException e) {
-                throw new ApiException(ApiError.INVALID_PARAMETER, "cursor", "not a cursor this API gave");
+                throw ApiException.because(ApiError.INVALID_PARAMETER, "cursor", "notCursorApiGave");
             }
         }
     }

@@ -61,12 +61,12 @@ public final class RegistryRoutes {
     private void importAccounts(RoutingContext ctx) {
         Caller caller = Requests.caller(ctx);
         if (caller.role() != Role.ADMINISTRATOR) {
-            throw new ApiException(ApiError.FORBIDDEN, null, "Registry imports are for administrators");
+            throw ApiException.because(ApiError.FORBIDDEN, null, "registryImportsAreAdministrators");
         }
         boolean dryRun = dryRun(ctx.request().getParam("dry_run"));
         String csv = ctx.body() == null ? null : ctx.body().asString();
         if (csv == null || csv.isBlank()) {
-            throw new ApiException(ApiError.MISSING_VALUE, "body", "The body must be a registry CSV file");
+            throw ApiException.because(ApiError.MISSING_VALUE, "body", "bodyRegistryCsvFile");
         }
         String address = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
         Requests.blocking(vertx, ctx, () -> importer.run(new StringReader(csv), dryRun, RegistryImport.Progress.NONE,
@@ -83,7 +83,7 @@ public final class RegistryRoutes {
             if (code != null && !code.isBlank()) {
                 Provider provider = accounts.providerByCode(code.strip()).orElse(null);
                 if (provider == null || (scope != null && provider.id() != scope)) {
-                    throw new ApiException(ApiError.PROVIDER_NOT_FOUND, "provider", "No provider " + code.strip());
+                    throw ApiException.because(ApiError.PROVIDER_NOT_FOUND, "provider", "noProvider", code.strip());
                 }
                 providerId = provider.id();
             }
@@ -102,7 +102,7 @@ public final class RegistryRoutes {
         if (value.equals("true")) {
             return true;
         }
-        throw new ApiException(ApiError.INVALID_PARAMETER, "dry_run", "dry_run must be true or false");
+        throw ApiException.because(ApiError.INVALID_PARAMETER, "dry_run", "dryRunTrueFalse");
     }
 
     private static JsonObject counts(ImportReport r) {

@@ -88,8 +88,8 @@ final class TariffDeskRoutes {
         String address = ClientAddress.of(ctx.request());
         Requests.blocking(vertx, ctx, () -> {
             TariffVersion before = store.versions().stream().filter(v -> v.id().equals(previous)).findFirst()
-                    .orElseThrow(() -> new ApiException(ApiError.TARIFF_VERSION_NOT_FOUND, "id",
-                            "No tariff version " + previous));
+                    .orElseThrow(() -> ApiException.because(ApiError.TARIFF_VERSION_NOT_FOUND, "id",
+                            "noTariffVersion", previous));
             stored(() -> store.supersede(previous, next));
             audit.record(caller, "tariff.supersede", "tariff:" + previous, TariffForm.json(before),
                     TariffForm.json(next).put("supersedes", previous), address);
@@ -104,7 +104,7 @@ final class TariffDeskRoutes {
         } catch (TariffException e) {
             ApiError error = e.code() == ErrorCode.BOOK_CONFLICT ? ApiError.TARIFF_CONFLICT : ApiError.TARIFF_REJECTED;
             String field = e.code() == ErrorCode.BOOK_CONFLICT ? "validFrom" : TariffForm.fieldOf(e.getMessage());
-            throw new ApiException(error, field, e.getMessage());
+            throw TariffForm.engine(error, field, e.getMessage());
         }
         book.reload();
     }

@@ -49,7 +49,7 @@ final class TariffForm {
         try {
             return TariffBookCsv.parseRow(row, "body");
         } catch (TariffException e) {
-            throw new ApiException(ApiError.TARIFF_REJECTED, fieldOf(e.getMessage()), e.getMessage());
+            throw engine(ApiError.TARIFF_REJECTED, fieldOf(e.getMessage()), e.getMessage());
         }
     }
 
@@ -122,7 +122,15 @@ final class TariffForm {
     }
 
     private static ApiException invalid(String field, String detail) {
-        return new ApiException(ApiError.INVALID_VALUE, field, detail);
+        return engine(ApiError.INVALID_VALUE, field, detail);
+    }
+
+    /**
+     * The tariff engine's refusal: its English words in English, the code's catalogue words with
+     * the field in Uzbek and Russian (the engine, a domain core, has no catalogue).
+     */
+    static ApiException engine(ApiError error, String field, String englishDetail) {
+        return ApiException.because(error, field, "engine", field == null ? "" : field, englishDetail);
     }
 
     /** The version as JSON, in the same fields. */

@@ -57,15 +57,15 @@ public final class PayLinkRoutes {
         String amountText = ctx.request().getParam("amount");
         String lang = ctx.request().getParam("lang");
         if (number == null || !number.matches("[A-Za-z0-9_-]{1,40}")) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "number", "an account number is 1-40 letters or digits");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "number", "accountNumberLettersDigits");
         }
         if (lang != null && !LANGUAGES.contains(lang)) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "lang", "'lang' must be uz, ru or en");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "lang", "langUzRuEn");
         }
         long asked = amountText == null ? 0 : Soum.toTiyin(amountText);
         if (amountText != null && !amounts.allows(asked)) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "amount", "'amount' must be so'm with at most two "
-                    + "decimals, above 0 and at most " + Soum.format(amounts.maxTiyin()));
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "amount", "amountSoMWith",
+                    Soum.format(amounts.maxTiyin()));
         }
         Optional<Caller> caller;
         try {
@@ -77,18 +77,17 @@ public final class PayLinkRoutes {
         String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
         Optional<Duration> wait = limiter.tryAcquire(address);
         if (wait.isPresent()) {
-            Requests.fail(ctx, new AuthException(ApiError.TOO_MANY_LOOKUPS, "number", "Too many account numbers "
-                    + "looked up from this address; try again later", wait.get()));
+            Requests.fail(ctx, new AuthException(ApiException.because(ApiError.TOO_MANY_LOOKUPS, "number",
+                    "tooManyAccountNumbers"), wait.get()));
             return;
         }
         Requests.blocking(vertx, ctx, () -> {
             Payees.Lookup payee = payees.find(number);
             if (payee.ambiguous()) {
-                throw new ApiException(ApiError.INVALID_PARAMETER, "number",
-                        "Account number " + number + " exists at several providers and cannot be paid online");
+                throw ApiException.because(ApiError.INVALID_PARAMETER, "number", "accountNumberExistsSeveral", number);
             }
             if (!payee.found()) {
-                throw new ApiException(ApiError.NOT_FOUND, "number", "No account " + number);
+                throw ApiException.because(ApiError.NOT_FOUND, "number", "noAccount", number);
             }
             Long tiyin = amountText == null ? null : asked;
             boolean prefilled = false;

@@ -17,6 +17,7 @@ import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.Messages;
 import uz.ekommunal.api.operator.DeskAccess;
 import uz.ekommunal.api.operator.MeterScope;
 import uz.ekommunal.gateway.ingest.HandReadings;
@@ -69,8 +70,7 @@ public final class HandReadingRoutes {
     private void household(RoutingContext ctx) {
         Caller caller = Requests.caller(ctx);
         if (caller.role() != Role.HOUSEHOLD) {
-            throw new ApiException(ApiError.FORBIDDEN, null,
-                    "Households submit their readings here; inspectors use /api/v1/operator/meters/{serial}/readings");
+            throw ApiException.because(ApiError.FORBIDDEN, null, "householdsSubmitTheirReadings");
         }
         submit(ctx, Protocol.HOUSEHOLD, "household:user:" + caller.userId(), serial -> access.mayRead(caller, serial));
     }
@@ -89,7 +89,7 @@ public final class HandReadingRoutes {
     private void submit(RoutingContext ctx, Protocol protocol, String submittedBy, Permission permission) {
         String serial = ctx.pathParam("serial");
         if (serial == null || !SERIAL.matcher(serial).matches()) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "serial", "a serial is 1 to 40 letters, digits, '_' or '-'");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "serial", "serialLettersDigits");
         }
         JsonObject body = Requests.body(ctx);
         BigDecimal value = value(body);
@@ -99,7 +99,7 @@ public final class HandReadingRoutes {
         Requests.blocking(vertx, ctx, () -> {
             Meter meter = permission.allows(serial) ? meters.find(serial).orElse(null) : null;
             if (meter == null) {
-                throw new ApiException(ApiError.METER_NOT_FOUND, "serial", "No meter with serial " + serial + " among yours");
+                throw ApiException.because(ApiError.METER_NOT_FOUND, "serial", "noMeterWithSerial", serial);
             }
             Register register = register(obis, meter);
             HandReadings.Result result = hand.submit(
@@ -111,11 +111,11 @@ public final class HandReadingRoutes {
     private static JsonObject answer(HandReadings.Result result, Meter meter, Register register, Instant time,
             BigDecimal value) {
         switch (result.status()) {
-            case UNKNOWN_METER -> throw new ApiException(ApiError.METER_NOT_FOUND, "serial",
-                    "No meter with serial " + meter.serial() + " among yours");
-            case CONFLICT -> throw new ApiException(ApiError.READING_CONFLICT, "time", "A reading of "
-                    + result.storedValue().toPlainString() + " is already stored for " + time);
-            case REFUSED -> throw new ApiException(ApiError.READING_REFUSED, "value", refusal(result, meter, value));
+            case UNKNOWN_METER -> throw ApiException.because(ApiError.METER_NOT_FOUND, "serial", "noMeterWithSerial",
+                    meter.serial());
+            case CONFLICT -> throw ApiException.because(ApiError.READING_CONFLICT, "time", "readingAlreadyStored",
+                    result.storedValue().toPlainString(), time);
+            case REFUSED -> throw refusal(result, meter, value);
             default -> {
                 JsonArray flags = new JsonArray();
                 result.flags().forEach(f -> flags.add(f.name().toLowerCase()));
@@ -128,22 +128,22 @@ public final class HandReadingRoutes {
     }
 
     /** Why validation refused it, in words a household understands. */
-    private static String refusal(HandReadings.Result result, Meter meter, BigDecimal value) {
+    private static ApiException refusal(HandReadings.Result result, Meter meter, BigDecimal value) {
         if (result.flags().contains(QualityFlag.DECREASE)) {
-            return "The reading " + value.toPlainString() + " is below an earlier reading of meter " + meter.serial()
-                    + " (or above a later one): a meter's count never goes down. Check the digits and send it again.";
+            return ApiException.because(ApiError.READING_REFUSED, "value", "decrease", value.toPlainString(),
+                    meter.serial());
         }
         if (result.flags().contains(QualityFlag.SPIKE)) {
-            return "The reading " + value.toPlainString() + " would mean more " + meter.utility().replace('_', ' ')
-                    + " used per hour since the last reading than a home can use. Check the digits and send it again.";
+            return ApiException.because(ApiError.READING_REFUSED, "value", "spike", value.toPlainString(),
+                    Messages.utility(meter.utility().toUpperCase(java.util.Locale.ROOT)));
         }
-        return "The reading's time is ahead of now";
+        return ApiException.because(ApiError.READING_REFUSED, "value", "ahead");
     }
 
     private static BigDecimal value(JsonObject body) {
         Object raw = body.getValue("value");
         if (raw == null) {
-            throw new ApiException(ApiError.MISSING_VALUE, "value", "value is required: the number the meter shows");
+            throw ApiException.because(ApiError.MISSING_VALUE, "value", "valueRequiredNumberMeter");
         }
         BigDecimal value = null;
         if (raw instanceof Number || raw instanceof String) {
@@ -154,8 +154,7 @@ public final class HandReadingRoutes {
             }
         }
         if (value == null || value.signum() < 0 || value.precision() > 20 || value.scale() > 6) {
-            throw new ApiException(ApiError.INVALID_VALUE, "value",
-                    "value must be the number the meter shows, at least 0, with at most 6 decimals");
+            throw ApiException.because(ApiError.INVALID_VALUE, "value", "valueNumberMeterShows");
         }
         return value;
     }
@@ -169,20 +168,20 @@ public final class HandReadingRoutes {
         try {
             time = Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.INVALID_VALUE, "time", "time must be an ISO-8601 time (2026-11-24T16:00:00Z)");
+            throw ApiException.because(ApiError.INVALID_VALUE, "time", "timeIsoTimeT");
         }
         if (time.isAfter(now.plus(FUTURE_ALLOWANCE))) {
-            throw new ApiException(ApiError.INVALID_VALUE, "time", "time must not be in the future");
+            throw ApiException.because(ApiError.INVALID_VALUE, "time", "timeNotFuture");
         }
         return time;
     }
 
     private static Register register(String obis, Meter meter) {
         if (obis == null) {
-            return Register.mainOf(meter.utility()).orElseThrow(() -> new ApiException(ApiError.MISSING_VALUE,
-                    "register", "register is required for a meter of " + meter.utility()));
+            return Register.mainOf(meter.utility()).orElseThrow(() -> ApiException.because(ApiError.MISSING_VALUE,
+                    "register", "registerRequiredMeter", meter.utility()));
         }
-        return Register.byObis(obis).orElseThrow(() -> new ApiException(ApiError.UNKNOWN_VALUE, "register",
-                "register must be a known OBIS code, e.g. 8-0:1.0.0"));
+        return Register.byObis(obis).orElseThrow(() -> ApiException.because(ApiError.UNKNOWN_VALUE, "register",
+                "registerKnownObisCode"));
     }
 }

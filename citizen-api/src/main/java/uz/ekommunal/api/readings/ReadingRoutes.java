@@ -57,14 +57,13 @@ public final class ReadingRoutes {
         Caller caller = Requests.caller(ctx);
         String serial = ctx.pathParam("serial");
         if (serial == null || !SERIAL.matcher(serial).matches()) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "serial",
-                    "a serial is 1 to 40 letters, digits, '_' or '-'");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "serial", "serialLettersDigits");
         }
         Instant to = QueryParams.instant(ctx, "to", clock.instant().plus(Duration.ofDays(1)), BILLING_ZONE);
         Instant from = QueryParams.instant(ctx, "from", Instant.EPOCH, BILLING_ZONE);
         int limit = QueryParams.integer(ctx, "limit", 1_000, 1, MAX_LIMIT);
         if (!from.isBefore(to)) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "from", "'from' must be before 'to'");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "from", "fromBefore");
         }
         vertx.executeBlocking(() -> access.mayRead(caller, serial) ? readings.history(serial, from, to, limit + 1)
                 : Optional.<MeterReadings.MeterHistory>empty(), false).onComplete(done -> {
@@ -73,8 +72,7 @@ public final class ReadingRoutes {
                 return;
             }
             if (done.result().isEmpty()) {
-                ctx.fail(new ApiException(ApiError.METER_NOT_FOUND, "serial",
-                        "No meter with serial " + serial + " among yours"));
+                ctx.fail(ApiException.because(ApiError.METER_NOT_FOUND, "serial", "noMeterWithSerial", serial));
                 return;
             }
             var history = done.result().get();

@@ -49,8 +49,7 @@ final class CalculatorJson {
         BigDecimal heatedArea = JsonFields.decimal(json, "heatedArea", "heatedArea");
         if (items.stream().anyMatch(i -> i.utility() == Utility.HEATING)
                 && (heatedArea == null || heatedArea.signum() == 0)) {
-            throw new ApiException(ApiError.MISSING_VALUE, "heatedArea",
-                    "heatedArea (m2) is required: heating is charged per m2 of heated area");
+            throw ApiException.because(ApiError.MISSING_VALUE, "heatedArea", "heatedareaMRequiredHeating");
         }
         return new CalculatorRequest(items,
                 region == null || region.isBlank() ? DEFAULT_REGION : Region.parse(region, "region"),
@@ -65,23 +64,23 @@ final class CalculatorJson {
 
     private static JsonObject object(Buffer body) {
         if (body == null || body.length() == 0) {
-            throw new ApiException(ApiError.INVALID_BODY, null, "The body must be a JSON object; it is empty");
+            throw ApiException.because(ApiError.INVALID_BODY, null, "bodyJsonObjectEmpty");
         }
         Object value;
         try {
             value = Json.decodeValue(body);
         } catch (DecodeException e) {
-            throw new ApiException(ApiError.INVALID_BODY, null, "The body is not valid JSON");
+            throw ApiException.because(ApiError.INVALID_BODY, null, "bodyNotValidJson");
         }
         if (value instanceof JsonObject json) {
             return json;
         }
-        throw new ApiException(ApiError.INVALID_BODY, null, "The body must be a JSON object");
+        throw ApiException.because(ApiError.INVALID_BODY, null, "bodyJsonObject");
     }
 
     private static List<CalculatorItem> items(Object value) {
         if (value == null) {
-            throw new ApiException(ApiError.MISSING_VALUE, "utilities", "utilities is required: which utilities to price");
+            throw ApiException.because(ApiError.MISSING_VALUE, "utilities", "utilitiesRequiredWhichUtilities");
         }
         if (!(value instanceof JsonArray array)) {
             throw JsonFields.invalid("utilities", "must be a list of {utility, metered, consumption}");
@@ -97,7 +96,7 @@ final class CalculatorJson {
             }
             String utility = JsonFields.string(item, "utility", field + ".utility");
             if (utility == null) {
-                throw new ApiException(ApiError.MISSING_VALUE, field + ".utility", field + ".utility is required");
+                throw ApiException.because(ApiError.MISSING_VALUE, field + ".utility", "utilityRequired", field);
             }
             items.add(new CalculatorItem(Utility.parse(utility, field + ".utility"),
                     JsonFields.bool(item, "metered", field + ".metered", false),

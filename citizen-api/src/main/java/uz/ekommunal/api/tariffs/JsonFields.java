@@ -100,7 +100,7 @@ final class JsonFields {
     }
 
     static ApiException invalid(String field, String detail) {
-        return new ApiException(ApiError.INVALID_VALUE, field, field + " " + detail);
+        return ApiException.because(ApiError.INVALID_VALUE, field, "detail", field, detail);
     }
 
     static String shorten(String text) {

@@ -21,8 +21,7 @@ final class TariffErrors {
 
     static Throwable toApi(Throwable failure) {
         if (failure instanceof TariffStorageException) {
-            return new ApiException(ApiError.SERVICE_UNAVAILABLE, null,
-                    "The tariff book cannot be read right now; try again shortly");
+            return ApiException.because(ApiError.SERVICE_UNAVAILABLE, null, "tariffBookCannotRead");
         }
         if (!(failure instanceof TariffException e) || !e.code().isInputError()) {
             return failure;
@@ -33,7 +32,9 @@ final class TariffErrors {
             case NO_TARIFF -> ApiError.NO_TARIFF;
             default -> ApiError.INVALID_VALUE;
         };
-        return new ApiException(error, apiName(e.field()), apiName(e.getMessage()));
+        String field = e.field() == null ? null : apiName(e.field());
+        // the engine's English words in English; the code's catalogue words otherwise
+        return ApiException.because(error, field, "engine", field == null ? "" : field, apiName(e.getMessage()));
     }
 
     private static String apiName(String engineName) {

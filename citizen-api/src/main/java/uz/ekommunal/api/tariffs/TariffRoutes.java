@@ -92,8 +92,7 @@ public final class TariffRoutes {
                     }
                     List<InformerRow> rows = done.result();
                     if (rows.isEmpty()) {
-                        ctx.fail(new ApiException(ApiError.NO_TARIFF, "date",
-                                "The tariff book has no tariff for " + region + " on " + date));
+                        ctx.fail(ApiException.because(ApiError.NO_TARIFF, "date", "tariffBookHasNo", region, date));
                         return;
                     }
                     ctx.response().putHeader("Cache-Control", "public, max-age=300");

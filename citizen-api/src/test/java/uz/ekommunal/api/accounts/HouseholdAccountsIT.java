@@ -202,7 +202,7 @@ class HouseholdAccountsIT {
             text = new PDFTextStripper().getText(document);
         }
         String amount = AmountFormat.amount(new BigDecimal(december.getString("total")));
-        assertThat(text).contains("Toʻlov varaqasi", "Elektr energiyasi", "1000001", "372 kWh",
+        assertThat(text).contains("Toʻlov varaqasi", "Elektr energiyasi", "1000001", "372 kVt·soat",
                 "01.12.2025 – 31.12.2025", "15.01.2026");
         // the notice and the counterfoil both carry the amount
         assertThat(text.split(amount, -1)).as(text).hasSize(3);

@@ -30,6 +30,17 @@ class AppealJourneyIT {
     private static final String SCRIPT = "Leak! <script>alert('x')</script> & more";
     private static AppealsFixture f;
 
+    /** The seeded organisations by the caller's language (the appeals pages list them), English as seeded. */
+    @Test
+    void organisationsAreNamedInTheCallersLanguage() {
+        java.util.function.Function<String, String> list = language -> f.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + f.port() + "/api/v1/appeals-organisations"))
+                .header("Accept-Language", language).GET().build()).body();
+        assertThat(list.apply("ru")).contains("Сувсоз (водоснабжение и канализация)").doesNotContain("water supply");
+        assertThat(list.apply("uz")).contains("Suvsoz (suv taʼminoti va kanalizatsiya)");
+        assertThat(list.apply("en")).contains("Suvsoz (water supply and sewerage)");
+    }
+
     @BeforeAll
     static void start() throws Exception {
         f = new AppealsFixture(Instant.parse("2026-01-15T06:00:00Z"));

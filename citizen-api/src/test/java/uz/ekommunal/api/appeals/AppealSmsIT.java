@@ -27,7 +27,7 @@ import uz.ekommunal.api.notify.SmsBudget;
 class AppealSmsIT {
 
     private static final Instant NOW = Instant.parse("2026-01-16T06:10:00Z");
-    private static final Pattern CODE = Pattern.compile("is (\\d{6})");
+    private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)"); // the code, in any language
 
     @Test
     void appealsWithSomeoneElsesPhoneAreRefusedAndQueueNoSmsEvenThirtyAtOnce() throws Exception {

@@ -27,7 +27,10 @@ class AuthRulesTest {
         "+99890123456       | ",
         "+7 901 234 56 78   | ",
         "+998 90 123 45 6a  | ",
-        "90 123 45 67       | ",
+        "90 123 45 67       | +998901234567",
+        "(90) 123-45-67     | +998901234567",
+        "+90 123 45 67      | ",
+        "0 90 123 45 67     | ",
         "+998+901234567     | "})
     void phoneNumbers(String typed, String expected) {
         assertThat(PhoneNumber.parse(typed).map(PhoneNumber::e164).orElse(null)).isEqualTo(expected);

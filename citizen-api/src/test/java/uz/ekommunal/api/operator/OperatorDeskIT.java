@@ -263,6 +263,8 @@ class OperatorDeskIT {
         JsonObject page = new JsonObject(get("/api/v1/operator/quarantine?limit=1", admin).body());
         JsonObject newest = page.getJsonArray("items").getJsonObject(0);
         assertThat(newest.getString("reason")).isEqualTo("unknown_meter");
+        assertThat(newest.getString("reasonText")).as("the reason in the desk's words, Uzbek by default")
+                .isEqualTo("hisoblagich roʻyxatda yoʻq");
         assertThat(newest.getString("payloadEncoding")).isEqualTo("base64");
         assertThat(newest.getString("payload")).isEqualTo("//4A");
         JsonObject next = new JsonObject(get("/api/v1/operator/quarantine?limit=1&cursor=" + page.getString("nextCursor"),

@@ -232,9 +232,15 @@ public class ApiFixture implements AutoCloseable {
         return send(request(path, token).DELETE().build());
     }
 
+    /** The {@code Accept-Language} every request sends: English, the words most tests assert; null sends none. */
+    public volatile String acceptLanguage = "en";
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20));
+        if (acceptLanguage != null) {
+            b.header("Accept-Language", acceptLanguage);
+        }
         return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 

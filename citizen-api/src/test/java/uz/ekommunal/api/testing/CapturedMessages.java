@@ -11,7 +11,7 @@ import uz.ekommunal.api.notify.OutboxMessage;
 /** The SMS channel of a test: keeps what would have been sent, so the test can read the code. */
 public final class CapturedMessages implements DeliveryAdapter {
 
-    private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
+    private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)"); // the code, in any language
     private final List<OutboxMessage> sent = new CopyOnWriteArrayList<>();
 
     @Override
@@ -22,6 +22,16 @@ public final class CapturedMessages implements DeliveryAdapter {
 
     public List<OutboxMessage> sent() {
         return List.copyOf(sent);
+    }
+
+    /** The text of the last message to this phone. */
+    public String lastTo(String phone) {
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            if (sent.get(i).recipient().equals(phone)) {
+                return sent.get(i).body();
+            }
+        }
+        throw new AssertionError("nothing was sent to " + phone);
     }
 
     /** The code in the last message to this phone. */

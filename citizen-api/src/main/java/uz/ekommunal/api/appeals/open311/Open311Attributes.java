@@ -61,8 +61,7 @@ final class Open311Attributes {
         try {
             return Kind.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.INVALID_VALUE, "attribute[kind]",
-                    "attribute[kind] must be application, complaint or proposal");
+            throw ApiException.because(ApiError.INVALID_VALUE, "attribute[kind]", "attributeKindApplicationComplaint");
         }
     }
 
@@ -74,15 +73,15 @@ final class Open311Attributes {
         if (value.equalsIgnoreCase("true")) {
             return true;
         }
-        throw new ApiException(ApiError.INVALID_VALUE, "attribute[public]", "attribute[public] must be true or false");
+        throw ApiException.because(ApiError.INVALID_VALUE, "attribute[public]", "attributePublicTrueFalse");
     }
 
     static Language language(String value) {
         if (value == null) {
             return Language.DEFAULT;
         }
-        return Language.of(value).orElseThrow(() -> new ApiException(ApiError.INVALID_VALUE, "attribute[language]",
-                "attribute[language] must be uz, ru or en"));
+        return Language.of(value).orElseThrow(() -> ApiException.because(ApiError.INVALID_VALUE,
+                "attribute[language]", "attributeLanguageUzRu"));
     }
 
     /** Every {@code attribute[...]} given, kept as JSON. */

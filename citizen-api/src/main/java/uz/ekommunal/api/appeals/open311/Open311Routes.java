@@ -104,8 +104,8 @@ public final class Open311Routes {
 
     private void definition(RoutingContext ctx) {
         String code = ctx.pathParam("param0");
-        Category.of(code).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "service_code",
-                "No service with service_code " + code));
+        Category.of(code).orElseThrow(() -> ApiException.because(ApiError.NOT_FOUND, "service_code",
+                "noServiceWithService", code));
         Map<String, Object> def = new LinkedHashMap<>();
         def.put("service_code", code);
         def.put("attributes", new Open311Output.Nested("attribute", Open311Attributes.all()));
@@ -117,26 +117,24 @@ public final class Open311Routes {
         MultiMap form = ctx.request().formAttributes();
         String key = form.get("api_key");
         if (key == null || key.isBlank()) {
-            throw new ApiException(ApiError.FORBIDDEN, "api_key", "api_key is required to post a service request");
+            throw ApiException.because(ApiError.FORBIDDEN, "api_key", "apiKeyRequiredPost");
         }
         String code = value(form, "service_code");
         if (code == null) {
-            throw new ApiException(ApiError.MISSING_PARAMETER, "service_code", "service_code is required");
+            throw ApiException.because(ApiError.MISSING_PARAMETER, "service_code", "serviceCodeRequired");
         }
-        Category category = Category.of(code).orElseThrow(() -> new ApiException(ApiError.UNKNOWN_VALUE,
-                "service_code", "No service with service_code " + code));
+        Category category = Category.of(code).orElseThrow(() -> ApiException.because(ApiError.UNKNOWN_VALUE,
+                "service_code", "noServiceWithService", code));
         Double lat = coordinate(form, "lat", 90);
         Double lon = coordinate(form, "long", 180);
         String address = value(form, "address_string");
         if ((lat == null || lon == null) && address == null) {
-            throw new ApiException(ApiError.MISSING_PARAMETER, "location",
-                    "A location is required: lat and long, or address_string");
+            throw ApiException.because(ApiError.MISSING_PARAMETER, "location", "locationRequiredLatLong");
         }
         String phone = value(form, "phone");
         String email = AppealForm.email(value(form, "email"));
         if (phone == null && email == null && !anonymousAllowed) {
-            throw new ApiException(ApiError.MISSING_PARAMETER, "phone",
-                    "A contact is required: phone or email (this operator takes no anonymous requests)");
+            throw ApiException.because(ApiError.MISSING_PARAMETER, "phone", "contactRequiredPhoneEmail");
         }
         boolean isPublic = Open311Attributes.isPublic(value(form, "attribute[public]"));
         Language language = Open311Attributes.language(value(form, "attribute[language]"));
@@ -145,7 +143,7 @@ public final class Open311Routes {
         String description = value(form, "description");
         String mediaUrl = value(form, "media_url");
         if (mediaUrl != null && !mediaUrl.matches("https?://\\S{1,2000}")) {
-            throw new ApiException(ApiError.INVALID_VALUE, "media_url", "media_url must be an http(s) URL");
+            throw ApiException.because(ApiError.INVALID_VALUE, "media_url", "mediaUrlHttpS");
         }
         AppealForm appeal = new AppealForm(category, value(form, "attribute[region]"), district, null, null, null,
                 null, phone == null ? null : phone.replaceAll("[^0-9+]", ""), kind, email == null ? null : "email",
@@ -196,7 +194,7 @@ public final class Open311Routes {
             try (Connection c = dataSource.getConnection()) {
                 List<Appeal> found = queries.search(c, filter, 1, 0).items();
                 if (found.isEmpty()) {
-                    throw new ApiException(ApiError.NOT_FOUND, "service_request_id", "No service request " + id);
+                    throw ApiException.because(ApiError.NOT_FOUND, "service_request_id", "noServiceRequest", id);
                 }
                 return found;
             }
@@ -263,7 +261,7 @@ public final class Open311Routes {
                 }
             }
         }
-        throw new ApiException(ApiError.FORBIDDEN, "api_key", "Invalid api_key");
+        throw ApiException.because(ApiError.FORBIDDEN, "api_key", "invalidApiKey");
     }
 
     private static String value(MultiMap form, String name) {
@@ -284,7 +282,7 @@ public final class Open311Routes {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiException(ApiError.INVALID_PARAMETER, name, name + " must be a number from -" + max + " to " + max);
+        throw ApiException.because(ApiError.INVALID_PARAMETER, name, "numberFrom", name, max);
     }
 
     private static String firstLine(String text) {
@@ -313,8 +311,7 @@ public final class Open311Routes {
         try {
             return OffsetDateTime.parse(v.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, name, name
-                    + " must be an ISO 8601 time with its zone, e.g. 2026-01-15T11:00:00+05:00");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, name, "isoTimeWithZone", name);
         }
     }
 
@@ -328,7 +325,7 @@ public final class Open311Routes {
             switch (s.toLowerCase(Locale.ROOT)) {
                 case "open" -> out.addAll(OPEN);
                 case "closed" -> out.addAll(CLOSED);
-                default -> throw new ApiException(ApiError.INVALID_PARAMETER, "status", "status must be open or closed");
+                default -> throw ApiException.because(ApiError.INVALID_PARAMETER, "status", "statusOpenClosed");
             }
         }
         return out;
@@ -341,8 +338,8 @@ public final class Open311Routes {
         }
         Set<Category> out = EnumSet.noneOf(Category.class);
         for (String s : asked) {
-            out.add(Category.of(s).orElseThrow(() -> new ApiException(ApiError.INVALID_PARAMETER, "service_code",
-                    "No service with service_code " + s)));
+            out.add(Category.of(s).orElseThrow(() -> ApiException.because(ApiError.INVALID_PARAMETER, "service_code",
+                    "noServiceWithService", s)));
         }
         return out;
     }

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import uz.ekommunal.api.auth.AuthException;
 import uz.ekommunal.api.auth.Hashes;
 import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.storage.Transactions;
 
 /**
@@ -81,7 +82,7 @@ public final class Handoffs {
     }
 
     private static AuthException invalid() {
-        return new AuthException(ApiError.ONEID_HANDOFF_INVALID, "handoff",
-                "This OneID sign-in was already used, has expired or belongs to another browser; sign in again");
+        return new AuthException(ApiException.because(ApiError.ONEID_HANDOFF_INVALID, "handoff",
+                "oneidSignWasAlready"));
     }
 }

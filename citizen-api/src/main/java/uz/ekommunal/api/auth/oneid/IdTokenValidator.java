@@ -22,6 +22,7 @@ import uz.ekommunal.api.auth.AuthException;
 import uz.ekommunal.api.auth.Hashes;
 import uz.ekommunal.api.auth.PhoneNumber;
 import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
 
 /**
  * Checks an ID token as OpenID Connect Core 1.0, section 3.1.3.7 asks: signed with an asymmetric
@@ -97,7 +98,7 @@ public final class IdTokenValidator {
         } catch (BadJOSEException e) {
             throw invalid("signature does not verify with OneID's keys");
         } catch (JOSEException e) {
-            throw new AuthException(ApiError.ONEID_UNAVAILABLE, null, "OneID's signing keys could not be read");
+            throw new AuthException(ApiException.because(ApiError.ONEID_UNAVAILABLE, null, "oneidSSigningKeys"));
         }
     }
 
@@ -121,7 +122,7 @@ public final class IdTokenValidator {
     }
 
     private static AuthException invalid(String what) {
-        return new AuthException(ApiError.ONEID_ID_TOKEN_INVALID, null, "OneID's ID token " + what);
+        return new AuthException(ApiException.because(ApiError.ONEID_ID_TOKEN_INVALID, null, "oneidSIdToken", what));
     }
 
     private static Set<JWSAlgorithm> asymmetric() {

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.api.auth.AuthException;
 import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
 
 /**
  * OneID's two back-channel endpoints: the discovery document (read once, then kept) and the
@@ -112,8 +113,8 @@ public final class OneIdProvider {
         }
         String error = errorCode(body);
         if (response.statusCode() == 400 && !"invalid_client".equals(error)) {
-            throw new AuthException(ApiError.ONEID_CODE_REJECTED, "code",
-                    "OneID refused the code (" + error + "); sign in again");
+            throw new AuthException(ApiException.because(ApiError.ONEID_CODE_REJECTED, "code", "oneidRefusedCodeSign",
+                    error));
         }
         if (response.statusCode() != 200) {
             // invalid_client or 401: our client id or secret is wrong, which only the operator can fix
@@ -124,7 +125,8 @@ public final class OneIdProvider {
         Object idToken = body.get("id_token");
         if (!(idToken instanceof String token)) {
             LOG.warn("OneID's token response has no id_token; is the openid scope granted?");
-            throw new AuthException(ApiError.ONEID_ID_TOKEN_INVALID, null, "OneID answered without an ID token");
+            throw new AuthException(ApiException.because(ApiError.ONEID_ID_TOKEN_INVALID, null,
+                    "oneidAnsweredWithoutId"));
         }
         return token;
     }
@@ -170,6 +172,6 @@ public final class OneIdProvider {
     }
 
     private static AuthException unavailable() {
-        return new AuthException(ApiError.ONEID_UNAVAILABLE, null, "OneID cannot be reached; try again later");
+        return new AuthException(ApiException.because(ApiError.ONEID_UNAVAILABLE, null, "oneidCannotReachedTry"));
     }
 }

@@ -81,8 +81,7 @@ public final class OneIdRoutes {
 
     private OneIdSignIn configured() {
         if (signIn == null) {
-            throw new ApiException(ApiError.ONEID_NOT_CONFIGURED, null,
-                    "Sign-in by OneID is not configured on this server; sign in with your phone");
+            throw ApiException.because(ApiError.ONEID_NOT_CONFIGURED, null, "signByOneidNot");
         }
         return signIn;
     }

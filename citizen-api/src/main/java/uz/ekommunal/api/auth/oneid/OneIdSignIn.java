@@ -14,6 +14,7 @@ import uz.ekommunal.api.auth.Sessions;
 import uz.ekommunal.api.auth.User;
 import uz.ekommunal.api.auth.Users;
 import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
 
 /**
  * Sign-in by OneID with the authorization-code flow: {@link #start} sends the browser to OneID
@@ -82,7 +83,7 @@ public final class OneIdSignIn {
     public String finish(String state, String code, String browser) throws SQLException {
         PendingLogins.Pending login = pending.take(state, browser);
         if (code == null || code.isEmpty() || code.length() > 2048) {
-            throw new AuthException(ApiError.ONEID_CODE_REJECTED, "code", "OneID sent no code; sign in again");
+            throw new AuthException(ApiException.because(ApiError.ONEID_CODE_REJECTED, "code", "oneidSentNoCode"));
         }
         String idToken = provider.exchange(code, login.codeVerifier());
         OneIdClaims claims = validator().validate(idToken, login.nonce());
@@ -99,9 +100,9 @@ public final class OneIdSignIn {
     public AuthException refused(String state, String error) throws SQLException {
         pending.discard(state);
         String code = OneIdProvider.sanitize(error);
-        return new AuthException(ApiError.ONEID_PROVIDER_ERROR, "error", "access_denied".equals(code)
-                ? "Sign-in at OneID was cancelled (access_denied)"
-                : "OneID did not sign you in (" + code + ")");
+        boolean cancelled = "access_denied".equals(code);
+        return new AuthException(ApiException.because(ApiError.ONEID_PROVIDER_ERROR, "error",
+                cancelled ? "cancelled" : "refused", code));
     }
 
     /**
@@ -109,8 +110,8 @@ public final class OneIdSignIn {
      */
     public Sessions.Session session(String handoff, String browser) throws SQLException {
         long userId = handoffs.redeem(handoff, browser);
-        User user = users.byId(userId).orElseThrow(() -> new AuthException(ApiError.ONEID_HANDOFF_INVALID,
-                "handoff", "The user of this sign-in no longer exists"));
+        User user = users.byId(userId).orElseThrow(() -> new AuthException(
+                ApiException.because(ApiError.ONEID_HANDOFF_INVALID, "handoff", "userSignNoLonger")));
         return sessions.open(user);
     }
 

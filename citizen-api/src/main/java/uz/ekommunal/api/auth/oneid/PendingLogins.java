@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import uz.ekommunal.api.auth.AuthException;
 import uz.ekommunal.api.auth.Hashes;
 import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.storage.Transactions;
 
 /**
@@ -122,6 +123,7 @@ public final class PendingLogins {
     }
 
     private static AuthException invalid(String detail) {
-        return new AuthException(ApiError.ONEID_STATE_INVALID, "state", detail);
+        // the English detail only in English; in Uzbek and Russian the code's own words
+        return new AuthException(ApiException.because(ApiError.ONEID_STATE_INVALID, "state", "detail", detail));
     }
 }

@@ -113,7 +113,9 @@ final class Browser {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            // a browser set to English: the tests read the server's English words
+            return http.send(request.header("Accept-Language", "en").timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e.toString(), e);
         }
