@@ -64,9 +64,11 @@ class BillRunBench {
                 BillingEngine engine = new BillingEngine(pool, InMemoryTariffBook.loadDefault(), settings, clock);
 
                 long start = System.nanoTime();
+                CpuMeter runCpu = CpuMeter.start(pool);
                 long run = engine.open(provider, NOV);
                 List<ShardOutcome> outcomes = parallel(workers, () -> engine.drain("bench"));
                 double wall = seconds(System.nanoTime() - start);
+                double[] cpu = runCpu.seconds();
                 double boundaryInRun = seconds(outcomes.stream().mapToLong(ShardOutcome::boundaryNanos).sum()) / workers;
                 int invoices = outcomes.stream().mapToInt(ShardOutcome::invoices).sum();
                 System.out.printf("run %d: %d shards, %d invoices, %d lines, %d ledger entries, %d usage records%n",
@@ -78,10 +80,16 @@ class BillRunBench {
                 System.out.printf("bill run wall time: %.1f s (%.0f accounts/s)%n", wall, n / wall);
                 System.out.printf("boundary query inside the run: %.1f s per worker (sum %.1f s over %d workers)%n",
                         boundaryInRun, boundaryInRun * workers, workers);
+                CpuMeter floorCpu = CpuMeter.start(pool);
                 double raw = rawBoundaryPass(pool, n, shardSize, workers);
+                double[] floor = floorCpu.seconds();
                 System.out.printf("boundary query alone, same shards, %d threads: %.1f s%n", workers, raw);
                 System.out.printf("ratio run / boundary query: %.2f (in the run), %.2f (alone)%n", wall / boundaryInRun,
                         wall / raw);
+                // CPU seconds stretch far less than wall time when other work shares the machine
+                System.out.printf("cpu: run %.1f s (jvm %.1f + postgres backends %.1f), boundary query alone %.1f s "
+                        + "(jvm %.1f + backends %.1f), ratio %.2f; load average %s%n", cpu[0] + cpu[1], cpu[0], cpu[1],
+                        floor[0] + floor[1], floor[0], floor[1], (cpu[0] + cpu[1]) / (floor[0] + floor[1]), loadAverage());
                 assertThat(invoices).isEqualTo(n);
                 assertThat(engine.runs().progress(run).finished()).isTrue();
                 long checkStart = System.nanoTime();
@@ -93,7 +101,18 @@ class BillRunBench {
         }
     }
 
-    /** The boundary values of every shard's meters, nothing else: the SQL floor of a run. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * The boundary values of every shard's meters, nothing else: the SQL floor of a run (planned
+     * as a shard plans it: no JIT, no parallel workers).
+     */
     private static double rawBoundaryPass(HikariDataSource pool, int n, int shardSize, int workers) throws Exception {
         BoundaryReadings boundaries = new BoundaryReadings(pool);
         AtomicInteger next = new AtomicInteger();
@@ -117,7 +136,13 @@ class BillRunBench {
                             }
                         }
                     }
+                    c.setAutoCommit(false);
+                    try (java.sql.Statement set = c.createStatement()) {
+                        set.execute("set local jit = off; set local max_parallel_workers_per_gather = 0");
+                    }
                     boundaries.valuesAt(c, requests);
+                    c.commit();
+                    c.setAutoCommit(true);
                 }
             }
             return none;
