@@ -12,4 +12,4 @@ echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); $(date)"
 # one reactor (billing and what it needs), nothing installed: works from a fresh clone
 mvn -B -ntp -pl billing -am verify -Dtest=none -Dit.test=BillRunBench -Dbench.accounts="$accounts" -Dbench.workers="${WORKERS:-2}" \
     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false 2>&1 \
-  | grep -E 'data: [0-9]|run [0-9]+:|per worker:|bill run wall|boundary query|ratio run|cpu:|reconciliation:|Tests run:|BUILD|ERROR'
+  | grep -E 'data: [0-9]|run [0-9]+:|per worker:|bill run wall|boundary query|ratio run|cpu:|reconciliation:|bills digest:|Tests run:|BUILD|ERROR'

@@ -46,7 +46,8 @@ final class StoredBoundaries {
         try (PreparedStatement select = c.prepareStatement("""
                 select meter_id, register, at, value from billing.boundary_values
                 where meter_id = any (?::bigint[]) and at = any (?::timestamptz[])""")) {
-            select.setArray(1, c.unwrap(PGConnection.class).createArrayOf("int8", meters.stream().mapToLong(Long::longValue).toArray()));
+            long[] meterIds = meters.stream().mapToLong(Long::longValue).toArray();
+            select.setArray(1, c.unwrap(PGConnection.class).createArrayOf("int8", meterIds)); // binary
             select.setArray(2, c.createArrayOf("timestamptz", instants.stream().map(Timestamp::from)
                     .toArray(Timestamp[]::new)));
             select.setFetchSize(10_000);
