@@ -24,6 +24,8 @@ import uz.ekommunal.gateway.store.BoundaryReadings.Request;
  */
 final class StoredBoundaries {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private StoredBoundaries() {
     }
 
@@ -92,8 +94,6 @@ final class StoredBoundaries {
             insertMissing(c, values, billedAt);
         }
     }
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private static void insertMissing(Connection c, Map<Request, BigDecimal> values, Instant billedAt)
             throws SQLException {
