@@ -64,9 +64,11 @@ class BillRunBench {
                 BillingEngine engine = new BillingEngine(pool, InMemoryTariffBook.loadDefault(), settings, clock);
 
                 long start = System.nanoTime();
+                CpuMeter runCpu = CpuMeter.start(pool);
                 long run = engine.open(provider, NOV);
                 List<ShardOutcome> outcomes = parallel(workers, () -> engine.drain("bench"));
                 double wall = seconds(System.nanoTime() - start);
+                double[] cpu = runCpu.seconds();
                 double boundaryInRun = seconds(outcomes.stream().mapToLong(ShardOutcome::boundaryNanos).sum()) / workers;
                 int invoices = outcomes.stream().mapToInt(ShardOutcome::invoices).sum();
                 System.out.printf("run %d: %d shards, %d invoices, %d lines, %d ledger entries, %d usage records%n",
@@ -78,10 +80,18 @@ class BillRunBench {
                 System.out.printf("bill run wall time: %.1f s (%.0f accounts/s)%n", wall, n / wall);
                 System.out.printf("boundary query inside the run: %.1f s per worker (sum %.1f s over %d workers)%n",
                         boundaryInRun, boundaryInRun * workers, workers);
+                CpuMeter floorCpu = CpuMeter.start(pool);
                 double raw = rawBoundaryPass(pool, n, shardSize, workers);
+                double[] floor = floorCpu.seconds();
                 System.out.printf("boundary query alone, same shards, %d threads: %.1f s%n", workers, raw);
                 System.out.printf("ratio run / boundary query: %.2f (in the run), %.2f (alone)%n", wall / boundaryInRun,
                         wall / raw);
+                // CPU seconds stretch far less than wall time when other work shares the machine
+                double runTotal = cpu[0] + cpu[1];
+                double floorTotal = floor[0] + floor[1];
+                System.out.printf("cpu: run %.1f s (jvm %.1f + postgres backends %.1f), boundary query alone %.1f s "
+                        + "(jvm %.1f + backends %.1f), ratio %.2f; load average %s%n", runTotal, cpu[0], cpu[1],
+                        floorTotal, floor[0], floor[1], runTotal / floorTotal, loadAverage());
                 assertThat(invoices).isEqualTo(n);
                 assertThat(engine.runs().progress(run).finished()).isTrue();
                 long checkStart = System.nanoTime();
@@ -89,11 +99,46 @@ class BillRunBench {
                 System.out.printf("reconciliation: %d lines, %d invoices, %d failures, in %.1f s (after the run)%n",
                         report.lines(), report.invoices(), report.failureCount(), seconds(System.nanoTime() - checkStart));
                 assertThat(report.failures()).isEmpty();
+                System.out.println("bills digest: " + digest(pool));
             }
         }
     }
 
-    /** The boundary values of every shard's meters, nothing else: the SQL floor of a run. */
+    /**
+     * What the run billed, independent of invoice ids and shard order: the same data billed by
+     * two versions of the code gives the same digest exactly when every line, usage record and
+     * stored boundary value is the same.
+     */
+    private static String digest(HikariDataSource pool) throws Exception {
+        try (Connection c = pool.getConnection(); ResultSet rs = c.createStatement().executeQuery("""
+                select (select sum(total_tiyin) from billing.invoices),
+                       (select sum(hashtext(concat_ws(',', i.account_id, l.line_no, l.utility, l.kind, l.tariff_id,
+                               l.from_day, l.to_day, l.block, l.quantity, l.unit, l.unit_price, l.amount_tiyin,
+                               l.estimated, l.note, l.block_from, l.block_to))::bigint)
+                        from billing.invoice_lines l join billing.invoices i on i.id = l.invoice_id),
+                       (select sum(hashtext(concat_ws(',', account_id, utility, period_start, period_end, start_value,
+                               end_value, consumption, estimated, amount_tiyin, kind))::bigint)
+                        from billing.usage_records),
+                       (select sum(hashtext(concat_ws(',', meter_id, register, at, value))::bigint)
+                        from billing.boundary_values)""")) {
+            rs.next();
+            return "invoices total %d tiyin, lines %d, usage %d, boundary values %d".formatted(rs.getLong(1),
+                    rs.getLong(2), rs.getLong(3), rs.getLong(4));
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * The boundary values of every shard's meters, nothing else: the SQL floor of a run (planned
+     * as a shard plans it: no JIT, no parallel workers).
+     */
     private static double rawBoundaryPass(HikariDataSource pool, int n, int shardSize, int workers) throws Exception {
         BoundaryReadings boundaries = new BoundaryReadings(pool);
         AtomicInteger next = new AtomicInteger();
@@ -117,7 +162,13 @@ class BillRunBench {
                             }
                         }
                     }
+                    c.setAutoCommit(false);
+                    try (java.sql.Statement set = c.createStatement()) {
+                        set.execute("set local jit = off; set local max_parallel_workers_per_gather = 0");
+                    }
                     boundaries.valuesAt(c, requests);
+                    c.commit();
+                    c.setAutoCommit(true);
                 }
             }
             return none;
