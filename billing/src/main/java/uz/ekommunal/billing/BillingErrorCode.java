@@ -16,6 +16,11 @@ public enum BillingErrorCode {
     INVALID_REQUEST(3009, "%s: %s"),
     ACCOUNT_EXISTS(3010, "Account %s is already open at this provider"),
     ACCOUNT_CLOSED(3011, "Account %s was closed on %s"),
+    // payment registries and reconciliation (30 4x)
+    SET_ASIDE_NOT_FOUND(3040, "No payment %s is set aside"),
+    ALREADY_DECIDED(3041, "Payment %s was already decided: %s"),
+    DIFFERENCE_NOT_FOUND(3042, "No reconciliation difference %s"),
+    ALREADY_RESOLVED(3043, "Difference %s was already resolved"),
     BILLING_FAILED(3901, "Bill run %s failed: %s");
 
     private final int number;
