@@ -9,6 +9,7 @@ import uz.ekommunal.billing.invoice.Reconciliation;
 import uz.ekommunal.billing.ledger.Ledger;
 import uz.ekommunal.billing.overview.AccountOverviews;
 import uz.ekommunal.billing.payment.PaymentService;
+import uz.ekommunal.billing.reconcile.PaymentReconciliation;
 import uz.ekommunal.billing.run.BillingEngine;
 import uz.ekommunal.billing.run.BillingSettings;
 import uz.ekommunal.billing.schedule.BillingNode;
@@ -29,6 +30,7 @@ public final class Billing {
     private final BillingEngine engine;
     private final BillingSettings settings;
     private final AccountOverviews overviews;
+    private final PaymentReconciliation paymentReconciliation;
 
     public Billing(DataSource dataSource, MeterRegistry meters, TariffBook book, BillingSettings settings, Clock clock) {
         this.dataSource = dataSource;
@@ -39,6 +41,7 @@ public final class Billing {
         this.engine = new BillingEngine(dataSource, book, settings, clock);
         this.settings = settings;
         this.overviews = new AccountOverviews(clock);
+        this.paymentReconciliation = new PaymentReconciliation(dataSource, clock);
     }
 
     /** Providers, accounts (lookup by number), meters linked, household facts. */
@@ -76,8 +79,13 @@ public final class Billing {
         return new Reconciliation(dataSource);
     }
 
-    /** Joins the Quartz cluster as {@code nodeId} and starts billing shards. Close it on shutdown. */
+    /** Each payment system's statement against the ledger, and the differences for operators. */
+    public PaymentReconciliation paymentReconciliation() {
+        return paymentReconciliation;
+    }
+
+    /** Joins the Quartz cluster as {@code nodeId}, starts billing shards and schedules the daily reconciliation. */
     public BillingNode startNode(String nodeId) throws SchedulerException {
-        return BillingNode.start(nodeId, dataSource, engine, settings);
+        return BillingNode.start(nodeId, dataSource, engine, settings, paymentReconciliation);
     }
 }

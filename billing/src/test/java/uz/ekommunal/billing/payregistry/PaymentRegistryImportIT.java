@@ -243,6 +243,57 @@ class PaymentRegistryImportIT {
     }
 
     @Test
+    void anOperatorCreditsOrRejectsASetAsidePaymentOnceWithinTheirProvider() throws Exception {
+        Account right = account(res, "7600001");
+        String csv = H + """
+                TRUSTBANK,03,2026-12-04 14:00,7699999,RES-T,4500,TB-1
+                TRUSTBANK,03,2026-12-04 14:01,7699998,RES-T,100,TB-2
+                TOTAL,2,4600
+                """;
+        assertThat(run(csv, false).setAside()).isEqualTo(2);
+        SetAsidePayments desk = new SetAsidePayments(wide, new uz.ekommunal.billing.payment.PaymentService(wide, ledger,
+                CLOCK), CLOCK);
+        List<SetAsidePayment> waiting = desk.list(res.id(), "SET_ASIDE", 100).stream()
+                .filter(p -> p.bank().equals("TRUSTBANK")).toList();
+        SetAsidePayment first = waiting.get(0);
+        SetAsidePayment second = waiting.get(1);
+        AtomicInteger audited = new AtomicInteger();
+        SetAsidePayments.Audit audit = (c, before, after) -> audited.incrementAndGet();
+
+        assertThat(code(() -> desk.credit(first.id(), gas.id(), "7600001", "typo", "op", audit)))
+                .isEqualTo(uz.ekommunal.billing.BillingErrorCode.SET_ASIDE_NOT_FOUND);
+        assertThat(code(() -> desk.credit(first.id(), res.id(), "7600404", "typo", "op", audit)))
+                .isEqualTo(uz.ekommunal.billing.BillingErrorCode.ACCOUNT_NOT_FOUND);
+        SetAsidePayment credited = desk.credit(first.id(), res.id(), "7600001", "typo in the number", "op", audit);
+        assertThat(credited.state()).isEqualTo("CREDITED");
+        assertThat(credited.paymentId()).isNotNull();
+        assertThat(ledger.balance(right.id()).amount()).isEqualTo(Money.of("4500"));
+        assertThat(code(() -> desk.credit(first.id(), res.id(), "7600001", "again", "op", audit)))
+                .isEqualTo(uz.ekommunal.billing.BillingErrorCode.ALREADY_DECIDED);
+        assertThat(desk.reject(second.id(), null, "no such household", "admin", audit).state()).isEqualTo("REJECTED");
+        assertThat(code(() -> desk.reject(second.id(), null, "again", "admin", audit)))
+                .isEqualTo(uz.ekommunal.billing.BillingErrorCode.ALREADY_DECIDED);
+        assertThat(audited).hasValue(2);
+        assertThat(ledger.balance(right.id()).amount()).isEqualTo(Money.of("4500"));
+        // the file again credits nothing: its rows were decided
+        assertThat(run(csv, false).repeated()).isEqualTo(2);
+        assertThat(ledger.balance(right.id()).amount()).isEqualTo(Money.of("4500"));
+    }
+
+    interface Call {
+        void run() throws Exception;
+    }
+
+    static uz.ekommunal.billing.BillingErrorCode code(Call call) throws Exception {
+        try {
+            call.run();
+        } catch (uz.ekommunal.billing.BillingException e) {
+            return e.code();
+        }
+        throw new AssertionError("no BillingException");
+    }
+
+    @Test
     void anOperatorsImportTakesOnlyTheirProvidersRows() throws Exception {
         account(res, "7500001");
         account(gas, "75000001");
