@@ -69,6 +69,11 @@ public enum ApiError {
     ACCOUNT_EXISTS(7009, 409, "Account already open"),
     ACCOUNT_CLOSED(7010, 409, "Account closed"),
     METER_SECRET_NOT_FOUND(7101, 404, "Meter has no secret"),
+    REGISTRY_REFUSED(7301, 422, "Payment registry refused: it does not add up to its control total"),
+    SET_ASIDE_NOT_FOUND(7302, 404, "No such set-aside payment"),
+    ALREADY_DECIDED(7303, 409, "The set-aside payment was already decided"),
+    DIFFERENCE_NOT_FOUND(7304, 404, "No such reconciliation difference"),
+    ALREADY_RESOLVED(7305, 409, "The difference was already resolved"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 
