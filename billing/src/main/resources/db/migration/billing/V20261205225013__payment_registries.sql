@@ -21,9 +21,12 @@ create table payment_registries (
     refused        bigint      not null
 );
 
+-- A registry's rows are written only by its import, in the same transaction as its
+-- payment_registries row, with providers resolved from billing.providers: the references hold by
+-- construction, and a per-row foreign-key check would cost a million index probes a file.
 create table registry_payments (
     id              bigint generated always as identity primary key,
-    registry_id     bigint      not null references payment_registries (id),
+    registry_id     bigint      not null,
     line            bigint      not null,
     bank            text        not null,
     transaction_id  text        not null,
@@ -31,7 +34,7 @@ create table registry_payments (
     channel         text        not null,
     paid_at         timestamptz not null,
     account_number  text        not null,
-    provider_id     bigint      not null references providers (id),
+    provider_id     bigint      not null,
     amount_tiyin    bigint      not null check (amount_tiyin > 0),
     -- CREDITED (payment_id set), SET_ASIDE (waits for an operator), REJECTED (sent back to the bank)
     state           text        not null check (state in ('CREDITED', 'SET_ASIDE', 'REJECTED')),

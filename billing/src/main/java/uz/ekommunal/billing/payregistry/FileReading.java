@@ -35,6 +35,8 @@ final class FileReading {
     /** The whole file's fault, or null when it stands. */
     RowProblem refusal;
     private final MessageDigest sha256;
+    /** The first line of each bank and transaction id, to refuse a repeat within the file as it is read. */
+    private final java.util.HashMap<String, Long> firstLines = new java.util.HashMap<>();
 
     FileReading() {
         try {
@@ -84,8 +86,15 @@ final class FileReading {
                 if (parsed.amount() != null) {
                     sum = sum.add(parsed.amount());
                 }
-                if (parsed.row() != null) {
-                    sink.accept(parsed.row());
+                RegistryRow row = parsed.row();
+                if (row != null) {
+                    Long first = firstLines.putIfAbsent(row.bank() + ':' + row.transactionId(), lineNo);
+                    if (first == null) {
+                        sink.accept(row);
+                    } else {
+                        problems.add(RowProblem.of(lineNo, "transaction_id", RowFault.DUPLICATE_TRANSACTION,
+                                row.bank(), row.transactionId(), first));
+                    }
                 }
             }
             if (rows % 10_000 == 0) {

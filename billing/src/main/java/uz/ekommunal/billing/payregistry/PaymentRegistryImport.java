@@ -80,6 +80,7 @@ public final class PaymentRegistryImport {
         RowParser parser = new RowParser(accounts.providersByCode(), request.providerScope(), now.plus(LATEST_AHEAD));
         FileReading file = new FileReading();
         try (Connection c = dataSource.getConnection()) {
+            PaymentStaging.roomForTemporaryTables(c);
             c.setAutoCommit(false);
             PaymentStaging staging = null;
             try {
@@ -92,16 +93,13 @@ public final class PaymentRegistryImport {
                 }
                 staging.finish();
                 List<RowProblem> problems = new ArrayList<>(file.problems);
-                progress.phase("duplicates within the file");
-                problems.addAll(staging.refuseDuplicates());
                 progress.phase("accounts and earlier files");
                 staging.classify();
                 problems.addAll(staging.conflicts());
                 problems.sort(Comparator.comparingLong(RowProblem::line));
                 long[] n = staging.counts();
                 long registryId = insertRegistry(c, request, file, n, problems, now);
-                progress.phase("ledger, payments and registry rows");
-                staging.write(registryId, request.channel(), now);
+                staging.write(registryId, request.channel(), now, progress);
                 RegistryReport report = new RegistryReport(request.dryRun(), request.dryRun() ? null : registryId, null,
                         file.controlRows, file.controlSum, file.rows, file.sum, n[0], n[1], n[2], n[3], n[4], n[5],
                         problems);

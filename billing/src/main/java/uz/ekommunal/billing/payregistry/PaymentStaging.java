@@ -54,6 +54,20 @@ final class PaymentStaging {
         flush();
         copy.endCopy();
         copy = null;
+        update("analyze pay_staging");
+    }
+
+    /**
+     * Temporary tables live in the session's own buffers (8 MB by default): a million staged rows
+     * would go to disk and back at every step. Only possible before the session's first temporary
+     * table, so a pooled connection that had one keeps its setting.
+     */
+    static void roomForTemporaryTables(Connection c) {
+        try (Statement st = c.createStatement()) {
+            st.execute("set temp_buffers = '256MB'");
+        } catch (SQLException e) {
+            // this session already used a temporary table: the import runs, only slower
+        }
     }
 
     private void flush() throws SQLException {
@@ -61,25 +75,6 @@ final class PaymentStaging {
         copy.writeToCopy(bytes, 0, bytes.length);
         pending.setLength(0);
         pendingRows = 0;
-    }
-
-    /** Refuses every later row of a (bank, transaction id) named more than once in the file, and drops it. */
-    List<RowProblem> refuseDuplicates() throws SQLException {
-        List<RowProblem> problems = new ArrayList<>();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("""
-                     with first as (select bank, transaction_id, min(line) line from pay_staging
-                         group by 1, 2 having count(*) > 1),
-                     gone as (delete from pay_staging s using first f where s.bank = f.bank
-                         and s.transaction_id = f.transaction_id and s.line > f.line
-                         returning s.line, s.bank, s.transaction_id, f.line first)
-                     select * from gone order by line""")) {
-            while (rs.next()) {
-                problems.add(RowProblem.of(rs.getLong(1), "transaction_id", RowFault.DUPLICATE_TRANSACTION,
-                        rs.getString(2), rs.getString(3), rs.getLong(4)));
-            }
-        }
-        return problems;
     }
 
     /**
@@ -146,8 +141,10 @@ final class PaymentStaging {
     }
 
     /** Writes the ledger entries, the payments and the registry rows of the file {@code registryId}. */
-    void write(long registryId, Channel channel, Instant now) throws SQLException {
+    void write(long registryId, Channel channel, Instant now, PaymentRegistryImport.Progress progress)
+            throws SQLException {
         String system = channel.paymentSystem();
+        progress.phase("ledger entries");
         try (PreparedStatement st = c.prepareStatement("""
                 insert into billing.ledger_entries (id, account_id, kind, amount_tiyin, effective_at, recorded_at,
                     payment_id, description) overriding system value
@@ -158,6 +155,7 @@ final class PaymentStaging {
             st.setString(2, system);
             st.executeUpdate();
         }
+        progress.phase("payments");
         try (PreparedStatement st = c.prepareStatement("""
                 insert into billing.payments (id, payment_system, transaction_id, account_id, amount_tiyin, paid_at,
                     entry_id) overriding system value
@@ -166,6 +164,7 @@ final class PaymentStaging {
             st.setString(1, system);
             st.executeUpdate();
         }
+        progress.phase("registry rows");
         try (PreparedStatement st = c.prepareStatement("""
                 insert into billing.registry_payments (registry_id, line, bank, transaction_id, branch, channel,
                     paid_at, account_number, provider_id, amount_tiyin, state, set_aside_reason, account_id, payment_id)

@@ -48,7 +48,7 @@ public final class SetAsidePayments {
              PreparedStatement st = c.prepareStatement("""
                      select * from billing.registry_payments where (?::bigint is null or provider_id = ?)
                        and (?::text is null or state = ?) and (state <> 'CREDITED' or set_aside_reason is not null)
-                     order by id limit ?""")) {
+                     order by registry_id, line limit ?""")) {
             st.setObject(1, providerScope);
             st.setObject(2, providerScope);
             st.setString(3, state);
