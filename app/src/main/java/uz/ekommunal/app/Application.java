@@ -24,6 +24,8 @@ import uz.ekommunal.api.operator.AccountDeskRoutes;
 import uz.ekommunal.api.money.MoneyDesk;
 import uz.ekommunal.api.operator.OperatorDesk;
 import uz.ekommunal.api.operator.ProviderRoutes;
+import uz.ekommunal.api.operator.PaymentRegistryRoutes;
+import uz.ekommunal.api.operator.ReconciliationRoutes;
 import uz.ekommunal.api.operator.RegistryRoutes;
 import uz.ekommunal.api.health.HealthCheck;
 import uz.ekommunal.api.health.HealthRoutes;
@@ -41,6 +43,8 @@ import uz.ekommunal.app.embedded.EmbeddedDatabase;
 import uz.ekommunal.app.embedded.PortCheck;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.BillingSchema;
+import uz.ekommunal.billing.payregistry.PaymentRegistryImport;
+import uz.ekommunal.billing.payregistry.SetAsidePayments;
 import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.billing.tariffs.TariffSchema;
 import uz.ekommunal.gateway.Gateway;
@@ -203,6 +207,11 @@ public final class Application implements AutoCloseable {
         features.addAll(new MoneyDesk(vertx, households.authenticate(), billing, households.audit(), clock).routes());
         features.add(new RegistryRoutes(vertx, households.authenticate(), dataSource, billing.accounts(), registry,
                 households.audit(), clock)::mount);
+        features.add(new PaymentRegistryRoutes(vertx, households.authenticate(),
+                new PaymentRegistryImport(dataSource, billing.accounts(), clock),
+                new SetAsidePayments(dataSource, billing.payments(), clock), households.audit())::mount);
+        features.add(new ReconciliationRoutes(vertx, households.authenticate(), billing.paymentReconciliation(),
+                households.audit())::mount);
         features.add(new AccountDeskRoutes(vertx, households.authenticate(), dataSource, billing.accounts(),
                 households.audit())::mount);
         features.add(new ProviderRoutes(vertx, households.authenticate(), dataSource, billing.accounts(),

@@ -97,7 +97,8 @@ final class RegistryCommands {
 
         @Override
         public Integer call() {
-            console.err().println("Say what to import: import accounts FILE.csv [--dry-run] | import meters FILE.csv");
+            console.err().println("Say what to import: import accounts FILE.csv [--dry-run] | import meters FILE.csv"
+                    + " | import payments FILE.csv [--channel bank|post] [--dry-run]");
             return 2;
         }
 
@@ -143,6 +144,25 @@ final class RegistryCommands {
                         new JsonObject().put("file", file.getFileName().toString()).put("meters", registered), null);
                 console.out().println(registered + " meters registered or updated");
                 return 0;
+            }
+        }
+
+        @Command(name = "payments", description = "Credit a bank's or post office's payment registry "
+                + "(docs/payment-registries.md). Exit 0: every row taken; 1: some rows refused or set aside; "
+                + "3: the file refused whole (control total), nothing credited.")
+        int payments(@Parameters(paramLabel = "FILE", description = "the registry CSV (UTF-8)") Path file,
+                @Option(names = "--channel", defaultValue = "bank", description = "bank (default) or post")
+                String channel,
+                @Option(names = "--lang", defaultValue = "en", description = "language of the row reasons: uz, ru, en")
+                String lang,
+                @Option(names = "--dry-run", description = "check everything and report; write nothing") boolean dryRun)
+                throws Exception {
+            if (!Files.isRegularFile(file)) {
+                console.err().println("No such file: " + file);
+                return 2;
+            }
+            try (Database db = new Database(console)) {
+                return PaymentRegistryCommand.run(db.dataSource, console, file, channel, lang, dryRun);
             }
         }
 

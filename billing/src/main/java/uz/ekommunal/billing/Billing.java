@@ -12,6 +12,7 @@ import uz.ekommunal.billing.ledger.Ledger;
 import uz.ekommunal.billing.overview.AccountOverviews;
 import uz.ekommunal.billing.payment.PaymentService;
 import uz.ekommunal.billing.report.Reports;
+import uz.ekommunal.billing.reconcile.PaymentReconciliation;
 import uz.ekommunal.billing.run.BillingEngine;
 import uz.ekommunal.billing.run.BillingSettings;
 import uz.ekommunal.billing.schedule.BillingNode;
@@ -34,6 +35,7 @@ public final class Billing {
     private final AccountOverviews overviews;
     private final CashierDesk desk;
     private final Corrections corrections;
+    private final PaymentReconciliation paymentReconciliation;
 
     public Billing(DataSource dataSource, MeterRegistry meters, TariffBook book, BillingSettings settings, Clock clock) {
         this.dataSource = dataSource;
@@ -46,6 +48,7 @@ public final class Billing {
         this.overviews = new AccountOverviews(clock);
         this.desk = new CashierDesk(dataSource, payments, clock);
         this.corrections = new Corrections(dataSource, payments, clock);
+        this.paymentReconciliation = new PaymentReconciliation(dataSource, clock);
     }
 
     /** Providers, accounts (lookup by number), meters linked, household facts. */
@@ -98,8 +101,13 @@ public final class Billing {
         return new Reconciliation(dataSource);
     }
 
-    /** Joins the Quartz cluster as {@code nodeId} and starts billing shards. Close it on shutdown. */
+    /** Each payment system's statement against the ledger, and the differences for operators. */
+    public PaymentReconciliation paymentReconciliation() {
+        return paymentReconciliation;
+    }
+
+    /** Joins the Quartz cluster as {@code nodeId}, starts billing shards and schedules the daily reconciliation. */
     public BillingNode startNode(String nodeId) throws SchedulerException {
-        return BillingNode.start(nodeId, dataSource, engine, settings);
+        return BillingNode.start(nodeId, dataSource, engine, settings, paymentReconciliation);
     }
 }

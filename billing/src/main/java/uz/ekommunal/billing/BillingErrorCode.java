@@ -16,6 +16,11 @@ public enum BillingErrorCode {
     INVALID_REQUEST(3009, "%s: %s"),
     ACCOUNT_EXISTS(3010, "Account %s is already open at this provider"),
     ACCOUNT_CLOSED(3011, "Account %s was closed on %s"),
+    // payment registries and reconciliation (30 4x)
+    SET_ASIDE_NOT_FOUND(3040, "No payment %s is set aside"),
+    ALREADY_DECIDED(3041, "Payment %s was already decided: %s"),
+    DIFFERENCE_NOT_FOUND(3042, "No reconciliation difference %s"),
+    ALREADY_RESOLVED(3043, "Difference %s was already resolved"),
     // 305x: the cashier desk and corrections (numbered apart from the bank registries' codes)
     RECEIPT_NUMBER_USED(3051, "Receipt number %s was already given to another payment"),
     PAYMENT_ALREADY_CORRECTED(3052, "Payment %s was already %s"),

@@ -8,13 +8,13 @@ import java.util.List;
  * one rule of our own: a record is one line, so a broken quote spoils only its own line and every
  * line number reported is the line in the file.
  */
-final class CsvLine {
+public final class CsvLine {
 
     private CsvLine() {
     }
 
     /** @throws IllegalArgumentException saying what is wrong with the quoting */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         int i = 0;

@@ -24,6 +24,7 @@ import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.billing.reconcile.PaymentReconciliation;
 import uz.ekommunal.billing.run.BillingEngine;
 import uz.ekommunal.billing.run.BillingSettings;
 import uz.ekommunal.billing.run.ShardOutcome;
@@ -37,6 +38,7 @@ public final class BillingNode implements AutoCloseable {
 
     public static final String SCHEDULER_NAME = "ekommunal-billing";
     static final JobKey OPEN_DUE_RUNS = JobKey.jobKey("open-due-runs", "billing");
+    static final JobKey RECONCILE = JobKey.jobKey("reconcile-payments", "billing");
 
     private static final Logger LOG = LoggerFactory.getLogger(BillingNode.class);
 
@@ -68,6 +70,12 @@ public final class BillingNode implements AutoCloseable {
      */
     public static BillingNode start(String node, DataSource dataSource, BillingEngine engine, BillingSettings settings)
             throws SchedulerException {
+        return start(node, dataSource, engine, settings, null);
+    }
+
+    /** @param reconciliation the daily payment reconciliation to schedule, or null for none */
+    public static BillingNode start(String node, DataSource dataSource, BillingEngine engine, BillingSettings settings,
+            PaymentReconciliation reconciliation) throws SchedulerException {
         String dsName = "billing-" + node;
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new DataSourceConnectionProvider(dataSource));
         Properties p = new Properties();
@@ -86,8 +94,12 @@ public final class BillingNode implements AutoCloseable {
         // several nodes may live in one JVM (tests): each needs its own scheduler, not the registry's
         SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
         BillingNode billingNode = new BillingNode(node, engine, settings, scheduler);
-        scheduler.setJobFactory((bundle, s) -> new OpenDueRunsJob(engine, node));
+        scheduler.setJobFactory((bundle, s) -> bundle.getJobDetail().getJobClass() == ReconcileJob.class
+                ? new ReconcileJob(reconciliation) : new OpenDueRunsJob(engine, node));
         billingNode.scheduleDueRuns();
+        if (reconciliation != null) {
+            billingNode.schedule(RECONCILE, ReconcileJob.class, PaymentReconciliation.DAILY_CRON);
+        }
         scheduler.start();
         billingNode.startWorkers();
         LOG.info("Billing node {} started: {} shard workers, due runs on '{}' (Asia/Tashkent)", node,
@@ -96,9 +108,13 @@ public final class BillingNode implements AutoCloseable {
     }
 
     private void scheduleDueRuns() throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(OpenDueRunsJob.class).withIdentity(OPEN_DUE_RUNS).storeDurably().build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity("open-due-runs", "billing").forJob(OPEN_DUE_RUNS)
-                .withSchedule(CronScheduleBuilder.cronSchedule(settings.cron())
+        schedule(OPEN_DUE_RUNS, OpenDueRunsJob.class, settings.cron());
+    }
+
+    private void schedule(JobKey key, Class<? extends org.quartz.Job> type, String cron) throws SchedulerException {
+        JobDetail job = JobBuilder.newJob(type).withIdentity(key).storeDurably().build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup()).forJob(key)
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron)
                         .inTimeZone(TimeZone.getTimeZone(BillingTime.ZONE))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
@@ -130,6 +146,11 @@ public final class BillingNode implements AutoCloseable {
             // the shard's transaction rolled back; its lease lets this or another node retry it
             LOG.warn("Billing node {}: shard failed: {}", node, e.toString());
         }
+    }
+
+    /** Fires the reconciliation job now (yesterday), on whichever node of the cluster takes it. */
+    public void reconcileNow() throws SchedulerException {
+        scheduler.triggerJob(RECONCILE);
     }
 
     /** Fires the due-runs job now, on whichever node of the cluster takes it. */

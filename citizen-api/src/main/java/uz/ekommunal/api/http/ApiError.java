@@ -79,6 +79,12 @@ public enum ApiError {
     CANCEL_WINDOW_PASSED(7304, 409, "Only a payment of today is cancelled at the desk"),
     CORRECTION_REFUSED(7305, 422, "Correction refused"),
     CASHIER_ONLY(7306, 403, "Cashiers, operators and administrators only"),
+    // 731x: payment registries and reconciliation
+    REGISTRY_REFUSED(7311, 422, "Payment registry refused: it does not add up to its control total"),
+    SET_ASIDE_NOT_FOUND(7312, 404, "No such set-aside payment"),
+    ALREADY_DECIDED(7313, 409, "The set-aside payment was already decided"),
+    DIFFERENCE_NOT_FOUND(7314, 404, "No such reconciliation difference"),
+    ALREADY_RESOLVED(7315, 409, "The difference was already resolved"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 

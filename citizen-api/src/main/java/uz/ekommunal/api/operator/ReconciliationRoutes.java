@@ -1,0 +1,128 @@
+package uz.ekommunal.api.operator;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import uz.ekommunal.api.audit.AuditLog;
+import uz.ekommunal.api.auth.Authenticate;
+import uz.ekommunal.api.auth.Caller;
+import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.billing.BillingException;
+import uz.ekommunal.billing.reconcile.Difference;
+import uz.ekommunal.billing.reconcile.PaymentReconciliation;
+import uz.ekommunal.billing.reconcile.ReconciliationRun;
+
+/**
+ * Reconciliation on demand and its differences, for administrators (all) and operators (their
+ * provider's accounts):
+ * <ul>
+ *   <li>{@code POST /api/v1/operator/reconciliation/runs} {@code {"day": "2026-12-04"}}: runs it now for
+ *       that day (the daily job does yesterday), answers the open differences the caller may see;
+ *   <li>{@code GET /api/v1/operator/reconciliation/differences[?day=...][&open=false]};
+ *   <li>{@code POST /api/v1/operator/reconciliation/differences/{id}/resolve} {@code {"note"}}.
+ * </ul>
+ */
+public final class ReconciliationRoutes {
+
+    private static final String BASE = "/api/v1/operator/reconciliation";
+
+    private final Vertx vertx;
+    private final Authenticate authenticate;
+    private final PaymentReconciliation reconciliation;
+    private final AuditLog audit;
+
+    public ReconciliationRoutes(Vertx vertx, Authenticate authenticate, PaymentReconciliation reconciliation,
+            AuditLog audit) {
+        this.vertx = vertx;
+        this.authenticate = authenticate;
+        this.reconciliation = reconciliation;
+        this.audit = audit;
+    }
+
+    public void mount(Router router) {
+        router.post(BASE + "/runs").handler(authenticate).handler(this::run);
+        router.get(BASE + "/differences").handler(authenticate).handler(this::list);
+        router.post(BASE + "/differences/:id/resolve").handler(authenticate).handler(this::resolve);
+    }
+
+    private void run(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        Long scope = DeskAccess.scope(caller);
+        LocalDate day = day(Requests.text(Requests.body(ctx), "day", 10, true), "day");
+        String address = address(ctx);
+        Requests.blocking(vertx, ctx, () -> {
+            ReconciliationRun run = reconciliation.run(day, caller.role() + " " + caller.userId());
+            audit.record(caller, "reconciliation.run", "reconciliation:" + day, null, new JsonObject()
+                    .put("runId", run.id()).put("open", run.differences().size()).put("gone", run.closedAsGone()),
+                    address);
+            return run;
+        }, run -> Requests.json(ctx, 200, new JsonObject().put("runId", run.id()).put("day", run.day().toString())
+                .put("differences", json(run.differences().stream()
+                        .filter(d -> scope == null || scope.equals(d.providerId())).toList()))));
+    }
+
+    private void list(RoutingContext ctx) {
+        Long scope = DeskAccess.scope(Requests.caller(ctx));
+        String dayParam = ctx.request().getParam("day");
+        LocalDate day = dayParam == null || dayParam.isBlank() ? null : day(dayParam, "day");
+        boolean all = "false".equals(ctx.request().getParam("open"));
+        if (!all && ctx.request().getParam("open") != null && !"true".equals(ctx.request().getParam("open"))) {
+            throw new ApiException(ApiError.INVALID_PARAMETER, "open", "open must be true or false");
+        }
+        Requests.blocking(vertx, ctx, () -> reconciliation.list(scope, day, !all),
+                found -> Requests.json(ctx, 200, new JsonObject().put("differences", json(found))));
+    }
+
+    private void resolve(RoutingContext ctx) {
+        Caller caller = Requests.caller(ctx);
+        Long scope = DeskAccess.scope(caller);
+        long id = Requests.id(ctx, "id", ApiError.DIFFERENCE_NOT_FOUND);
+        String note = Requests.text(Requests.body(ctx), "note", 500, true);
+        String address = address(ctx);
+        Requests.blocking(vertx, ctx, () -> {
+            Difference resolved;
+            try {
+                resolved = reconciliation.resolve(id, scope, note, caller.role() + " " + caller.userId());
+            } catch (BillingException e) {
+                throw PaymentRegistryRoutes.problem(e);
+            }
+            audit.record(caller, "reconciliation.resolve", "reconciliation-difference:" + id, null, json(resolved),
+                    address);
+            return resolved;
+        }, resolved -> Requests.json(ctx, 200, json(resolved)));
+    }
+
+    private static LocalDate day(String value, String field) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+    }
+
+    private static JsonArray json(List<Difference> differences) {
+        JsonArray out = new JsonArray();
+        differences.forEach(d -> out.add(json(d)));
+        return out;
+    }
+
+    static JsonObject json(Difference d) {
+        return new JsonObject().put("id", d.id()).put("runId", d.runId()).put("day", d.day().toString())
+                .put("source", d.source()).put("reference", d.reference()).put("kind", d.kind().name())
+                .put("theirTiyin", d.theirTiyin()).put("ourTiyin", d.ourTiyin()).put("accountId", d.accountId())
+                .put("providerId", d.providerId()).put("foundAt", d.foundAt().toString())
+                .put("resolvedAt", d.resolvedAt() == null ? null : d.resolvedAt().toString())
+                .put("resolvedBy", d.resolvedBy()).put("note", d.note());
+    }
+}
