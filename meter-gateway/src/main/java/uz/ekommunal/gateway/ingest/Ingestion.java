@@ -8,7 +8,7 @@ import uz.ekommunal.gateway.senml.SenmlParser;
 import uz.ekommunal.gateway.spool.Spool;
 import uz.ekommunal.gateway.store.ReadingStore;
 import uz.ekommunal.gateway.store.RegisterKey;
-import uz.ekommunal.gateway.vee.LatestValues;
+import uz.ekommunal.gateway.vee.RecentReadings;
 import uz.ekommunal.gateway.vee.Vee;
 
 /**
@@ -16,6 +16,13 @@ import uz.ekommunal.gateway.vee.Vee;
  * wired together. Close it to write what is queued and stop.
  */
 public final class Ingestion implements AutoCloseable {
+
+    /**
+     * Trusted readings remembered per register: enough for a pack of four quarter-hours to find
+     * both neighbours in memory when it arrives after the next pack (shared subscriptions over
+     * several connections deliver a meter's packs out of order), at about 0.5 KB per register.
+     */
+    static final int RECENT_DEPTH = 8;
 
     private final IngestCounters counters;
     private final BatchWriter writer;
@@ -31,7 +38,8 @@ public final class Ingestion implements AutoCloseable {
             IngestSettings settings) throws IOException {
         IngestCounters counters = new IngestCounters();
         BatchTransaction transaction = new BatchTransaction(registry, store, new Vee(settings.limits()),
-                new LatestValues<RegisterKey>(settings.latestValuesCached()), counters, settings.holdAge(),
+                new RecentReadings<RegisterKey>(settings.latestValuesCached(), RECENT_DEPTH), counters,
+                settings.holdAge(),
                 new QuarantineBudget(settings.quarantinePerHour(), clock));
         Spool spool = settings.spoolFile() == null ? null : new Spool(settings.spoolFile());
         BatchWriter writer = new BatchWriter(dataSource, transaction, spool, counters, clock, settings.batchSize(),

@@ -123,6 +123,23 @@ class ValidationIT {
     }
 
     @Test
+    void aLatePackBetweenRecentReadingsIsJudgedAgainstBothNeighbours() throws Exception {
+        // the registers' recent readings are remembered: the late packs find 900 and 2700 in memory
+        for (String serial : new String[] {"V5", "V6"}) {
+            meter(serial, "electricity", 6);
+            send(serial, "1-0:1.8.0", new long[][] {{0, 100}, {900, 101}});
+            send(serial, "1-0:1.8.0", new long[][] {{2700, 103}, {3600, 104}});
+        }
+        send("V5", "1-0:1.8.0", new long[][] {{1800, 102}});
+        send("V6", "1-0:1.8.0", new long[][] {{1800, 5000}}); // the forged reading: far above the one after it
+
+        assertThat(rows("V5")).containsExactly("0=100/0", "900=101/0", "1800=102/0", "2700=103/0", "3600=104/0");
+        int forged = QualityFlag.SPIKE.bit() | QualityFlag.DECREASE.bit();
+        assertThat(rows("V6")).containsExactly("0=100/0", "900=101/0", "1800=5000/" + forged, "2700=103/0",
+                "3600=104/0");
+    }
+
+    @Test
     void rolloverDecreaseSpikeAndSkewAreFlaggedAndKept() throws Exception {
         meter("V4", "electricity", 5);
         send("V4", "1-0:1.8.0", new long[][] {{0, 99990}, {3600, 5}, {7200, 4}, {10800, 2000}, {14400, 6},
