@@ -1,15 +1,15 @@
 package uz.ekommunal.gateway.store;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -26,6 +26,8 @@ final class ReadingCopy {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch for timestamps, in Unix seconds. */
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
+    private static final BigInteger[] PAD = {BigInteger.ONE, BigInteger.TEN, BigInteger.valueOf(100),
+        BigInteger.valueOf(1000)};
 
     private ReadingCopy() {
     }
@@ -46,31 +48,27 @@ final class ReadingCopy {
 
     /** The rows in PostgreSQL's binary COPY format (header, one tuple per row, trailer). */
     static byte[] encode(List<ReadingRow> rows) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + rows.size() * 96);
-        DataOutputStream out = new DataOutputStream(bytes);
-        try {
-            out.write(SIGNATURE);
-            out.writeInt(0); // flags
-            out.writeInt(0); // header extension length
-            for (ReadingRow row : rows) {
-                out.writeShort(7);
-                out.writeInt(8);
-                out.writeLong(row.meterId());
-                text(out, row.register());
-                out.writeInt(8);
-                out.writeLong(micros(row.time()));
-                numeric(out, row.value());
-                out.writeInt(4);
-                out.writeInt(row.quality());
-                out.writeInt(8);
-                out.writeLong(micros(row.receivedAt()));
-                text(out, row.source());
-            }
-            out.writeShort(-1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
+        Bytes out = new Bytes(64 + rows.size() * 80);
+        Map<String, byte[]> texts = new HashMap<>(); // registers and sources repeat: encode each once
+        out.put(SIGNATURE);
+        out.putInt(0); // flags
+        out.putInt(0); // header extension length
+        for (ReadingRow row : rows) {
+            out.putShort(7);
+            out.putInt(8);
+            out.putLong(row.meterId());
+            out.putText(texts.computeIfAbsent(row.register(), t -> t.getBytes(StandardCharsets.UTF_8)));
+            out.putInt(8);
+            out.putLong(micros(row.time()));
+            numeric(out, row.value());
+            out.putInt(4);
+            out.putInt(row.quality());
+            out.putInt(8);
+            out.putLong(micros(row.receivedAt()));
+            out.putText(texts.computeIfAbsent(row.source(), t -> t.getBytes(StandardCharsets.UTF_8)));
         }
-        return bytes.toByteArray();
+        out.putShort(-1);
+        return out.toByteArray();
     }
 
     /** Microseconds since PostgreSQL's epoch, rounded to the nearest as PostgreSQL rounds text input. */
@@ -79,51 +77,98 @@ final class ReadingCopy {
                 + (time.getNano() + 500) / 1_000;
     }
 
-    private static void text(DataOutputStream out, String value) throws IOException {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
     /**
      * PostgreSQL's binary numeric: digit count, weight (of the first base-10000 digit), sign,
      * display scale, then the base-10000 digits without leading or trailing zero digits.
      */
-    static void numeric(DataOutputStream out, BigDecimal value) throws IOException {
+    static void numeric(Bytes out, BigDecimal value) {
         BigDecimal v = value.scale() < 0 ? value.setScale(0) : value;
         int scale = v.scale();
-        String digits = v.unscaledValue().abs().toString();
-        int integerDigits = digits.length() - scale;
-        if (integerDigits < 0) {
-            digits = "0".repeat(-integerDigits) + digits;
-            integerDigits = 0;
+        // the unscaled digits, padded on the right so the decimal point falls between base-10000 digits
+        BigInteger aligned = v.unscaledValue().abs().multiply(PAD[(4 - scale % 4) % 4]);
+        int fractionGroups = (scale + 3) / 4;
+        short[] groups; // least significant first
+        int count = 0;
+        if (aligned.bitLength() < 63) {
+            long rest = aligned.longValue();
+            groups = new short[5];
+            while (rest != 0) {
+                groups[count++] = (short) (rest % 10_000);
+                rest /= 10_000;
+            }
+        } else {
+            BigInteger rest = aligned;
+            BigInteger base = BigInteger.valueOf(10_000);
+            groups = new short[aligned.toString().length() / 4 + 1];
+            while (rest.signum() != 0) {
+                BigInteger[] qr = rest.divideAndRemainder(base);
+                groups[count++] = qr[1].shortValue();
+                rest = qr[0];
+            }
         }
-        int padLeft = (4 - integerDigits % 4) % 4;
-        String aligned = "0".repeat(padLeft) + digits + "0".repeat((4 - scale % 4) % 4);
-        int groups = aligned.length() / 4;
-        short[] base10000 = new short[groups];
-        for (int i = 0; i < groups; i++) {
-            base10000[i] = Short.parseShort(aligned.substring(4 * i, 4 * i + 4));
+        int lowest = 0;
+        while (lowest < count && groups[lowest] == 0) {
+            lowest++; // trailing zero digits are left out
         }
-        int weight = (integerDigits + padLeft) / 4 - 1;
-        int first = 0;
-        while (first < groups && base10000[first] == 0) {
-            first++;
-            weight--;
+        int digits = count - lowest;
+        out.putInt(8 + 2 * digits);
+        out.putShort(digits);
+        out.putShort(digits == 0 ? 0 : count - 1 - fractionGroups);
+        out.putShort(v.signum() < 0 ? 0x4000 : 0);
+        out.putShort(scale);
+        for (int i = count - 1; i >= lowest; i--) {
+            out.putShort(groups[i]);
         }
-        int last = groups - 1;
-        while (last >= first && base10000[last] == 0) {
-            last--;
+    }
+
+    /** A growing byte array written big-endian, as COPY wants; unsynchronised, unlike DataOutputStream's. */
+    static final class Bytes {
+        private byte[] buffer;
+        private int size;
+
+        Bytes(int capacity) {
+            buffer = new byte[capacity];
         }
-        int count = last - first + 1;
-        boolean zero = count == 0;
-        out.writeInt(8 + 2 * count);
-        out.writeShort(count);
-        out.writeShort(zero ? 0 : weight);
-        out.writeShort(v.signum() < 0 ? 0x4000 : 0);
-        out.writeShort(scale);
-        for (int i = first; i <= last; i++) {
-            out.writeShort(base10000[i]);
+
+        private void room(int more) {
+            if (size + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
+        }
+
+        void put(byte[] bytes) {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buffer, size, bytes.length);
+            size += bytes.length;
+        }
+
+        void putText(byte[] utf8) {
+            putInt(utf8.length);
+            put(utf8);
+        }
+
+        void putShort(int value) {
+            room(2);
+            buffer[size++] = (byte) (value >>> 8);
+            buffer[size++] = (byte) value;
+        }
+
+        void putInt(int value) {
+            room(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                buffer[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        void putLong(long value) {
+            room(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buffer[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buffer, size);
         }
     }
 }
