@@ -26,7 +26,7 @@ import uz.ekommunal.gateway.vee.Vee;
 public final class ReadingStore {
 
     /** Fewer rows than this go by INSERT: a COPY and its savepoint cost two more round trips. */
-    static final int COPY_FROM = 64;
+    public static final int COPY_FROM = 64;
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
@@ -43,7 +43,7 @@ public final class ReadingStore {
      * @return how many rows were new
      */
     public int insert(Connection connection, List<ReadingRow> rows) throws SQLException {
-        if (rows.size() >= COPY_FROM) {
+        if (rows.size() >= COPY_FROM && !connection.getAutoCommit()) { // a savepoint needs a transaction
             Savepoint beforeCopy = connection.setSavepoint();
             try {
                 ReadingCopy.copy(connection, rows);
