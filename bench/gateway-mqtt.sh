@@ -13,7 +13,9 @@
 #   2. a raw COPY of the same number of rows into the same table, for the ratio;
 #   3. publish-to-queryable latency (p50/p90/p99) of a probe meter while a steady load runs.
 #
-# Usage: bench/gateway-mqtt.sh        (METERS, DURATION, BATCH, STEADY_SPEEDUP override the defaults)
+# Usage: bench/gateway-mqtt.sh        (METERS, DURATION, BATCH, STEADY_SPEEDUP override the defaults;
+#        PORT fixes Mosquitto's port, GATEWAY_JAVA_OPTS adds JVM options to the gateway, e.g. a flight recording;
+#        KEEP_DB=1 keeps the database; SKIP_PROBE=1 leaves out step 3)
 # Needs: Java 17, Maven, mosquitto, psql, openssl, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -30,12 +32,13 @@ echo "== building"
 work=$(mktemp -d /tmp/ekommunal-bench.XXXX)
 cp "$root/app/target/ekommunal.jar" "$work/ekommunal.jar"  # a private copy: a rebuild mid-run must not change it
 jar="$work/ekommunal.jar"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
 db="bench_$(date +%s)"
 cleanup() {
   local rc=$?
   bench_finish "$work" || rc=1
-  psql $PG -qc "drop database if exists $db with (force)" postgres >/dev/null 2>&1 || true
+  [ -n "${KEEP_DB:-}" ] && echo "== database kept: $db" || \
+    psql $PG -qc "drop database if exists $db with (force)" postgres >/dev/null 2>&1 || true
   exit $rc
 }
 trap cleanup EXIT
@@ -72,7 +75,7 @@ echo "PROBE0001,electricity,mqtt,1-0:1.8.0,kWh,9,1,,,,,,$probe_secret" >> "$work
 
 bench_start gateway "$work/gateway.log" env EKOMMUNAL_MQTT_URL="tcp://127.0.0.1:$port" \
   EKOMMUNAL_MQTT_CLIENT_ID="bench-gateway" EKOMMUNAL_METER_SEED="$work/meters.csv" EKOMMUNAL_DATA_DIR="$work/data" \
-  EKOMMUNAL_COAP_PORT=-1 EKOMMUNAL_METRICS_PORT=-1 java -Xmx2g -jar "$jar" gateway
+  EKOMMUNAL_COAP_PORT=-1 EKOMMUNAL_METRICS_PORT=-1 java -Xmx2g ${GATEWAY_JAVA_OPTS:-} -jar "$jar" gateway
 gw=$(bench_pid gateway)
 until grep -q "is running" "$work/gateway.log"; do kill -0 $gw || { cat "$work/gateway.log"; exit 1; }; sleep 0.2; done
 auth && kill -HUP $mq  # now with every registered meter's hash (the probe signs in as itself)
@@ -102,6 +105,7 @@ copy_rate=$(echo "$stored / $copy_s" | bc -l)
 printf "COPY %d rows in %.1f s: %.0f rows/s; gateway / COPY = %.2f\n" "$stored" "$copy_s" "$copy_rate" \
   "$(echo "$ingest_rate / $copy_rate" | bc -l)"
 
+if [ -z "${SKIP_PROBE:-}" ]; then
 echo "== 3. publish-to-queryable latency under a steady load (speedup $STEADY_SPEEDUP)"
 # started as the JVM itself (not through the sim function's subshell), so stopping it stops the load
 bench_start steady "$work/steady.log" "${simulator[@]}" --meters "$METERS" --protocol mqtt --utility electricity \
@@ -111,6 +115,7 @@ java -cp bench/target/benchmarks.jar uz.ekommunal.bench.PublishToQueryableProbe 
   PROBE0001 30 20 "$probe_secret"
 bench_stop steady
 grep -E "^\[ *3[0-9]s\]" "$work/steady.log" | tail -1 || true
+fi
 
 echo "== machine: $(nproc) cores; $(java -version 2>&1 | head -1); $(date -u)"
 echo "== logs in $work"

@@ -25,7 +25,7 @@ import uz.ekommunal.gateway.store.ReadingStore;
 import uz.ekommunal.gateway.store.RegisterKey;
 import uz.ekommunal.gateway.store.WriteBatch;
 import uz.ekommunal.gateway.vee.HoldRule;
-import uz.ekommunal.gateway.vee.LatestValues;
+import uz.ekommunal.gateway.vee.RecentReadings;
 import uz.ekommunal.gateway.vee.QualityFlag;
 import uz.ekommunal.gateway.vee.Vee;
 
@@ -41,17 +41,17 @@ final class BatchTransaction {
     private final MeterRegistry registry;
     private final ReadingStore store;
     private final Vee vee;
-    private final LatestValues<RegisterKey> latest;
+    private final RecentReadings<RegisterKey> recent;
     private final IngestCounters counters;
     private final Duration holdAge;
     private final QuarantineBudget budget;
 
-    BatchTransaction(MeterRegistry registry, ReadingStore store, Vee vee, LatestValues<RegisterKey> latest,
+    BatchTransaction(MeterRegistry registry, ReadingStore store, Vee vee, RecentReadings<RegisterKey> recent,
             IngestCounters counters, Duration holdAge, QuarantineBudget budget) {
         this.registry = registry;
         this.store = store;
         this.vee = vee;
-        this.latest = latest;
+        this.recent = recent;
         this.counters = counters;
         this.holdAge = holdAge;
         this.budget = budget;
@@ -60,16 +60,16 @@ final class BatchTransaction {
     /** What a write did; {@link #committed()} must be called once the transaction commits. */
     final class Result {
         final List<WriteOutcome> outcomes;
-        private final Map<RegisterKey, Vee.Previous> newLatest;
-        private final int rows;
+        private final Map<RegisterKey, Vee.Previous> fetched;
+        private final List<ReadingRow> rows;
         private final int inserted;
         private final int conflicts;
         private final int[] flagged;
 
-        private Result(List<WriteOutcome> outcomes, Map<RegisterKey, Vee.Previous> newLatest, int rows, int inserted,
-                int conflicts, int[] flagged) {
+        private Result(List<WriteOutcome> outcomes, Map<RegisterKey, Vee.Previous> fetched, List<ReadingRow> rows,
+                int inserted, int conflicts, int[] flagged) {
             this.outcomes = outcomes;
-            this.newLatest = newLatest;
+            this.fetched = fetched;
             this.rows = rows;
             this.inserted = inserted;
             this.conflicts = conflicts;
@@ -77,9 +77,43 @@ final class BatchTransaction {
         }
 
         void committed() {
-            newLatest.forEach(latest::offer);
-            counters.countBatch(rows, inserted, conflicts, flagged);
+            remember(fetched, rows, inserted == rows.size());
+            counters.countBatch(rows.size(), inserted, conflicts, flagged);
         }
+    }
+
+    /**
+     * After a commit: the recent readings learn the latest values read from the database and the
+     * trusted rows written. When some rows were skipped as repeats, what is stored for their
+     * registers is not known here: those registers are forgotten and read again when next seen.
+     */
+    private void remember(Map<RegisterKey, Vee.Previous> fetched, List<ReadingRow> rows, boolean allInserted) {
+        Set<RegisterKey> started = new HashSet<>();
+        for (ReadingRow row : rows) { // in time order per register (validate sorts them)
+            RegisterKey key = new RegisterKey(row.meterId(), row.register());
+            if (!allInserted) {
+                started.add(key);
+                recent.forget(key);
+                continue;
+            }
+            if (fetched.containsKey(key) && started.add(key)) {
+                Vee.Previous stored = fetched.get(key);
+                if (stored != null) {
+                    recent.start(key, stored);
+                } else if ((row.quality() & QualityFlag.UNTRUSTED) == 0) {
+                    recent.start(key, new Vee.Previous(row.time(), row.value())); // its first trusted reading
+                    continue;
+                }
+            }
+            if ((row.quality() & QualityFlag.UNTRUSTED) == 0) {
+                recent.add(key, row.time(), row.value());
+            }
+        }
+        fetched.forEach((key, stored) -> {
+            if (stored != null && !started.contains(key)) {
+                recent.start(key, stored);
+            }
+        });
     }
 
     Result write(Connection connection, WriteBatch batch) throws SQLException {
@@ -93,7 +127,8 @@ final class BatchTransaction {
         for (WriteBatch.ReadingGroup group : batch.groups()) {
             outcomes.add(sortGroup(group, meters, known, quarantine));
         }
-        Map<RegisterKey, Vee.Previous> working = previousValues(connection, known, meters);
+        Map<RegisterKey, Vee.Previous> fetched = new HashMap<>();
+        Map<RegisterKey, Vee.Previous> working = previousValues(connection, known, meters, fetched);
         Map<MeterReading, ReadingStore.Neighbours> backfilled = backfilled(connection, known, meters, working);
         HoldRule hold = new HoldRule(holdAge, known.isEmpty() ? null : ClosedPeriods.closedThrough(connection));
         List<ReadingRow> rows = new ArrayList<>(known.size());
@@ -117,7 +152,7 @@ final class BatchTransaction {
         if (!quarantine.isEmpty()) {
             store.quarantine(connection, quarantine);
         }
-        return new Result(outcomes, working, rows.size(), inserted, conflicts.size(), flagged);
+        return new Result(outcomes, fetched, rows, inserted, conflicts.size(), flagged);
     }
 
     private WriteOutcome sortGroup(WriteBatch.ReadingGroup group, Map<String, Meter> meters, List<MeterReading> known,
@@ -142,44 +177,59 @@ final class BatchTransaction {
         return new WriteOutcome(accepted, Set.copyOf(unknown), !unknown.isEmpty());
     }
 
-    /** The previous value of every register in the batch: from the cache, else one query for the rest. */
+    /**
+     * The previous value of every register in the batch: from the cache, else one query for the
+     * rest, whose answers (null: no trusted reading stored) go into {@code fetched}.
+     */
     private Map<RegisterKey, Vee.Previous> previousValues(Connection connection, List<MeterReading> readings,
-            Map<String, Meter> meters) throws SQLException {
+            Map<String, Meter> meters, Map<RegisterKey, Vee.Previous> fetched) throws SQLException {
         Map<RegisterKey, Vee.Previous> working = new HashMap<>();
         Set<RegisterKey> missing = new HashSet<>();
         for (MeterReading r : readings) {
             RegisterKey key = new RegisterKey(meters.get(r.serial()).id(), r.register().obis());
-            if (latest.contains(key)) {
-                working.put(key, latest.get(key));
+            if (working.containsKey(key) || missing.contains(key)) {
+                continue;
+            }
+            Vee.Previous cached = recent.latest(key);
+            if (cached != null) {
+                working.put(key, cached);
             } else {
                 missing.add(key);
             }
         }
         if (!missing.isEmpty()) {
-            working.putAll(store.latest(connection, missing));
+            Map<RegisterKey, Vee.Previous> stored = store.latest(connection, missing);
+            missing.forEach(key -> fetched.put(key, stored.get(key)));
+            working.putAll(stored);
         }
         return working;
     }
 
     /**
      * Readings backfilled between stored ones (not after the register's latest trusted reading),
-     * with their trusted neighbours before and after, from one query.
+     * with their trusted neighbours before and after: from the recent readings where they reach
+     * back far enough, else from one query.
      */
     private Map<MeterReading, ReadingStore.Neighbours> backfilled(Connection connection, List<MeterReading> readings,
             Map<String, Meter> meters, Map<RegisterKey, Vee.Previous> working) throws SQLException {
         List<MeterReading> late = new ArrayList<>();
         List<RegisterKey> keys = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
+        Map<MeterReading, ReadingStore.Neighbours> around = new IdentityHashMap<>();
         for (MeterReading r : readings) {
             RegisterKey key = new RegisterKey(meters.get(r.serial()).id(), r.register().obis());
             Vee.Previous newest = working.get(key);
             if (newest != null && !r.time().isAfter(newest.time())) {
+                RecentReadings.Around known = recent.around(key, r.time());
+                if (known != null) {
+                    around.put(r, new ReadingStore.Neighbours(known.before(), known.after()));
+                    continue;
+                }
                 late.add(r);
                 keys.add(key);
                 times.add(r.time());
             }
         }
-        Map<MeterReading, ReadingStore.Neighbours> around = new IdentityHashMap<>();
         if (!late.isEmpty()) {
             List<ReadingStore.Neighbours> found = store.neighbours(connection, keys, times);
             for (int i = 0; i < late.size(); i++) {

@@ -57,8 +57,9 @@ public final class BatchWriter implements AutoCloseable {
     private long nextProbeNanos;
     private long probeBackoffMillis = 200;
 
+    /** @param capacity readings queued and not yet written, shared with other writers */
     BatchWriter(DataSource dataSource, BatchTransaction transaction, Spool spool, IngestCounters counters, Clock clock,
-            int maxBatch, int queueCapacity) {
+            int maxBatch, int queueCapacity, Semaphore capacity, String name) {
         this.dataSource = dataSource;
         this.transaction = transaction;
         this.spool = spool;
@@ -66,9 +67,9 @@ public final class BatchWriter implements AutoCloseable {
         this.clock = clock;
         this.maxBatch = maxBatch;
         this.queueCapacity = queueCapacity;
-        this.capacity = new Semaphore(queueCapacity);
+        this.capacity = capacity;
         this.isolating = new IsolatingWrite(this::write, counters, clock);
-        this.thread = new Thread(this::run, "reading-writer");
+        this.thread = new Thread(this::run, name);
         this.thread.start();
     }
 

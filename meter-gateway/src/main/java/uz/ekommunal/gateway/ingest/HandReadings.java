@@ -17,7 +17,7 @@ import uz.ekommunal.gateway.reading.Protocol;
 import uz.ekommunal.gateway.store.ReadingStore;
 import uz.ekommunal.gateway.store.RegisterKey;
 import uz.ekommunal.gateway.store.WriteBatch;
-import uz.ekommunal.gateway.vee.LatestValues;
+import uz.ekommunal.gateway.vee.RecentReadings;
 import uz.ekommunal.gateway.vee.QualityFlag;
 import uz.ekommunal.gateway.vee.Vee;
 import uz.ekommunal.gateway.vee.VeeLimits;
@@ -66,7 +66,7 @@ public final class HandReadings {
         this.dataSource = dataSource;
         // no cache of latest values (capacity 0): the gateway's writer may have moved on since
         this.transaction = new BatchTransaction(registry, new ReadingStore(dataSource), new Vee(limits),
-                new LatestValues<RegisterKey>(0), new IngestCounters(), holdAge,
+                new RecentReadings<RegisterKey>(0, 1), new IngestCounters(), holdAge,
                 new QuarantineBudget(0, clock));
     }
 

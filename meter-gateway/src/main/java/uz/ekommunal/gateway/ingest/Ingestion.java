@@ -1,14 +1,18 @@
 package uz.ekommunal.gateway.ingest;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.senml.SenmlParser;
 import uz.ekommunal.gateway.spool.Spool;
 import uz.ekommunal.gateway.store.ReadingStore;
 import uz.ekommunal.gateway.store.RegisterKey;
-import uz.ekommunal.gateway.vee.LatestValues;
+import uz.ekommunal.gateway.vee.RecentReadings;
 import uz.ekommunal.gateway.vee.Vee;
 
 /**
@@ -17,11 +21,24 @@ import uz.ekommunal.gateway.vee.Vee;
  */
 public final class Ingestion implements AutoCloseable {
 
+    /**
+     * Trusted readings remembered per register: enough for a pack of four quarter-hours to find
+     * both neighbours in memory when it arrives after the next pack (shared subscriptions over
+     * several connections deliver a meter's packs out of order), at about 0.5 KB per register.
+     */
+    static final int RECENT_DEPTH = 8;
+    /**
+     * Writers side by side ({@link WriterShards}): two keep both cores of a small machine busy, one
+     * validating while the other's rows are in the database. Fixed, because each has its own spool
+     * file, which a later start must find again.
+     */
+    static final int WRITERS = 2;
+
     private final IngestCounters counters;
-    private final BatchWriter writer;
+    private final WriterShards writer;
     private final ReadingIngest ingest;
 
-    private Ingestion(IngestCounters counters, BatchWriter writer, ReadingIngest ingest) {
+    private Ingestion(IngestCounters counters, WriterShards writer, ReadingIngest ingest) {
         this.counters = counters;
         this.writer = writer;
         this.ingest = ingest;
@@ -30,13 +47,26 @@ public final class Ingestion implements AutoCloseable {
     public static Ingestion start(DataSource dataSource, MeterRegistry registry, ReadingStore store, Clock clock,
             IngestSettings settings) throws IOException {
         IngestCounters counters = new IngestCounters();
-        BatchTransaction transaction = new BatchTransaction(registry, store, new Vee(settings.limits()),
-                new LatestValues<RegisterKey>(settings.latestValuesCached()), counters, settings.holdAge(),
-                new QuarantineBudget(settings.quarantinePerHour(), clock));
-        Spool spool = settings.spoolFile() == null ? null : new Spool(settings.spoolFile());
-        BatchWriter writer = new BatchWriter(dataSource, transaction, spool, counters, clock, settings.batchSize(),
-                settings.queueCapacity());
-        return new Ingestion(counters, writer, new ReadingIngest(SenmlParser.withDefaults(), writer, counters, clock));
+        QuarantineBudget budget = new QuarantineBudget(settings.quarantinePerHour(), clock);
+        Semaphore capacity = new Semaphore(settings.queueCapacity());
+        List<BatchWriter> writers = new ArrayList<>();
+        for (int i = 0; i < WRITERS; i++) {
+            BatchTransaction transaction = new BatchTransaction(registry, store, new Vee(settings.limits()),
+                    new RecentReadings<RegisterKey>(settings.latestValuesCached() / WRITERS, RECENT_DEPTH), counters,
+                    settings.holdAge(), budget);
+            writers.add(new BatchWriter(dataSource, transaction, spool(settings.spoolFile(), i), counters, clock,
+                    settings.batchSize(), settings.queueCapacity(), capacity, "reading-writer-" + i));
+        }
+        WriterShards shards = new WriterShards(writers);
+        return new Ingestion(counters, shards, new ReadingIngest(SenmlParser.withDefaults(), shards, counters, clock));
+    }
+
+    /** The first writer's spool is the configured file; the others' are beside it, numbered. */
+    private static Spool spool(Path file, int writer) throws IOException {
+        if (file == null) {
+            return null;
+        }
+        return new Spool(writer == 0 ? file : file.resolveSibling(file.getFileName() + "." + writer));
     }
 
     /** The entry point for protocol adapters. */

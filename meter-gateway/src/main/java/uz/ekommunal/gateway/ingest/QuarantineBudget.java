@@ -13,7 +13,7 @@ import uz.ekommunal.gateway.store.QuarantineEntry;
  * source (a CoAP address) may add per clock hour. Beyond it rows are counted, not stored, so a
  * junk stream cannot fill the database. In memory, per gateway; used by the writer thread only.
  */
-final class QuarantineBudget {
+final class QuarantineBudget { // shared by the writer shards, hence synchronised
 
     /** The serial in an MQTT topic source ({@code meters/E1/readings}). */
     private static final Pattern TOPIC_SERIAL = Pattern.compile("meters/([^/]+)/readings");
@@ -31,7 +31,7 @@ final class QuarantineBudget {
     }
 
     /** Takes one row of the entry's budget: false when it is spent (do not store the row). */
-    boolean take(QuarantineEntry entry) {
+    synchronized boolean take(QuarantineEntry entry) {
         Instant hour = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         if (!hour.equals(window) || used.size() >= MAX_KEYS) {
             used.clear();

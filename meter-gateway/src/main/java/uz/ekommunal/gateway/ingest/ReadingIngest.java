@@ -22,11 +22,11 @@ public final class ReadingIngest {
     private static final Logger LOG = LoggerFactory.getLogger(ReadingIngest.class);
 
     private final SenmlParser parser;
-    private final BatchWriter writer;
+    private final WriterShards writer;
     private final IngestCounters counters;
     private final Clock clock;
 
-    public ReadingIngest(SenmlParser parser, BatchWriter writer, IngestCounters counters, Clock clock) {
+    ReadingIngest(SenmlParser parser, WriterShards writer, IngestCounters counters, Clock clock) {
         this.parser = parser;
         this.writer = writer;
         this.counters = counters;

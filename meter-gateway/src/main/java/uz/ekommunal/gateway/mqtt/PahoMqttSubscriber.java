@@ -1,6 +1,8 @@
 package uz.ekommunal.gateway.mqtt;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -35,6 +37,12 @@ public final class PahoMqttSubscriber implements MqttCallback, AutoCloseable {
 
     private final long sessionExpirySeconds;
     private final BrokerLogin login;
+    /**
+     * Acknowledgements leave from one thread per connection, in the order readings became durable,
+     * whichever of the writers made them so (Paho's client is not documented as safe for
+     * acknowledgements from several threads at once).
+     */
+    private final ExecutorService acknowledger;
 
     public PahoMqttSubscriber(String brokerUrl, String clientId, String sharedGroup, long sessionExpirySeconds,
             int receiveMaximum, ReadingIngest ingest) throws MqttException {
@@ -46,6 +54,11 @@ public final class PahoMqttSubscriber implements MqttCallback, AutoCloseable {
             int receiveMaximum, ReadingIngest ingest, BrokerLogin login) throws MqttException {
         this.login = login;
         this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+        this.acknowledger = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "mqtt-ack-" + clientId);
+            thread.setDaemon(true);
+            return thread;
+        });
         this.ingest = ingest;
         this.subscription = MeterTopics.subscription(sharedGroup);
         this.receiveMaximum = receiveMaximum;
@@ -92,7 +105,7 @@ public final class PahoMqttSubscriber implements MqttCallback, AutoCloseable {
         int qos = message.getQos();
         CompletableFuture<IngestResult> result = IngestRetry.blocking(
                 () -> ingest.accept(Protocol.MQTT, "mqtt:" + topic, serial, message.getPayload()));
-        result.whenComplete((outcome, error) -> {
+        result.whenCompleteAsync((outcome, error) -> {
             if (error != null) {
                 // Refused while shutting down: unacknowledged, so the broker delivers it again.
                 LOG.debug("Readings on {} not acknowledged: {}", topic, error.toString());
@@ -103,7 +116,7 @@ public final class PahoMqttSubscriber implements MqttCallback, AutoCloseable {
             } catch (MqttException e) {
                 LOG.warn("Acknowledgement of message {} failed ({}); the broker will redeliver it", id, e.toString());
             }
-        });
+        }, acknowledger);
     }
 
     @Override
@@ -130,5 +143,6 @@ public final class PahoMqttSubscriber implements MqttCallback, AutoCloseable {
             client.disconnect(5_000).waitForCompletion(5_000);
         }
         client.close(true);
+        acknowledger.shutdown();
     }
 }

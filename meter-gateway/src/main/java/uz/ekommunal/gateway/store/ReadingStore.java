@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,11 +19,15 @@ import uz.ekommunal.gateway.vee.QualityFlag;
 import uz.ekommunal.gateway.vee.Vee;
 
 /**
- * Reads and writes the readings table. Writes are one statement per batch over arrays
- * ({@code unnest}), which PostgreSQL and TimescaleDB both take, and a repeated
- * (meter, register, time) is skipped by the primary key.
+ * Reads and writes the readings table. Writes are one binary COPY per batch ({@link ReadingCopy}),
+ * or one statement over arrays ({@code unnest}) when the batch is small or repeats a stored
+ * (meter, register, time), which the primary key then skips; PostgreSQL and TimescaleDB take both.
  */
 public final class ReadingStore {
+
+    /** Fewer rows than this go by INSERT: a COPY and its savepoint cost two more round trips. */
+    public static final int COPY_FROM = 64;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
 
@@ -32,11 +37,28 @@ public final class ReadingStore {
 
     /**
      * Inserts rows within the caller's transaction; a row whose (meter, register, time) is
-     * already stored is skipped.
+     * already stored is skipped. Many rows go by binary COPY under a savepoint, which a repeat
+     * (23505) rolls back before they are written again by INSERT ... ON CONFLICT DO NOTHING.
      *
      * @return how many rows were new
      */
     public int insert(Connection connection, List<ReadingRow> rows) throws SQLException {
+        if (rows.size() >= COPY_FROM && !connection.getAutoCommit()) { // a savepoint needs a transaction
+            Savepoint beforeCopy = connection.setSavepoint();
+            try {
+                ReadingCopy.copy(connection, rows);
+                return rows.size();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(beforeCopy);
+            }
+        }
+        return insertSkippingRepeats(connection, rows);
+    }
+
+    private int insertSkippingRepeats(Connection connection, List<ReadingRow> rows) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into gateway.readings (meter_id, register, ts, value, quality, received_at, source)
                 select * from unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::numeric[], ?::int[],

@@ -123,6 +123,45 @@ class ValidationIT {
     }
 
     @Test
+    void aLatePackBetweenRecentReadingsIsJudgedAgainstBothNeighbours() throws Exception {
+        // the registers' recent readings are remembered: the late packs find 900 and 2700 in memory
+        for (String serial : new String[] {"V5", "V6"}) {
+            meter(serial, "electricity", 6);
+            send(serial, "1-0:1.8.0", new long[][] {{0, 100}, {900, 101}});
+            send(serial, "1-0:1.8.0", new long[][] {{2700, 103}, {3600, 104}});
+        }
+        send("V5", "1-0:1.8.0", new long[][] {{1800, 102}});
+        send("V6", "1-0:1.8.0", new long[][] {{1800, 5000}}); // the forged reading: far above the one after it
+
+        assertThat(rows("V5")).containsExactly("0=100/0", "900=101/0", "1800=102/0", "2700=103/0", "3600=104/0");
+        int forged = QualityFlag.SPIKE.bit() | QualityFlag.DECREASE.bit();
+        assertThat(rows("V6")).containsExactly("0=100/0", "900=101/0", "1800=5000/" + forged, "2700=103/0",
+                "3600=104/0");
+    }
+
+    @Test
+    void aPackNamingMetersOfBothWritersIsWrittenByBothAndAnsweredOnce() throws Exception {
+        String first = "W1";
+        String second = WriterShards.shardOf("W2", Ingestion.WRITERS) != WriterShards.shardOf(first, Ingestion.WRITERS)
+                ? "W2" : "W3";
+        assertThat(WriterShards.shardOf(second, Ingestion.WRITERS)).isNotEqualTo(WriterShards.shardOf(first, 2));
+        meter(first, "electricity", 6);
+        meter(second, "electricity", 6);
+        String pack = "[{\"bn\":\"" + first + ":\",\"bt\":1763978400,\"n\":\"1-0:1.8.0\",\"v\":10},"
+                + "{\"bn\":\"" + second + ":\",\"n\":\"1-0:1.8.0\",\"v\":20},"
+                + "{\"bn\":\"NOSUCH1:\",\"n\":\"1-0:1.8.0\",\"v\":30},"
+                + "{\"bn\":\"" + first + ":\",\"n\":\"1-0:1.8.0\",\"t\":900,\"v\":11}]";
+
+        IngestResult result = ingestion.ingest()
+                .accept(Protocol.COAP, "coap:test", null, pack.getBytes(StandardCharsets.UTF_8)).get();
+
+        assertThat(result.accepted()).isEqualTo(3);
+        assertThat(result.unknownSerials()).containsExactly("NOSUCH1");
+        assertThat(rows(first)).containsExactly("0=10/0", "900=11/0");
+        assertThat(rows(second)).containsExactly("0=20/0");
+    }
+
+    @Test
     void rolloverDecreaseSpikeAndSkewAreFlaggedAndKept() throws Exception {
         meter("V4", "electricity", 5);
         send("V4", "1-0:1.8.0", new long[][] {{0, 99990}, {3600, 5}, {7200, 4}, {10800, 2000}, {14400, 6},

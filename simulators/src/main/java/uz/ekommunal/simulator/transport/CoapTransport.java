@@ -38,6 +38,8 @@ public final class CoapTransport implements PackTransport {
     private static final Logger LOG = LoggerFactory.getLogger(CoapTransport.class);
     private static final String NO_PSK = "meter %s has no PSK for a coaps:// run";
 
+    static final int MAX_PLAIN_ENDPOINTS = 64;
+
     private final URI uri;
     private final boolean dtls;
     private final InetSocketAddress peer;
@@ -52,7 +54,11 @@ public final class CoapTransport implements PackTransport {
         thread.setDaemon(true);
         return thread;
     });
-    private CoapEndpoint shared;
+    /** Plain endpoints, each a UDP port of its own; a meter always sends from the same one. */
+    private final List<CoapEndpoint> plain = new ArrayList<>();
+    private ScheduledExecutorService[] plainExecutors;
+    private final Map<String, CoapEndpoint> plainOfMeter = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger nextPlain = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param url e.g. {@code coap://127.0.0.1:5683/readings} or {@code coaps://127.0.0.1:5684/readings} */
     public CoapTransport(String url, int maxInflight, int meterCount, Counters counters) {
@@ -73,10 +79,18 @@ public final class CoapTransport implements PackTransport {
     @Override
     public void start() throws IOException {
         if (!dtls) {
-            shared = CoapSetup.plainEndpoint();
-            shared.start();
+            // the endpoints share two small thread pools: a pool per endpoint would be hundreds of threads
+            plainExecutors = new ScheduledExecutorService[] {Executors.newScheduledThreadPool(2, daemon("coap-main")),
+                Executors.newScheduledThreadPool(1, daemon("coap-timers"))};
+            for (int i = 0; i < plainEndpoints(meterCount); i++) {
+                CoapEndpoint endpoint = CoapSetup.plainEndpoint();
+                endpoint.setExecutors(plainExecutors[0], plainExecutors[1]);
+                endpoint.start();
+                plain.add(endpoint);
+            }
         }
-        LOG.info("CoAP: POST to {} ({}), up to {} requests in flight", uri, dtls ? "DTLS, PSK per meter" : "plain", maxInflight);
+        LOG.info("CoAP: POST to {} ({}), up to {} requests in flight", uri,
+                dtls ? "DTLS, PSK per meter" : "plain from " + plain.size() + " ports", maxInflight);
     }
 
     @Override
@@ -146,9 +160,29 @@ public final class CoapTransport implements PackTransport {
         endpointFor(meter).sendRequest(request);
     }
 
+    /**
+     * Plain endpoints for this many meters. A CoAP endpoint has 65 536 message ids per peer, each
+     * unusable again for the exchange lifetime (247 s by default): one endpoint runs out after about
+     * 65 000 POSTs in that time (265 a second). Meters spread over up to 64 ports send up to about
+     * 17 000 POSTs a second before ids run out, and a port per meter below that.
+     */
+    static int plainEndpoints(int meterCount) {
+        return Math.max(1, Math.min(meterCount, MAX_PLAIN_ENDPOINTS));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     private CoapEndpoint endpointFor(MeterSpec meter) {
         if (!dtls) {
-            return shared;
+            // in turn as meters first send, so the ports are evenly shared (a hash would crowd some)
+            return plainOfMeter.computeIfAbsent(meter.serial(),
+                    serial -> plain.get(Math.floorMod(nextPlain.getAndIncrement(), plain.size())));
         }
         return dtlsEndpoints.computeIfAbsent(meter.serial(), serial -> {
             if (meter.psk() == null) {
@@ -180,7 +214,7 @@ public final class CoapTransport implements PackTransport {
 
     /**
      * A pack fits one datagram (Californium's 1 024 bytes): bigger ones go block-wise, and the meters
-     * sharing this endpoint cannot run block-wise transfers to the same resource side by side.
+     * sharing an endpoint cannot run block-wise transfers to the same resource side by side.
      */
     @Override
     public int maxPackRecords() {
@@ -190,8 +224,11 @@ public final class CoapTransport implements PackTransport {
     @Override
     public void close() {
         retries.shutdownNow();
-        if (shared != null) {
-            shared.destroy();
+        plain.forEach(CoapEndpoint::destroy);
+        if (plainExecutors != null) {
+            for (ScheduledExecutorService executor : plainExecutors) {
+                executor.shutdownNow();
+            }
         }
         dtlsEndpoints.values().forEach(CoapEndpoint::destroy);
     }

@@ -68,6 +68,32 @@ class CoapIT {
         }
     }
 
+    /** One port runs out of message ids after about 65 000 POSTs in the exchange lifetime: meters spread over 64. */
+    @Test
+    void plainMetersSendFromManyPortsEachMeterAlwaysFromItsOwn() throws Exception {
+        List<MeterSpec> meters = new FleetBuilder(24, Fixtures.uniquePrefix()).fleet(100, Protocol.COAP, Utility.GAS);
+        Queue<Received> received = new ConcurrentLinkedQueue<>();
+        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(CoapSetup.configuration())
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        CoapServer server = server(endpoint, received);
+        try {
+            int port = endpoint.getAddress().getPort();
+            SimulationSummary summary = Simulation.run(config(meters, "coap://127.0.0.1:" + port + "/readings").build());
+
+            assertThat(summary.counters().messagesAcked()).isEqualTo(400);
+            java.util.Map<String, java.util.Set<Integer>> portsOfMeter = new java.util.HashMap<>();
+            for (Received r : received) {
+                portsOfMeter.computeIfAbsent(SenmlReading.parse(r.payload()).get(0).serial(),
+                        serial -> new java.util.HashSet<>()).add(r.sourcePort());
+            }
+            assertThat(portsOfMeter).hasSize(100).allSatisfy((serial, ports) -> assertThat(ports).hasSize(1));
+            assertThat(received.stream().map(Received::sourcePort).distinct().count())
+                    .as("the meters share 64 ports evenly").isEqualTo(64);
+        } finally {
+            server.destroy();
+        }
+    }
+
     @Test
     void overDtlsEachMeterUsesItsSerialAsPskIdentity() throws Exception {
         List<MeterSpec> meters = new FleetBuilder(22, Fixtures.uniquePrefix()).fleet(2, Protocol.COAP, Utility.HEAT);
@@ -145,7 +171,7 @@ class CoapIT {
                 var principal = exchange.advanced().getRequest().getSourceContext().getPeerIdentity();
                 received.add(new Received(new String(exchange.getRequestPayload(), StandardCharsets.UTF_8),
                         exchange.getRequestOptions().getContentFormat(),
-                        principal == null ? null : principal.getName()));
+                        principal == null ? null : principal.getName(), exchange.getSourcePort()));
                 exchange.respond(ResponseCode.CHANGED);
             }
         });
@@ -153,6 +179,6 @@ class CoapIT {
         return server;
     }
 
-    private record Received(String payload, int contentFormat, String pskIdentity) {
+    private record Received(String payload, int contentFormat, String pskIdentity, int sourcePort) {
     }
 }
