@@ -32,7 +32,7 @@ echo "== building"
 # the old jars go first: when the app module itself is unchanged, the shade plugin takes its own
 # previous (shaded) jar as input and keeps that jar's copies of the other modules' classes
 [ -n "${SKIP_BUILD:-}" ] || { rm -f app/target/*.jar bench/target/*.jar;
-  mvn -q -B -ntp -Pbench -pl app,bench -am package -DskipTests -DskipITs; }
+  mvn -q -B -ntp -Pbench -pl app,bench -am package -DskipTests -DskipITs -Djib.skip; }
 work=$(mktemp -d /tmp/ekommunal-widgets.XXXX)
 # private copies: a rebuild mid-run must not change them
 cp "$root/app/target/ekommunal.jar" "$work/ekommunal.jar"

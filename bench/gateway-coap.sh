@@ -15,7 +15,7 @@ BATCH=${BATCH:-4}
 INFLIGHT=${INFLIGHT:-256}
 PG=${PG:-"-h 127.0.0.1 -U postgres"}
 
-[ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp package -DskipTests -DskipITs
+[ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp package -DskipTests -DskipITs -Djib.skip
 work=$(mktemp -d /tmp/ekommunal-bench.XXXX)
 cp "$root/app/target/ekommunal.jar" "$work/ekommunal.jar"  # a private copy: a rebuild mid-run must not change it
 jar="$work/ekommunal.jar"

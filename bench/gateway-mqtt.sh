@@ -28,7 +28,7 @@ STEADY_SPEEDUP=${STEADY_SPEEDUP:-800}
 PG=${PG:-"-h 127.0.0.1 -U postgres"}
 
 echo "== building"
-[ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp -Pbench package -DskipTests -DskipITs  # with bench/, nothing installed
+[ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp -Pbench package -DskipTests -DskipITs -Djib.skip  # with bench/, nothing installed
 work=$(mktemp -d /tmp/ekommunal-bench.XXXX)
 cp "$root/app/target/ekommunal.jar" "$work/ekommunal.jar"  # a private copy: a rebuild mid-run must not change it
 jar="$work/ekommunal.jar"

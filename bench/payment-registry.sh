@@ -20,7 +20,7 @@ PG=${PG:-"-h 127.0.0.1 -U postgres"}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx2g"}
 
 echo "== building"
-[ -n "${SKIP_BUILD:-}" ] || { rm -f app/target/*.jar; mvn -q -B -ntp -Pbench -pl app -am package -DskipTests -DskipITs; }
+[ -n "${SKIP_BUILD:-}" ] || { rm -f app/target/*.jar; mvn -q -B -ntp -Pbench -pl app -am package -DskipTests -DskipITs -Djib.skip; }
 work=$(mktemp -d /tmp/ekommunal-payreg.XXXX)
 cp "$root/app/target/ekommunal.jar" "$work/ekommunal.jar"   # a private copy: a rebuild mid-run must not change it
 db="payreg_$(date +%s)"

@@ -21,7 +21,7 @@ JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx2g"}
 
 echo "== building"
 # the old jar goes first: with the app module unchanged the shade plugin would re-shade its own old copy
-[ -n "${SKIP_BUILD:-}" ] || { rm -f app/target/*.jar; mvn -q -B -ntp -Pbench -pl app -am package -DskipTests -DskipITs; }
+[ -n "${SKIP_BUILD:-}" ] || { rm -f app/target/*.jar; mvn -q -B -ntp -Pbench -pl app -am package -DskipTests -DskipITs -Djib.skip; }
 work=$(mktemp -d /tmp/ekommunal-registry.XXXX)
 cp "$root/app/target/ekommunal.jar" "$work/ekommunal.jar"   # a private copy: a rebuild mid-run must not change it
 db="registry_$(date +%s)"

@@ -4,6 +4,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-mvn -q -B -Pbench -pl bench -am package -DskipTests -DskipITs
+mvn -q -B -Pbench -pl bench -am package -DskipTests -DskipITs -Djib.skip
 echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); $(date)"
 exec java -jar bench/target/benchmarks.jar TariffEngineBenchmark -t 1 "$@"
