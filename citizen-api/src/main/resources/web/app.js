@@ -46,12 +46,14 @@
   }
 
   function setLanguage(next) {
+    var before = lang;
     lang = I18N[next] ? next : 'uz';
     store.setItem('ek.lang', lang);
     applyLanguage();
     if (phoneSent) { $('code-sent').textContent = t('codeSent') + phoneSent; }
-    // amounts, units and names are written into the cards: draw them again in the new language
-    if (session) { loadWidgets().catch(function () {}); }
+    // amounts, units and names are written into the cards: draw them again in a new language (only
+    // then: the profile's language arrives after sign-in, and redrawing would drop what is being typed)
+    if (session && lang !== before) { loadWidgets().catch(function () {}); }
   }
 
   /* Numbers as the portal prints them: 1 234 567,89 (narrow no-break spaces). */

@@ -106,10 +106,14 @@
 
   /** Loads the answering organisations (a public list) once; resolves with [{id, code, name}]. */
   function loadOrganisations() {
-    return E.api('GET', '/api/v1/appeals-organisations').then(function (r) {
-      organisations = r.items;
-      return organisations;
-    });
+    // in English, the names the appeals themselves carry (the public feed names its organisation);
+    // the page shows each in its own words, by code
+    return fetch('/api/v1/appeals-organisations', { headers: { 'Accept': 'application/json', 'Accept-Language': 'en' } })
+      .then(function (r) { return r.json(); })
+      .then(function (r) {
+        organisations = r.items;
+        return organisations;
+      });
   }
 
   /** An organisation in the page's language: by id, or by the server's name (the public feed has no id). */

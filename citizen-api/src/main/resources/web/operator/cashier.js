@@ -183,7 +183,7 @@
   /* The receipt needs the session's token, so it is fetched and opened as a blob, not linked. */
   function printReceipt(lang) {
     if (!lastPayment) { return; }
-    var session = JSON.parse(sessionStorage.getItem('ek.session') || 'null');
+    var session = window.Ek.session();
     fetch('/api/v1/cashier/payments/' + lastPayment.id + '/receipt.pdf?lang=' + lang,
       { headers: { Authorization: 'Bearer ' + (session ? session.accessToken : '') } })
       .then(function (r) {

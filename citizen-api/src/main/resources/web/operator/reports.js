@@ -123,7 +123,7 @@
 
   /* The CSV needs the session's token: fetched, then offered as a blob to save. */
   function csv() {
-    var session = JSON.parse(sessionStorage.getItem('ek.session') || 'null');
+    var session = window.Ek.session();
     var path = query();
     fetch(path + (path.indexOf('?') >= 0 ? '&' : '?') + 'format=csv',
       { headers: { Authorization: 'Bearer ' + (session ? session.accessToken : '') } })

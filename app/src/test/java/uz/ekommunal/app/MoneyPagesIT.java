@@ -220,7 +220,7 @@ class MoneyPagesIT {
 
     private void signIn(String phone) throws Exception {
         browser.navigate().to(system.base() + "/");
-        browser.script("sessionStorage.clear()");
+        browser.script("sessionStorage.clear(); localStorage.removeItem('ek.session')");
         browser.navigate().refresh();
         browser.until(visibilityOfElementLocated(By.id("phone")));
         int seen = system.smsCount();

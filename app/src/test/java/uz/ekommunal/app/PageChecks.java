@@ -28,7 +28,8 @@ final class PageChecks {
     static final int DESK = 1366;
     /** Names and words that Uzbek writes the same way as English: not a sign of an untranslated text. */
     private static final Set<String> NAMES = Set.of("suvsoz", "hududgaztaminot", "issiqlik", "manbai", "maxsustrans",
-            "kommunal", "ekommunal", "administrator", "operator");
+            "kommunal", "ekommunal", "administrator", "operator",
+            "jpeg", "webp"); // image formats the photo hints name
 
     private final HeadlessChromium browser;
     private final Set<String> englishWords = new LinkedHashSet<>();

@@ -165,7 +165,7 @@ class WebPageIT {
         browser.find(form + " button[type=submit]").click();
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(form + " .reading-status"),
                 "surat qo‘shildi"));
-        String token = (String) browser.script("return JSON.parse(sessionStorage.getItem('ek.session')).accessToken");
+        String token = (String) browser.script("return JSON.parse(localStorage.getItem('ek.session') || sessionStorage.getItem('ek.session')).accessToken");
         HttpResponse<String> photos = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/meters/"
                 + meter.serial() + "/readings/photos")).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
