@@ -39,7 +39,6 @@ cp "$root/app/target/ekommunal.jar" "$work/ekommunal.jar"
 cp "$root/bench/target/benchmarks.jar" "$work/benchmarks.jar"
 jar="$work/ekommunal.jar"
 tools() { java -cp "$work/benchmarks.jar" "uz.ekommunal.bench.$@"; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 port=$(free_port)
 bare_port=$(free_port)
 db="widgets_$(date +%s)"

@@ -23,7 +23,6 @@ PG=${PG:-"-h 127.0.0.1 -U postgres"}
 work=$(mktemp -d /tmp/ekommunal-cluster.XXXX)
 cp app/target/ekommunal.jar "$work/ekommunal.jar"
 jar="$work/ekommunal.jar"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 db="cluster_$(date +%s)"; single="${db}_single"
 failed=0
 cleanup() {
@@ -34,7 +33,6 @@ cleanup() {
   exit $rc
 }
 trap cleanup EXIT
-check() { if eval "$2"; then echo "ok   $1"; else echo "FAIL $1"; failed=1; fi; }
 q() { psql $PG -tAc "$1" "${2:-$db}"; }
 wait_log() { # NAME TEXT: until the process's log says TEXT
   until grep -q "$2" "$work/$1.log"; do

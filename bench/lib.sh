@@ -42,3 +42,9 @@ bench_finish() {
   fi
   echo "== no process left behind"
 }
+
+# A free TCP port on this machine (the benchmark and rehearsal scripts start their own servers).
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# check DESCRIPTION CONDITION: prints ok or FAIL; a failure sets failed=1 (the script's verdict).
+check() { if eval "$2"; then echo "ok   $1"; else echo "FAIL $1"; failed=1; fi; }

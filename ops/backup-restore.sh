@@ -17,7 +17,6 @@ PG=${PG:-"-h 127.0.0.1 -U postgres"}
 work=$(mktemp -d /tmp/ekommunal-backup.XXXX)
 cp app/target/ekommunal.jar "$work/ekommunal.jar"
 jar="$work/ekommunal.jar"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 src="backup_src_$(date +%s)"; dst="backup_dst_$(date +%s)"
 failed=0
 cleanup() {
@@ -28,7 +27,6 @@ cleanup() {
   exit $rc
 }
 trap cleanup EXIT
-check() { if eval "$2"; then echo "ok   $1"; else echo "FAIL $1"; failed=1; fi; }
 psql $PG -qc "create database $src" postgres
 psql $PG -qc "create database $dst" postgres
 export EKOMMUNAL_JWT_SECRET="$(openssl rand -hex 32)"

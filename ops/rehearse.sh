@@ -20,7 +20,6 @@ PG=${PG:-"-h 127.0.0.1 -U postgres"}
 work=$(mktemp -d /tmp/ekommunal-rehearsal.XXXX)
 cp app/target/ekommunal.jar "$work/ekommunal.jar"
 jar="$work/ekommunal.jar"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 db="rehearsal_$(date +%s)"
 failed=0
 cleanup() {
@@ -31,7 +30,6 @@ cleanup() {
   exit $rc
 }
 trap cleanup EXIT
-check() { if eval "$2"; then echo "ok   $1"; else echo "FAIL $1"; failed=1; fi; }
 
 psql $PG -qc "create database $db" postgres
 # Secrets come from the environment, as in the compose file.
