@@ -292,6 +292,7 @@
     extendCard: function (article, c) {
       if (c.status !== 'ok') { article.appendChild(unlinkButton(c)); return; }
       article.insertBefore(payForm(c), article.querySelector('.pay').nextSibling);
+      if (window.EkMonth) { article.insertBefore(window.EkMonth.section(E, c), article.querySelector('.consumption')); }
       article.appendChild(history(c));
       article.appendChild(unlinkButton(c));
     }

@@ -128,6 +128,19 @@ class HouseholdPagesIT {
         String accountId = card.getAttribute("data-account-id");
         check("card", "uz");
 
+        // this month on the card: the metered use and its cost so far, then (past the month's first day)
+        // where the month is heading and the price block it reaches
+        WebElement soFar = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "article.card[data-number='" + number + "'] section.month .so-far")));
+        assertThat(soFar.getText()).startsWith("Hozirgacha: ").contains("kVt·soat", "so‘m");
+        WebElement month = card.findElement(By.cssSelector("section.month"));
+        if (month.findElements(By.cssSelector(".too-early")).isEmpty()) {
+            assertThat(month.findElement(By.cssSelector(".forecast")).getText()).startsWith("Oy oxirigacha shu surʼatda: ");
+            assertThat(month.findElement(By.cssSelector(".block")).getText()).contains("-pogʻona", "so‘m/kVt·soat");
+        }
+        browser.script("arguments[0].scrollIntoView()", month);
+        check("month", "uz");
+
         // the history: payments and the balance after each entry, as bars
         click(card.findElement(By.cssSelector("details.history summary")));
         WebElement chart = browser.until(ExpectedConditions.presenceOfElementLocated(
@@ -182,6 +195,8 @@ class HouseholdPagesIT {
         browser.until(ExpectedConditions.textToBe(By.cssSelector("#home h1"), "Мои виджеты"));
         browser.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("article.card[data-number='" + number + "']")));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
+                "article.card[data-number='" + number + "'] section.month .so-far"), "На сегодня: "));
         check("new-tab-ru", "ru");
 
         // the browser closed and opened again with the same profile: still signed in, still Russian

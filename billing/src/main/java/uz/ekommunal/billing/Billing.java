@@ -1,5 +1,7 @@
 package uz.ekommunal.billing;
 
+import uz.ekommunal.billing.tariffs.JdbcTariffBook;
+import uz.ekommunal.tariff.pricing.PricingEngine;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.quartz.SchedulerException;
@@ -36,6 +38,8 @@ public final class Billing {
     private final CashierDesk desk;
     private final Corrections corrections;
     private final PaymentReconciliation paymentReconciliation;
+    private final TariffBook book;
+    private final PricingEngine fixedBookEngine;
 
     public Billing(DataSource dataSource, MeterRegistry meters, TariffBook book, BillingSettings settings, Clock clock) {
         this.dataSource = dataSource;
@@ -49,6 +53,13 @@ public final class Billing {
         this.desk = new CashierDesk(dataSource, payments, clock);
         this.corrections = new Corrections(dataSource, payments, clock);
         this.paymentReconciliation = new PaymentReconciliation(dataSource, clock);
+        this.book = book;
+        this.fixedBookEngine = book instanceof JdbcTariffBook ? null : new PricingEngine(book);
+    }
+
+    /** The tariff engine over the book's current versions, as the next bill run prices. */
+    public PricingEngine pricing() {
+        return book instanceof JdbcTariffBook jdbc ? jdbc.engine() : fixedBookEngine;
     }
 
     /** Providers, accounts (lookup by number), meters linked, household facts. */

@@ -21,6 +21,8 @@ import uz.ekommunal.api.accounts.LinkCodeDeskRoutes;
 import uz.ekommunal.api.accounts.LinkCodes;
 import uz.ekommunal.api.accounts.LinkFailures;
 import uz.ekommunal.api.accounts.AccountRoutes;
+import uz.ekommunal.api.accounts.MonthRoutes;
+import uz.ekommunal.api.accounts.MonthToDate;
 import uz.ekommunal.api.accounts.Consumption;
 import uz.ekommunal.api.accounts.LinkedAccounts;
 import uz.ekommunal.api.accounts.MeRoutes;
@@ -128,6 +130,8 @@ public final class HouseholdApi implements AutoCloseable {
         this.payerScope = new AccountPayerScope(authenticate, links);
         routes.add(new AccountRoutes(vertx, authenticate, guard, billing, new Consumption(dataSource, lookups),
                 linkCodes, payLinks, clock).printingProfilesOf(users)::mount);
+        routes.add(new MonthRoutes(vertx, authenticate, guard, new MonthToDate(dataSource, billing.accounts(), lookups,
+                billing::pricing, clock))::mount);
         MeterScope meterScope = new MeterScope(dataSource, billing.accounts());
         ReadingAccess readingAccess = new ReadingAccess(dataSource, meterScope);
         routes.add(new ReadingRoutes(vertx, authenticate, readingAccess,

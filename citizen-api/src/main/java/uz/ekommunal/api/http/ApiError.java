@@ -85,6 +85,7 @@ public enum ApiError {
     ALREADY_DECIDED(7313, 409, "The set-aside payment was already decided"),
     DIFFERENCE_NOT_FOUND(7314, 404, "No such reconciliation difference"),
     ALREADY_RESOLVED(7315, 409, "The difference was already resolved"),
+    FORECAST_UNAVAILABLE(8901, 409, "No month-to-date for this account"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 

@@ -21,7 +21,7 @@ public final class WebPages {
             + "frame-ancestors 'none'";
 
     /** The files served with these headers: the households' page and the desk's pages. */
-    static final String PAGES = "/|/index\\.html|/(app|chart|common|app-texts|household)\\.js|/(app|pages)\\.css"
+    static final String PAGES = "/|/index\\.html|/(app|chart|common|app-texts|household|month)\\.js|/(app|pages)\\.css"
             + "|/favicon\\.ico|/(appeals|questions|appeals-words)\\.(html|js)|/operator/[a-z]+\\.(html|js|css)";
 
     public void mount(Router router) {
