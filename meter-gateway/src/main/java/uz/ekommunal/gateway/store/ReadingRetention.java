@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
+import uz.ekommunal.platform.HouseholdTime;
 
 /**
  * Raw readings are kept for a set number of months; hourly and daily figures for ever
@@ -24,7 +25,7 @@ import javax.sql.DataSource;
  */
 public final class ReadingRetention {
 
-    private static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
+    private static final ZoneId TASHKENT = HouseholdTime.ZONE;
 
     private final DataSource dataSource;
     private final int rawMonths;
