@@ -100,7 +100,7 @@ class QuarantineActionsIT {
         assertProblem(post("/api/v1/operator/quarantine/" + id + "/replay", operatorGas, null, null), 404,
                 ApiError.QUARANTINE_NOT_FOUND);
         assertProblem(post("/api/v1/operator/quarantine/" + id + "/replay", household, null, null), 403,
-                ApiError.FORBIDDEN);
+                ApiError.OPERATOR_ONLY);
         assertThat(readings()).isEmpty();
 
         HttpResponse<String> replayed = post("/api/v1/operator/quarantine/" + id + "/replay", operatorRes, "uz", null);
@@ -132,7 +132,7 @@ class QuarantineActionsIT {
         assertProblem(post("/api/v1/operator/quarantine/" + id + "/discard", admin, null, new JsonObject()), 400,
                 ApiError.MISSING_VALUE);
         assertProblem(post("/api/v1/operator/quarantine/" + id + "/discard", household, null,
-                new JsonObject().put("reason", "mine")), 403, ApiError.FORBIDDEN);
+                new JsonObject().put("reason", "mine")), 403, ApiError.OPERATOR_ONLY);
 
         HttpResponse<String> discarded = post("/api/v1/operator/quarantine/" + id + "/discard", admin, "ru",
                 new JsonObject().put("reason", "test payload from the installer"));
