@@ -331,23 +331,75 @@
     }, function () {});
   }
 
+  D.texts({
+    uz: { qReplay: 'Qayta yuborish', qDiscard: 'Rad etish', qDiscardReason: 'Rad etish sababi',
+      qStored: 'saqlangan ko‘rsatkichlar: ' },
+    ru: { qReplay: 'Повторить', qDiscard: 'Отклонить', qDiscardReason: 'Причина отклонения',
+      qStored: 'сохранено показаний: ' },
+    en: { qReplay: 'Replay', qDiscard: 'Discard', qDiscardReason: 'Reason for discarding',
+      qStored: 'readings stored: ' }
+  });
+
   function loadQuarantine(more) {
     var q = '?limit=20' + (more && quarantineCursor ? '&cursor=' + encodeURIComponent(quarantineCursor) : '');
     return D.api('GET', '/api/v1/operator/quarantine' + q).then(function (body) {
       var box = $('quarantine');
       if (!more) { box.textContent = ''; }
-      body.items.forEach(function (e) {
-        // the payload is data: shown as text, never as markup
-        box.appendChild(el('li', { 'data-id': String(e.id), 'data-reason': e.reason }, [
-          el('b', {}, [e.reasonText || e.reason]), ' · ' + D.when(e.receivedAt) + ' · ' + e.protocol + ' · ' + e.source,
-          el('div', { 'class': 'note' }, [e.detail || '']),
-          e.payload ? el('code', { 'class': 'payload' }, [(e.payloadEncoding === 'base64' ? 'base64: ' : '')
-            + (e.payload.length > 300 ? e.payload.slice(0, 300) + '…' : e.payload)]) : null]));
-      });
+      body.items.forEach(function (e) { box.appendChild(quarantineItem(e)); });
       quarantineCursor = body.nextCursor;
       $('quarantine-more').hidden = !quarantineCursor;
       $('quarantine-empty').hidden = box.children.length > 0;
     }, function () {});
+  }
+
+  function quarantineItem(e) {
+    // the payload is data: shown as text, never as markup
+    return el('li', { 'data-id': String(e.id), 'data-reason': e.reason, 'data-resolution': e.resolution }, [
+      el('b', {}, [e.reasonText || e.reason]), ' · ' + D.when(e.receivedAt) + ' · ' + e.protocol + ' · ' + e.source,
+      el('div', { 'class': 'note' }, [e.detail || '']),
+      e.payload ? el('code', { 'class': 'payload' }, [(e.payloadEncoding === 'base64' ? 'base64: ' : '')
+        + (e.payload.length > 300 ? e.payload.slice(0, 300) + '…' : e.payload)]) : null,
+      e.resolution ? resolution(e) : quarantineActions(e)]);
+  }
+
+  /** Replayed or discarded: by whom it is kept in the audit log; here when and why. */
+  function resolution(e) {
+    return el('div', { 'class': 'resolution' }, [
+      el('span', { 'class': 'tag ' + (e.resolution === 'replayed' ? 'ok' : 'retired') }, [e.resolutionText || e.resolution]),
+      ' ' + D.when(e.resolvedAt),
+      e.resolutionNote ? ' · ' + e.resolutionNote : null,
+      e.replayedReadings !== null && e.replayedReadings !== undefined
+        ? el('span', {}, [' · ', D.i18n('span', 'qStored'), String(e.replayedReadings)]) : null]);
+  }
+
+  /** Discard with a reason; replay when the gateway kept it only because its meter was unknown. */
+  function quarantineActions(e) {
+    var id = 'q-reason-' + e.id;
+    var reason = el('input', { id: id, type: 'text', maxlength: '500', 'data-field': 'reason' });
+    var discard = D.i18n('button', 'qDiscard', { type: 'submit', 'class': 'small q-discard' });
+    var replay = e.replayable ? D.i18n('button', 'qReplay', { type: 'button', 'class': 'small q-replay' }) : null;
+    var form = el('form', { 'class': 'q-actions', novalidate: true }, [
+      el('label', { 'for': id }, [D.i18n('span', 'qDiscardReason'), reason]), discard, replay,
+      el('p', { 'class': 'form-error error', role: 'alert', hidden: true })]);
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      if (D.filled(form, id)) { act(form, e.id, 'discard', { reason: reason.value.trim() }); }
+    });
+    if (replay) { replay.addEventListener('click', function () { act(form, e.id, 'replay', {}); }); }
+    return form;
+  }
+
+  function act(form, id, action, body) {
+    var buttons = form.querySelectorAll('button');
+    D.clearProblems(form);
+    buttons.forEach(function (b) { b.disabled = true; });
+    D.api('POST', '/api/v1/operator/quarantine/' + id + '/' + action, body).then(function (entry) {
+      var li = form.closest('li');
+      li.parentNode.replaceChild(quarantineItem(entry), li);
+    }, function (err) {
+      D.showProblem(form, err);
+      buttons.forEach(function (b) { b.disabled = false; });
+    });
   }
 
   function start() {

@@ -57,6 +57,7 @@ import uz.ekommunal.gateway.ingest.PrometheusText;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.store.GatewaySchema;
 import uz.ekommunal.gateway.ingest.HandReadings;
+import uz.ekommunal.gateway.ingest.QuarantineActions;
 import uz.ekommunal.storage.DataSourceFactory;
 import uz.ekommunal.storage.DatabaseSettings;
 
@@ -202,7 +203,8 @@ public final class Application implements AutoCloseable {
         // the desk changes the same cached tariff book the calculator and billing price with
         features.addAll(new OperatorDesk(vertx, households.authenticate(), dataSource, billing, registry,
                 gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs,
-                gateway != null ? gateway.credentials() : new MeterCredentials(dataSource), households.audit(),
+                gateway != null ? gateway.credentials() : new MeterCredentials(dataSource),
+                new QuarantineActions(dataSource, registry, ingest.limits(), ingest.holdAge(), clock), households.audit(),
                 clock).routes());
         features.addAll(new MoneyDesk(vertx, households.authenticate(), billing, households.audit(), clock).routes());
         features.add(new RegistryRoutes(vertx, households.authenticate(), dataSource, billing.accounts(), registry,

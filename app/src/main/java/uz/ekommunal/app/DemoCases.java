@@ -2,9 +2,6 @@ package uz.ekommunal.app;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +26,7 @@ import uz.ekommunal.gateway.meter.NewMeter;
 import uz.ekommunal.gateway.reading.MeterReading;
 import uz.ekommunal.gateway.reading.Protocol;
 import uz.ekommunal.gateway.reading.Register;
+import uz.ekommunal.gateway.store.ReadingQueries;
 import uz.ekommunal.tariff.TariffBookCsv;
 import uz.ekommunal.tariff.TariffException;
 import uz.ekommunal.tariff.TariffVersion;
@@ -205,17 +203,8 @@ final class DemoCases {
 
     private static Map<String, Instant> latest(DataSource dataSource) throws SQLException {
         Map<String, Instant> latest = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     select m.serial, max(r.ts) from gateway.readings r join gateway.meters m on m.id = r.meter_id
-                     where m.serial = any(?) group by m.serial""")) {
-            select.setArray(1, c.createArrayOf("text", METERS.stream().map(Scripted::serial).toArray()));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    latest.put(rs.getString(1), rs.getTimestamp(2).toInstant());
-                }
-            }
-        }
+        new ReadingQueries(dataSource).spans(METERS.stream().map(Scripted::serial).toList())
+                .forEach((serial, span) -> latest.put(serial, span.last()));
         return latest;
     }
 }

@@ -1,9 +1,6 @@
 package uz.ekommunal.app;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,11 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.gateway.ReadingLookup;
 import uz.ekommunal.gateway.ingest.IngestResult;
 import uz.ekommunal.gateway.ingest.ReadingIngest;
 import uz.ekommunal.gateway.reading.MeterReading;
 import uz.ekommunal.gateway.reading.Protocol;
 import uz.ekommunal.gateway.reading.Register;
+import uz.ekommunal.gateway.store.ReadingQueries;
 import uz.ekommunal.simulator.PolledHistory;
 import uz.ekommunal.simulator.meter.MeterSpec;
 import uz.ekommunal.simulator.meter.Reading;
@@ -60,22 +59,13 @@ final class DemoHistory {
 
     /** A fresh start begins the day before {@code due} (Tashkent time); a later one where the stored readings begin. */
     static Plan plan(DataSource dataSource, List<MeterSpec> meters, BillingPeriod due) throws SQLException {
-        String[] serials = meters.stream().map(MeterSpec::serial).toArray(String[]::new);
+        List<String> serials = meters.stream().map(MeterSpec::serial).toList();
         Map<String, Instant> latest = new HashMap<>();
         Instant earliest = null;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     select m.serial, min(r.ts), max(r.ts) from gateway.readings r
-                     join gateway.meters m on m.id = r.meter_id
-                     where m.serial = any(?) group by m.serial""")) {
-            select.setArray(1, c.createArrayOf("text", serials));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    Instant first = rs.getTimestamp(2).toInstant();
-                    earliest = earliest == null || first.isBefore(earliest) ? first : earliest;
-                    latest.put(rs.getString(1), rs.getTimestamp(3).toInstant());
-                }
-            }
+        for (Map.Entry<String, ReadingLookup.Span> span : new ReadingQueries(dataSource).spans(serials).entrySet()) {
+            Instant first = span.getValue().first();
+            earliest = earliest == null || first.isBefore(earliest) ? first : earliest;
+            latest.put(span.getKey(), span.getValue().last());
         }
         if (earliest == null) {
             return new Plan(BillingTime.startOf(due.start().minusDays(1)), Map.of());

@@ -171,6 +171,7 @@ class OperatorPagesIT {
 
         offlineMeter();
         quarantinedReading(demo.serial());
+        quarantineActions();
         languages();
     }
 
@@ -433,6 +434,59 @@ class OperatorPagesIT {
         assertThat(entry.getText()).contains("meters/" + serial + "/readings");
         browser.script("arguments[0].scrollIntoView()", entry);
         browser.screenshot("quarantine");
+    }
+
+    /**
+     * The quarantine's buttons: the malformed message above is discarded with a reason (kept, marked);
+     * a reading kept for an unknown meter is replayed once the meter is registered, and stored once.
+     */
+    private void quarantineActions() throws Exception {
+        WebElement malformed = quarantineEntry("desk-it");
+        String id = malformed.getAttribute("data-id");
+        malformed.findElement(By.cssSelector("button.q-discard")).click();
+        WebElement required = browser.until(visibilityOfElementLocated(
+                By.cssSelector("#quarantine li[data-id='" + id + "'] .field-error[data-for='reason']")));
+        assertThat(required.getText()).isEqualTo("To‘ldirilishi shart");
+        quarantineEntry("desk-it").findElement(By.cssSelector("input[data-field=reason]"))
+                .sendKeys("o‘rnatuvchining sinov xabari");
+        quarantineEntry("desk-it").findElement(By.cssSelector("button.q-discard")).click();
+        WebElement discarded = browser.until(visibilityOfElementLocated(
+                By.cssSelector("#quarantine li[data-id='" + id + "'][data-resolution=discarded]")));
+        assertThat(discarded.findElement(By.cssSelector(".resolution")).getText())
+                .startsWith("rad etilgan ").endsWith("o‘rnatuvchining sinov xabari");
+        assertThat(discarded.findElements(By.cssSelector("button"))).as("no actions on a closed entry").isEmpty();
+        assertThat(system.scalar("select count(*) from gateway.quarantine where id = ? and resolution = 'discarded'",
+                Long.parseLong(id))).as("kept, not deleted").isEqualTo(1);
+
+        String serial = "EQR000001";
+        long time = java.time.Instant.now().minus(Duration.ofHours(2)).getEpochSecond();
+        String senml = "[{\"bn\":\"" + serial + ":\",\"bt\":" + time + ",\"n\":\"1-0:1.8.0\",\"u\":\"kWh\",\"v\":42.5}]";
+        long unknown = system.scalar("insert into gateway.quarantine (received_at, protocol, source, reason, detail, payload)"
+                + " values (now(), 'mqtt', ?, 'unknown_meter', ?, ?) returning id", "mqtt:head-end:meters/" + serial
+                + "/readings", "unknown meter(s): " + serial, senml.getBytes(StandardCharsets.UTF_8));
+        // an unknown serial is no provider's yet: the operator sees the entry once the meter is registered
+        String operator = token();
+        assertThat(system.get("/api/v1/operator/quarantine", operator).body()).doesNotContain(serial);
+        register(serial, "mqtt", LocalDate.now(TASHKENT).minusDays(30));
+        browser.find("#quarantine-refresh").click();
+        WebElement replay = browser.until(visibilityOfElementLocated(
+                By.cssSelector("#quarantine li[data-id='" + unknown + "'] button.q-replay")));
+        assertThat(browser.find("#quarantine li[data-id='" + unknown + "'] b").getText())
+                .as("the reason in words, not its code").isEqualTo("hisoblagich roʻyxatda yoʻq");
+        replay.click();
+        WebElement replayed = browser.until(visibilityOfElementLocated(
+                By.cssSelector("#quarantine li[data-id='" + unknown + "'][data-resolution=replayed]")));
+        assertThat(replayed.findElement(By.cssSelector(".resolution")).getText()).startsWith("qayta yuborilgan ")
+                .endsWith("saqlangan ko‘rsatkichlar: 1");
+        assertThat(system.scalar("select count(*) from gateway.readings r join gateway.meters m on m.id = r.meter_id"
+                + " where m.serial = ? and r.value = 42.5", serial)).as("stored once").isEqualTo(1);
+        browser.script("arguments[0].scrollIntoView()", replayed);
+        browser.screenshot("quarantine-actions");
+    }
+
+    private WebElement quarantineEntry(String containing) {
+        return browser.until(d -> d.findElements(By.cssSelector("#quarantine li")).stream()
+                .filter(li -> li.getText().contains(containing)).findFirst().orElse(null));
     }
 
     private void languages() throws Exception {

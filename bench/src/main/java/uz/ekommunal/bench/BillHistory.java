@@ -13,6 +13,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import uz.ekommunal.platform.HouseholdTime;
 
 /**
  * A billing history for the widgets benchmark, made by the system itself: an administrator signs
@@ -27,7 +28,7 @@ import java.util.List;
  */
 public final class BillHistory {
 
-    private static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
+    private static final ZoneId TASHKENT = HouseholdTime.ZONE;
 
     private BillHistory() {
     }

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.YearMonth;
+import uz.ekommunal.platform.HouseholdTime;
 
 /** Households' local time: periods and "as of a date" are days in Asia/Tashkent. */
 public final class BillingTime {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Tashkent");
+    public static final ZoneId ZONE = HouseholdTime.ZONE;
 
     private BillingTime() {
     }

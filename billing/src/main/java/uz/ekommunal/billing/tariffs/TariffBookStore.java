@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.tariff.BookValidator;
 import uz.ekommunal.tariff.ErrorCode;
 import uz.ekommunal.tariff.TariffException;
@@ -89,9 +90,8 @@ public final class TariffBookStore {
 
     private void change(Change change, TariffVersion added) {
         Instant now = clock.instant();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inTransaction(dataSource, connection -> {
                 try (Statement lock = connection.createStatement()) {
                     lock.execute(LOCK);
                 }
@@ -100,11 +100,8 @@ public final class TariffBookStore {
                 BookValidator.validate(book);
                 close(connection, closed, added.validFrom(), now);
                 TariffRows.insert(connection, List.of(added), now);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new TariffStorageException("cannot change the tariff book: " + e.getMessage(), e);
         }

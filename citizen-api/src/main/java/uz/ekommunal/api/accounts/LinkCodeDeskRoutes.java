@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import uz.ekommunal.api.audit.AuditLog;
@@ -17,6 +16,7 @@ import uz.ekommunal.billing.BillingErrorCode;
 import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.account.Account;
 import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * The desk's side of link codes, for a household that lost its receipt:
@@ -68,20 +68,13 @@ public final class LinkCodeDeskRoutes {
         String address = address(ctx);
         Requests.blocking(vertx, ctx, () -> {
             Account account = inScope(caller, id);
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    String code = codes.reissue(c, id);
-                    // the codes themselves stay out of the log: it is read by more people than the desk
-                    audit.record(c, caller, "account.link_code.reissue", "account:" + account.number(), null,
-                            new JsonObject().put("accountId", id), address);
-                    c.commit();
-                    return body(account, code);
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            }
+            return Transactions.inTransaction(dataSource, c -> {
+                String code = codes.reissue(c, id);
+                // the codes themselves stay out of the log: it is read by more people than the desk
+                audit.record(c, caller, "account.link_code.reissue", "account:" + account.number(), null,
+                        new JsonObject().put("accountId", id), address);
+                return body(account, code);
+            });
         }, body -> Requests.json(ctx, 200, body));
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
+import uz.ekommunal.platform.HouseholdTime;
 
 /**
  * The law's deadlines, counted as Uzbek law counts periods (Civil Code, periods in days and
@@ -25,7 +26,7 @@ import java.util.Set;
  */
 public final class Deadlines {
 
-    public static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
+    public static final ZoneId TASHKENT = HouseholdTime.ZONE;
     public static final int ANSWER_DAYS = 15;
     public static final int FORWARD_DAYS = 5;
     public static final int STUDY_NOTICE_DAYS = 10;

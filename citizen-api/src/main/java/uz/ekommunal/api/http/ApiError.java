@@ -86,6 +86,10 @@ public enum ApiError {
     DIFFERENCE_NOT_FOUND(7314, 404, "No such reconciliation difference"),
     ALREADY_RESOLVED(7315, 409, "The difference was already resolved"),
     FORECAST_UNAVAILABLE(8901, 409, "No month-to-date for this account"),
+    QUARANTINE_NOT_FOUND(8101, 404, "Quarantine entry not found"),
+    QUARANTINE_RESOLVED(8102, 409, "Quarantine entry already replayed or discarded"),
+    QUARANTINE_NOT_REPLAYABLE(8103, 409, "Only a payload kept for an unknown meter can be replayed"),
+    QUARANTINE_METER_UNKNOWN(8104, 409, "The meter is still not registered"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 

@@ -3,20 +3,20 @@ package uz.ekommunal.api.operator;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.gateway.ReadingLookup;
 import uz.ekommunal.gateway.meter.Meter;
 import uz.ekommunal.gateway.reading.Register;
 import uz.ekommunal.gateway.store.ReadingRow;
+import uz.ekommunal.gateway.store.ReadingQueries;
 import uz.ekommunal.gateway.store.ReadingStore;
 
 /**
@@ -36,11 +36,13 @@ final class FinalReadings {
             "cold_water", "8-0:1.0.0", "hot_water", "9-0:1.0.0", "heat", "6-0:1.0.0");
 
     private final ReadingStore store;
+    private final ReadingLookup readings;
     private final DataSource dataSource;
     private final Clock clock;
 
     FinalReadings(ReadingStore store, DataSource dataSource, Clock clock) {
         this.store = store;
+        this.readings = new ReadingQueries(dataSource);
         this.dataSource = dataSource;
         this.clock = clock;
     }
@@ -81,29 +83,20 @@ final class FinalReadings {
      */
     void record(Meter old, Value reading, Instant at, long userId) throws SQLException {
         String register = reading.register() != null ? reading.register() : MAIN_REGISTER.get(old.utility());
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement select = c.prepareStatement("""
-                    select ts, value from gateway.readings where meter_id = ? and register = ? and ts <= ?
-                    order by ts desc limit 1""")) {
-                select.setLong(1, old.id());
-                select.setString(2, register);
-                select.setTimestamp(3, Timestamp.from(at));
-                try (ResultSet rs = select.executeQuery()) {
-                    if (rs.next()) {
-                        Instant ts = rs.getTimestamp(1).toInstant();
-                        BigDecimal before = rs.getBigDecimal(2);
-                        if (ts.equals(at) && before.compareTo(reading.value()) != 0) {
-                            throw ApiException.because(ApiError.INVALID_VALUE, "finalReading.value",
-                                    "readingAlreadyStored", before.toPlainString(), at);
-                        }
-                        if (reading.value().compareTo(before) < 0) {
-                            throw ApiException.because(ApiError.INVALID_VALUE, "finalReading.value",
-                                    "finalReadingBelowLast", reading.value().toPlainString(), before.toPlainString(),
-                                    ts);
-                        }
-                    }
-                }
+        Optional<ReadingLookup.Value> last = readings.atOrBefore(old.id(), register, at);
+        if (last.isPresent()) {
+            Instant ts = last.get().time();
+            BigDecimal before = last.get().value();
+            if (ts.equals(at) && before.compareTo(reading.value()) != 0) {
+                throw ApiException.because(ApiError.INVALID_VALUE, "finalReading.value",
+                        "readingAlreadyStored", before.toPlainString(), at);
             }
+            if (reading.value().compareTo(before) < 0) {
+                throw ApiException.because(ApiError.INVALID_VALUE, "finalReading.value",
+                        "finalReadingBelowLast", reading.value().toPlainString(), before.toPlainString(), ts);
+            }
+        }
+        try (Connection c = dataSource.getConnection()) {
             store.insert(c, List.of(new ReadingRow(old.id(), register, at, reading.value(), 0, clock.instant(),
                     "desk:user:" + userId)));
         }

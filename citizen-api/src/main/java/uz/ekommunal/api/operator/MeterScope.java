@@ -1,39 +1,39 @@
 package uz.ekommunal.api.operator;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.billing.account.MeterLinks;
 import uz.ekommunal.billing.account.Provider;
+import uz.ekommunal.gateway.MeterDirectory;
 import uz.ekommunal.gateway.meter.Meter;
+import uz.ekommunal.gateway.meter.MeterPages;
 import uz.ekommunal.tariff.Utility;
 
 /**
  * Which meters belong to a provider. Meters carry no provider of their own, so: a meter linked
  * to one of the provider's accounts is the provider's; a meter linked to no account yet (just
- * registered) belongs to every provider billing its utility, so an operator can link it.
+ * registered) belongs to every provider billing its utility, so an operator can link it. The
+ * meters come from the gateway's {@link MeterDirectory}, the links from billing's {@link MeterLinks}.
  */
 public final class MeterScope {
 
-    /** The SQL condition on {@code m} (gateway.meters); parameters: provider id, utilities array. */
-    static final String CONDITION = """
-            (exists (select 1 from billing.account_meters am join billing.accounts a on a.id = am.account_id
-                     where am.meter_id = m.id and a.provider_id = ?)
-             or (not exists (select 1 from billing.account_meters am where am.meter_id = m.id)
-                 and m.utility = any (?)))""";
-    private static final String COLUMNS = "m.id, m.serial, m.utility, m.protocol, m.account_number, "
-            + "m.register_digits, m.multiplier, m.psk, m.installed_at, m.replaced_at";
-
-    private final DataSource dataSource;
+    private final MeterDirectory meters;
+    private final MeterLinks links;
     private final Accounts accounts;
 
     public MeterScope(DataSource dataSource, Accounts accounts) {
-        this.dataSource = dataSource;
+        this(new MeterPages(dataSource), new MeterLinks(dataSource), accounts);
+    }
+
+    public MeterScope(MeterDirectory meters, MeterLinks links, Accounts accounts) {
+        this.meters = meters;
+        this.links = links;
         this.accounts = accounts;
     }
 
@@ -61,13 +61,6 @@ public final class MeterScope {
         };
     }
 
-    /** Binds {@link #CONDITION}'s two parameters from {@code index}; returns the next index. */
-    int bind(Connection c, PreparedStatement statement, int index, long providerId) throws SQLException {
-        statement.setLong(index, providerId);
-        statement.setArray(index + 1, c.createArrayOf("text", utilitiesOf(providerId).toArray()));
-        return index + 2;
-    }
-
     /** Whether the meter is within the scope (null: administrator, any meter). */
     public boolean visible(Long providerId, String serial) throws SQLException {
         return !page(providerId, serial, null, 1).isEmpty();
@@ -90,33 +83,49 @@ public final class MeterScope {
      */
     public List<Meter> page(Long providerId, String only, String prefix, String afterSerial, int limit)
             throws SQLException {
-        String sql = "select " + COLUMNS + " from gateway.meters m where (?::text is null or m.serial = ?)"
-                + " and (?::text is null or upper(left(m.serial, length(?))) = upper(?))"
-                + " and (?::text is null or m.serial > ?)" + (providerId == null ? "" : " and " + CONDITION)
-                + " order by m.serial limit ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
-            select.setString(1, only);
-            select.setString(2, only);
-            select.setString(3, prefix);
-            select.setString(4, prefix);
-            select.setString(5, prefix);
-            select.setString(6, afterSerial);
-            select.setString(7, afterSerial);
-            int next = providerId == null ? 8 : bind(c, select, 8, providerId);
-            select.setInt(next, limit);
-            List<Meter> out = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp replaced = rs.getTimestamp("replaced_at");
-                    out.add(new Meter(rs.getLong("id"), rs.getString("serial"), rs.getString("utility"),
-                            rs.getString("protocol"), rs.getString("account_number"), rs.getInt("register_digits"),
-                            rs.getBigDecimal("multiplier"), rs.getString("psk"),
-                            rs.getTimestamp("installed_at").toInstant(),
-                            replaced == null ? null : replaced.toInstant()));
+        if (providerId == null) {
+            return meters.page(new MeterDirectory.Filter(only, prefix, null, null), afterSerial, limit);
+        }
+        Set<Long> own = links.meterIdsOfProvider(providerId);
+        MeterDirectory.Filter filter = new MeterDirectory.Filter(only, prefix, own,
+                new HashSet<>(utilitiesOf(providerId)));
+        List<Meter> out = new ArrayList<>();
+        String after = afterSerial;
+        // the gateway's candidates: the provider's own meters and every meter of its utilities; those
+        // of its utilities linked to another provider's accounts are dropped, so ask until the page is full
+        while (out.size() < limit) {
+            List<Meter> batch = meters.page(filter, after, limit);
+            Set<Long> others = new HashSet<>();
+            for (Meter m : batch) {
+                if (!own.contains(m.id())) {
+                    others.add(m.id());
                 }
             }
-            return out;
+            Set<Long> linkedElsewhere = links.linkedAmong(others);
+            for (Meter m : batch) {
+                if (out.size() < limit && !linkedElsewhere.contains(m.id())) {
+                    out.add(m);
+                }
+            }
+            if (batch.size() < limit) {
+                break;
+            }
+            after = batch.get(batch.size() - 1).serial();
         }
+        return out;
+    }
+
+    /** The serials of every meter in the provider's scope. */
+    public Set<String> serials(long providerId) throws SQLException {
+        Set<String> out = new LinkedHashSet<>();
+        String after = null;
+        List<Meter> page;
+        do {
+            page = page(providerId, null, null, after, 1_000);
+            page.forEach(m -> out.add(m.serial()));
+            after = page.isEmpty() ? null : page.get(page.size() - 1).serial();
+        } while (page.size() == 1_000);
+        return out;
     }
 
     /** A meter register's links to accounts, to carry over to a replacement. */
@@ -124,17 +133,6 @@ public final class MeterScope {
     }
 
     public List<Link> links(long meterId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement(
-                     "select account_id, register from billing.account_meters where meter_id = ? order by account_id")) {
-            select.setLong(1, meterId);
-            List<Link> out = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Link(rs.getLong(1), rs.getString(2)));
-                }
-            }
-            return out;
-        }
+        return links.linksOf(meterId).stream().map(l -> new Link(l.accountId(), l.register())).toList();
     }
 }

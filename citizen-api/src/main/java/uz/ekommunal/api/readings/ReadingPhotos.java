@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import uz.ekommunal.api.appeals.FileType;
+import uz.ekommunal.gateway.MeterDirectory;
+import uz.ekommunal.gateway.ReadingLookup;
+import uz.ekommunal.gateway.meter.MeterPages;
+import uz.ekommunal.gateway.store.ReadingQueries;
 
 /**
  * Photos of hand-submitted readings ({@code api.reading_photos}): one per reading, attached by the
@@ -33,24 +37,18 @@ public final class ReadingPhotos {
     }
 
     private final DataSource dataSource;
+    private final ReadingLookup readings;
+    private final MeterDirectory meters;
 
     public ReadingPhotos(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.readings = new ReadingQueries(dataSource);
+        this.meters = new MeterPages(dataSource);
     }
 
     /** Whether this household user submitted the reading stored at that time (and no inspector overrode it). */
     boolean submittedBy(long meterId, String register, Instant time, long userId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     select 1 from gateway.readings where meter_id = ? and register = ? and ts = ? and source = ?""")) {
-            select.setLong(1, meterId);
-            select.setString(2, register);
-            select.setTimestamp(3, Timestamp.from(time));
-            select.setString(4, "household:user:" + userId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return readings.storedFrom(meterId, register, time, "household:user:" + userId);
     }
 
     /** Keeps the photo, replacing the one this user attached before to the same reading. */
@@ -116,14 +114,18 @@ public final class ReadingPhotos {
         if (serials.isEmpty()) {
             return keys;
         }
+        java.util.Map<Long, String> serialOf = new java.util.HashMap<>();
+        meters.bySerials(serials).forEach((serial, meter) -> serialOf.put(meter.id(), serial));
+        if (serialOf.isEmpty()) {
+            return keys;
+        }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     select m.serial, p.register, p.ts from api.reading_photos p
-                     join gateway.meters m on m.id = p.meter_id where m.serial = any(?)""")) {
-            select.setArray(1, c.createArrayOf("text", serials.toArray()));
+             PreparedStatement select = c.prepareStatement(
+                     "select meter_id, register, ts from api.reading_photos where meter_id = any(?)")) {
+            select.setArray(1, c.createArrayOf("bigint", serialOf.keySet().toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(key(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+                    keys.add(key(serialOf.get(rs.getLong(1)), rs.getString(2), rs.getTimestamp(3).toInstant()));
                 }
             }
         }

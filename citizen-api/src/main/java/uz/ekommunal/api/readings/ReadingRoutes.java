@@ -19,6 +19,7 @@ import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.QueryParams;
 import uz.ekommunal.gateway.MeterReadings;
 import uz.ekommunal.gateway.store.StoredReading;
+import uz.ekommunal.platform.HouseholdTime;
 
 /**
  * {@code GET /api/v1/meters/{serial}/readings?from=&to=&limit=}: a meter's readings, oldest
@@ -29,7 +30,7 @@ import uz.ekommunal.gateway.store.StoredReading;
  */
 public final class ReadingRoutes {
 
-    private static final ZoneId BILLING_ZONE = ZoneId.of("Asia/Tashkent");
+    private static final ZoneId BILLING_ZONE = HouseholdTime.ZONE;
     private static final int MAX_LIMIT = 10_000;
     /** What a meter's serial can be (as the gateway registers them). */
     private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9_-]{1,40}");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.platform.HouseholdTime;
 import uz.ekommunal.tariff.HouseholdClass;
 import uz.ekommunal.tariff.Region;
 import uz.ekommunal.tariff.TariffException;
@@ -33,7 +34,7 @@ import uz.ekommunal.tariff.pricing.PricingEngine;
  */
 public final class TariffRoutes {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Tashkent");
+    public static final ZoneId ZONE = HouseholdTime.ZONE;
 
     private final Vertx vertx;
     private final Supplier<PricingEngine> engine;

@@ -76,6 +76,11 @@ final class BatchTransaction {
             this.flagged = flagged;
         }
 
+        /** Readings newly stored (repeats of stored ones are skipped). */
+        int inserted() {
+            return inserted;
+        }
+
         void committed() {
             remember(fetched, rows, inserted == rows.size());
             counters.countBatch(rows.size(), inserted, conflicts, flagged);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import uz.ekommunal.gateway.vee.QualityFlag;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * Readings held for an operator's review ({@link QualityFlag#HELD}): the list, and the two
@@ -73,8 +74,8 @@ public final class HeldReadings {
             throws SQLException {
         int clear = QualityFlag.HELD.bit();
         int set = decision == Decision.REJECTED ? QualityFlag.REJECTED.bit() : 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        // nothing held: the update touched no row, so committing is harmless
+        return Transactions.inTransaction(dataSource, c -> {
             try (PreparedStatement update = c.prepareStatement("""
                     update gateway.readings r set quality = (r.quality & ~?) | ?
                     from gateway.meters m
@@ -95,17 +96,12 @@ public final class HeldReadings {
                     }
                 }
                 if (held == null) {
-                    c.rollback();
-                    return Optional.empty();
+                    return Optional.<Held>empty();
                 }
                 record(c, held, decision, reviewer);
-                c.commit();
                 return Optional.of(held);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+        });
     }
 
     private void record(Connection c, Held held, Decision decision, String reviewer) throws SQLException {

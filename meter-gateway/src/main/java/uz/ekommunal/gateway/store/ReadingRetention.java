@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
+import uz.ekommunal.platform.HouseholdTime;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * Raw readings are kept for a set number of months; hourly and daily figures for ever
@@ -24,7 +26,7 @@ import javax.sql.DataSource;
  */
 public final class ReadingRetention {
 
-    private static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
+    private static final ZoneId TASHKENT = HouseholdTime.ZONE;
 
     private final DataSource dataSource;
     private final int rawMonths;
@@ -50,23 +52,14 @@ public final class ReadingRetention {
         if (rawMonths == 0) {
             return new Result(null, 0, 0);
         }
-        try (Connection c = dataSource.getConnection()) {
+        return Transactions.inTransaction(dataSource, c -> {
             Instant cutoff = cutoff(now, ClosedPeriods.closedThrough(c));
-            c.setAutoCommit(false);
-            try {
-                long hours = rollUp(c, cutoff);
-                long removed;
-                try (PreparedStatement delete = c.prepareStatement("delete from gateway.readings where ts < ?")) {
-                    delete.setTimestamp(1, Timestamp.from(cutoff));
-                    removed = delete.executeUpdate();
-                }
-                c.commit();
-                return new Result(cutoff, hours, removed);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+            long hours = rollUp(c, cutoff);
+            try (PreparedStatement delete = c.prepareStatement("delete from gateway.readings where ts < ?")) {
+                delete.setTimestamp(1, Timestamp.from(cutoff));
+                return new Result(cutoff, hours, delete.executeUpdate());
             }
-        }
+        });
     }
 
     /**
