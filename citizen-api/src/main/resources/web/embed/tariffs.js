@@ -53,6 +53,15 @@
   var INDEX = { uz: 0, ru: 1, en: 2 };
   var mounted = [];
 
+  /** On e-kommunal's own pages, the language the reader chose there (common.js keeps it); elsewhere none. */
+  function ownLanguage() {
+    try {
+      return origin === location.origin ? localStorage.getItem('ek.lang') : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   function known(lang) { return TEXTS[lang] ? lang : 'uz'; }
 
   /* "1234567.50" -> "1 234 567,50" (uz, ru) or "1,234,567.50" (en): exact, from the API's decimal strings. */
@@ -135,7 +144,7 @@
       region: host.getAttribute('data-region') || (withControls && params.get('region')) || 'TASHKENT_CITY',
       date: host.getAttribute('data-date') || (withControls && params.get('date')) || '',
       lang: known(host.getAttribute('data-lang') || (withControls && params.get('lang'))
-        || (document.documentElement.lang || '').slice(0, 2))
+        || ownLanguage() || (document.documentElement.lang || '').slice(0, 2))
     };
     var root = host.attachShadow ? host.attachShadow({ mode: 'open' }) : host;
     root.appendChild(el('link', { rel: 'stylesheet', href: origin + '/embed/tariffs.css' }));
