@@ -18,7 +18,8 @@
       cCalculate: 'Hisoblash', cEstimate: 'Hisob-kitob', cService: 'Xizmat', cPrice: 'Narx', cQuantity: 'Miqdor',
       cMonthsShort: 'Oy', cAmount: 'Summa, so‘m', cTotal: 'Jami', cPrint: 'Chop etish', cMetered: 'Hisoblagich bor',
       cPerMonth: 'Oyiga, {0}', cStatePaid: 'Davlat to‘laydi', cMonthsOf: '{0} oy', cNoAnswer: 'Server javob bermadi',
-      cNote: 'Taxminiy hisob: tariflar QQS bilan, oylik iste’mol bir xil deb olingan.'
+      cNote: 'Taxminiy hisob: tariflar QQS bilan, oylik iste’mol bir xil deb olingan.',
+      e3004: 'Bu sana va hudud uchun tarif yo‘q'
     },
     ru: {
       cTitle: 'Сколько я заплачу?', cUtilities: 'Услуги', cHousehold: 'Домохозяйство', cRegion: 'Регион',
@@ -27,7 +28,8 @@
       cCalculate: 'Рассчитать', cEstimate: 'Расчёт', cService: 'Услуга', cPrice: 'Цена', cQuantity: 'Количество',
       cMonthsShort: 'Мес.', cAmount: 'Сумма, сум', cTotal: 'Итого', cPrint: 'Печать', cMetered: 'Есть счётчик',
       cPerMonth: 'В месяц, {0}', cStatePaid: 'Оплачивает государство', cMonthsOf: '{0} мес.', cNoAnswer: 'Сервер не ответил',
-      cNote: 'Оценка: тарифы с НДС, потребление каждый месяц одинаковое.'
+      cNote: 'Оценка: тарифы с НДС, потребление каждый месяц одинаковое.',
+      e3004: 'На эту дату и в этом регионе тарифа нет'
     },
     en: {
       cTitle: 'How much will I pay?', cUtilities: 'Utilities', cHousehold: 'Household', cRegion: 'Region',
@@ -36,7 +38,8 @@
       cCalculate: 'Calculate', cEstimate: 'Estimate', cService: 'Service', cPrice: 'Price', cQuantity: 'Quantity',
       cMonthsShort: 'Months', cAmount: 'Amount, UZS', cTotal: 'Total', cPrint: 'Print', cMetered: 'Metered',
       cPerMonth: 'Per month, {0}', cStatePaid: 'Paid by the state', cMonthsOf: '{0} months', cNoAnswer: 'The server did not answer',
-      cNote: 'An estimate: VAT included, the same use every month.'
+      cNote: 'An estimate: VAT included, the same use every month.',
+      e3004: 'No tariff for that date and region'
     }
   });
 

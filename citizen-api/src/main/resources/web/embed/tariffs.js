@@ -163,6 +163,7 @@
           out.appendChild(el('p', { 'class': 'error' }, [text('failed', lang)]));
           return;
         }
+        out.setAttribute('lang', lang);
         out.appendChild(table(answer.body, lang));
         out.appendChild(el('p', { 'class': 'source' }, [
           el('a', { href: origin + '/calculator.html', target: '_blank', rel: 'noopener' },
