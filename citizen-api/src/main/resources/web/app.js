@@ -41,13 +41,18 @@
   }
 
   /* Numbers as the portal prints them: 1 234 567,89 in uz and ru, 1,234,567.89 in en (common.js). */
-  function money(text) { return E.number(text === null || text === undefined ? text : String(text)); }
+  function money(text) {
+    if (text === null || text === undefined) { return t('none'); }
+    var s = String(text), sign = /^[+-]/.test(s) ? s.charAt(0) : '';
+    return sign + E.number(s.slice(sign.length));
+  }
 
   function soum(text) { return money(text) + ' ' + t('soum'); }
 
-  var UNITS = { uz: { kWh: 'kVt·soat', m3: 'm³', Gcal: 'Gkal', 'm2-month': 'm²·oy' },
-    ru: { kWh: 'кВт·ч', m3: 'м³', Gcal: 'Гкал', 'm2-month': 'м²·мес' },
-    en: { kWh: 'kWh', m3: 'm³', Gcal: 'Gcal', 'm2-month': 'm²·month' } };
+  var UNITS = {
+    uz: { kWh: 'kVt·soat', m3: 'm³', Gcal: 'Gkal', m2: 'm²', 'm2-month': 'm²·oy', 'resident-month': 'kishi·oy', month: 'oy' },
+    ru: { kWh: 'кВт·ч', m3: 'м³', Gcal: 'Гкал', m2: 'м²', 'm2-month': 'м²·мес', 'resident-month': 'чел.·мес', month: 'мес' },
+    en: { kWh: 'kWh', m3: 'm³', Gcal: 'Gcal', m2: 'm²', 'm2-month': 'm²·month', 'resident-month': 'resident·month', month: 'month' } };
   function unit(code) { return (UNITS[lang()][code]) || code || ''; }
 
   function show(id, text) {

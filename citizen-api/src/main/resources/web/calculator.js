@@ -145,7 +145,7 @@
       lines.appendChild(el('tr', { 'class': line.kind === 'STATE_PAID' ? 'state' : '' }, [
         el('th', { scope: 'row' }, [what]),
         el('td', { 'class': 'num', 'data-label': t('cPrice') }, [E.number(String(line.price)) + ' ' + t('soum') + '/' + u]),
-        el('td', { 'class': 'num', 'data-label': t('cQuantity') }, [E.number(String(line.quantity)) + ' ' + u.split('·')[0]]),
+        el('td', { 'class': 'num', 'data-label': t('cQuantity') }, [(E.number(String(line.quantity)) + ' ' + T.quantityUnit(line.unit, E.lang())).trim()]),
         el('td', { 'class': 'num', 'data-label': t('cMonthsShort') }, [String(line.months)]),
         el('td', { 'class': 'num amount', 'data-label': t('cAmount') }, [E.number(String(line.amount))])]));
     });

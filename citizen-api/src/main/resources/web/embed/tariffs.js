@@ -24,9 +24,12 @@
     GARBAGE: ['Chiqindi olib ketish', 'Вывоз мусора', 'Garbage removal']
   };
   var UNITS = {
-    uz: { kWh: 'kVt·soat', m3: 'm³', Gcal: 'Gkal', 'resident-month': 'kishi·oy', 'm2-month': 'm²·oy', month: 'oy' },
-    ru: { kWh: 'кВт·ч', m3: 'м³', Gcal: 'Гкал', 'resident-month': 'чел.·мес.', 'm2-month': 'м²·мес.', month: 'мес.' },
-    en: { kWh: 'kWh', m3: 'm³', Gcal: 'Gcal', 'resident-month': 'resident·month', 'm2-month': 'm²·month', month: 'month' }
+    uz: { kWh: 'kVt·soat', m3: 'm³', Gcal: 'Gkal', 'resident-month': 'kishi·oy', 'm2-month': 'm²·oy', month: 'oy',
+      m2: 'm²', resident: 'kishi' },
+    ru: { kWh: 'кВт·ч', m3: 'м³', Gcal: 'Гкал', 'resident-month': 'чел.·мес.', 'm2-month': 'м²·мес.', month: 'мес.',
+      m2: 'м²', resident: 'чел.' },
+    en: { kWh: 'kWh', m3: 'm³', Gcal: 'Gcal', 'resident-month': 'resident·month', 'm2-month': 'm²·month', month: 'month',
+      m2: 'm²', resident: 'residents' }
   };
   var REGIONS = {
     TASHKENT_CITY: ['Toshkent shahri', 'г. Ташкент', 'Tashkent city'],
@@ -83,6 +86,12 @@
 
   function name(map, code, lang) { return map[code] ? map[code][INDEX[known(lang)]] : code; }
   function unit(code, lang) { return UNITS[known(lang)][code] || code; }
+
+  /** What a quantity is counted in: kWh for kWh, m² for "m² a month" (the months are counted apart). */
+  function quantityUnit(code, lang) {
+    var m = /^(.+)-month$/.exec(code || '');
+    return m ? unit(m[1], lang) : code === 'month' ? '' : unit(code, lang);
+  }
   function text(key, lang, arg) { return TEXTS[known(lang)][key].replace('{0}', arg); }
 
   /** "up to 200 kWh: 450", "above 200 kWh: 900": each block with its limits, in the reader's words. */
@@ -91,7 +100,7 @@
       return el('td', { 'class': 'none' }, ['—']);
     }
     var u = unit(price.unit, lang);
-    var amount = u.split('·')[0];
+    var amount = quantityUnit(price.unit, lang);
     var cell = el('td', {}, [el('b', {}, [money(price.price, lang)]), ' ' + text('soum', lang) + '/' + u]);
     if (price.blocks && price.blocks.length > 1) {
       var list = el('ul', { 'class': 'blocks' });
@@ -206,7 +215,7 @@
     utilities: UTILITIES, regions: REGIONS, money: money, start: start, setLanguage: setLanguage,
     name: function (code, lang) { return name(UTILITIES, code, lang); },
     region: function (code, lang) { return name(REGIONS, code, lang); },
-    unit: unit
+    unit: unit, quantityUnit: quantityUnit
   };
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);

@@ -105,6 +105,7 @@
   // after routing.js's D.page: the desk is shown (or refused) by then
   if ($('desk').hidden) { return; }
   years();
+  E.applyLanguage(); // this panel's texts came after routing.js filled the page's
   $('hd-save').disabled = !admin();
   $('hd-year').addEventListener('change', load);
   $('holiday-form').addEventListener('submit', save);

@@ -90,11 +90,8 @@
   }
   function isEditor() { return D.role() === 'ADMINISTRATOR'; }
 
-  /* "1234567.50" -> "1 234 567,50" (no floating point). */
-  function money(text) {
-    var parts = String(text).split('.');
-    return parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') + (parts.length > 1 ? ',' + parts[1] : '');
-  }
+  /* "1234567.50" -> "1 234 567,50" in uz and ru, "1,234,567.50" in en (common.js; no floating point). */
+  function money(text) { return window.Ek.number(String(text)); }
 
   /** "200:600|*:2000" as "up to 200: 600 · above: 2 000"; a single price "*:8400" as "8 400". */
   function blocks(text) {

@@ -101,8 +101,7 @@ class EveryPageIT {
     void anAdministratorEntersASeasonalTariffWithTheFormsRows() throws Exception {
         signIn(ADMIN);
         language("uz");
-        browser.resize(PageChecks.DESK, 900);
-        browser.navigate().to(system.base() + "/operator/tariffs.html");
+        open("/operator/tariffs.html", PageChecks.DESK);
         browser.until(visibilityOfElementLocated(By.cssSelector("tr[data-id='NATURAL_GAS-2025-05-01']")));
         assertThat(browser.find("tr[data-id='NATURAL_GAS-2025-05-01'] td.blocks").getText())
                 .contains("me’yor ichida: 1 000 · qolgani: 1 800", "Qish 01.11–28.02: me’yor 500; qolgan vaqtda: 100");
@@ -167,8 +166,7 @@ class EveryPageIT {
     void anAdministratorAddsAndRemovesADayOffOnTheRoutingPage() throws Exception {
         signIn(ADMIN);
         language("ru");
-        browser.resize(PageChecks.PHONE, 740);
-        browser.navigate().to(system.base() + "/operator/routing.html");
+        open("/operator/routing.html", PageChecks.PHONE);
         browser.until(d -> browser.driver.findElements(By.cssSelector("#holidays li[data-day]")).size() >= 7);
         assertThat(browser.find("#holidays-title").getText()).isEqualTo("Выходные дни");
         String year = browser.find("#hd-year").getAttribute("value");
@@ -203,8 +201,7 @@ class EveryPageIT {
     void aVisitorSwitchesTheCalculatorsLanguage() throws Exception {
         signOut();
         language("uz");
-        browser.resize(PageChecks.PHONE, 740);
-        browser.navigate().to(system.base() + "/calculator.html");
+        open("/calculator.html", PageChecks.PHONE);
         browser.until(visibilityOfElementLocated(By.cssSelector("input[name=consumption-ELECTRICITY]")));
         assertThat(browser.find("h1").getText()).isEqualTo("Qancha to‘layman?");
         assertThat(browser.find("#calculator").getText()).contains("Hudud", "Oyiga, kVt·soat")
@@ -245,9 +242,8 @@ class EveryPageIT {
     private void page(String path, String lang, String ready, String name) throws Exception {
         for (int width : new int[] {PageChecks.PHONE, PageChecks.DESK}) {
             browser.consoleErrors(); // what earlier pages logged
-            browser.resize(width, width == PageChecks.PHONE ? 740 : 900);
             language(lang);
-            browser.navigate().to(system.base() + path);
+            open(path, width);
             if (ready != null) {
                 browser.until(visibilityOfElementLocated(By.cssSelector(ready)));
             }
@@ -265,6 +261,12 @@ class EveryPageIT {
             assertThat(checks.accessibilityViolations()).as(where + ": serious or critical axe-core violations").isEmpty();
             shot(name + "-" + lang + "-" + width);
         }
+    }
+
+    /** Loads the page, then shows it this wide (chromedriver's phone emulation comes back with each new page). */
+    private void open(String path, int width) {
+        browser.navigate().to(system.base() + path);
+        browser.resize(width, width == PageChecks.PHONE ? 740 : 900);
     }
 
     /** Waits until nothing more loads and the page stops changing: the same resources and nodes for a second. */
@@ -320,9 +322,11 @@ class EveryPageIT {
         browser.until(visibilityOfElementLocated(By.id("home")));
     }
 
+    /** Forgets the session and the language, on a page of the site that needs neither. */
     private void signOut() {
-        browser.navigate().to(system.base() + "/favicon.ico");
+        browser.navigate().to(system.base() + "/questions.html");
         browser.script("localStorage.clear(); sessionStorage.clear();");
+        browser.consoleErrors();
     }
 
     /** The reader's language as the pages remember it (common.js), before the next page loads. */
