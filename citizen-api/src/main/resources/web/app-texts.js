@@ -23,7 +23,8 @@ window.EkTexts = {
     failed: 'Xatolik. Qayta urinib ko‘ring.', holder: 'Egasi',
     u_electricity: 'Elektr energiyasi', u_gas: 'Tabiiy gaz', u_cold_water: 'Sovuq suv',
     u_hot_water_heating: 'Issiq suv va isitish', u_garbage: 'Chiqindi', u_single_billing: 'Yagona hisob',
-    soum: 'so‘m', m_electricity: 'Elektr hisoblagichi', m_gas: 'Gaz hisoblagichi', m_cold_water: 'Sovuq suv hisoblagichi', m_hot_water: 'Issiq suv hisoblagichi', m_heat: 'Issiqlik hisoblagichi'
+    soum: 'so‘m', m_electricity: 'Elektr hisoblagichi', m_gas: 'Gaz hisoblagichi', m_cold_water: 'Sovuq suv hisoblagichi', m_hot_water: 'Issiq suv hisoblagichi', m_heat: 'Issiqlik hisoblagichi',
+    tariffUpTo: '{0} gacha', tariffAbove: '{0} dan ortiq'
   },
   ru: {
     appealsLink: 'Обращения: жалоба, предложение, вопрос', questionsLink: 'Вопросы и ответы', officerDeskLink: 'Очередь обращений (для сотрудников)', moneyTitle: 'Касса и отчёты', deskCashier: 'Касса: приём платежей, квитанции, отмена', deskReports: 'Отчёты: поступления, долги, потребление', readingPhoto: 'Фото счётчика (необязательно)', photoSaved: 'фото приложено', photoFailed: 'фото не приложено',
@@ -48,7 +49,8 @@ window.EkTexts = {
     failed: 'Ошибка. Попробуйте ещё раз.', holder: 'Владелец',
     u_electricity: 'Электроэнергия', u_gas: 'Природный газ', u_cold_water: 'Холодная вода',
     u_hot_water_heating: 'Горячая вода и отопление', u_garbage: 'Вывоз мусора', u_single_billing: 'Единый счёт',
-    soum: 'сум', m_electricity: 'Электросчётчик', m_gas: 'Газовый счётчик', m_cold_water: 'Счётчик холодной воды', m_hot_water: 'Счётчик горячей воды', m_heat: 'Теплосчётчик'
+    soum: 'сум', m_electricity: 'Электросчётчик', m_gas: 'Газовый счётчик', m_cold_water: 'Счётчик холодной воды', m_hot_water: 'Счётчик горячей воды', m_heat: 'Теплосчётчик',
+    tariffUpTo: 'до {0}', tariffAbove: 'свыше {0}'
   },
   en: {
     appealsLink: 'Appeals: complaint, proposal, question', questionsLink: 'Questions and answers', officerDeskLink: 'Appeals queue (for officers)', moneyTitle: 'Cashier desk and reports', deskCashier: 'Cashier desk: take payments, receipts, cancel', deskReports: 'Reports: collections, debts, consumption', readingPhoto: 'Photo of the meter (optional)', photoSaved: 'photo attached', photoFailed: 'photo not attached',
@@ -73,6 +75,7 @@ window.EkTexts = {
     failed: 'Something went wrong. Please try again.', holder: 'Holder',
     u_electricity: 'Electricity', u_gas: 'Natural gas', u_cold_water: 'Cold water',
     u_hot_water_heating: 'Hot water and heating', u_garbage: 'Garbage', u_single_billing: 'Single bill',
-    soum: 'so‘m', m_electricity: 'Electricity meter', m_gas: 'Gas meter', m_cold_water: 'Cold water meter', m_hot_water: 'Hot water meter', m_heat: 'Heat meter'
+    soum: 'so‘m', m_electricity: 'Electricity meter', m_gas: 'Gas meter', m_cold_water: 'Cold water meter', m_hot_water: 'Hot water meter', m_heat: 'Heat meter',
+    tariffUpTo: 'up to {0}', tariffAbove: 'above {0}'
   }
 };

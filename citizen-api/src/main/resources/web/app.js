@@ -3,79 +3,57 @@
 (function () {
   'use strict';
 
-  // Every string the page shows, in one place (app-texts.js): Uzbek (Latin), Russian, English.
-  var I18N = window.EkTexts;
+  // The shared script (common.js): texts, numbers, the session and the API client, as on every page.
+  // Every string this page shows is in app-texts.js (household.js adds its own): Uzbek (Latin), Russian, English.
+  var E = window.Ek;
+  E.texts(window.EkTexts);
 
   var DESK_ROLES = { OPERATOR: true, ADMINISTRATOR: true };
   var MONEY_ROLES = { CASHIER: true, OPERATOR: true, ADMINISTRATOR: true };
   // Language and session outlive the tab and the browser (localStorage, see docs/security.md);
-  // the desk's pages read the same.
-  var store = window.localStorage;
-  var lang = I18N[store.getItem('ek.lang')] ? store.getItem('ek.lang') : 'uz';
-  var session = JSON.parse(store.getItem('ek.session') || sessionStorage.getItem('ek.session') || 'null');
-  var languageListeners = [];
+  // the desk's pages read the same. `session` is this page's view of it, refreshed from the store.
+  var session = E.session();
   var phoneSent = null;
   var $ = function (id) { return document.getElementById(id); };
-  var t = function (key) { return I18N[lang][key] || key; };
+  var t = E.t, el = E.el, i18n = E.i18n, day = E.day;
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    (children || []).forEach(function (c) {
-      if (c !== null && c !== undefined) { node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); }
-    });
-    return node;
-  }
+  function lang() { return E.lang(); }
 
-  // A text in the page's language that follows later switches.
-  function i18n(tag, key, attrs) {
-    var node = el(tag, attrs);
-    node.setAttribute('data-i18n', key);
-    node.textContent = t(key);
-    return node;
-  }
+  /** A text for a code (a meter type, a utility) or the code itself when there is none. */
+  function named(key, code) { return E.has(key) ? t(key) : code; }
 
   function applyLanguage() {
-    document.documentElement.lang = lang;
-    document.querySelectorAll('[data-i18n]').forEach(function (node) { node.textContent = t(node.getAttribute('data-i18n')); });
-    document.querySelectorAll('[data-lang]').forEach(function (b) {
-      b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === lang));
-    });
-    document.title = t(session ? 'myWidgets' : 'signinTitle') + ' — e-kommunal';
-    languageListeners.forEach(function (f) { f(lang); });
+    E.applyLanguage();
   }
+
+  // after every language change: the title of the view shown, and the code-sent line
+  E.onLanguage(function () {
+    document.title = t(session ? 'myWidgets' : 'signinTitle') + ' — e-kommunal';
+    if (phoneSent) { $('code-sent').textContent = t('codeSent') + phoneSent; }
+  });
 
   function setLanguage(next) {
-    var before = lang;
-    lang = I18N[next] ? next : 'uz';
-    store.setItem('ek.lang', lang);
-    applyLanguage();
-    if (phoneSent) { $('code-sent').textContent = t('codeSent') + phoneSent; }
+    var before = lang();
+    E.setLanguage(next);
     // amounts, units and names are written into the cards: draw them again in a new language (only
     // then: the profile's language arrives after sign-in, and redrawing would drop what is being typed)
-    if (session && lang !== before) { loadWidgets().catch(function () {}); }
+    if (session && lang() !== before) { loadWidgets().catch(function () {}); }
   }
 
-  /* Numbers as the portal prints them: 1 234 567,89 (narrow no-break spaces). */
+  /* Numbers as the portal prints them: 1 234 567,89 in uz and ru, 1,234,567.89 in en (common.js). */
   function money(text) {
     if (text === null || text === undefined) { return t('none'); }
-    var s = String(text), sign = /^[+-]/.test(s) ? s[0] : '';
-    var parts = s.replace(/^[+-]/, '').split('.');
-    return sign + parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') + (parts.length > 1 ? ',' + parts[1] : '');
+    var s = String(text), sign = /^[+-]/.test(s) ? s.charAt(0) : '';
+    return sign + E.number(s.slice(sign.length));
   }
 
   function soum(text) { return money(text) + ' ' + t('soum'); }
 
-  var UNITS = { uz: { kWh: 'kVt·soat', m3: 'm³', Gcal: 'Gkal', 'm2-month': 'm²·oy' },
-    ru: { kWh: 'кВт·ч', m3: 'м³', Gcal: 'Гкал', 'm2-month': 'м²·мес' },
-    en: { kWh: 'kWh', m3: 'm³', Gcal: 'Gcal', 'm2-month': 'm²·month' } };
-  function unit(code) { return (UNITS[lang][code]) || code || ''; }
-
-  function day(iso) {
-    if (!iso) { return t('none'); }
-    var d = String(iso).slice(0, 10).split('-');
-    return d[2] + '.' + d[1] + '.' + d[0];
-  }
+  var UNITS = {
+    uz: { kWh: 'kVt·soat', m3: 'm³', Gcal: 'Gkal', m2: 'm²', 'm2-month': 'm²·oy', 'resident-month': 'kishi·oy', month: 'oy' },
+    ru: { kWh: 'кВт·ч', m3: 'м³', Gcal: 'Гкал', m2: 'м²', 'm2-month': 'м²·мес', 'resident-month': 'чел.·мес', month: 'мес' },
+    en: { kWh: 'kWh', m3: 'm³', Gcal: 'Gcal', m2: 'm²', 'm2-month': 'm²·month', 'resident-month': 'resident·month', month: 'month' } };
+  function unit(code) { return (UNITS[lang()][code]) || code || ''; }
 
   function show(id, text) {
     var node = $(id);
@@ -83,52 +61,25 @@
     node.hidden = !text;
   }
 
-  /* ---- The API: Bearer token, one refresh on 401, problems as errors with their detail. ---- */
+  /* ---- The API (common.js): Bearer token, one refresh on 401, problems as errors with their detail. ---- */
 
   function saveSession(s) {
-    session = s;
-    sessionStorage.removeItem('ek.session'); // where an older page kept it
-    if (s) { store.setItem('ek.session', JSON.stringify(s)); } else { store.removeItem('ek.session'); }
+    E.saveSession(s);
+    session = E.session();
   }
 
   function call(method, path, body) {
-    // the server answers problems in the page's language
-    var headers = { 'Accept': 'application/json', 'Accept-Language': lang };
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    if (session) { headers.Authorization = 'Bearer ' + session.accessToken; }
-    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return E.call(method, path, body);
   }
 
-  function refresh() {
-    // another tab may have rotated the refresh token already: using the old one again would end the session
-    var stored = JSON.parse(store.getItem('ek.session') || 'null');
-    if (stored && stored.refreshToken !== session.refreshToken) {
-      session = stored;
-      return Promise.resolve();
-    }
-    return call('POST', '/api/v1/auth/refresh', { refreshToken: session.refreshToken }).then(function (r) {
-      if (!r.ok) { throw new Error('refresh'); }
-      return r.json().then(saveSession);
-    });
-  }
-
+  /** E.api; a session that cannot be refreshed any more ends here (back to the sign-in). */
   function api(method, path, body, raw) {
-    return call(method, path, body).then(function (r) {
-      if (r.status !== 401 || !session) { return r; }
-      return refresh().then(function () { return call(method, path, body); }, function () {
-        signOut();
-        return r;
-      });
-    }).then(function (r) {
-      if (raw && r.ok) { return r; }
-      return r.status === 204 ? null : r.json().catch(function () { return {}; }).then(function (json) {
-        if (!r.ok) {
-          var e = new Error(json.detail || json.title || t('failed'));
-          e.problem = json;
-          throw e;
-        }
-        return json;
-      });
+    return E.api(method, path, body, { raw: raw }).then(function (r) {
+      session = E.session();
+      return r;
+    }, function (e) {
+      if (e.status === 401 && session && !E.session()) { signOut(); }
+      throw e;
     });
   }
 
@@ -202,7 +153,7 @@
     return list.map(function (m) {
       var r = m.lastReading;
       return el('div', { 'class': 'meter' }, [
-        field('meter', (I18N[lang]['m_' + m.type] || m.type) + ' № ' + m.serial),
+        field('meter', named('m_' + m.type, m.type) + ' № ' + m.serial),
         field('lastReading', r ? money(r.value) + ' ' + unit(m.unit) + ' · ' + day(r.date) : t('none')),
         readingForm(m.serial)
       ]);
@@ -249,7 +200,7 @@
     return shrink(file).then(function (blob) {
       return fetch('/api/v1/meters/' + encodeURIComponent(serial) + '/readings/photo?time='
         + encodeURIComponent(reading.time) + '&register=' + encodeURIComponent(reading.register), {
-        method: 'PUT', headers: { 'Authorization': 'Bearer ' + session.accessToken, 'Content-Type': blob.type },
+        method: 'PUT', headers: { 'Authorization': 'Bearer ' + E.session().accessToken, 'Content-Type': blob.type },
         body: blob
       });
     }).then(function (r) {
@@ -286,14 +237,30 @@
     }));
   }
 
+  /** The day before an exclusive end: a period 2026-11-01..2026-12-01 is read "01.11.2026–30.11.2026". */
+  function lastDay(iso) {
+    return new Date(Date.parse(String(iso).slice(0, 10) + 'T00:00:00Z') - 86400000).toISOString().slice(0, 10);
+  }
+
+  /** "200 gacha: 600 so‘m/kVt·soat · 200 dan ortiq: 800 so‘m/kVt·soat (01.11.2026–30.11.2026)". */
+  function tariffLine(applied) {
+    if (!applied.length) { return ''; }
+    var prices = applied.map(function (x) {
+      var price = money(x.unitPrice) + ' ' + t('soum') + '/' + unit(x.unit);
+      if (x.blockTo) { return t('tariffUpTo').replace('{0}', money(x.blockTo)) + ': ' + price; }
+      if (x.blockFrom && Number(x.blockFrom) > 0) { return t('tariffAbove').replace('{0}', money(x.blockFrom)) + ': ' + price; }
+      return price;
+    }).join(' · ');
+    var first = applied[0];
+    return prices + ' (' + day(first.from) + '–' + day(lastDay(first.to)) + ')';
+  }
+
   function card(c) {
     if (c.status !== 'ok') {
       return el('article', { 'class': 'card unavailable', 'data-account-id': c.accountId }, [
         i18n('h2', 'unavailable')]);
     }
-    var tariffs = (c.lastTariff || []).map(function (x) {
-      return money(x.unitPrice) + ' ' + t('soum') + '/' + unit(x.unit) + ' (' + day(x.from) + '–' + day(x.to) + ')';
-    }).join('; ');
+    var tariffs = tariffLine(c.lastTariff || []);
     var p = c.lastPayment;
     return el('article', { 'class': 'card', 'data-account-id': c.accountId, 'data-number': c.account.number }, [
       el('h2', {}, [i18n('span', 'u_' + c.utility), el('small', {}, [' № ' + c.account.number])]),
@@ -336,7 +303,7 @@
       box.textContent = '';
       var series = body.series || [];
       if (!series.length) { box.appendChild(i18n('p', 'noData', { 'class': 'note' })); return; }
-      series.slice(0, 2).forEach(function (s) { box.appendChild(window.EkommunalChart.bars(s, t)); });
+      series.slice(0, 2).forEach(function (s) { box.appendChild(window.EkommunalChart.bars(s, t, unit)); });
     }, function (e) { $('chart-' + id).textContent = e.message; });
   }
 
@@ -356,7 +323,7 @@
         utilities.forEach(function (u) {
           var path = '/api/v1/accounts/' + id + '/invoices/' + inv.id + '/payment-slip.pdf?utility=' + u.toLowerCase();
           var slip = el('a', { href: path, 'class': 'slip', 'data-pdf': path }, [i18n('span', 'slip'),
-            utilities.length > 1 ? ' · ' + (I18N[lang]['u_' + u.toLowerCase()] || u) : '']);
+            utilities.length > 1 ? ' · ' + named('u_' + u.toLowerCase(), u) : '']);
           slip.addEventListener('click', openReceipt);
           item.appendChild(el('br'));
           item.appendChild(slip);
@@ -370,7 +337,7 @@
   function openReceipt(ev) {
     ev.preventDefault();
     var pdf = ev.currentTarget.getAttribute('data-pdf');
-    var path = pdf + (pdf.indexOf('?') < 0 ? '?' : '&') + 'lang=' + (lang === 'ru' ? 'ru' : 'uz');
+    var path = pdf + (pdf.indexOf('?') < 0 ? '?' : '&') + 'lang=' + (lang() === 'ru' ? 'ru' : 'uz');
     var tab = window.open('', '_blank');
     api('GET', path, undefined, true).then(function (r) { return r.blob(); }).then(function (blob) {
       var url = URL.createObjectURL(blob);
@@ -425,9 +392,8 @@
   $('link-form').addEventListener('submit', linkAccount);
   // What the household's other views (household.js) share with this one.
   window.Ekommunal = { api: api, t: t, el: el, i18n: i18n, field: field, money: money, soum: soum, day: day,
-    unit: unit, show: show, reload: loadWidgets, setLanguage: setLanguage, lang: function () { return lang; },
-    strings: function (more) { Object.keys(more).forEach(function (l) { Object.assign(I18N[l], more[l]); }); },
-    onLanguage: function (f) { languageListeners.push(f); } };
+    unit: unit, show: show, reload: loadWidgets, setLanguage: setLanguage, lang: lang,
+    strings: E.texts, onLanguage: E.onLanguage };
   if (window.EkHousehold) { window.EkHousehold.start(window.Ekommunal); }
   applyLanguage();
   offerOneId();

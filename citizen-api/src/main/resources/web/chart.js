@@ -3,7 +3,8 @@
 (function () {
   'use strict';
   var NS = 'http://www.w3.org/2000/svg';
-  var W = 300, H = 120, TOP = 14, BOTTOM = 16;
+  // labels of 12 units: at least 11 px on a 360 px phone, where the chart is about 300 px wide
+  var W = 300, H = 140, TOP = 18, BOTTOM = 20;
   var TASHKENT_MS = 5 * 3600 * 1000; // UTC+5 all year: the billing day starts at local midnight
 
   function svg(tag, attrs, text) {
@@ -18,7 +19,18 @@
     return ('0' + d.getUTCDate()).slice(-2) + '.' + ('0' + (d.getUTCMonth() + 1)).slice(-2);
   }
 
-  function bars(series, t) {
+  /**
+   * The largest day's value as a label: never "0.0" for a small positive one (0.04 Gcal stays 0,04),
+   * with the page's decimal separator (common.js) when it is loaded.
+   */
+  function amount(v) {
+    var text = v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : String(Number(v.toPrecision(2)));
+    return window.Ek ? window.Ek.number(text) : text;
+  }
+
+  /** @param unitName the unit in the page's language ("kWh" -> "kVt·soat"); the code itself without one */
+  function bars(series, t, unitName) {
+    var unit = unitName ? unitName(series.unit) : (series.unit || '');
     var points = series.points || [];
     var values = points.map(function (p) { return p.value === null ? null : Number(p.value); });
     var max = Math.max.apply(null, values.filter(function (v) { return v !== null; }).concat([0]));
@@ -26,9 +38,9 @@
     var step = W / Math.max(points.length, 1);
     var chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, 'class': 'chart', role: 'img',
       'data-register': series.register, 'data-days': points.length, 'data-filled': filled });
-    chart.appendChild(svg('title', {}, t('consumption') + ', ' + (series.unit || '')));
+    chart.appendChild(svg('title', {}, t('consumption') + ', ' + unit));
     chart.appendChild(svg('line', { x1: 0, y1: H - BOTTOM, x2: W, y2: H - BOTTOM, 'class': 'axis' }));
-    chart.appendChild(svg('text', { x: 0, y: 10, 'class': 'max' }, max ? max.toFixed(1) + ' ' + (series.unit || '') : t('noData')));
+    chart.appendChild(svg('text', { x: 0, y: 13, 'class': 'max' }, max ? amount(max) + ' ' + unit : t('noData')));
     points.forEach(function (p, i) {
       var v = values[i];
       var h = v === null || !max ? 0 : Math.max(1, (H - TOP - BOTTOM) * v / max);
@@ -36,7 +48,7 @@
         width: Math.max(step - 2, 1).toFixed(2), height: h.toFixed(2),
         'class': 'bar' + (p.estimated ? ' estimated' : '') + (v === null ? ' empty' : '') });
       bar.appendChild(svg('title', {}, dayLabel(p.from) + ': ' + (v === null ? t('noData')
-        : v + ' ' + (series.unit || '') + (p.estimated ? ' (' + t('estimated') + ')' : ''))));
+        : (window.Ek ? window.Ek.number(String(v)) : v) + ' ' + unit + (p.estimated ? ' (' + t('estimated') + ')' : ''))));
       chart.appendChild(bar);
       var last = i === points.length - 1;
       // A label a week; the last one is right-aligned and the weekly one before it kept clear of it.

@@ -25,7 +25,7 @@
   };
   var listeners = [];
 
-  /* ---- Storage: the language in localStorage (kept across visits); the session where the sign-in page put it ---- */
+  /* ---- Storage: the language and the session in localStorage (kept across tabs and visits, see docs/security.md) ---- */
 
   function stored(key) {
     try {
@@ -45,11 +45,6 @@
 
   var lang = initialLanguage();
 
-  function sessionStore() {
-    return sessionStorage.getItem('ek.session') !== null || localStorage.getItem('ek.session') === null
-      ? sessionStorage : localStorage;
-  }
-
   function session() {
     try {
       return JSON.parse(stored('ek.session') || 'null');
@@ -59,11 +54,8 @@
   }
 
   function saveSession(s) {
-    var store = sessionStore();
-    if (s) { store.setItem('ek.session', JSON.stringify(s)); } else {
-      sessionStorage.removeItem('ek.session');
-      localStorage.removeItem('ek.session');
-    }
+    sessionStorage.removeItem('ek.session'); // where older pages kept it
+    if (s) { localStorage.setItem('ek.session', JSON.stringify(s)); } else { localStorage.removeItem('ek.session'); }
   }
 
   /* ---- Texts ---- */
@@ -219,9 +211,15 @@
    */
   function api(method, path, body, opts) {
     opts = opts || {};
+    var sent = session();
     return call(method, path, body, opts.contentType).then(function (r) {
-      if (r.status !== 401 || !session()) { return r; }
-      return refresh().then(function (ok) { return ok ? call(method, path, body, opts.contentType) : r; });
+      var now = session();
+      if (r.status !== 401 || !now) { return r; }
+      // another tab may have refreshed the session meanwhile: its refresh token is spent, use what it got
+      var rotated = sent && now.accessToken !== sent.accessToken;
+      return (rotated ? Promise.resolve(true) : refresh()).then(function (ok) {
+        return ok ? call(method, path, body, opts.contentType) : r;
+      });
     }).then(function (r) {
       if (opts.raw && r.ok) { return r; }
       if (r.status === 204) { return null; }

@@ -191,7 +191,8 @@
       status.hidden = true;
       links.textContent = '';
       // 1 234 567,89 as typed: spaces out, the comma a point
-      var amount = input.value.replace(/[\s\u00a0\u202f]+/g, '').replace(',', '.');
+      var typed = input.value.replace(/[\s\u00a0\u202f]+/g, '');
+      var amount = E.lang() === 'en' ? typed.replace(/,/g, '') : typed.replace(',', '.');
       E.api('GET', '/api/v1/accounts/' + encodeURIComponent(c.account.number) + '/pay-links?amount='
         + encodeURIComponent(amount) + '&lang=' + E.lang()).then(function (body) {
         links.appendChild(E.i18n('span', 'payWith', { 'class': 'note' }));

@@ -3,7 +3,7 @@
    and the new version marked. Talks only to /api/v1/operator/tariffs (see openapi.yaml). */
 (function () {
   'use strict';
-  var D = window.EkDesk;
+  var D = window.EkDesk, F = window.EkTariffForm;
   var el = D.el, t = D.t;
   var $ = function (id) { return document.getElementById(id); };
 
@@ -37,7 +37,6 @@
       cancel: 'Bekor qilish', versionId: 'Versiya identifikatori', basis: 'Hisoblash asosi', meter: 'Hisoblagich',
       regions: 'Hududlar', regionsHint: 'Hech biri tanlanmasa — barcha hududlar.', householdClass: 'Xonadon turi',
       validFrom: 'Amal qilish boshi', validTo: 'Amal qilish oxiri (ixtiyoriy)', blocks: 'Narxlar (bloklar)',
-      blocksHint: 'chegara:narx, “|” bilan: 200:600|500:800|*:2000 (* — qolgani; norm — me’yor ichida).',
       season: 'Mavsumiy me’yor (ixtiyoriy)', coefficient: 'Hisoblagichsiz koeffitsiyent', statePays: 'Davlat to‘laydi, me’yordan ortiq',
       toForm: 'Yangi versiya qo‘shish ↓', add: 'Qo‘shish', supersede: 'Almashtirish', added: 'Qo‘shildi: ', supersededBy: ' o‘rniga: ',
       openEnded: 'hozirgacha', upTo: '% gacha', above: 'qolgani', withinNorm: 'me’yor ichida',
@@ -53,7 +52,6 @@
       cancel: 'Отмена', versionId: 'Идентификатор версии', basis: 'База начисления', meter: 'Счётчик',
       regions: 'Регионы', regionsHint: 'Ничего не выбрано — все регионы.', householdClass: 'Тип квартиры',
       validFrom: 'Действует с', validTo: 'Действует до (необязательно)', blocks: 'Цены (блоки)',
-      blocksHint: 'граница:цена через «|»: 200:600|500:800|*:2000 (* — остальное; norm — в пределах нормы).',
       season: 'Сезонная норма (необязательно)', coefficient: 'Коэффициент без счётчика', statePays: 'Государство платит сверх нормы',
       toForm: 'Добавить версию ↓', add: 'Добавить', supersede: 'Заменить', added: 'Добавлено: ', supersededBy: ' заменяет ',
       openEnded: 'бессрочно', upTo: 'до %', above: 'свыше', withinNorm: 'в пределах нормы',
@@ -69,7 +67,6 @@
       cancel: 'Cancel', versionId: 'Version id', basis: 'Charged', meter: 'Meter',
       regions: 'Regions', regionsHint: 'None selected: every region.', householdClass: 'Household class',
       validFrom: 'Valid from', validTo: 'Valid to (optional)', blocks: 'Prices (blocks)',
-      blocksHint: 'limit:price joined by “|”: 200:600|500:800|*:2000 (* is the rest; norm is within the norm).',
       season: 'Seasonal norm (optional)', coefficient: 'Coefficient without a meter', statePays: 'State pays above the norm',
       toForm: 'Add a version ↓', add: 'Add', supersede: 'Supersede', added: 'Added: ', supersededBy: ' supersedes ',
       openEnded: 'open-ended', upTo: 'up to %', above: 'above', withinNorm: 'within the norm',
@@ -87,13 +84,14 @@
 
   function name(map, code) { return map[code] ? map[code][LANGS[D.lang()]] : code; }
   function value(id) { return $(id).value.trim(); }
+  /** The book's end is exclusive (the next version's first day): people read the last day it applies. */
+  function lastDay(validTo) {
+    return new Date(Date.parse(validTo + 'T00:00:00Z') - 86400000).toISOString().slice(0, 10);
+  }
   function isEditor() { return D.role() === 'ADMINISTRATOR'; }
 
-  /* "1234567.50" -> "1 234 567,50" (no floating point). */
-  function money(text) {
-    var parts = String(text).split('.');
-    return parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0') + (parts.length > 1 ? ',' + parts[1] : '');
-  }
+  /* "1234567.50" -> "1 234 567,50" in uz and ru, "1,234,567.50" in en (common.js; no floating point). */
+  function money(text) { return window.Ek.number(String(text)); }
 
   /** "200:600|*:2000" as "up to 200: 600 · above: 2 000"; a single price "*:8400" as "8 400". */
   function blocks(text) {
@@ -147,9 +145,9 @@
     return el('tr', { 'data-id': v.id, 'class': v.id === fresh ? 'fresh' : null }, [
       el('td', { 'class': 'serial' }, [el('b', {}, [v.id])]),
       el('td', {}, [who(v)]),
-      el('td', { 'class': 'validity' }, [D.day(v.validFrom) + ' – ' + (v.validTo ? D.day(v.validTo) : t('openEnded'))]),
+      el('td', { 'class': 'validity' }, [D.day(v.validFrom) + ' – ' + (v.validTo ? D.day(lastDay(v.validTo)) : t('openEnded'))]),
       el('td', { 'class': 'blocks', 'data-blocks': v.blocks }, [blocks(v.blocks),
-        v.season ? el('div', { 'class': 'note' }, [v.season]) : null]),
+        v.season ? el('div', { 'class': 'note' }, [F.seasonText(v.season)]) : null]),
       el('td', {}, [action])
     ]);
   }
@@ -205,8 +203,7 @@
     Array.prototype.forEach.call($('v-regions').options, function (o) {
       o.selected = v.regions !== 'ALL' && v.regions.indexOf(o.value) >= 0;
     });
-    $('v-blocks').value = v.blocks;
-    $('v-season').value = v.season || '';
+    F.fill(v.blocks, v.season);
     $('v-id').value = '';
     $('v-from').value = '';
     $('v-to').value = '';
@@ -221,16 +218,16 @@
     D.applyLanguage();
   }
 
-  function body() {
+  function body(prices) {
     var regions = Array.prototype.filter.call($('v-regions').options, function (o) { return o.selected; })
       .map(function (o) { return o.value; });
     var b = {
       id: value('v-id'), utility: value('v-utility'), basis: value('v-basis'), meter: value('v-meter'),
       regions: regions.length ? regions : 'ALL', 'class': value('v-class'), validFrom: value('v-from'),
-      blocks: value('v-blocks').replace(/\s+/g, '')
+      blocks: prices.blocks
     };
     if (value('v-to')) { b.validTo = value('v-to'); }
-    if (value('v-season')) { b.season = value('v-season'); }
+    if (prices.season) { b.season = prices.season; }
     if (value('v-coefficient')) { b.unmeteredCoefficient = value('v-coefficient').replace(',', '.'); }
     if (value('v-state')) { b.statePaysAboveNorm = value('v-state').replace(',', '.'); }
     return b;
@@ -241,10 +238,12 @@
     var form = $('version-form');
     D.clearProblems(form);
     D.done(form, '');
+    var prices = F.read(form);
+    if (!prices) { return; }
     $('v-submit').disabled = true;
     var previous = superseding;
     var path = '/api/v1/operator/tariffs' + (previous ? '/' + encodeURIComponent(previous) + '/supersede' : '');
-    D.api('POST', path, body()).then(function (v) {
+    D.api('POST', path, body(prices)).then(function (v) {
       fresh = v.id;
       D.done(form, previous ? t('added') + v.id + t('supersededBy') + previous : t('added') + v.id);
       $('v-id').value = '';
@@ -257,6 +256,7 @@
 
   function start() {
     fillChoices();
+    F.init();
     D.onLanguage(function () { fillChoices(); render(); });
     $('editor-only').hidden = isEditor();
     $('to-form').hidden = !isEditor();

@@ -191,13 +191,15 @@ class OperatorPagesIT {
         assertThat(browser.find("#version-form").isDisplayed()).isTrue();
         browser.screenshot("tariffs");
 
-        // Blocks out of order: the book's refusal shown under the blocks field.
-        fillVersion("GARBAGE-SAMARKAND-DESK", "GARBAGE", "PER_RESIDENT", "SAMARKAND", "2025-01-01", "100:5|50:9|*:1");
+        // Blocks out of order: the form says so under the blocks, at the limit at fault.
+        fillVersion("GARBAGE-SAMARKAND-DESK", "GARBAGE", "PER_RESIDENT", "SAMARKAND", "2025-01-01", "100", "5", "50", "9", "", "1");
         browser.find("#v-submit").click();
-        assertThat(fieldError("version-form", "blocks").getText()).startsWith("Tarif versiyasi qabul qilinmadi: ");
+        assertThat(fieldError("version-form", "blocks").getText())
+                .isEqualTo("2-blokning chegarasi oldingisidan katta bo‘lishi kerak");
+        assertThat(browser.find("#block-rows .block-row:nth-child(2) .b-limit").getAttribute("aria-invalid")).isEqualTo("true");
         browser.screenshot("tariff-error");
 
-        fill("#v-blocks", "*:5000");
+        blocks("", "5000");
         browser.find("#v-submit").click();
         assertThat(done("version-form")).isEqualTo("Qo‘shildi: GARBAGE-SAMARKAND-DESK");
         WebElement added = browser.until(visibilityOfElementLocated(
@@ -215,11 +217,13 @@ class OperatorPagesIT {
         assertThat(new Select(browser.find("#v-utility")).getFirstSelectedOption().getAttribute("value")).isEqualTo("GARBAGE");
         fill("#v-id", "GARBAGE-SAMARKAND-2026-03");
         setValue("#v-from", "2026-03-01");
-        fill("#v-blocks", "*:6000");
+        assertThat(browser.find("#block-rows .b-price").getAttribute("value")).as("the superseded prices, to edit")
+                .matches("5000(,00)?");
+        blocks("", "6000");
         browser.find("#v-submit").click();
         assertThat(done("version-form")).isEqualTo("Qo‘shildi: GARBAGE-SAMARKAND-2026-03 o‘rniga: GARBAGE-SAMARKAND-DESK");
         browser.until(visibilityOfElementLocated(By.cssSelector("tr.fresh[data-id='GARBAGE-SAMARKAND-2026-03']")));
-        browser.until(textToBe(By.cssSelector("tr[data-id='GARBAGE-SAMARKAND-DESK'] td.validity"), "01.01.2025 – 01.03.2026"));
+        browser.until(textToBe(By.cssSelector("tr[data-id='GARBAGE-SAMARKAND-DESK'] td.validity"), "01.01.2025 – 28.02.2026"));
         browser.screenshot("tariff-superseded");
         JsonArray versions = new JsonObject(system.get("/api/v1/operator/tariffs?utility=GARBAGE", token()).body())
                 .getJsonArray("items");
@@ -541,7 +545,7 @@ class OperatorPagesIT {
         return serials;
     }
 
-    private void fillVersion(String id, String utility, String basis, String region, String from, String blocks) {
+    private void fillVersion(String id, String utility, String basis, String region, String from, String... blocks) {
         fill("#v-id", id);
         new Select(browser.find("#v-utility")).selectByValue(utility);
         new Select(browser.find("#v-basis")).selectByValue(basis);
@@ -549,7 +553,19 @@ class OperatorPagesIT {
         regions.deselectAll();
         regions.selectByValue(region);
         setValue("#v-from", from);
-        fill("#v-blocks", blocks);
+        blocks(blocks);
+    }
+
+    /** The price rows through the form's buttons: limit, price, limit, price… (an empty limit: the rest). */
+    private void blocks(String... limitsAndPrices) {
+        for (WebElement remove : browser.driver.findElements(By.cssSelector("#block-rows .remove"))) {
+            remove.click();
+        }
+        for (int i = 0; i < limitsAndPrices.length; i += 2) {
+            browser.find("#block-add").click();
+            fill("#block-rows .block-row:last-child .b-limit", limitsAndPrices[i]);
+            fill("#block-rows .block-row:last-child .b-price", limitsAndPrices[i + 1]);
+        }
     }
 
     private void fill(String css, String text) {

@@ -2,6 +2,7 @@ package uz.ekommunal.billing.print;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import uz.ekommunal.tariff.Utility;
 
@@ -12,7 +13,8 @@ import uz.ekommunal.tariff.Utility;
  * @param category the utility paid for
  * @param quantity the quantity paid for (200 for "200 m3")
  * @param unit     its unit as printed ("m3")
- * @param tariff   price per unit in so'm
+ * @param tariffs  the prices per unit in so'm the invoice applied, in block order (one for a single price);
+ *                 never an average of them, which is no tariff
  * @param amount   so'm with at most 2 decimals (tiyin)
  * @param date     the date the slip is made out
  */
@@ -25,7 +27,7 @@ public record PaymentSlipDocument(
         BigDecimal quantity,
         String unit,
         StatementPeriod period,
-        BigDecimal tariff,
+        List<BigDecimal> tariffs,
         BigDecimal amount,
         LocalDate date) {
 
@@ -37,7 +39,7 @@ public record PaymentSlipDocument(
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(period, "period");
-        Objects.requireNonNull(tariff, "tariff");
+        tariffs = List.copyOf(tariffs);
         Objects.requireNonNull(date, "date");
         AmountFormat.requireTiyin(amount, "amount");
         unit = unit == null ? "" : unit;

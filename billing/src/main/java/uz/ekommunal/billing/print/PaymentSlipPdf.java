@@ -92,7 +92,8 @@ public final class PaymentSlipPdf {
                 .add(Label.PERIOD, KeyValues.period(slip.period()))
                 .add(Label.QUANTITY, (AmountFormat.quantity(slip.quantity()) + " "
                         + UnitNames.of(slip.unit(), language)).trim())
-                .add(Label.TARIFF, AmountFormat.tariff(slip.tariff()) + " " + AmountFormat.CURRENCY
+                .add(Label.TARIFF, slip.tariffs().stream().map(AmountFormat::tariff)
+                        .collect(java.util.stream.Collectors.joining(" · ")) + " " + AmountFormat.CURRENCY
                         + (slip.unit().isBlank() ? "" : " / " + UnitNames.of(slip.unit(), language)))
                 .add(Label.AMOUNT_DUE, AmountFormat.amount(slip.amount()), PdfKit.LARGE)
                 .add(Label.ISSUED_ON, KeyValues.date(slip.date()))

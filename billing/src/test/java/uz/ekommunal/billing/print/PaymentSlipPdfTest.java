@@ -34,6 +34,18 @@ class PaymentSlipPdfTest {
     }
 
     @Test
+    void blocksPricedDifferentlyPrintEachPriceAndNoAverage() {
+        PaymentSlipDocument s = Samples.slip();
+        PaymentSlipDocument blocks = new PaymentSlipDocument(s.payee(), s.payerName(), s.payerAddress(), s.accountNumber(),
+                s.category(), s.quantity(), s.unit(), s.period(), java.util.List.of(Samples.bd("350"), Samples.bd("430.5")),
+                s.amount(), s.date());
+
+        String text = Pdfs.text(PaymentSlipPdf.render(blocks, Language.UZBEK));
+
+        assertThat(text).contains("350,00 · 430,50 soʻm / m³").doesNotContain("390,00");
+    }
+
+    @Test
     void russianFirstPutsTheRussianTitleFirst() {
         String text = Pdfs.text(PaymentSlipPdf.render(Samples.slip(), Language.RUSSIAN));
 

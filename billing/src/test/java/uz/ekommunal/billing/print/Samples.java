@@ -71,7 +71,7 @@ final class Samples {
         return new PaymentSlipDocument(
                 association, "Ғуломов Шухрат", "Toshkent sh., Chilonzor tumani, 9-kvartal, 12-uy, 34-xonadon",
                 "654321", Utility.COLD_WATER, bd("200"), "m3", StatementPeriod.of(YearMonth.of(2025, 5)),
-                bd("390.00"), bd("78000.00"), LocalDate.of(2025, 6, 5));
+                java.util.List.of(bd("390.00")), bd("78000.00"), LocalDate.of(2025, 6, 5));
     }
 
     static BigDecimal bd(String value) {

@@ -246,7 +246,7 @@ public final class AccountRoutes {
         }
         return new PaymentSlipDocument(s.payee(), u.name() != null ? u.name() : s.payerName(),
                 u.address() != null ? u.address() : s.payerAddress(), s.accountNumber(), s.category(), s.quantity(),
-                s.unit(), s.period(), s.tariff(), s.amount(), s.date());
+                s.unit(), s.period(), s.tariffs(), s.amount(), s.date());
     }
 
     private static String names(List<Utility> utilities) {

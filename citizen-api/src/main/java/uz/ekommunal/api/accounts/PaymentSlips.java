@@ -1,7 +1,6 @@
 package uz.ekommunal.api.accounts;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +14,8 @@ import uz.ekommunal.tariff.Utility;
 /**
  * A payment slip for one utility of an issued invoice: the amount is what that utility's lines
  * charge (state-paid lines and corrections included, as on the invoice), the quantity what was
- * priced, and the tariff the single price, or the average price where blocks priced it differently.
+ * priced, and the tariff each price the lines applied (600 and 800 where two blocks priced it, never
+ * their average, which is no tariff).
  */
 public final class PaymentSlips {
 
@@ -40,13 +40,10 @@ public final class PaymentSlips {
         List<InvoiceLine> sameUnit = priced.stream()
                 .filter(l -> (l.unit() == null ? "" : l.unit().label()).equals(unit)).toList();
         BigDecimal quantity = sameUnit.stream().map(InvoiceLine::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal charged = sameUnit.stream().map(l -> l.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<BigDecimal> prices = sameUnit.stream().map(InvoiceLine::unitPrice).filter(p -> p != null)
                 .map(BigDecimal::stripTrailingZeros).distinct().toList();
-        BigDecimal tariff = prices.size() == 1 ? prices.get(0)
-                : quantity.signum() == 0 ? BigDecimal.ZERO : charged.divide(quantity, 2, RoundingMode.HALF_UP);
         return Optional.of(new PaymentSlipDocument(Receipts.payee(i), Receipts.orEmpty(i.holderName()),
-                Receipts.orEmpty(i.address()), i.accountNumber(), utility, quantity, unit, Receipts.period(i), tariff,
+                Receipts.orEmpty(i.address()), i.accountNumber(), utility, quantity, unit, Receipts.period(i), prices,
                 amount.amount(), date));
     }
 

@@ -56,6 +56,7 @@ final class AdminRoutes {
         router.get("/api/v1/admin/appeal-routes").handler(authenticate).handler(this::routes);
         router.put("/api/v1/admin/appeal-routes").handler(authenticate).handler(this::putRoutes);
         router.put("/api/v1/admin/appeal-officers/:userId").handler(authenticate).handler(this::putOfficer);
+        router.get("/api/v1/admin/holidays").handler(authenticate).handler(this::holidays);
         router.put("/api/v1/admin/holidays/:day").handler(authenticate).handler(this::putHoliday);
         router.delete("/api/v1/admin/holidays/:day").handler(authenticate).handler(this::deleteHoliday);
     }
@@ -146,6 +147,23 @@ final class AdminRoutes {
                     ClientAddress.of(ctx.request()));
             return n.longValue();
         }), o -> Requests.json(ctx, 200, new JsonObject().put("userId", userId).put("organisationId", o)));
+    }
+
+    /** A year's days off besides weekends ({@code ?year=2026}, default this year), for the routing page. */
+    private void holidays(RoutingContext ctx) {
+        OfficerRoutes.requireRole(Requests.caller(ctx), Role.OPERATOR, Role.ADMINISTRATOR);
+        String asked = ctx.request().getParam("year");
+        int year = asked != null && asked.matches("\\d{4}") ? Integer.parseInt(asked)
+                : LocalDate.now(Deadlines.TASHKENT).getYear();
+        Requests.blocking(vertx, ctx, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                return directory.holidaysOf(c, year);
+            }
+        }, days -> {
+            JsonArray items = new JsonArray();
+            days.forEach((day, name) -> items.add(new JsonObject().put("day", day.toString()).put("name", name)));
+            Requests.json(ctx, 200, new JsonObject().put("year", year).put("items", items));
+        });
     }
 
     /** Movable holidays (Hayit) and transferred days off are added here each year. */

@@ -138,6 +138,22 @@ public final class Directory {
         }
     }
 
+    /** The days off besides weekends in a year, in date order, with their names. */
+    public java.util.Map<LocalDate, String> holidaysOf(Connection c, int year) throws SQLException {
+        java.util.Map<LocalDate, String> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "select day, name from appeals.holidays where day >= ? and day < ? order by day")) {
+            s.setDate(1, Date.valueOf(LocalDate.of(year, 1, 1)));
+            s.setDate(2, Date.valueOf(LocalDate.of(year + 1, 1, 1)));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getDate(1).toLocalDate(), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The name of a day off besides weekends, if it is one. */
     public Optional<String> holiday(Connection c, LocalDate day) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select name from appeals.holidays where day = ?")) {

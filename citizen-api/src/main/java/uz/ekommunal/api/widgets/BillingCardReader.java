@@ -142,7 +142,7 @@ public final class BillingCardReader implements CardReader {
                 .sorted(Comparator.comparing(InvoiceLine::lineNo))
                 .map(l -> new WidgetCard.TariffApplied(l.utility().name(), l.tariffId(), l.block(),
                         l.unitPrice().stripTrailingZeros(), l.unit() == null ? null : l.unit().label(), l.from(),
-                        l.to(), invoice.invoiceNumber()))
+                        l.to(), invoice.invoiceNumber(), l.blockFrom(), l.blockTo()))
                 .toList();
     }
 }

@@ -35,8 +35,14 @@ public record WidgetCard(Account account, Provider provider, Balance balance, Pa
             BigDecimal lastReading, Instant lastReadingAt) {
     }
 
-    /** A price the latest invoice applied: its tariff version, block and price per unit. */
+    /**
+     * A price the latest invoice applied: its tariff version, block and price per unit.
+     *
+     * @param blockFrom the block's lower limit in {@code unit}, null when the price has no blocks
+     * @param blockTo   its upper limit, null for the open-ended last block
+     * @param to        the day after the priced part (exclusive)
+     */
     public record TariffApplied(String utility, String tariffId, int block, BigDecimal unitPrice, String unit,
-            LocalDate from, LocalDate to, String invoiceNumber) {
+            LocalDate from, LocalDate to, String invoiceNumber, BigDecimal blockFrom, BigDecimal blockTo) {
     }
 }

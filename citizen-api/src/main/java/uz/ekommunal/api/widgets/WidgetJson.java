@@ -166,6 +166,8 @@ public final class WidgetJson {
             g.writeStringField("from", t.from().toString());
             g.writeStringField("to", t.to().toString());
             g.writeStringField("invoiceNumber", t.invoiceNumber());
+            g.writeStringField("blockFrom", t.blockFrom() == null ? null : t.blockFrom().stripTrailingZeros().toPlainString());
+            g.writeStringField("blockTo", t.blockTo() == null ? null : t.blockTo().stripTrailingZeros().toPlainString());
             g.writeEndObject();
         }
         g.writeEndArray();

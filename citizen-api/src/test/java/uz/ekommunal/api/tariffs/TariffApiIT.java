@@ -154,7 +154,7 @@ class TariffApiIT {
         assertThat(page.headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'"));
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
-        assertThat(page.body()).contains("/calculator.js", "Qancha to‘layman?");
+        assertThat(page.body()).contains("/calculator.js", "/common.js", "data-i18n=\"cTitle\"");
         assertThat(api.get("/calculator.js").statusCode()).isEqualTo(200);
         assertThat(api.get("/calculator.css").statusCode()).isEqualTo(200);
 

@@ -73,7 +73,9 @@ final class WidgetJsonTree {
             out.add(new JsonObject().put("utility", t.utility()).put("tariffId", t.tariffId())
                     .put("block", t.block() == 0 ? null : t.block()).put("unitPrice", t.unitPrice().toPlainString())
                     .put("unit", t.unit()).put("from", t.from().toString()).put("to", t.to().toString())
-                    .put("invoiceNumber", t.invoiceNumber()));
+                    .put("invoiceNumber", t.invoiceNumber())
+                    .put("blockFrom", t.blockFrom() == null ? null : t.blockFrom().stripTrailingZeros().toPlainString())
+                    .put("blockTo", t.blockTo() == null ? null : t.blockTo().stripTrailingZeros().toPlainString()));
         }
         return out;
     }
