@@ -1,0 +1,35 @@
+package uz.ekommunal.api;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import uz.ekommunal.api.audit.AuditLog;
+import uz.ekommunal.api.auth.Authenticate;
+import uz.ekommunal.api.estimates.EstimateAdminRoutes;
+import uz.ekommunal.api.estimates.EstimateCatalogue;
+import uz.ekommunal.api.estimates.EstimateRoutes;
+import uz.ekommunal.api.estimates.EstimateService;
+
+/**
+ * The portal's interactive services (issue 16), wired by hand in one place so {@link HouseholdApi}
+ * mounts them with one line: the repair estimate calculator (public, catalogue kept by
+ * administrators), surveys, and a household's data export.
+ */
+final class InteractiveServices {
+
+    private final List<Consumer<Router>> routes = new ArrayList<>();
+
+    InteractiveServices(Vertx vertx, DataSource dataSource, Authenticate authenticate, AuditLog audit, Clock clock) {
+        EstimateCatalogue catalogue = new EstimateCatalogue(dataSource);
+        routes.add(new EstimateRoutes(vertx, new EstimateService(catalogue), clock)::mount);
+        routes.add(new EstimateAdminRoutes(vertx, authenticate, catalogue, audit)::mount);
+    }
+
+    List<Consumer<Router>> routes() {
+        return routes;
+    }
+}
