@@ -17,6 +17,8 @@ import uz.ekommunal.api.estimates.EstimateRoutes;
 import uz.ekommunal.api.estimates.EstimateService;
 import uz.ekommunal.api.export.ExportRoutes;
 import uz.ekommunal.api.readings.ReadingAccess;
+import uz.ekommunal.api.surveys.SurveyRoutes;
+import uz.ekommunal.api.surveys.SurveyStore;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.gateway.MeterReadings;
 import uz.ekommunal.gateway.meter.MeterRegistry;
@@ -44,6 +46,8 @@ final class InteractiveServices {
         routes.add(new ExportRoutes(vertx, authenticate, household.readings(), household.meters(),
                 new MeterReadings(household.meters(), new ReadingStore(dataSource)), household.accounts(),
                 household.billing(), clock)::mount);
+        routes.add(new SurveyRoutes(vertx, authenticate, new SurveyStore(dataSource), household.links(),
+                household.billing().accounts(), audit, clock)::mount);
     }
 
     List<Consumer<Router>> routes() {
