@@ -18,7 +18,7 @@ import uz.ekommunal.api.http.Languages;
  * <ul>
  *   <li>{@code GET /api/v1/estimates/catalogue?region=&date=}: the work items with a rate that day;</li>
  *   <li>{@code POST /api/v1/estimates}: {@code {region, date?, lines: [{item, quantity}]}} priced;</li>
- *   <li>{@code GET /api/v1/estimates/estimate.pdf?region=&date=&line=ITEM:quantity...}: the same as a PDF.</li>
+ *   <li>{@code GET /api/v1/estimates/estimate.pdf?region=&date=&line=ITEM:quantity...&lang=}: the same as a PDF.</li>
  * </ul>
  */
 public final class EstimateRoutes {
@@ -67,7 +67,8 @@ public final class EstimateRoutes {
         String region = EstimateInput.region(ctx.request().getParam("region"));
         LocalDate date = EstimateInput.date(ctx.request().getParam("date"), "date", today());
         List<Pick> picks = EstimateInput.picks(ctx.queryParam("line"));
-        Language language = Languages.of(ctx);
+        // a link opened from the page carries the page's language; the browser's header may differ
+        Language language = Language.of(String.valueOf(ctx.request().getParam("lang"))).orElseGet(() -> Languages.of(ctx));
         Requests.blocking(vertx, ctx, () -> {
             EstimateService.Priced priced = service.price(region, date, picks);
             return Buffer.buffer(EstimatePdf.render(priced.estimate(), priced.items(), language));

@@ -134,13 +134,15 @@ public final class ExportRoutes {
         Caller caller = Requests.caller(ctx);
         long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
         Range range = range(ctx, 366, MAX_BILL_DAYS);
-        LocalDate first = range.from().atZone(ZONE).toLocalDate();
+        Instant from = range.from();
         Instant to = range.to();
         Requests.blocking(vertx, ctx, () -> {
             guard.visible(caller, id);
             List<Invoice> all = billing.invoices().forAccount(id);
-            return all.stream().filter(i -> !i.periodStart().isBefore(first)
-                    && i.periodStart().atStartOfDay(ZONE).toInstant().isBefore(to)).toList();
+            return all.stream().filter(i -> {
+                Instant start = i.periodStart().atStartOfDay(ZONE).toInstant();
+                return !start.isBefore(from) && start.isBefore(to);
+            }).toList();
         }, bills -> Chunks.stream(vertx, ctx.response(), "text/csv; charset=utf-8", "bills-" + id + ".csv",
                 new InvoicesCsv(bills)));
     }
