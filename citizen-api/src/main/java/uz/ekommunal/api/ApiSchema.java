@@ -17,7 +17,10 @@ public final class ApiSchema {
     private ApiSchema() {
     }
 
+    /** Also the interactive services' schema ({@link ServicesSchema}), so whoever migrates the API migrates them. */
     public static MigrateResult migrate(DataSource dataSource) {
-        return SCHEMA.migrate(dataSource);
+        MigrateResult api = SCHEMA.migrate(dataSource);
+        ServicesSchema.migrate(dataSource);
+        return api;
     }
 }

@@ -140,6 +140,8 @@ public final class HouseholdApi implements AutoCloseable {
                 clock)::mount);
         routes.add(new uz.ekommunal.api.readings.ReadingPhotoRoutes(vertx, authenticate, readingAccess, meters,
                 new uz.ekommunal.api.readings.ReadingPhotos(dataSource), clock)::mount);
+        routes.addAll(new InteractiveServices(vertx, dataSource, authenticate, audit,
+                new InteractiveServices.Household(readingAccess, guard, links, meters, billing), clock).routes());
     }
 
     /** The delivery adapters the settings ask for: an SMS gateway if configured, else the log. */

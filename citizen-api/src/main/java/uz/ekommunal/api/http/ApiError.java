@@ -90,6 +90,17 @@ public enum ApiError {
     QUARANTINE_RESOLVED(8102, 409, "Quarantine entry already replayed or discarded"),
     QUARANTINE_NOT_REPLAYABLE(8103, 409, "Only a payload kept for an unknown meter can be replayed"),
     QUARANTINE_METER_UNKNOWN(8104, 409, "The meter is still not registered"),
+    // 87xx: the interactive services (estimates 870x, data export 872x, surveys 874x)
+    ESTIMATE_ITEM_NOT_FOUND(8701, 404, "Work item not found"),
+    ESTIMATE_NO_RATE(8702, 422, "No rate for the work item there on that date"),
+    ESTIMATE_RATES_OVERLAP(8703, 409, "Rate versions overlap"),
+    EXPORT_RANGE_TOO_LONG(8721, 422, "Export range too long"),
+    EXPORT_NOT_ELECTRICITY(8722, 422, "Green Button data is for electricity meters"),
+    SURVEY_NOT_FOUND(8741, 404, "Survey not found"),
+    SURVEY_ALREADY_ANSWERED(8742, 409, "Survey already answered"),
+    SURVEY_NOT_OPEN(8743, 409, "Survey not open"),
+    SURVEY_RESULTS_HIDDEN(8744, 403, "Survey results not public"),
+    SURVEY_ANSWER_INVALID(8745, 422, "Survey answer does not fit the question"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 

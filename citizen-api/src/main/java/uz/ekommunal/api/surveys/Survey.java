@@ -1,0 +1,34 @@
+package uz.ekommunal.api.surveys;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A published survey.
+ *
+ * @param providerId whose households it asks (null: everyone)
+ * @param publicResults whether anyone may read the results once it has closed
+ */
+public record Survey(long id, String title, String description, Long providerId, Instant opensAt, Instant closesAt,
+        boolean publicResults, long createdBy, List<Question> questions) {
+
+    public Survey {
+        questions = List.copyOf(questions);
+    }
+
+    /** A question, numbered from 1; its options numbered from 0. */
+    public record Question(int number, QuestionKind kind, String text, boolean required, List<String> options) {
+
+        public Question {
+            options = List.copyOf(options);
+        }
+    }
+
+    public boolean openAt(Instant t) {
+        return !t.isBefore(opensAt) && t.isBefore(closesAt);
+    }
+
+    public boolean closedAt(Instant t) {
+        return !t.isBefore(closesAt);
+    }
+}
