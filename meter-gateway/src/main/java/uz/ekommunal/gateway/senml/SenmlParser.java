@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import uz.ekommunal.gateway.reading.MeterReading;
 import uz.ekommunal.gateway.reading.PayloadRejected;
 import uz.ekommunal.gateway.reading.Protocol;
@@ -32,7 +31,6 @@ public final class SenmlParser {
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     /** A cumulative register is never negative; the readings column holds up to 10^14. */
     private static final BigDecimal MAX_VALUE = BigDecimal.TEN.pow(12);
-    private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     private final JsonFactory json = JsonFactory.builder().build();
     private final int maxRecords;
@@ -94,13 +92,13 @@ public final class SenmlParser {
             Protocol protocol, Instant receivedAt) throws PayloadRejected {
         base.apply(record);
         String where = "record " + index + ": ";
-        String name = base.baseName + (record.name() == null ? "" : record.name());
+        String name = record.name() == null ? base.baseName : base.baseName.concat(record.name());
         int colon = name.indexOf(':');
         if (colon <= 0 || colon == name.length() - 1) {
             throw new PayloadRejected(RejectReason.INVALID_PACK, where + "name '" + name + "' is not {serial}:{OBIS code}");
         }
         String serial = name.substring(0, colon);
-        if (!SERIAL.matcher(serial).matches()) {
+        if (!isSerial(serial)) {
             throw new PayloadRejected(RejectReason.INVALID_PACK, where + "serial '" + serial + "' has invalid characters");
         }
         if (expectedSerial != null && !expectedSerial.equals(serial)) {
@@ -122,6 +120,23 @@ public final class SenmlParser {
         BigDecimal canonical = Units.toCanonical(register, unit, value);
         Instant time = resolveTime(base.baseTime + record.time(), receivedAt, where);
         return new MeterReading(serial, register, time, canonical, protocol, receivedAt);
+    }
+
+    /** As the pattern [A-Za-z0-9_-]{1,40}, without a matcher per record. */
+    private static boolean isSerial(String serial) {
+        int length = serial.length();
+        if (length < 1 || length > 40) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = serial.charAt(i);
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Instant resolveTime(double seconds, Instant receivedAt, String where) throws PayloadRejected {

@@ -34,10 +34,10 @@ final class ReadingCopy {
 
     /** Copies the rows in the caller's transaction; throws (23505) if one is already stored. */
     static void copy(Connection connection, List<ReadingRow> rows) throws SQLException {
-        byte[] data = encode(rows);
+        Bytes data = encodeInto(rows);
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL);
         try {
-            copy.writeToCopy(data, 0, data.length);
+            copy.writeToCopy(data.buffer, 0, data.size);
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
@@ -48,7 +48,11 @@ final class ReadingCopy {
 
     /** The rows in PostgreSQL's binary COPY format (header, one tuple per row, trailer). */
     static byte[] encode(List<ReadingRow> rows) {
-        Bytes out = new Bytes(64 + rows.size() * 80);
+        return encodeInto(rows).toByteArray();
+    }
+
+    private static Bytes encodeInto(List<ReadingRow> rows) {
+        Bytes out = new Bytes(64 + rows.size() * 128); // a row takes about 100 bytes: one allocation, no regrowth
         Map<String, byte[]> texts = new HashMap<>(); // registers and sources repeat: encode each once
         out.put(SIGNATURE);
         out.putInt(0); // flags
@@ -68,7 +72,7 @@ final class ReadingCopy {
             out.putText(texts.computeIfAbsent(row.source(), t -> t.getBytes(StandardCharsets.UTF_8)));
         }
         out.putShort(-1);
-        return out.toByteArray();
+        return out;
     }
 
     /** Microseconds since PostgreSQL's epoch, rounded to the nearest as PostgreSQL rounds text input. */

@@ -1,7 +1,6 @@
 package uz.ekommunal.gateway.vee;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -68,8 +67,9 @@ public final class Vee {
             used = used.add(modulus);
         }
         long seconds = Math.max(MIN_INTERVAL_SECONDS, Duration.between(from.time(), to.time()).getSeconds());
-        BigDecimal perHour = used.multiply(SECONDS_PER_HOUR).divide(BigDecimal.valueOf(seconds), MathContext.DECIMAL64);
-        if (perHour.compareTo(limits.maxPerHour(utility)) > 0) {
+        // used per hour above the limit, compared exactly without dividing: used x 3600 > limit x seconds
+        if (used.multiply(SECONDS_PER_HOUR).compareTo(limits.maxPerHour(utility).multiply(BigDecimal.valueOf(seconds)))
+                > 0) {
             flags |= QualityFlag.SPIKE.bit();
         }
         return flags;
