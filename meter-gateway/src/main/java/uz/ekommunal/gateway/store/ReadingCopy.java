@@ -28,6 +28,7 @@ final class ReadingCopy {
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
     private static final BigInteger[] PAD = {BigInteger.ONE, BigInteger.TEN, BigInteger.valueOf(100),
         BigInteger.valueOf(1000)};
+    private static final long[] LONG_PAD = {1, 10, 100, 1000};
 
     private ReadingCopy() {
     }
@@ -88,22 +89,23 @@ final class ReadingCopy {
     static void numeric(Bytes out, BigDecimal value) {
         BigDecimal v = value.scale() < 0 ? value.setScale(0) : value;
         int scale = v.scale();
-        // the unscaled digits, padded on the right so the decimal point falls between base-10000 digits
-        BigInteger aligned = v.unscaledValue().abs().multiply(PAD[(4 - scale % 4) % 4]);
+        int pad = (4 - scale % 4) % 4;
         int fractionGroups = (scale + 3) / 4;
         short[] groups; // least significant first
         int count = 0;
-        if (aligned.bitLength() < 63) {
-            long rest = aligned.longValue();
+        if (v.precision() <= 15) {
+            // the usual reading: the unscaled digits fit a long even padded, so no BigInteger at all
+            long rest = Math.abs(v.scaleByPowerOfTen(scale).longValue()) * LONG_PAD[pad];
             groups = new short[5];
             while (rest != 0) {
                 groups[count++] = (short) (rest % 10_000);
                 rest /= 10_000;
             }
         } else {
-            BigInteger rest = aligned;
+            // the unscaled digits, padded on the right so the decimal point falls between base-10000 digits
+            BigInteger rest = v.unscaledValue().abs().multiply(PAD[pad]);
             BigInteger base = BigInteger.valueOf(10_000);
-            groups = new short[aligned.toString().length() / 4 + 1];
+            groups = new short[rest.toString().length() / 4 + 1];
             while (rest.signum() != 0) {
                 BigInteger[] qr = rest.divideAndRemainder(base);
                 groups[count++] = qr[1].shortValue();

@@ -14,6 +14,14 @@ public final class Vee {
     /** Rates over intervals shorter than this are judged as if over this long (avoids dividing by ~0). */
     private static final long MIN_INTERVAL_SECONDS = 60;
 
+    private static final BigDecimal[] POWERS_OF_TEN = new BigDecimal[19];
+
+    static {
+        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = BigDecimal.TEN.pow(i).multiply(BigDecimal.ONE);
+        }
+    }
+
     private final VeeLimits limits;
 
     public Vee(VeeLimits limits) {
@@ -83,6 +91,9 @@ public final class Vee {
 
     /** Where a register of this many digits rolls over, in stored units. */
     public static BigDecimal modulus(int registerDigits, BigDecimal multiplier) {
+        if (registerDigits >= 0 && registerDigits < POWERS_OF_TEN.length && BigDecimal.ONE.equals(multiplier)) {
+            return POWERS_OF_TEN[registerDigits]; // the usual meter: asked for every reading, computed once
+        }
         return BigDecimal.TEN.pow(registerDigits).multiply(multiplier);
     }
 }
