@@ -85,9 +85,16 @@ auth && kill -HUP $mq  # now with every registered meter's hash (the probe signs
 count() { psql $PG -tAc "select count(*) from gateway.readings" "$db"; }
 # the gateway process's CPU seconds so far (user + system), from the kernel's own accounting
 gateway_cpu() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tck }' "/proc/$gw/stat"; }
+# per thread: "tid name ticks", to see where the CPU went (writers, MQTT, GC, JIT)
+gateway_threads() {
+  for t in /proc/$gw/task/*; do
+    printf "%s %s %s\n" "${t##*/}" "$(tr ' ' _ < "$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{ print $12 + $13 }')"
+  done 2>/dev/null
+}
 
 echo "== 1. sustained ingestion: as fast as the broker acknowledges, $DURATION of simulated time"
 cpu0=$(gateway_cpu)
+gateway_threads > "$work/threads0"
 t0=$(date +%s.%N)
 sim --meters "$METERS" --protocol mqtt --utility electricity --duration "$DURATION" --interval 15m \
     --speedup max --batch "$BATCH" --mqtt-clients 4 --mqtt-max-inflight 2000 --drain-timeout 120s | tee "$work/sim.log" | grep -E "^summary|acknowledged|rate"
@@ -95,6 +102,7 @@ acked=$(grep -oE "readings generated [0-9]+, sent [0-9]+, acknowledged [0-9]+" "
 until [ "$(count)" -ge "$acked" ]; do sleep 0.2; done
 t1=$(date +%s.%N)
 cpu1=$(gateway_cpu)
+gateway_threads > "$work/threads1"
 stored=$(count)
 ingest_s=$(echo "$t1 - $t0" | bc -l)
 ingest_rate=$(echo "$stored / $ingest_s" | bc -l)
@@ -102,6 +110,11 @@ printf "acknowledged %d, stored %d, lost %d; %.1f s from first publish to last q
   "$acked" "$stored" "$((acked - stored))" "$ingest_s" "$ingest_rate"
 printf "gateway CPU %.1f s: %.1f CPU-s per million readings\n" "$(echo "$cpu1 - $cpu0" | bc -l)" \
   "$(echo "($cpu1 - $cpu0) * 1000000 / $stored" | bc -l)"
+# the same CPU by kind of thread (names as the JVM gives them; digits dropped)
+awk -v tck="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $3; next }
+  { name = $2; gsub(/[0-9#_-]+$/, "", name); used[name] += $3 - before[$1] }
+  END { for (n in used) if (used[n] > 0) printf "  %-28s %6.1f s\n", n, used[n] / tck }' \
+  "$work/threads0" "$work/threads1" | sort -rn -k2 | head -12
 
 echo "== 2. raw COPY of the same rows into the same table"
 psql $PG -qc "\\copy (select meter_id, register, ts + interval '100 years', value, quality, received_at, source from gateway.readings) to '$work/rows.csv' csv" "$db"
