@@ -3,23 +3,26 @@
 # own JVM) -> PostgreSQL. A POST is answered 2.04 only once its readings are committed, so what the
 # simulator counts as acknowledged is stored.
 #
-# Usage: bench/gateway-coap.sh        (METERS, DURATION, BATCH, INFLIGHT override the defaults)
+# Usage: bench/gateway-coap.sh        (METERS, DURATION, BATCH, INFLIGHT override the defaults; PORT fixes
+#        the gateway's CoAP port; JAR runs a jar built elsewhere; SKIP_BUILD=1 reuses app/target's)
 # Needs: Java 17, Maven, psql, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 source bench/lib.sh
-METERS=${METERS:-5000}
-DURATION=${DURATION:-10h}  # 5000 meters x 40 quarter-hours / 4 = 50 000 POSTs: under the 65 536 message ids one client endpoint has
+METERS=${METERS:-20000}
+# 20 000 meters x 40 quarter-hours / 4 = 200 000 POSTs; the simulator sends them from 64 ports, each
+# meter always from its own, about 3 125 POSTs a port: far under the 65 536 message ids of a port
+DURATION=${DURATION:-10h}
 BATCH=${BATCH:-4}
-INFLIGHT=${INFLIGHT:-256}
+INFLIGHT=${INFLIGHT:-1024}
 PG=${PG:-"-h 127.0.0.1 -U postgres"}
 
 [ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp package -DskipTests -DskipITs -Djib.skip
 work=$(mktemp -d /tmp/ekommunal-bench.XXXX)
-cp "$root/app/target/ekommunal.jar" "$work/ekommunal.jar"  # a private copy: a rebuild mid-run must not change it
+cp "${JAR:-$root/app/target/ekommunal.jar}" "$work/ekommunal.jar"  # a private copy: a rebuild mid-run must not change it
 jar="$work/ekommunal.jar"
-port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=${PORT:-$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
 db="bench_coap_$(date +%s)"
 cleanup() {
   local rc=$?
@@ -47,8 +50,9 @@ until grep -q "is running" "$work/gateway.log"; do kill -0 $gw || { cat "$work/g
 
 echo "== CoAP: $METERS meters, confirmable POSTs of $BATCH quarter-hours each, $INFLIGHT in flight"
 sim --meters "$METERS" --protocol coap --utility electricity --duration "$DURATION" --interval 15m --speedup max \
-    --batch "$BATCH" --coap-max-inflight "$INFLIGHT" | tee "$work/sim.log" | grep -E "^summary|acknowledged|rate"
+    --batch "$BATCH" --coap-max-inflight "$INFLIGHT" 2>&1 | tee "$work/sim.log" | grep -E "^summary|acknowledged|rate|ports"
 acked=$(grep -oE "readings generated [0-9]+, sent [0-9]+, acknowledged [0-9]+" "$work/sim.log" | grep -oE "[0-9]+$")
 stored=$(psql $PG -tAc "select count(*) from gateway.readings" "$db")
-echo "acknowledged $acked, stored $stored"
+echo "readings acknowledged $acked, stored $stored, lost $((acked - stored))"
+grep -qiE "no MID|MID available" "$work/sim.log" && echo "FAIL: a simulator port ran out of CoAP message ids"
 echo "== machine: $(nproc) cores; $(java -version 2>&1 | head -1); $(date -u)"

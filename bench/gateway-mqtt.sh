@@ -15,7 +15,9 @@
 #
 # Usage: bench/gateway-mqtt.sh        (METERS, DURATION, BATCH, STEADY_SPEEDUP override the defaults;
 #        PORT fixes Mosquitto's port, GATEWAY_JAVA_OPTS adds JVM options to the gateway, e.g. a flight recording;
-#        KEEP_DB=1 keeps the database; SKIP_PROBE=1 leaves out step 3)
+#        KEEP_DB=1 keeps the database; SKIP_PROBE=1 leaves out step 3; JAR runs a jar built elsewhere, e.g.
+#        an older commit's for an A/B comparison; GATEWAY_ENV adds settings to the gateway, e.g.
+#        "EKOMMUNAL_INGEST_WRITERS=4")
 # Needs: Java 17, Maven, mosquitto, psql, openssl, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -30,7 +32,7 @@ PG=${PG:-"-h 127.0.0.1 -U postgres"}
 echo "== building"
 [ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp -Pbench package -DskipTests -DskipITs -Djib.skip  # with bench/, nothing installed
 work=$(mktemp -d /tmp/ekommunal-bench.XXXX)
-cp "$root/app/target/ekommunal.jar" "$work/ekommunal.jar"  # a private copy: a rebuild mid-run must not change it
+cp "${JAR:-$root/app/target/ekommunal.jar}" "$work/ekommunal.jar"  # a private copy: a rebuild mid-run must not change it
 jar="$work/ekommunal.jar"
 port=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
 db="bench_$(date +%s)"
@@ -75,25 +77,44 @@ echo "PROBE0001,electricity,mqtt,1-0:1.8.0,kWh,9,1,,,,,,$probe_secret" >> "$work
 
 bench_start gateway "$work/gateway.log" env EKOMMUNAL_MQTT_URL="tcp://127.0.0.1:$port" \
   EKOMMUNAL_MQTT_CLIENT_ID="bench-gateway" EKOMMUNAL_METER_SEED="$work/meters.csv" EKOMMUNAL_DATA_DIR="$work/data" \
-  EKOMMUNAL_COAP_PORT=-1 EKOMMUNAL_METRICS_PORT=-1 java -Xmx2g ${GATEWAY_JAVA_OPTS:-} -jar "$jar" gateway
+  EKOMMUNAL_COAP_PORT=-1 EKOMMUNAL_METRICS_PORT=-1 ${GATEWAY_ENV:-} java -Xmx2g ${GATEWAY_JAVA_OPTS:-} -jar "$jar" gateway
 gw=$(bench_pid gateway)
 until grep -q "is running" "$work/gateway.log"; do kill -0 $gw || { cat "$work/gateway.log"; exit 1; }; sleep 0.2; done
 auth && kill -HUP $mq  # now with every registered meter's hash (the probe signs in as itself)
 
 count() { psql $PG -tAc "select count(*) from gateway.readings" "$db"; }
+# the gateway process's CPU seconds so far (user + system), from the kernel's own accounting
+gateway_cpu() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tck }' "/proc/$gw/stat"; }
+# per thread: "tid name ticks", to see where the CPU went (writers, MQTT, GC, JIT)
+gateway_threads() {
+  for t in /proc/$gw/task/*; do
+    printf "%s %s %s\n" "${t##*/}" "$(tr ' ' _ < "$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{ print $12 + $13 }')"
+  done 2>/dev/null
+}
 
 echo "== 1. sustained ingestion: as fast as the broker acknowledges, $DURATION of simulated time"
+cpu0=$(gateway_cpu)
+gateway_threads > "$work/threads0"
 t0=$(date +%s.%N)
 sim --meters "$METERS" --protocol mqtt --utility electricity --duration "$DURATION" --interval 15m \
     --speedup max --batch "$BATCH" --mqtt-clients 4 --mqtt-max-inflight 2000 --drain-timeout 120s | tee "$work/sim.log" | grep -E "^summary|acknowledged|rate"
 acked=$(grep -oE "readings generated [0-9]+, sent [0-9]+, acknowledged [0-9]+" "$work/sim.log" | grep -oE "[0-9]+$")
 until [ "$(count)" -ge "$acked" ]; do sleep 0.2; done
 t1=$(date +%s.%N)
+cpu1=$(gateway_cpu)
+gateway_threads > "$work/threads1"
 stored=$(count)
 ingest_s=$(echo "$t1 - $t0" | bc -l)
 ingest_rate=$(echo "$stored / $ingest_s" | bc -l)
 printf "acknowledged %d, stored %d, lost %d; %.1f s from first publish to last queryable: %.0f readings/s\n" \
   "$acked" "$stored" "$((acked - stored))" "$ingest_s" "$ingest_rate"
+printf "gateway CPU %.1f s: %.1f CPU-s per million readings\n" "$(echo "$cpu1 - $cpu0" | bc -l)" \
+  "$(echo "($cpu1 - $cpu0) * 1000000 / $stored" | bc -l)"
+# the same CPU by kind of thread (names as the JVM gives them; digits dropped)
+awk -v tck="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $3; next }
+  { name = $2; gsub(/[0-9#_-]+$/, "", name); used[name] += $3 - before[$1] }
+  END { for (n in used) if (used[n] > 0) printf "  %-28s %6.1f s\n", n, used[n] / tck }' \
+  "$work/threads0" "$work/threads1" | sort -rn -k2 | head -12
 
 echo "== 2. raw COPY of the same rows into the same table"
 psql $PG -qc "\\copy (select meter_id, register, ts + interval '100 years', value, quality, received_at, source from gateway.readings) to '$work/rows.csv' csv" "$db"
@@ -110,11 +131,18 @@ echo "== 3. publish-to-queryable latency under a steady load (speedup $STEADY_SP
 # started as the JVM itself (not through the sim function's subshell), so stopping it stops the load
 bench_start steady "$work/steady.log" "${simulator[@]}" --meters "$METERS" --protocol mqtt --utility electricity \
     --duration 30d --start 2026-01-01T00:00:00Z --interval 15m --speedup "$STEADY_SPEEDUP" --batch "$BATCH" --mqtt-clients 4
-sleep 5 # let the steady load reach its rate before probing
+# The generator connects and paces itself before it sends: probe only once it has been acknowledged
+# for five seconds in a row, so the latency is measured under the load, not before it.
+sending() { grep -E "^\[ *[0-9]+s\]" "$work/steady.log" | tail -5 | grep -cE "acked [1-9][0-9]*/s \| messages" || true; }
+for _ in $(seq 1 600); do [ "$(sending)" -ge 5 ] && break; kill -0 "$(bench_pid steady)" || break; sleep 0.5; done
+[ "$(sending)" -ge 5 ] || { echo "the steady load never started sending"; tail -5 "$work/steady.log"; exit 1; }
+from=$(grep -cE "^\[ *[0-9]+s\]" "$work/steady.log")
 java -cp bench/target/benchmarks.jar uz.ekommunal.bench.PublishToQueryableProbe "tcp://127.0.0.1:$port" "$url" \
   PROBE0001 30 20 "$probe_secret"
+# the rate the load reached while the probe ran (the broker's acknowledgements, one line a second)
+grep -E "^\[ *[0-9]+s\]" "$work/steady.log" | tail -n +"$((from + 1))" | grep -oE "readings sent [0-9]+/s acked [0-9]+/s" | \
+  awk '{ gsub("/s", ""); n++; s += $5 } END { if (n) printf "steady load during the probe: %.0f readings/s acknowledged on average over %d s\n", s / n, n }'
 bench_stop steady
-grep -E "^\[ *3[0-9]s\]" "$work/steady.log" | tail -1 || true
 fi
 
 echo "== machine: $(nproc) cores; $(java -version 2>&1 | head -1); $(date -u)"

@@ -160,7 +160,7 @@ final class ModuleSettings {
                 new IngestSettings(config.get(Settings.BATCH_SIZE), config.get(Settings.QUEUE_CAPACITY),
                         spoolDir(config).resolve("readings.spool"), VeeLimits.defaults(), 500_000,
                         java.time.Duration.ofHours(config.get(Settings.READING_HOLD_AGE)),
-                        config.get(Settings.QUARANTINE_PER_HOUR)),
+                        config.get(Settings.QUARANTINE_PER_HOUR), config.get(Settings.INGEST_WRITERS)),
                 coapSettings(config), ModbusSettings.defaults(modbusOwner(config)));
         settings = settings.withMqttDoor(mqttDoor(config));
         String user = config.get(Settings.MQTT_USER);

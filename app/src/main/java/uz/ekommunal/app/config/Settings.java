@@ -134,6 +134,10 @@ public final class Settings {
             "Most readings written in one transaction.", Parsers.integer(1, 100_000));
     public static final Setting<Integer> QUEUE_CAPACITY = new Setting<>("EKOMMUNAL_QUEUE_CAPACITY", "200000",
             "Readings held in memory before intake is held back.", Parsers.integer(100, 10_000_000));
+    public static final Setting<Integer> INGEST_WRITERS = new Setting<>("EKOMMUNAL_INGEST_WRITERS", "2",
+            "Reading writers side by side, each meter always with the same one; each has its own database connection "
+                    + "and spool file (readings.spool, readings.spool.1, ...). A start with fewer writers than a spool "
+                    + "file still holding readings is refused.", Parsers.integer(1, 32));
     public static final Setting<Integer> WRITER_UNHEALTHY_AFTER = new Setting<>("EKOMMUNAL_WRITER_UNHEALTHY_AFTER",
             "60", "Seconds readings may go to the spool (or fail) before /health answers 503 naming the cause.",
             Parsers.integer(1, 86_400));
@@ -261,7 +265,7 @@ public final class Settings {
             COAP_MAX_PAYLOAD_BYTES,
             MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, DEMO_CITY, SPOOL_DIR, BILLING_NODE_ID, BILLING_CRON, BILLING_WORKERS,
             BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY,
-            WRITER_UNHEALTHY_AFTER, READING_HOLD_AGE, QUARANTINE_PER_HOUR,
+            INGEST_WRITERS, WRITER_UNHEALTHY_AFTER, READING_HOLD_AGE, QUARANTINE_PER_HOUR,
             PAYME_KEY, PAYME_TEST_KEY, PAYME_ACCOUNT_FIELD,
             PAYME_MERCHANT_ID, PAYME_CHECKOUT_URL, CLICK_SECRET_KEY, CLICK_SERVICE_ID, CLICK_MERCHANT_ID,
             PAYMENT_MAX_AMOUNT, PAYMENT_RETURN_URL, JWT_SECRET, ADMIN_PHONE, SMS_URL, SMS_USER,

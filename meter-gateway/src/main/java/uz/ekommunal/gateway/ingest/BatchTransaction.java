@@ -121,24 +121,40 @@ final class BatchTransaction {
         });
     }
 
+    /**
+     * A reading of a registered meter, with its meter and register key looked up once for the
+     * steps that follow (a map lookup by serial per reading and step cost more than the checks).
+     */
+    record Known(MeterReading reading, Meter meter, RegisterKey key) {
+        /** By serial, register and time: each register's readings in time order. */
+        static final Comparator<Known> ORDER = (a, b) -> {
+            int bySerial = a.reading.serial().compareTo(b.reading.serial());
+            if (bySerial != 0) {
+                return bySerial;
+            }
+            int byRegister = a.reading.register().compareTo(b.reading.register());
+            return byRegister != 0 ? byRegister : a.reading.time().compareTo(b.reading.time());
+        };
+    }
+
     Result write(Connection connection, WriteBatch batch) throws SQLException {
         Set<String> serials = new HashSet<>();
         batch.groups().forEach(g -> g.readings().forEach(r -> serials.add(r.serial())));
         Map<String, Meter> meters = serials.isEmpty() ? Map.of() : registry.resolve(serials, connection);
 
-        List<MeterReading> known = new ArrayList<>();
+        List<Known> known = new ArrayList<>();
         List<QuarantineEntry> quarantine = new ArrayList<>(batch.quarantine());
         List<WriteOutcome> outcomes = new ArrayList<>(batch.groups().size());
         for (WriteBatch.ReadingGroup group : batch.groups()) {
             outcomes.add(sortGroup(group, meters, known, quarantine));
         }
         Map<RegisterKey, Vee.Previous> fetched = new HashMap<>();
-        Map<RegisterKey, Vee.Previous> working = previousValues(connection, known, meters, fetched);
-        Map<MeterReading, ReadingStore.Neighbours> backfilled = backfilled(connection, known, meters, working);
+        Map<RegisterKey, Vee.Previous> working = previousValues(connection, known, fetched);
+        Map<MeterReading, ReadingStore.Neighbours> backfilled = backfilled(connection, known, working);
         HoldRule hold = new HoldRule(holdAge, known.isEmpty() ? null : ClosedPeriods.closedThrough(connection));
         List<ReadingRow> rows = new ArrayList<>(known.size());
         List<ReadingConflict> conflicts = new ArrayList<>();
-        int[] flagged = validate(known, meters, working, backfilled, hold, rows, conflicts);
+        int[] flagged = validate(known, working, backfilled, hold, rows, conflicts);
 
         int inserted = rows.isEmpty() ? 0 : store.insert(connection, rows);
         if (inserted < rows.size()) {
@@ -160,13 +176,17 @@ final class BatchTransaction {
         return new Result(outcomes, fetched, rows, inserted, conflicts.size(), flagged);
     }
 
-    private WriteOutcome sortGroup(WriteBatch.ReadingGroup group, Map<String, Meter> meters, List<MeterReading> known,
+    private WriteOutcome sortGroup(WriteBatch.ReadingGroup group, Map<String, Meter> meters, List<Known> known,
             List<QuarantineEntry> quarantine) {
         Set<String> unknown = new HashSet<>();
         int accepted = 0;
+        Meter meter = null;
         for (MeterReading r : group.readings()) {
-            if (meters.containsKey(r.serial())) {
-                known.add(r);
+            if (meter == null || !meter.serial().equals(r.serial())) { // a pack is mostly one meter's
+                meter = meters.get(r.serial());
+            }
+            if (meter != null) {
+                known.add(new Known(r, meter, new RegisterKey(meter.id(), r.register().obis())));
                 accepted++;
             } else {
                 unknown.add(r.serial());
@@ -186,12 +206,12 @@ final class BatchTransaction {
      * The previous value of every register in the batch: from the cache, else one query for the
      * rest, whose answers (null: no trusted reading stored) go into {@code fetched}.
      */
-    private Map<RegisterKey, Vee.Previous> previousValues(Connection connection, List<MeterReading> readings,
-            Map<String, Meter> meters, Map<RegisterKey, Vee.Previous> fetched) throws SQLException {
+    private Map<RegisterKey, Vee.Previous> previousValues(Connection connection, List<Known> readings,
+            Map<RegisterKey, Vee.Previous> fetched) throws SQLException {
         Map<RegisterKey, Vee.Previous> working = new HashMap<>();
         Set<RegisterKey> missing = new HashSet<>();
-        for (MeterReading r : readings) {
-            RegisterKey key = new RegisterKey(meters.get(r.serial()).id(), r.register().obis());
+        for (Known k : readings) {
+            RegisterKey key = k.key();
             if (working.containsKey(key) || missing.contains(key)) {
                 continue;
             }
@@ -215,14 +235,15 @@ final class BatchTransaction {
      * with their trusted neighbours before and after: from the recent readings where they reach
      * back far enough, else from one query.
      */
-    private Map<MeterReading, ReadingStore.Neighbours> backfilled(Connection connection, List<MeterReading> readings,
-            Map<String, Meter> meters, Map<RegisterKey, Vee.Previous> working) throws SQLException {
+    private Map<MeterReading, ReadingStore.Neighbours> backfilled(Connection connection, List<Known> readings,
+            Map<RegisterKey, Vee.Previous> working) throws SQLException {
         List<MeterReading> late = new ArrayList<>();
         List<RegisterKey> keys = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
         Map<MeterReading, ReadingStore.Neighbours> around = new IdentityHashMap<>();
-        for (MeterReading r : readings) {
-            RegisterKey key = new RegisterKey(meters.get(r.serial()).id(), r.register().obis());
+        for (Known k : readings) {
+            MeterReading r = k.reading();
+            RegisterKey key = k.key();
             Vee.Previous newest = working.get(key);
             if (newest != null && !r.time().isAfter(newest.time())) {
                 RecentReadings.Around known = recent.around(key, r.time());
@@ -249,19 +270,19 @@ final class BatchTransaction {
      * after only for backfilled readings), holds what the rule says, and drops exact repeats within
      * the batch.
      */
-    private int[] validate(List<MeterReading> readings, Map<String, Meter> meters,
-            Map<RegisterKey, Vee.Previous> working, Map<MeterReading, ReadingStore.Neighbours> backfilled,
-            HoldRule hold, List<ReadingRow> rows, List<ReadingConflict> conflicts) {
+    private int[] validate(List<Known> readings, Map<RegisterKey, Vee.Previous> working,
+            Map<MeterReading, ReadingStore.Neighbours> backfilled, HoldRule hold, List<ReadingRow> rows,
+            List<ReadingConflict> conflicts) {
         int[] flagged = new int[QualityFlag.values().length];
-        List<MeterReading> ordered = new ArrayList<>(readings);
-        ordered.sort(Comparator.comparing(MeterReading::serial).thenComparing(MeterReading::register)
-                .thenComparing(MeterReading::time));
+        List<Known> ordered = new ArrayList<>(readings);
+        ordered.sort(Known.ORDER);
         Map<RegisterKey, ReadingRow> lastRow = new HashMap<>();
         Map<RegisterKey, Vee.Previous> lastTrusted = new HashMap<>();
-        for (MeterReading r : ordered) {
-            Meter meter = meters.get(r.serial());
-            RegisterKey key = new RegisterKey(meter.id(), r.register().obis());
-            BigDecimal value = r.value().multiply(meter.multiplier());
+        for (Known k : ordered) {
+            MeterReading r = k.reading();
+            Meter meter = k.meter();
+            RegisterKey key = k.key();
+            BigDecimal value = inBilledUnits(r.value(), meter.multiplier());
             ReadingRow previousRow = lastRow.get(key);
             if (previousRow != null && previousRow.time().equals(r.time())) {
                 if (previousRow.value().compareTo(value) != 0) {
@@ -288,11 +309,14 @@ final class BatchTransaction {
                     working.put(key, new Vee.Previous(r.time(), value));
                 }
             }
-            for (QualityFlag flag : QualityFlag.of(quality)) {
-                flagged[flag.ordinal()]++;
-            }
+            QualityFlag.count(quality, flagged);
         }
         return flagged;
+    }
+
+    /** The value times the meter's multiplier; the usual multiplier of exactly 1 changes nothing, so is skipped. */
+    private static BigDecimal inBilledUnits(BigDecimal value, BigDecimal multiplier) {
+        return multiplier.scale() == 0 && BigDecimal.ONE.equals(multiplier) ? value : value.multiply(multiplier);
     }
 
     /** The later of two readings, either possibly null. */

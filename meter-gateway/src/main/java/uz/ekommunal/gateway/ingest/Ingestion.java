@@ -1,7 +1,6 @@
 package uz.ekommunal.gateway.ingest;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.senml.SenmlParser;
-import uz.ekommunal.gateway.spool.Spool;
 import uz.ekommunal.gateway.store.ReadingStore;
 import uz.ekommunal.gateway.store.RegisterKey;
 import uz.ekommunal.gateway.vee.RecentReadings;
@@ -27,12 +25,6 @@ public final class Ingestion implements AutoCloseable {
      * several connections deliver a meter's packs out of order), at about 0.5 KB per register.
      */
     static final int RECENT_DEPTH = 8;
-    /**
-     * Writers side by side ({@link WriterShards}): two keep both cores of a small machine busy, one
-     * validating while the other's rows are in the database. Fixed, because each has its own spool
-     * file, which a later start must find again.
-     */
-    static final int WRITERS = 2;
 
     private final IngestCounters counters;
     private final WriterShards writer;
@@ -49,24 +41,18 @@ public final class Ingestion implements AutoCloseable {
         IngestCounters counters = new IngestCounters();
         QuarantineBudget budget = new QuarantineBudget(settings.quarantinePerHour(), clock);
         Semaphore capacity = new Semaphore(settings.queueCapacity());
+        int count = settings.writers();
+        SpoolFiles.refuseOrphans(settings.spoolFile(), count);
         List<BatchWriter> writers = new ArrayList<>();
-        for (int i = 0; i < WRITERS; i++) {
+        for (int i = 0; i < count; i++) {
             BatchTransaction transaction = new BatchTransaction(registry, store, new Vee(settings.limits()),
-                    new RecentReadings<RegisterKey>(settings.latestValuesCached() / WRITERS, RECENT_DEPTH), counters,
+                    new RecentReadings<RegisterKey>(settings.latestValuesCached() / count, RECENT_DEPTH), counters,
                     settings.holdAge(), budget);
-            writers.add(new BatchWriter(dataSource, transaction, spool(settings.spoolFile(), i), counters, clock,
-                    settings.batchSize(), settings.queueCapacity(), capacity, "reading-writer-" + i));
+            writers.add(new BatchWriter(dataSource, transaction, SpoolFiles.open(settings.spoolFile(), i), counters,
+                    clock, settings.batchSize(), settings.queueCapacity(), capacity, "reading-writer-" + i));
         }
         WriterShards shards = new WriterShards(writers);
         return new Ingestion(counters, shards, new ReadingIngest(SenmlParser.withDefaults(), shards, counters, clock));
-    }
-
-    /** The first writer's spool is the configured file; the others' are beside it, numbered. */
-    private static Spool spool(Path file, int writer) throws IOException {
-        if (file == null) {
-            return null;
-        }
-        return new Spool(writer == 0 ? file : file.resolveSibling(file.getFileName() + "." + writer));
     }
 
     /** The entry point for protocol adapters. */

@@ -8,7 +8,9 @@ package uz.ekommunal.gateway.reading;
 public enum Protocol {
     MQTT, COAP, MODBUS, HOUSEHOLD, INSPECTION;
 
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return label;
     }
 }

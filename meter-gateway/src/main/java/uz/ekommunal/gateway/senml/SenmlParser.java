@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import uz.ekommunal.gateway.reading.MeterReading;
 import uz.ekommunal.gateway.reading.PayloadRejected;
 import uz.ekommunal.gateway.reading.Protocol;
@@ -32,7 +31,6 @@ public final class SenmlParser {
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     /** A cumulative register is never negative; the readings column holds up to 10^14. */
     private static final BigDecimal MAX_VALUE = BigDecimal.TEN.pow(12);
-    private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     private final JsonFactory json = JsonFactory.builder().build();
     private final int maxRecords;
@@ -93,47 +91,68 @@ public final class SenmlParser {
     private MeterReading resolve(SenmlRecord record, PackState base, int index, String expectedSerial,
             Protocol protocol, Instant receivedAt) throws PayloadRejected {
         base.apply(record);
-        String where = "record " + index + ": ";
-        String name = base.baseName + (record.name() == null ? "" : record.name());
+        String name = record.name() == null ? base.baseName : base.baseName.concat(record.name());
         int colon = name.indexOf(':');
         if (colon <= 0 || colon == name.length() - 1) {
-            throw new PayloadRejected(RejectReason.INVALID_PACK, where + "name '" + name + "' is not {serial}:{OBIS code}");
+            throw new PayloadRejected(RejectReason.INVALID_PACK, where(index) + "name '" + name + "' is not {serial}:{OBIS code}");
         }
         String serial = name.substring(0, colon);
-        if (!SERIAL.matcher(serial).matches()) {
-            throw new PayloadRejected(RejectReason.INVALID_PACK, where + "serial '" + serial + "' has invalid characters");
+        if (!isSerial(serial)) {
+            throw new PayloadRejected(RejectReason.INVALID_PACK, where(index) + "serial '" + serial + "' has invalid characters");
         }
         if (expectedSerial != null && !expectedSerial.equals(serial)) {
             throw new PayloadRejected(RejectReason.TOPIC_MISMATCH,
-                    where + "serial " + serial + " does not match the sender " + expectedSerial);
+                    where(index) + "serial " + serial + " does not match the sender " + expectedSerial);
         }
         String obis = name.substring(colon + 1);
         Register register = Register.byObis(obis).orElseThrow(() -> new PayloadRejected(
-                RejectReason.UNKNOWN_REGISTER, where + "no register with OBIS code '" + obis + "'"));
+                RejectReason.UNKNOWN_REGISTER, where(index) + "no register with OBIS code '" + obis + "'"));
         if (record.value() == null) {
-            throw new PayloadRejected(RejectReason.INVALID_VALUE, where + "numeric value 'v' is missing");
+            throw new PayloadRejected(RejectReason.INVALID_VALUE, where(index) + "numeric value 'v' is missing");
         }
         BigDecimal value = base.baseValue == null ? record.value() : base.baseValue.add(record.value());
         if (value.signum() < 0 || value.compareTo(MAX_VALUE) >= 0) {
-            throw new PayloadRejected(RejectReason.INVALID_VALUE, where + "register value " + value.toPlainString()
+            throw new PayloadRejected(RejectReason.INVALID_VALUE, where(index) + "register value " + value.toPlainString()
                     + " is outside 0 .. 10^12");
         }
         String unit = record.unit() != null ? record.unit() : base.baseUnit;
         BigDecimal canonical = Units.toCanonical(register, unit, value);
-        Instant time = resolveTime(base.baseTime + record.time(), receivedAt, where);
+        Instant time = resolveTime(base.baseTime + record.time(), receivedAt, index);
         return new MeterReading(serial, register, time, canonical, protocol, receivedAt);
     }
 
-    private Instant resolveTime(double seconds, Instant receivedAt, String where) throws PayloadRejected {
+    /** As the pattern [A-Za-z0-9_-]{1,40}, without a matcher per record. */
+    private static boolean isSerial(String serial) {
+        int length = serial.length();
+        if (length < 1 || length > 40) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = serial.charAt(i);
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where a problem is, for its message: built only when a record is rejected. */
+    private static String where(int index) {
+        return "record " + index + ": ";
+    }
+
+    private Instant resolveTime(double seconds, Instant receivedAt, int index) throws PayloadRejected {
         if (!Double.isFinite(seconds)) {
-            throw new PayloadRejected(RejectReason.INVALID_TIME, where + "time is not a finite number");
+            throw new PayloadRejected(RejectReason.INVALID_TIME, where(index) + "time is not a finite number");
         }
         long micros = Math.round(seconds * 1_000_000d);
         Instant time = Math.abs(seconds) < RELATIVE_TIME_LIMIT
                 ? receivedAt.plusNanos(micros * 1_000)
                 : Instant.ofEpochSecond(0, 0).plusNanos(micros * 1_000);
         if (time.isBefore(EARLIEST) || time.isAfter(receivedAt.plus(maxFuture))) {
-            throw new PayloadRejected(RejectReason.INVALID_TIME, where + "time " + time + " is out of range");
+            throw new PayloadRejected(RejectReason.INVALID_TIME, where(index) + "time " + time + " is out of range");
         }
         return time;
     }

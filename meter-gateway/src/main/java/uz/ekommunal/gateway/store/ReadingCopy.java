@@ -28,16 +28,17 @@ final class ReadingCopy {
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
     private static final BigInteger[] PAD = {BigInteger.ONE, BigInteger.TEN, BigInteger.valueOf(100),
         BigInteger.valueOf(1000)};
+    private static final long[] LONG_PAD = {1, 10, 100, 1000};
 
     private ReadingCopy() {
     }
 
     /** Copies the rows in the caller's transaction; throws (23505) if one is already stored. */
     static void copy(Connection connection, List<ReadingRow> rows) throws SQLException {
-        byte[] data = encode(rows);
+        Bytes data = encodeInto(rows);
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL);
         try {
-            copy.writeToCopy(data, 0, data.length);
+            copy.writeToCopy(data.buffer, 0, data.size);
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
@@ -48,7 +49,11 @@ final class ReadingCopy {
 
     /** The rows in PostgreSQL's binary COPY format (header, one tuple per row, trailer). */
     static byte[] encode(List<ReadingRow> rows) {
-        Bytes out = new Bytes(64 + rows.size() * 80);
+        return encodeInto(rows).toByteArray();
+    }
+
+    private static Bytes encodeInto(List<ReadingRow> rows) {
+        Bytes out = new Bytes(64 + rows.size() * 128); // a row takes about 100 bytes: one allocation, no regrowth
         Map<String, byte[]> texts = new HashMap<>(); // registers and sources repeat: encode each once
         out.put(SIGNATURE);
         out.putInt(0); // flags
@@ -68,7 +73,7 @@ final class ReadingCopy {
             out.putText(texts.computeIfAbsent(row.source(), t -> t.getBytes(StandardCharsets.UTF_8)));
         }
         out.putShort(-1);
-        return out.toByteArray();
+        return out;
     }
 
     /** Microseconds since PostgreSQL's epoch, rounded to the nearest as PostgreSQL rounds text input. */
@@ -84,22 +89,23 @@ final class ReadingCopy {
     static void numeric(Bytes out, BigDecimal value) {
         BigDecimal v = value.scale() < 0 ? value.setScale(0) : value;
         int scale = v.scale();
-        // the unscaled digits, padded on the right so the decimal point falls between base-10000 digits
-        BigInteger aligned = v.unscaledValue().abs().multiply(PAD[(4 - scale % 4) % 4]);
+        int pad = (4 - scale % 4) % 4;
         int fractionGroups = (scale + 3) / 4;
         short[] groups; // least significant first
         int count = 0;
-        if (aligned.bitLength() < 63) {
-            long rest = aligned.longValue();
+        if (v.precision() <= 15) {
+            // the usual reading: the unscaled digits fit a long even padded, so no BigInteger at all
+            long rest = Math.abs(v.scaleByPowerOfTen(scale).longValue()) * LONG_PAD[pad];
             groups = new short[5];
             while (rest != 0) {
                 groups[count++] = (short) (rest % 10_000);
                 rest /= 10_000;
             }
         } else {
-            BigInteger rest = aligned;
+            // the unscaled digits, padded on the right so the decimal point falls between base-10000 digits
+            BigInteger rest = v.unscaledValue().abs().multiply(PAD[pad]);
             BigInteger base = BigInteger.valueOf(10_000);
-            groups = new short[aligned.toString().length() / 4 + 1];
+            groups = new short[rest.toString().length() / 4 + 1];
             while (rest.signum() != 0) {
                 BigInteger[] qr = rest.divideAndRemainder(base);
                 groups[count++] = qr[1].shortValue();

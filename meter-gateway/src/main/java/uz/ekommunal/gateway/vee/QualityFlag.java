@@ -56,6 +56,17 @@ public enum QualityFlag {
         return flags;
     }
 
+    private static final QualityFlag[] ALL = values();
+
+    /** Adds one to {@code counts[flag.ordinal()]} for each flag set in {@code bits}. */
+    public static void count(int bits, int[] counts) {
+        for (QualityFlag flag : ALL) {
+            if ((bits & flag.bit) != 0) {
+                counts[flag.ordinal()]++;
+            }
+        }
+    }
+
     /** Readings with these flags are not trusted as register values (billing skips them). */
     public static final int UNTRUSTED = DECREASE.bit | SPIKE.bit | HELD.bit | REJECTED.bit;
 }

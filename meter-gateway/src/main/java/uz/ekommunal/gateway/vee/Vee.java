@@ -1,7 +1,6 @@
 package uz.ekommunal.gateway.vee;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,6 +13,14 @@ public final class Vee {
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
     /** Rates over intervals shorter than this are judged as if over this long (avoids dividing by ~0). */
     private static final long MIN_INTERVAL_SECONDS = 60;
+
+    private static final BigDecimal[] POWERS_OF_TEN = new BigDecimal[19];
+
+    static {
+        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = BigDecimal.TEN.pow(i).multiply(BigDecimal.ONE);
+        }
+    }
 
     private final VeeLimits limits;
 
@@ -68,8 +75,9 @@ public final class Vee {
             used = used.add(modulus);
         }
         long seconds = Math.max(MIN_INTERVAL_SECONDS, Duration.between(from.time(), to.time()).getSeconds());
-        BigDecimal perHour = used.multiply(SECONDS_PER_HOUR).divide(BigDecimal.valueOf(seconds), MathContext.DECIMAL64);
-        if (perHour.compareTo(limits.maxPerHour(utility)) > 0) {
+        // used per hour above the limit, compared exactly without dividing: used x 3600 > limit x seconds
+        if (used.multiply(SECONDS_PER_HOUR).compareTo(limits.maxPerHour(utility).multiply(BigDecimal.valueOf(seconds)))
+                > 0) {
             flags |= QualityFlag.SPIKE.bit();
         }
         return flags;
@@ -83,6 +91,9 @@ public final class Vee {
 
     /** Where a register of this many digits rolls over, in stored units. */
     public static BigDecimal modulus(int registerDigits, BigDecimal multiplier) {
+        if (registerDigits >= 0 && registerDigits < POWERS_OF_TEN.length && BigDecimal.ONE.equals(multiplier)) {
+            return POWERS_OF_TEN[registerDigits]; // the usual meter: asked for every reading, computed once
+        }
         return BigDecimal.TEN.pow(registerDigits).multiply(multiplier);
     }
 }
