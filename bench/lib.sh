@@ -44,7 +44,16 @@ bench_finish() {
 }
 
 # A free TCP port on this machine (the benchmark and rehearsal scripts start their own servers).
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# BENCH_PORTS=FIRST-LAST (an engineer's range on a shared machine): a random free port in that range.
+free_port() { python3 -c 'import os, random, socket
+r = os.environ.get("BENCH_PORTS")
+first, last = map(int, r.split("-")) if r else (0, 0)
+for _ in range(200):
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", random.randint(first, last) if r else 0)); print(s.getsockname()[1]); break
+    except OSError: continue
+    finally: s.close()'; }
 
 # check DESCRIPTION CONDITION: prints ok or FAIL; a failure sets failed=1 (the script's verdict).
 check() { if eval "$2"; then echo "ok   $1"; else echo "FAIL $1"; failed=1; fi; }

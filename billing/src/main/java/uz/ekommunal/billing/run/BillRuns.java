@@ -18,8 +18,9 @@ import uz.ekommunal.tariff.pricing.BillingPeriod;
 
 /**
  * Bill runs and their shards in the database. A run is opened once per provider and period
- * (a unique key, whichever node comes first); its shards are claimed by any node with a lease
- * ({@code FOR UPDATE SKIP LOCKED}), and a shard whose lease passed is claimed again.
+ * (a unique key, whichever node comes first); its shards are claimed by any node, each in the
+ * transaction that bills it ({@code FOR UPDATE SKIP LOCKED}); a shard that failed waits for its
+ * lease to pass before it is claimed again.
  */
 public final class BillRuns {
 
@@ -101,10 +102,27 @@ public final class BillRuns {
         }
     }
 
-    /** Claims the first open shard of any run that no live lease holds; empty when none. */
+    /**
+     * Claims the first open shard of any run that no lease holds, in a transaction of its own;
+     * empty when none. The engine claims in the shard's own transaction instead (see
+     * {@link #claim(Connection, String, Instant, Duration)}); this is a claim by a node that then
+     * goes away before billing, which holds the shard until the lease passes.
+     */
     public Optional<ClaimedShard> claim(String node, Instant now, Duration lease) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement claim = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection()) {
+            return claim(c, node, now, lease);
+        }
+    }
+
+    /**
+     * Claims the first open shard of any run that no lease holds and no other transaction has
+     * locked, within the caller's transaction: the claim's row lock is the shard's lock while it
+     * is billed. A node that dies mid-shard leaves it at once (the server rolls the transaction
+     * back when the connection drops), so another node takes it over on its next poll, not when
+     * a lease passes. Empty when none.
+     */
+    public Optional<ClaimedShard> claim(Connection c, String node, Instant now, Duration lease) throws SQLException {
+        try (PreparedStatement claim = c.prepareStatement("""
                      with next as (select run_id, shard_no from billing.run_shards
                                    where done_at is null and (lease_until is null or lease_until < ?)
                                    order by run_id, shard_no limit 1 for update skip locked)
@@ -123,6 +141,24 @@ public final class BillRuns {
                 return Optional.of(new ClaimedShard(rs.getLong(1), rs.getInt(2), rs.getLong(3),
                         rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getLong(6), rs.getLong(7)));
             }
+        }
+    }
+
+    /**
+     * Records a failed attempt at a shard (its transaction, claim included, was rolled back): no
+     * node tries it again before {@code retryAt}, so a shard that keeps failing is not retried in
+     * a loop.
+     */
+    public void failed(ClaimedShard shard, String node, Instant retryAt) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement fail = c.prepareStatement("""
+                     update billing.run_shards set claimed_by = ?, lease_until = ?, attempts = attempts + 1
+                     where run_id = ? and shard_no = ? and done_at is null""")) {
+            fail.setString(1, node);
+            fail.setTimestamp(2, Timestamp.from(retryAt));
+            fail.setLong(3, shard.runId());
+            fail.setInt(4, shard.shardNo());
+            fail.executeUpdate();
         }
     }
 

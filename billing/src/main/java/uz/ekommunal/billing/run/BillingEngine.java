@@ -71,17 +71,37 @@ public final class BillingEngine {
         return runs.open(providerId, period, settings.shardSize(), clock.instant());
     }
 
-    /** Claims and bills one shard; empty when no shard is open. */
+    /**
+     * Claims and bills one shard in one transaction; empty when no shard is open. A shard that
+     * fails is left to its lease: this or another node tries it again once the lease has passed.
+     */
     public Optional<ShardOutcome> billNextShard(String node) throws SQLException {
-        Optional<ClaimedShard> claimed = runs.claim(node, clock.instant(), settings.lease());
-        if (claimed.isEmpty()) {
-            return Optional.empty();
-        }
         ShardOutcome outcome;
         try (Connection c = dataSource.getConnection()) {
-            outcome = shardBiller(c).bill(c, claimed.get(), node);
+            ShardBiller biller = shardBiller(c);
+            c.setAutoCommit(false);
+            Instant now = clock.instant();
+            Optional<ClaimedShard> claimed;
+            try {
+                claimed = runs.claim(c, node, now, settings.lease());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                c.setAutoCommit(true);
+                throw e;
+            }
+            if (claimed.isEmpty()) {
+                c.rollback();
+                c.setAutoCommit(true);
+                return Optional.empty();
+            }
+            try {
+                outcome = biller.bill(c, claimed.get(), node); // commits the claim with the shard
+            } catch (SQLException | RuntimeException e) {
+                runs.failed(claimed.get(), node, now.plus(settings.lease()));
+                throw e;
+            }
         }
-        runs.finishIfComplete(claimed.get().runId(), clock.instant());
+        runs.finishIfComplete(outcome.shard().runId(), clock.instant());
         return Optional.of(outcome);
     }
 

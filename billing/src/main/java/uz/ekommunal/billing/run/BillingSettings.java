@@ -7,7 +7,8 @@ import java.util.Objects;
  * How bill runs are cut and scheduled; validated once, then fixed.
  *
  * @param shardSize accounts per shard
- * @param lease how long a node holds a claimed shard before another node may take it over
+ * @param lease how long a shard whose billing failed waits before any node tries it again (a node
+ *     that dies mid-shard does not hold it: the claim is part of the shard's transaction)
  * @param closeDelay how long after a month ends (Tashkent time) its run opens, so the readings
  *     of its last hours have arrived
  * @param workers shard worker threads per node

@@ -13,7 +13,7 @@ import uz.ekommunal.tariff.Money;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
 
 /**
- * Writes a shard's invoices, lines, usage records and ledger entries with one COPY per table,
+ * Writes a shard's invoices, lines, usage records and ledger entries with one binary COPY per table,
  * in the caller's transaction. The unique (account, period) key of invoices makes a second
  * writer of the same shard fail rather than bill twice.
  */
@@ -29,37 +29,35 @@ final class ShardWriter {
             return 0;
         }
         long[] ids = invoiceIds(c, drafts.size());
-        CopyRows invoices = new CopyRows();
-        CopyRows lines = new CopyRows();
-        CopyRows usage = new CopyRows();
-        CopyRows ledger = new CopyRows();
+        BinaryCopyRows invoices = new BinaryCopyRows();
+        BinaryCopyRows lines = new BinaryCopyRows();
+        BinaryCopyRows usage = new BinaryCopyRows();
+        BinaryCopyRows ledger = new BinaryCopyRows();
         String month = period.start().toString().substring(0, 7).replace("-", "");
-        String issued = issuedAt.toString();
         for (int i = 0; i < drafts.size(); i++) {
             InvoiceDraft d = drafts.get(i);
             long id = ids[i];
-            invoices.add(id).add(month + "-" + id).add(d.accountId()).add(runId).add(period.start()).add(period.end())
-                    .add(issued).add(d.balanceBefore().tiyin()).add(d.total().tiyin()).add(d.balanceAfter().tiyin())
-                    .end();
+            invoices.row(10).int8(id).text(month + "-" + id).int8(d.accountId()).int8(runId).date(period.start())
+                    .date(period.end()).timestamptz(issuedAt).int8(d.balanceBefore().tiyin()).int8(d.total().tiyin())
+                    .int8(d.balanceAfter().tiyin());
             for (InvoiceLine l : d.lines()) {
-                lines.add(id).add(l.lineNo()).add(l.utility().name()).add(l.type().name()).add(l.tariffId())
-                        .add(l.from()).add(l.to()).add(l.block()).add(plain(l.quantity()))
-                        .add(l.unit() == null ? null : l.unit().name()).add(plain(l.unitPrice()))
-                        .add(l.amount().tiyin()).add(l.estimated()).add(l.note()).add(plain(l.blockFrom()))
-                        .add(plain(l.blockTo())).end();
+                lines.row(16).int8(id).int2(l.lineNo()).text(l.utility().name()).text(l.type().name())
+                        .text(l.tariffId()).date(l.from()).date(l.to()).int2(l.block()).numeric(l.quantity())
+                        .text(l.unit() == null ? null : l.unit().name()).numeric(l.unitPrice())
+                        .int8(l.amount().tiyin()).bool(l.estimated()).text(l.note()).numeric(l.blockFrom())
+                        .numeric(l.blockTo());
             }
             for (UsageRecord u : d.usage()) {
-                usage.add(d.accountId()).add(u.utility().name()).add(u.periodStart()).add(u.periodEnd())
-                        .add(plain(u.startValue())).add(plain(u.endValue())).add(plain(u.consumption()))
-                        .add(u.estimated()).add(u.amount().tiyin()).add(id).add(u.corrected() ? "CORRECTED" : "BILLED")
-                        .end();
+                usage.row(11).int8(d.accountId()).text(u.utility().name()).date(u.periodStart()).date(u.periodEnd())
+                        .numeric(u.startValue()).numeric(u.endValue()).numeric(u.consumption()).bool(u.estimated())
+                        .int8(u.amount().tiyin()).int8(id).text(u.corrected() ? "CORRECTED" : "BILLED");
             }
-            entry(ledger, d.accountId(), EntryKind.CHARGE, d.charges().negate(), issued, id, "charges " + month);
+            entry(ledger, d.accountId(), EntryKind.CHARGE, d.charges().negate(), issuedAt, id, "charges " + month);
             if (d.subsidy().compareTo(Money.ZERO) != 0) {
-                entry(ledger, d.accountId(), EntryKind.SUBSIDY, d.subsidy(), issued, id, "state pays " + month);
+                entry(ledger, d.accountId(), EntryKind.SUBSIDY, d.subsidy(), issuedAt, id, "state pays " + month);
             }
             if (d.corrections().compareTo(Money.ZERO) != 0) {
-                entry(ledger, d.accountId(), EntryKind.CORRECTION, d.corrections().negate(), issued, id,
+                entry(ledger, d.accountId(), EntryKind.CORRECTION, d.corrections().negate(), issuedAt, id,
                         "corrections on the " + month + " invoice");
             }
         }
@@ -74,13 +72,10 @@ final class ShardWriter {
         return drafts.size();
     }
 
-    private static void entry(CopyRows ledger, long account, EntryKind kind, Money amount, String at, long invoice,
-            String description) {
-        ledger.add(account).add(kind.name()).add(amount.tiyin()).add(at).add(at).add(invoice).add(description).end();
-    }
-
-    private static String plain(java.math.BigDecimal value) {
-        return value == null ? null : value.toPlainString();
+    private static void entry(BinaryCopyRows ledger, long account, EntryKind kind, Money amount, Instant at,
+            long invoice, String description) {
+        ledger.row(7).int8(account).text(kind.name()).int8(amount.tiyin()).timestamptz(at).timestamptz(at).int8(invoice)
+                .text(description);
     }
 
     private static long[] invoiceIds(Connection c, int n) throws SQLException {

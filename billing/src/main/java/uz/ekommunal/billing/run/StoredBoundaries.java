@@ -76,11 +76,11 @@ final class StoredBoundaries {
         if (values.isEmpty()) {
             return;
         }
-        CopyRows rows = new CopyRows();
-        String billed = billedAt.toString();
+        BinaryCopyRows rows = new BinaryCopyRows();
         for (Map.Entry<Request, BigDecimal> v : values.entrySet()) {
             Request r = v.getKey();
-            rows.add(r.meterId()).add(r.register()).add(r.at()).add(v.getValue().toPlainString()).add(billed).end();
+            rows.row(5).int8(r.meterId()).text(r.register()).timestamptz(r.at()).numeric(v.getValue())
+                    .timestamptz(billedAt);
         }
         Savepoint before = c.setSavepoint();
         try {
