@@ -24,15 +24,16 @@ public final class BookValidator {
         Set<String> ids = new HashSet<>();
         for (TariffVersion version : versions) {
             if (!ids.add(version.id())) {
-                throw new TariffException(ErrorCode.BOOK_CONFLICT, version.id(), "the id is used twice");
+                throw TariffException.because(ErrorCode.BOOK_CONFLICT, version.id(), "idTwice", "the id is used twice",
+                        version.id());
             }
         }
         List<TariffVersion> list = List.copyOf(versions);
         for (int i = 0; i < list.size(); i++) {
             for (int j = i + 1; j < list.size(); j++) {
                 if (compete(list.get(i), list.get(j))) {
-                    throw new TariffException(ErrorCode.BOOK_CONFLICT, list.get(j).id(),
-                            "competes with " + list.get(i).id());
+                    throw TariffException.because(ErrorCode.BOOK_CONFLICT, list.get(j).id(), "competes",
+                            "competes with " + list.get(i).id(), list.get(j).id(), list.get(i).id());
                 }
             }
         }

@@ -72,8 +72,8 @@ public final class TariffBookCsv {
     public static TariffVersion parseRow(String row, String where) {
         String[] cells = row.split(",", -1);
         if (cells.length != COLUMNS) {
-            throw new TariffException(ErrorCode.BOOK_FORMAT, where,
-                    "expected " + COLUMNS + " columns, found " + cells.length);
+            throw TariffException.because(ErrorCode.BOOK_FORMAT, where, "columns",
+                    "expected " + COLUMNS + " columns, found " + cells.length, COLUMNS, cells.length);
         }
         for (int i = 0; i < cells.length; i++) {
             cells[i] = cells[i].strip();
@@ -93,12 +93,10 @@ public final class TariffBookCsv {
                     cells[10].isEmpty() ? null : new BigDecimal(cells[10]),
                     cells[11].isEmpty() ? null : new BigDecimal(cells[11]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new TariffException(ErrorCode.BOOK_FORMAT, where, e.getMessage());
+            throw TariffException.because(ErrorCode.BOOK_FORMAT, where, "unreadable", e.getMessage());
         } catch (TariffException e) {
-            if (e.code() == ErrorCode.BOOK_INVALID_TARIFF) {
-                throw new TariffException(ErrorCode.BOOK_INVALID_TARIFF, where, e.getMessage());
-            }
-            throw new TariffException(ErrorCode.BOOK_FORMAT, where, e.getMessage());
+            throw e.at(e.code() == ErrorCode.BOOK_INVALID_TARIFF ? ErrorCode.BOOK_INVALID_TARIFF : ErrorCode.BOOK_FORMAT,
+                    where);
         }
     }
 

@@ -31,44 +31,47 @@ public record TariffVersion(String id, Utility utility, ChargeBasis basis, Meter
         BigDecimal statePaysAboveNorm) {
 
     public TariffVersion {
-        require(id != null && !id.isBlank() && id.indexOf(',') < 0, id, "id must be non-blank, without commas");
+        require(id != null && !id.isBlank() && id.indexOf(',') < 0, id, "idShape", "id must be non-blank, without commas");
         require(utility != null && basis != null && meter != null && householdClass != null && validFrom != null,
-                id, "utility, basis, meter, class and valid-from are required");
-        require(validTo == null || validTo.isAfter(validFrom), id, "valid-to must be after valid-from");
-        require(blocks != null && !blocks.isEmpty(), id, "at least one block (the price) is required");
-        require(basis != ChargeBasis.PER_UNIT || utility != Utility.GARBAGE, id, "garbage has no metered unit");
+                id, "partsRequired", "utility, basis, meter, class and valid-from are required");
+        require(validTo == null || validTo.isAfter(validFrom), id, "validToAfterFrom", "valid-to must be after valid-from");
+        require(blocks != null && !blocks.isEmpty(), id, "oneBlock", "at least one block (the price) is required");
+        require(basis != ChargeBasis.PER_UNIT || utility != Utility.GARBAGE, id, "garbageNotMetered", "garbage has no metered unit");
         regions = regions == null || regions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(regions));
         blocks = List.copyOf(blocks);
         unmeteredCoefficient = unmeteredCoefficient == null ? BigDecimal.ONE : unmeteredCoefficient;
-        require(unmeteredCoefficient.signum() > 0, id, "unmetered coefficient must be positive");
+        require(unmeteredCoefficient.signum() > 0, id, "coefficientPositive", "unmetered coefficient must be positive");
         checkBlocks(id, basis, blocks, season);
         require(statePaysAboveNorm == null || (statePaysAboveNorm.signum() > 0 && blocks.size() >= 2),
-                id, "state-paid units need a positive number and a norm (two or more blocks)");
+                id, "statePaidNeedsNorm", "state-paid units need a positive number and a norm (two or more blocks)");
     }
 
     private static void checkBlocks(String id, ChargeBasis basis, List<Block> blocks, SeasonalNorm season) {
         require(basis == ChargeBasis.PER_UNIT || (blocks.size() == 1 && season == null), id,
-                "only a per-unit tariff may have blocks or a season");
-        require(season == null || blocks.size() == 2, id, "a seasonal tariff has two blocks: within and above the norm");
+                "blocksOnlyPerUnit", "only a per-unit tariff may have blocks or a season");
+        require(season == null || blocks.size() == 2, id, "seasonalTwoBlocks",
+                "a seasonal tariff has two blocks: within and above the norm");
         BigDecimal previous = BigDecimal.ZERO;
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
-            require(block.price().signum() >= 0, id, "block " + (i + 1) + " has a negative price");
+            require(block.price().signum() >= 0, id, "blockNegativePrice", "block " + (i + 1) + " has a negative price",
+                    i + 1);
             boolean last = i == blocks.size() - 1;
             boolean seasonalFirst = season != null && i == 0;
             if (last || seasonalFirst) {
-                require(block.upTo() == null, id, "block " + (i + 1) + " must have no bound of its own");
+                require(block.upTo() == null, id, "blockNoBound", "block " + (i + 1) + " must have no bound of its own",
+                        i + 1);
             } else {
-                require(block.upTo() != null && block.upTo().compareTo(previous) > 0, id,
-                        "block bounds must rise: block " + (i + 1));
+                require(block.upTo() != null && block.upTo().compareTo(previous) > 0, id, "blockBoundsRise",
+                        "block bounds must rise: block " + (i + 1), i + 1);
                 previous = block.upTo();
             }
         }
     }
 
-    private static void require(boolean condition, String id, String message) {
+    private static void require(boolean condition, String id, String reason, String message, Object... args) {
         if (!condition) {
-            throw new TariffException(ErrorCode.BOOK_INVALID_TARIFF, String.valueOf(id), message);
+            throw TariffException.because(ErrorCode.BOOK_INVALID_TARIFF, String.valueOf(id), reason, message, args);
         }
     }
 

@@ -85,7 +85,7 @@ public final class AccountChanges {
     }
 
     /**
-     * @throws BillingException INVALID_ACCOUNT_NUMBER, INVALID_REQUEST (a service the provider does
+     * @throws BillingException INVALID_ACCOUNT_NUMBER, SERVICES_NOT_BILLED (a service the provider does
      *     not bill), ACCOUNT_EXISTS
      */
     public long open(Connection c, Provider provider, String number, String holder, String address,
@@ -115,11 +115,11 @@ public final class AccountChanges {
         return id;
     }
 
-    /** @throws BillingException ACCOUNT_CLOSED when it already is, INVALID_REQUEST before its opening */
+    /** @throws BillingException ACCOUNT_CLOSED when it already is, CLOSED_BEFORE_OPENING before its opening */
     public void close(Connection c, State account, LocalDate on) throws SQLException {
         requireOpen(account);
         if (on.isBefore(account.openedOn())) {
-            throw new BillingException(BillingErrorCode.INVALID_REQUEST, "on", "before the account was opened");
+            throw new BillingException(BillingErrorCode.CLOSED_BEFORE_OPENING, on, account.openedOn());
         }
         try (PreparedStatement update = c.prepareStatement("update billing.accounts set closed_on = ? where id = ?")) {
             update.setDate(1, Date.valueOf(on));
@@ -248,8 +248,7 @@ public final class AccountChanges {
     private static Set<Utility> billed(Provider provider, Set<Utility> services) {
         Set<Utility> billed = services.isEmpty() ? EnumSet.copyOf(provider.kind().utilities()) : EnumSet.copyOf(services);
         if (!provider.kind().utilities().containsAll(billed)) {
-            throw new BillingException(BillingErrorCode.INVALID_REQUEST, "services",
-                    billed + " are not all billed by a " + provider.kind() + " provider");
+            throw new BillingException(BillingErrorCode.SERVICES_NOT_BILLED, billed, provider.kind());
         }
         return billed;
     }

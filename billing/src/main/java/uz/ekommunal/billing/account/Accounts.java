@@ -130,8 +130,7 @@ public final class Accounts {
         }
         Set<Utility> billed = services.isEmpty() ? EnumSet.copyOf(provider.kind().utilities()) : EnumSet.copyOf(services);
         if (!provider.kind().utilities().containsAll(billed)) {
-            throw new BillingException(BillingErrorCode.INVALID_REQUEST, "services",
-                    billed + " are not all billed by a " + provider.kind() + " provider");
+            throw new BillingException(BillingErrorCode.SERVICES_NOT_BILLED, billed, provider.kind());
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

@@ -10,7 +10,7 @@ import uz.ekommunal.billing.BillingException;
 /** An administrator's changes to providers, on the caller's connection (the audit entry commits with them). */
 public final class ProviderChanges {
 
-    /** @throws BillingException INVALID_REQUEST when the code is taken */
+    /** @throws BillingException PROVIDER_CODE_TAKEN when the code is taken */
     public long create(Connection c, NewProvider p) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into billing.providers (code, name, account_kind, account_pattern, region, district,
@@ -24,7 +24,7 @@ public final class ProviderChanges {
             }
             try (ResultSet rs = insert.executeQuery()) {
                 if (!rs.next()) {
-                    throw new BillingException(BillingErrorCode.INVALID_REQUEST, "code", p.code() + " is taken");
+                    throw new BillingException(BillingErrorCode.PROVIDER_CODE_TAKEN, p.code());
                 }
                 return rs.getLong(1);
             }

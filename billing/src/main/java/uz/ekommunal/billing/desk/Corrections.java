@@ -45,11 +45,10 @@ public final class Corrections {
 
         public Request {
             if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-                throw new BillingException(BillingErrorCode.INVALID_REQUEST, "reason", "1 to 500 characters");
+                throw new BillingException(BillingErrorCode.CORRECTION_REASON_LENGTH, MAX_REASON);
             }
             if ((kind == CorrectionKind.MOVE) != (toAccountId != null)) {
-                throw new BillingException(BillingErrorCode.INVALID_REQUEST, "toAccountId",
-                        "a move, and only a move, names the right account");
+                throw new BillingException(BillingErrorCode.MOVE_NAMES_ACCOUNT);
             }
         }
     }
@@ -58,7 +57,7 @@ public final class Corrections {
      * Undoes the payment; {@code alsoDo} runs in the same transaction (the audit entry).
      *
      * @throws BillingException PAYMENT_NOT_FOUND (also for another provider's payment),
-     *     PAYMENT_ALREADY_CORRECTED, CANCEL_WINDOW_PASSED, CORRECTION_REFUSED, ACCOUNT_NOT_FOUND, ACCOUNT_CLOSED
+     *     PAYMENT_ALREADY_CORRECTED, CANCEL_WINDOW_PASSED, NOT_A_DESK_PAYMENT, ALREADY_ON_THAT_ACCOUNT, OTHER_PROVIDERS_ACCOUNT, ACCOUNT_NOT_FOUND, ACCOUNT_CLOSED
      */
     public Correction apply(Request r, InTransaction<Correction> alsoDo) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -79,8 +78,7 @@ public final class Corrections {
         }
         if (r.kind() == CorrectionKind.CANCEL) {
             if (!p.desk) {
-                throw new BillingException(BillingErrorCode.CORRECTION_REFUSED,
-                        "Only a desk payment is cancelled at the desk; ask for a refund");
+                throw new BillingException(BillingErrorCode.NOT_A_DESK_PAYMENT, r.paymentId());
             }
             if (!BillingTime.dayOf(p.paidAt).equals(BillingTime.dayOf(now))) {
                 throw new BillingException(BillingErrorCode.CANCEL_WINDOW_PASSED, r.paymentId(),
@@ -133,7 +131,7 @@ public final class Corrections {
 
     private static void checkTarget(Connection c, Locked p, Request r, Instant now) throws SQLException {
         if (r.toAccountId() == p.accountId) {
-            throw new BillingException(BillingErrorCode.CORRECTION_REFUSED, "The payment is already on that account");
+            throw new BillingException(BillingErrorCode.ALREADY_ON_THAT_ACCOUNT, r.paymentId());
         }
         CashierDesk.requireOpenAccountOf(c, r.providerScope(), r.toAccountId(), BillingTime.dayOf(now));
         try (PreparedStatement select = c.prepareStatement("select provider_id from billing.accounts where id = ?")) {
@@ -142,8 +140,7 @@ public final class Corrections {
                 rs.next();
                 if (rs.getLong(1) != p.providerId) {
                     // the money sits in the first provider's bank account: it cannot simply change hands
-                    throw new BillingException(BillingErrorCode.CORRECTION_REFUSED,
-                            "The right account is another provider's: refund the payment and pay that provider");
+                    throw new BillingException(BillingErrorCode.OTHER_PROVIDERS_ACCOUNT, r.toAccountId());
                 }
             }
         }

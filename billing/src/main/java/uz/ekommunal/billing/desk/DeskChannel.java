@@ -19,13 +19,13 @@ public enum DeskChannel {
         return code;
     }
 
-    /** @throws BillingException {@link BillingErrorCode#INVALID_REQUEST} for anything else */
+    /** @throws BillingException {@link BillingErrorCode#UNKNOWN_DESK_CHANNEL} for anything else */
     public static DeskChannel of(String code) {
         for (DeskChannel c : values()) {
             if (c.code.equals(code == null ? null : code.toLowerCase(Locale.ROOT))) {
                 return c;
             }
         }
-        throw new BillingException(BillingErrorCode.INVALID_REQUEST, "channel", "must be cash or card_terminal");
+        throw new BillingException(BillingErrorCode.UNKNOWN_DESK_CHANNEL, String.valueOf(code));
     }
 }

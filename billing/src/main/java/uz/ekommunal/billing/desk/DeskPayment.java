@@ -10,7 +10,7 @@ import uz.ekommunal.billing.BillingException;
  *
  * @param providerId the cashier's provider: the account must be one of its
  * @param receiptNumber the desk's own number, unique per provider (letters, digits, '-', '/')
- * @throws BillingException {@link BillingErrorCode#INVALID_AMOUNT}, {@link BillingErrorCode#INVALID_REQUEST}
+ * @throws BillingException {@link BillingErrorCode#INVALID_AMOUNT}, {@link BillingErrorCode#RECEIPT_NUMBER_FORMAT}
  */
 public record DeskPayment(long providerId, long accountId, long amountTiyin, DeskChannel channel,
         String receiptNumber, long cashierUserId) {
@@ -25,8 +25,7 @@ public record DeskPayment(long providerId, long accountId, long amountTiyin, Des
             throw new BillingException(BillingErrorCode.INVALID_AMOUNT, amountTiyin);
         }
         if (receiptNumber == null || !RECEIPT.matcher(receiptNumber).matches()) {
-            throw new BillingException(BillingErrorCode.INVALID_REQUEST, "receiptNumber",
-                    "1 to 40 letters, digits, '-' or '/'");
+            throw new BillingException(BillingErrorCode.RECEIPT_NUMBER_FORMAT, String.valueOf(receiptNumber));
         }
     }
 

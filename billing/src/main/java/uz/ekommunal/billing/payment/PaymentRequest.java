@@ -12,20 +12,20 @@ import uz.ekommunal.billing.BillingException;
  * @param transactionId the payment system's own id of the transaction
  * @param paidAt when the payer paid: the moment it counts for the balance
  * @throws BillingException {@link BillingErrorCode#INVALID_AMOUNT} for an amount that is not positive,
- *     {@link BillingErrorCode#INVALID_REQUEST} for a missing key
+ *     {@link BillingErrorCode#MISSING_FIELD} for a missing key
  */
 public record PaymentRequest(String paymentSystem, String transactionId, long accountId, long amountTiyin,
         Instant paidAt) {
 
     public PaymentRequest {
         if (paymentSystem == null || paymentSystem.isBlank()) {
-            throw new BillingException(BillingErrorCode.INVALID_REQUEST, "paymentSystem", "missing");
+            throw new BillingException(BillingErrorCode.MISSING_FIELD, "paymentSystem");
         }
         if (transactionId == null || transactionId.isBlank()) {
-            throw new BillingException(BillingErrorCode.INVALID_REQUEST, "transactionId", "missing");
+            throw new BillingException(BillingErrorCode.MISSING_FIELD, "transactionId");
         }
         if (paidAt == null) {
-            throw new BillingException(BillingErrorCode.INVALID_REQUEST, "paidAt", "missing");
+            throw new BillingException(BillingErrorCode.MISSING_FIELD, "paidAt");
         }
         if (amountTiyin <= 0) {
             throw new BillingException(BillingErrorCode.INVALID_AMOUNT, amountTiyin);

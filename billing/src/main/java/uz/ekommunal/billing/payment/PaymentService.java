@@ -73,7 +73,7 @@ public final class PaymentService {
                 () -> new BillingException(BillingErrorCode.ACCOUNT_NOT_FOUND, r.accountId()));
         if (receipt.accountId() != r.accountId() || receipt.amountTiyin() != r.amountTiyin()) {
             throw new BillingException(BillingErrorCode.PAYMENT_CONFLICT, r.paymentSystem() + "/" + r.transactionId(),
-                    "account " + receipt.accountId() + ", " + receipt.amountTiyin() + " tiyin");
+                    receipt.accountId(), receipt.amountTiyin());
         }
         return receipt;
     }

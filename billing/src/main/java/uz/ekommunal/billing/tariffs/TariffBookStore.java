@@ -65,8 +65,9 @@ public final class TariffBookStore {
             int at = indexOf(book, previousId);
             TariffVersion previous = book.get(at);
             if (previous.validTo() != null || !next.validFrom().isAfter(previous.validFrom())) {
-                throw new TariffException(ErrorCode.BOOK_INVALID_TARIFF, previousId,
-                        "only an open-ended version that starts before " + next.validFrom() + " can be superseded");
+                throw TariffException.because(ErrorCode.BOOK_INVALID_TARIFF, previousId, "notSupersedable",
+                        "only an open-ended version that starts before " + next.validFrom() + " can be superseded",
+                        next.validFrom());
             }
             book.set(at, closed(previous, next.validFrom()));
             book.add(next);
@@ -125,7 +126,8 @@ public final class TariffBookStore {
                 return i;
             }
         }
-        throw new TariffException(ErrorCode.BOOK_INVALID_TARIFF, String.valueOf(id), "no such version in the book");
+        throw TariffException.because(ErrorCode.BOOK_INVALID_TARIFF, String.valueOf(id), "noSuchVersion",
+                "no such version in the book");
     }
 
     private static TariffVersion closed(TariffVersion v, LocalDate validTo) {

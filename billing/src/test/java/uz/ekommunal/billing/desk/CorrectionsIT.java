@@ -119,12 +119,12 @@ class CorrectionsIT {
         // an administrator sees both, but money stays at the provider whose bank holds it
         assertThatThrownBy(() -> corrections.apply(move(p, null, gasAccount, "wrong utility"),
                 InTransaction.nothing()))
-                .extracting(e -> ((BillingException) e).code()).isEqualTo(BillingErrorCode.CORRECTION_REFUSED);
+                .extracting(e -> ((BillingException) e).code()).isEqualTo(BillingErrorCode.OTHER_PROVIDERS_ACCOUNT);
         assertThatThrownBy(() -> corrections.apply(move(p, res.id(), mine, "same"), InTransaction.nothing()))
-                .extracting(e -> ((BillingException) e).code()).isEqualTo(BillingErrorCode.CORRECTION_REFUSED);
+                .extracting(e -> ((BillingException) e).code()).isEqualTo(BillingErrorCode.ALREADY_ON_THAT_ACCOUNT);
         assertThatThrownBy(() -> corrections.apply(new Corrections.Request(CorrectionKind.CANCEL, p.paymentId(),
                 res.id(), null, "not a desk payment", 9L), InTransaction.nothing()))
-                .extracting(e -> ((BillingException) e).code()).isEqualTo(BillingErrorCode.CORRECTION_REFUSED);
+                .extracting(e -> ((BillingException) e).code()).isEqualTo(BillingErrorCode.NOT_A_DESK_PAYMENT);
         assertThat(ledger.entries(mine.id())).singleElement().extracting(LedgerEntry::kind).isEqualTo(EntryKind.PAYMENT);
         assertThat(ledger.entries(other.id())).isEmpty();
         assertThat(ledger.entries(gasAccount.id())).isEmpty();

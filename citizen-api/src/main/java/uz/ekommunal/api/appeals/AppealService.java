@@ -15,8 +15,6 @@ import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.storage.Transactions;
-import uz.ekommunal.api.http.ApiError;
-import uz.ekommunal.api.http.ApiException;
 
 /**
  * Filing and the workflow, each change in one transaction with its history row and its SMS.
@@ -91,7 +89,7 @@ public final class AppealService {
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
                 if (rs.getInt(1) >= MAX_DRAFTS) {
-                    throw ApiException.because(ApiError.TOO_MANY_DRAFTS, null, "youHaveUnsentDrafts", MAX_DRAFTS);
+                    throw new AppealException(AppealErrorCode.TOO_MANY_DRAFTS, null, MAX_DRAFTS);
                 }
             }
         }
@@ -130,13 +128,13 @@ public final class AppealService {
 
     private Appeal send(Connection c, Actor actor, Appeal a, Instant now) throws SQLException {
         if (a.userId() != null && AppealNotices.verifiedPhone(c, a).isEmpty()) {
-            throw ApiException.because(ApiError.PHONE_NOT_VERIFIED, "phone", "noticesGoOnlyPhone");
+            throw new AppealException(AppealErrorCode.PHONE_NOT_VERIFIED, "phone");
         }
         long org = directory.route(c, a.category(),
-                a.form().district()).orElseThrow(() -> ApiException.because(ApiError.NO_APPEAL_ROUTE, "category",
-                        "noOrganisationAnswersYet", a.category().code()));
+                a.form().district()).orElseThrow(() -> new AppealException(AppealErrorCode.NO_ROUTE, "category",
+                        a.category().code()));
         LocalDate due = deadlines(c).answerBy(a.kind(), now, false);
-        store.saveState(c, copy(a, Status.SENT, org, now, now, due, false, null, null, null, null, now));
+        store.saveState(c, a.sent(org, now, due));
         store.record(c, a.id(), now, actor.userId(), actor.label(), Action.SEND, a.status(), Status.SENT, org, null);
         Appeal sent = load(c, a.id());
         // a possible repeat is still accepted (it may be a new fact); the officer is shown the earlier one
@@ -158,65 +156,74 @@ public final class AppealService {
                 requireOfficerOf(c, actor, a);
             }
             Status to = next(a, cmd.action());
-            Instant now = clock.instant();
-            Deadlines d = deadlines(c);
-            String note = cmd.note();
-            boolean late = false;
-            Appeal changed;
-            RejectReason ground = null;
-            switch (cmd.action()) {
-                case ACCEPT -> changed = copy(a, to, a.organisationId(), a.sentAt(), a.receivedAt(), a.dueOn(),
-                        a.extended(), a.extensionReason(), null, null, null, now);
-                case FORWARD -> {
-                    Long org = forwardTarget(c, actor, a, cmd);
-                    late = Deadlines.passed(d.forwardBy(a.receivedAt()), now);
-                    if (late) {
-                        // the law's 5 days are over, yet the right organisation must still get it: recorded as late
-                        if (cmd.reason() == null) {
-                            throw ApiException.because(ApiError.MISSING_VALUE, "reason", "daysForwardEndedReason",
-                                    d.forwardBy(a.receivedAt()));
-                        }
-                        note = "late: " + cmd.reason() + (note == null ? "" : " (" + note + ")");
-                    }
-                    changed = withForwards(copy(a, to, org, a.sentAt(), now, d.answerBy(a.kind(), now, false), false,
-                            null, null, null, null, now), a.forwards() + 1);
-                }
-                case REJECT -> {
-                    ground = rejectReason(cmd.reason());
-                    note = reasons(note);
-                    late(d.rejectBy(a.receivedAt()), now, "rejected");
-                    changed = copy(a, to, a.organisationId(), a.sentAt(), a.receivedAt(), a.dueOn(), a.extended(),
-                            a.extensionReason(), ground.name() + ": " + note, null, null, now);
-                }
-                case ANSWER -> {
-                    if (cmd.text() == null) {
-                        throw ApiException.because(ApiError.MISSING_VALUE, "text", "textAnswerRequired");
-                    }
-                    changed = withPost(copy(a, to, a.organisationId(), a.sentAt(), a.receivedAt(), a.dueOn(),
-                            a.extended(), a.extensionReason(), null, cmd.text(), now, now),
-                            "post".equals(a.form().replyChannel()) ? "TO_PRINT" : null);
-                }
-                case EXTEND -> {
-                    changed = extend(a, cmd, d, now);
-                    note = cmd.reason();
-                }
-                case CLOSE -> changed = copy(a, to, a.organisationId(), a.sentAt(), a.receivedAt(), a.dueOn(),
-                        a.extended(), a.extensionReason(), a.rejectReason(), a.answer(), a.answeredAt(), now);
-                default -> throw ApiException.because(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "action",
-                        "notOfficerSAction", cmd.action());
-            }
-            store.saveState(c, changed);
-            store.record(c, id, now, actor.userId(), actor.label(), cmd.action(), a.status(), to,
-                    changed.organisationId(), note, late);
+            Step step = step(c, actor, a, cmd, clock.instant());
+            store.saveState(c, step.after());
+            store.record(c, id, step.after().updatedAt(), actor.userId(), actor.label(), cmd.action(), a.status(), to,
+                    step.after().organisationId(), step.note(), step.late());
             Appeal after = load(c, id);
-            tell(c, cmd.action(), after, ground, note);
-            if (audit != null && actor.is(Role.ADMINISTRATOR)) {
-                audit.record(c, new Caller(actor.userId(), actor.role(), null),
-                        "appeal." + cmd.action().name().toLowerCase(Locale.ROOT), "appeal:" + id, state(a),
-                        state(after).put("note", note).put("late", late), null);
-            }
+            tell(c, cmd.action(), after, step.ground(), step.note());
+            audit(c, actor, cmd.action(), a, after, step);
             return after;
         });
+    }
+
+    /** An action's outcome: the appeal after it, the history's note, whether it came late, a rejection's ground. */
+    private record Step(Appeal after, String note, boolean late, RejectReason ground) {
+
+        Step(Appeal after, String note) {
+            this(after, note, false, null);
+        }
+    }
+
+    private Step step(Connection c, Actor actor, Appeal a, Command cmd, Instant now) throws SQLException {
+        Deadlines d = deadlines(c);
+        return switch (cmd.action()) {
+            case ACCEPT -> new Step(a.accepted(now), cmd.note());
+            case FORWARD -> forward(c, actor, a, cmd, d, now);
+            case REJECT -> reject(a, cmd, d, now);
+            case ANSWER -> {
+                if (cmd.text() == null) {
+                    throw new AppealException(AppealErrorCode.ANSWER_TEXT_REQUIRED, "text");
+                }
+                yield new Step(a.answered(cmd.text(), now), cmd.note());
+            }
+            case EXTEND -> new Step(extend(a, cmd, d, now), cmd.reason());
+            case CLOSE -> new Step(a.closed(now), cmd.note());
+            default -> throw new AppealException(AppealErrorCode.NOT_AN_OFFICERS_ACTION, "action", cmd.action());
+        };
+    }
+
+    private Step forward(Connection c, Actor actor, Appeal a, Command cmd, Deadlines d, Instant now)
+            throws SQLException {
+        long org = forwardTarget(c, actor, a, cmd);
+        boolean late = Deadlines.passed(d.forwardBy(a.receivedAt()), now);
+        String note = cmd.note();
+        if (late) {
+            // the law's 5 days are over, yet the right organisation must still get it: recorded as late
+            if (cmd.reason() == null) {
+                throw new AppealException(AppealErrorCode.LATE_FORWARD_NEEDS_REASON, "reason",
+                        d.forwardBy(a.receivedAt()));
+            }
+            note = "late: " + cmd.reason() + (note == null ? "" : " (" + note + ")");
+        }
+        return new Step(a.forwarded(org, now, d.answerBy(a.kind(), now, false)), note, late, null);
+    }
+
+    private static Step reject(Appeal a, Command cmd, Deadlines d, Instant now) {
+        RejectReason ground = rejectReason(cmd.reason());
+        String reasons = reasons(cmd.note());
+        late(d.rejectBy(a.receivedAt()), now, AppealErrorCode.TOO_LATE_TO_REJECT);
+        return new Step(a.rejected(ground, reasons, now), reasons, false, ground);
+    }
+
+    /** Administrators' actions on appeals are also in the audit log, in the change's transaction. */
+    private void audit(Connection c, Actor actor, Action action, Appeal before, Appeal after, Step step)
+            throws SQLException {
+        if (audit != null && actor.is(Role.ADMINISTRATOR)) {
+            audit.record(c, new Caller(actor.userId(), actor.role(), null),
+                    "appeal." + action.name().toLowerCase(Locale.ROOT), "appeal:" + before.id(), state(before),
+                    state(after).put("note", step.note()).put("late", step.late()), null);
+        }
     }
 
     private static JsonObject state(Appeal a) {
@@ -243,14 +250,13 @@ public final class AppealService {
     private Long forwardTarget(Connection c, Actor actor, Appeal a, Command cmd) throws SQLException {
         Long org = cmd.organisationId();
         if (org == null || !directory.organisationExists(c, org)) {
-            throw ApiException.because(ApiError.UNKNOWN_VALUE, "organisationId", "organisationidOrganisationSId");
+            throw new AppealException(AppealErrorCode.UNKNOWN_ORGANISATION, "organisationId");
         }
         if (org.equals(a.organisationId())) {
-            throw ApiException.because(ApiError.INVALID_VALUE, "organisationId", "appealAlreadyThere");
+            throw new AppealException(AppealErrorCode.ALREADY_THERE, "organisationId");
         }
         if (a.forwards() >= forwardLimit && !actor.is(Role.ADMINISTRATOR)) {
-            throw ApiException.because(ApiError.APPEAL_FORWARD_LIMIT, "action", "forwardedTimesAlreadyAdministrator",
-                    a.forwards());
+            throw new AppealException(AppealErrorCode.FORWARD_LIMIT, "action", a.forwards());
         }
         return org;
     }
@@ -258,38 +264,37 @@ public final class AppealService {
     /** A rejection's reasons: the officer's own words, not just the ground's name. */
     private static String reasons(String note) {
         if (note == null || note.strip().length() < MIN_REASONS) {
-            throw ApiException.because(ApiError.MISSING_VALUE, "note", "noteReasonsRejectingLeast", MIN_REASONS);
+            throw new AppealException(AppealErrorCode.REJECTION_REASONS_TOO_SHORT, "note", MIN_REASONS);
         }
         return note.strip();
     }
 
     private Appeal extend(Appeal a, Command cmd, Deadlines d, Instant now) {
         if (cmd.reason() == null) {
-            throw ApiException.because(ApiError.MISSING_VALUE, "reason", "reasonWhyMoreStudy");
+            throw new AppealException(AppealErrorCode.EXTENSION_REASON_REQUIRED, "reason");
         }
         if (a.extended()) {
-            throw ApiException.because(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "action", "deadlineWasAlreadyExtended");
+            throw new AppealException(AppealErrorCode.ALREADY_EXTENDED, "action");
         }
         // proposals keep their month; the author is told within 10 days that more study is needed
         LocalDate last = a.kind() == Kind.PROPOSAL ? d.studyNoticeBy(a.receivedAt()) : a.dueOn();
-        late(last, now, "extended");
+        late(last, now, AppealErrorCode.TOO_LATE_TO_EXTEND);
         LocalDate due = a.kind() == Kind.PROPOSAL ? a.dueOn() : d.answerBy(a.kind(), a.receivedAt(), true);
-        return copy(a, a.status(), a.organisationId(), a.sentAt(), a.receivedAt(), due, true, cmd.reason(), null, null,
-                null, now);
+        return a.extendedTo(due, cmd.reason(), now);
     }
 
     private static RejectReason rejectReason(String reason) {
         try {
             return RejectReason.valueOf(reason == null ? "" : reason.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.because(ApiError.INVALID_VALUE, "reason", "reasonOne",
+            throw new AppealException(AppealErrorCode.UNKNOWN_REJECT_REASON, "reason",
                     java.util.Arrays.toString(RejectReason.values()));
         }
     }
 
-    private static void late(LocalDate lastDay, Instant now, String what) {
+    private static void late(LocalDate lastDay, Instant now, AppealErrorCode tooLate) {
         if (Deadlines.passed(lastDay, now)) {
-            throw ApiException.because(ApiError.APPEAL_DEADLINE_PASSED, "action", "tooLateCouldUntil", what, lastDay);
+            throw new AppealException(tooLate, "action", lastDay);
         }
     }
 
@@ -315,8 +320,8 @@ public final class AppealService {
 
     private static Status next(Appeal a, Action action) {
         return Workflow.next(a.status(),
-                action).orElseThrow(() -> ApiException.because(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
-                        "appealThatDoesNot", a.status(), action));
+                action).orElseThrow(() -> new AppealException(AppealErrorCode.TRANSITION_NOT_ALLOWED, "status",
+                        a.status(), action));
     }
 
     /**
@@ -331,7 +336,7 @@ public final class AppealService {
             LocalDate due = d.answerBy(a.kind(), a.receivedAt(), a.extended());
             if (!due.equals(a.dueOn())) {
                 store.setDue(c, a.id(), due, now);
-                notices.dueMoved(c, withDue(a, due));
+                notices.dueMoved(c, a.withDue(due));
                 moved.add(a.number());
             }
         }
@@ -346,38 +351,7 @@ public final class AppealService {
         return store.load(c, id, false).orElseThrow(() -> notFound(id));
     }
 
-    static ApiException notFound(long id) {
-        return ApiException.because(ApiError.APPEAL_NOT_FOUND, "id", "noAppeal", id);
-    }
-
-    private static Appeal copy(Appeal a, Status status, Long org, Instant sent, Instant received, LocalDate due,
-            boolean extended, String extensionReason, String rejectReason, String answer, Instant answeredAt,
-            Instant now) {
-        return new Appeal(a.id(), a.number(), a.userId(), a.source(), status, a.category(), a.kind(), a.form(), a.lat(),
-                a.lon(), a.addressString(), a.mediaUrl(), org, a.organisationName(), a.createdAt(), sent, received, due,
-                extended, extensionReason, rejectReason, answer, answeredAt, now, a.forwards(), a.duplicateOf(),
-                a.postStatus());
-    }
-
-    private static Appeal withForwards(Appeal a, int forwards) {
-        return new Appeal(a.id(), a.number(), a.userId(), a.source(), a.status(), a.category(), a.kind(), a.form(),
-                a.lat(), a.lon(), a.addressString(), a.mediaUrl(), a.organisationId(), a.organisationName(),
-                a.createdAt(), a.sentAt(), a.receivedAt(), a.dueOn(), a.extended(), a.extensionReason(),
-                a.rejectReason(), a.answer(), a.answeredAt(), a.updatedAt(), forwards, a.duplicateOf(), a.postStatus());
-    }
-
-    static Appeal withPost(Appeal a, String postStatus) {
-        return new Appeal(a.id(), a.number(), a.userId(), a.source(), a.status(), a.category(), a.kind(), a.form(),
-                a.lat(), a.lon(), a.addressString(), a.mediaUrl(), a.organisationId(), a.organisationName(),
-                a.createdAt(), a.sentAt(), a.receivedAt(), a.dueOn(), a.extended(), a.extensionReason(),
-                a.rejectReason(), a.answer(), a.answeredAt(), a.updatedAt(), a.forwards(), a.duplicateOf(), postStatus);
-    }
-
-    static Appeal withDue(Appeal a, LocalDate due) {
-        return new Appeal(a.id(), a.number(), a.userId(), a.source(), a.status(), a.category(), a.kind(), a.form(),
-                a.lat(), a.lon(), a.addressString(), a.mediaUrl(), a.organisationId(), a.organisationName(),
-                a.createdAt(), a.sentAt(), a.receivedAt(), due, a.extended(), a.extensionReason(),
-                a.rejectReason(), a.answer(), a.answeredAt(), a.updatedAt(), a.forwards(), a.duplicateOf(),
-                a.postStatus());
+    static AppealException notFound(long id) {
+        return new AppealException(AppealErrorCode.NOT_FOUND, "id", id);
     }
 }

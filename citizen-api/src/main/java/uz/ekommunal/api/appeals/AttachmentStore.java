@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import uz.ekommunal.api.http.ApiError;
-import uz.ekommunal.api.http.ApiException;
 
 /**
  * Attachment files in a directory of their own (never under a served path), named by a random
@@ -66,17 +64,17 @@ public final class AttachmentStore {
             }
             long size = Files.size(upload);
             if (size == 0) {
-                throw ApiException.because(ApiError.ATTACHMENT_TYPE_NOT_ALLOWED, "file", "fileEmpty");
+                throw new AppealException(AppealErrorCode.FILE_EMPTY, "file");
             }
             FileType type = FileType.sniff(head).orElseThrow(() ->
-                    ApiException.because(ApiError.ATTACHMENT_TYPE_NOT_ALLOWED, "file", "onlyPhotosJpegPng"));
+                    new AppealException(AppealErrorCode.FILE_TYPE_NOT_ALLOWED, "file"));
             long max = type.video() ? maxVideoBytes : maxImageBytes;
             if (size > max) {
-                throw ApiException.because(ApiError.ATTACHMENT_TOO_LARGE, "file", type.video() ? "video" : "photo",
-                        max / (1024 * 1024));
+                throw new AppealException(type.video() ? AppealErrorCode.VIDEO_TOO_LARGE
+                        : AppealErrorCode.PHOTO_TOO_LARGE, "file", max / (1024 * 1024));
             }
             if (count(c, appealId) >= MAX_PER_APPEAL) {
-                throw ApiException.because(ApiError.TOO_MANY_ATTACHMENTS, "file", "appealMayHaveMost", MAX_PER_APPEAL);
+                throw new AppealException(AppealErrorCode.TOO_MANY_ATTACHMENTS, "file", MAX_PER_APPEAL);
             }
             UUID id = UUID.randomUUID();
             String stored = UUID.randomUUID().toString();

@@ -151,7 +151,7 @@ final class UploadRoute {
                 Appeal a = store.load(c, id, true).orElseThrow(() -> AppealService.notFound(id));
                 try {
                     mayAdd(c, caller, a, officer);
-                } catch (ApiException e) {
+                } catch (RuntimeException e) {
                     vertx.fileSystem().delete(tmp.toString());
                     throw e;
                 }

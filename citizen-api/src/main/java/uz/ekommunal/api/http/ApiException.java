@@ -52,6 +52,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(error, field, "problem." + error.name() + "." + variant, args);
     }
 
+    /** A detail under a key of its own, e.g. a module's refusal by code ({@link DomainProblems}). */
+    static ApiException keyed(ApiError error, String field, String key, Object... args) {
+        return new ApiException(error, field, key, args);
+    }
+
     /** The same problem about another input. */
     public ApiException withField(String otherField) {
         return untranslated != null ? new ApiException(error, otherField, untranslated)

@@ -36,6 +36,10 @@ public final class Messages {
     public record Ref(String key) {
     }
 
+    /** Several values read in the language and listed with commas, e.g. utilities' names. */
+    public record Joined(java.util.List<Object> items) {
+    }
+
     public static Ref ref(String key) {
         return new Ref(key);
     }
@@ -54,7 +58,9 @@ public final class Messages {
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             out[i] = a instanceof Long || a instanceof Integer ? String.valueOf(a)
-                    : a instanceof Ref r ? text(language, r.key()) : a;
+                    : a instanceof Ref r ? text(language, r.key())
+                    : a instanceof Joined j ? String.join(", ", java.util.Arrays.stream(plain(language,
+                            j.items().toArray())).map(String::valueOf).toList()) : a;
         }
         return out;
     }

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import uz.ekommunal.api.appeals.Language;
 import org.slf4j.LoggerFactory;
 
-/** The one mapper from errors to RFC 9457 problem responses. */
+/** The one mapper from errors to RFC 9457 problem responses (the modules' refusals through {@link DomainProblems}). */
 public final class Problems {
 
     public static final String CONTENT_TYPE = "application/problem+json";
@@ -39,8 +39,11 @@ public final class Problems {
     /** The router's failure handler: known errors as they are, anything else as a 500 without internals. */
     public static void handleFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        var refusal = DomainProblems.of(failure);
         if (failure instanceof ApiException e) {
             send(ctx, e);
+        } else if (refusal.isPresent()) {
+            send(ctx, refusal.get());
         } else if (ctx.statusCode() == 404) {
             send(ctx, ApiException.because(ApiError.NOT_FOUND, null, "path", ctx.request().path()));
         } else if (ctx.statusCode() == 400 || ctx.statusCode() == 413) {

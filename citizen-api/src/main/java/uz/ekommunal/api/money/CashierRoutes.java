@@ -89,14 +89,14 @@ final class CashierRoutes {
         String channelText = Requests.text(body, "channel", 20, true);
         String receiptNumber = Requests.text(body, "receiptNumber", 40, true);
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, MoneyJson.mapped(() -> {
+        Requests.blocking(vertx, ctx, () -> {
             // an administrator takes money for the account's own provider
             long provider = scope != null ? scope : billing.accounts().account(accountId).providerId();
             DeskPayment payment = new DeskPayment(provider, accountId, tiyin, DeskChannel.of(channelText),
                     receiptNumber, caller.userId());
             return billing.desk().take(payment, (c, r) -> audit.record(c, caller, "desk.payment.take",
                     "payment:" + r.paymentId(), null, MoneyJson.receipt(r), address));
-        }), taken -> Requests.json(ctx, taken.created() ? 201 : 200, MoneyJson.receipt(taken.receipt())));
+        }, taken -> Requests.json(ctx, taken.created() ? 201 : 200, MoneyJson.receipt(taken.receipt())));
     }
 
     private void day(RoutingContext ctx) {
@@ -152,12 +152,12 @@ final class CashierRoutes {
         long id = Requests.id(ctx, "id", ApiError.PAYMENT_NOT_FOUND);
         String reason = Requests.text(Requests.body(ctx), "reason", 500, true);
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, MoneyJson.mapped(() -> {
+        Requests.blocking(vertx, ctx, () -> {
             DeskReceipt before = receiptOf(ctx, scope);
             billing.corrections().apply(new Corrections.Request(CorrectionKind.CANCEL, id, scope, null, reason,
                     caller.userId()), (c, done) -> audit.record(c, caller, "desk.payment.cancel", "payment:" + id,
                     MoneyJson.receipt(before), MoneyJson.correction(done), address));
             return receiptOf(ctx, scope);
-        }), r -> Requests.json(ctx, 200, MoneyJson.receipt(r)));
+        }, r -> Requests.json(ctx, 200, MoneyJson.receipt(r)));
     }
 }

@@ -50,7 +50,7 @@ final class CorrectionRoutes {
     private void payments(RoutingContext ctx) {
         Long scope = MoneyAccess.correctionScope(Requests.caller(ctx));
         long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
-        Requests.blocking(vertx, ctx, MoneyJson.mapped(() -> {
+        Requests.blocking(vertx, ctx, () -> {
             Account a = billing.accounts().account(id);
             if (scope != null && a.providerId() != scope) {
                 throw new ApiException(ApiError.ACCOUNT_NOT_FOUND, "id", "No account " + id + " among yours");
@@ -60,7 +60,7 @@ final class CorrectionRoutes {
                 list.add(MoneyJson.payment(p));
             }
             return new JsonObject().put("accountId", id).put("number", a.number()).put("payments", list);
-        }), json -> Requests.json(ctx, 200, json));
+        }, json -> Requests.json(ctx, 200, json));
     }
 
     private void correct(RoutingContext ctx, CorrectionKind kind) {
@@ -71,11 +71,11 @@ final class CorrectionRoutes {
         Long to = kind == CorrectionKind.MOVE ? MoneyInput.id(body, "toAccountId", true) : null;
         String reason = Requests.text(body, "reason", 500, true);
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, MoneyJson.mapped(() -> billing.corrections().apply(
+        Requests.blocking(vertx, ctx, () -> billing.corrections().apply(
                 new Corrections.Request(kind, id, scope, to, reason, caller.userId()), (c, done) -> audit.record(c,
                         caller, "payment." + kind.name().toLowerCase(java.util.Locale.ROOT), "payment:" + id,
                         new JsonObject().put("accountId", done.fromAccountId()).put("amount",
-                                MoneyJson.som(done.amountTiyin())), MoneyJson.correction(done), address))),
+                                MoneyJson.som(done.amountTiyin())), MoneyJson.correction(done), address)),
                 done -> Requests.json(ctx, 200, MoneyJson.correction(done)));
     }
 }

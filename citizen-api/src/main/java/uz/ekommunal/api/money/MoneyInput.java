@@ -8,7 +8,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
-import uz.ekommunal.billing.BillingException;
 
 /** Reads money, days and months from requests, and turns billing's refusals into problems. */
 final class MoneyInput {
@@ -89,23 +88,5 @@ final class MoneyInput {
             // answered below
         }
         throw new ApiException(ApiError.INVALID_PARAMETER, name, name + " must be a positive whole number");
-    }
-
-    /** Billing's refusal as the problem a desk page shows. */
-    static ApiException problem(BillingException e) {
-        return switch (e.code()) {
-            case ACCOUNT_NOT_FOUND -> new ApiException(ApiError.ACCOUNT_NOT_FOUND, "accountId", e.getMessage());
-            case ACCOUNT_CLOSED -> new ApiException(ApiError.ACCOUNT_CLOSED, "accountId", e.getMessage());
-            case PAYMENT_NOT_FOUND -> new ApiException(ApiError.PAYMENT_NOT_FOUND, "id", e.getMessage());
-            case RECEIPT_NUMBER_USED -> new ApiException(ApiError.RECEIPT_NUMBER_USED, "receiptNumber", e.getMessage());
-            case PAYMENT_ALREADY_CORRECTED -> new ApiException(ApiError.PAYMENT_ALREADY_CORRECTED, "id", e.getMessage());
-            case CANCEL_WINDOW_PASSED -> new ApiException(ApiError.CANCEL_WINDOW_PASSED, "id", e.getMessage());
-            case CORRECTION_REFUSED -> new ApiException(ApiError.CORRECTION_REFUSED, null, e.getMessage());
-            case INVALID_AMOUNT -> new ApiException(ApiError.INVALID_VALUE, "amount", e.getMessage());
-            case INVALID_REQUEST -> new ApiException(ApiError.INVALID_VALUE, e.getMessage().split(":")[0],
-                    e.getMessage());
-            default -> new ApiException(e.code().isClientError() ? ApiError.INVALID_VALUE : ApiError.INTERNAL, null,
-                    e.getMessage());
-        };
     }
 }

@@ -1,8 +1,6 @@
 package uz.ekommunal.api.money;
 
 import io.vertx.core.json.JsonObject;
-import java.util.concurrent.Callable;
-import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.desk.Correction;
 import uz.ekommunal.billing.desk.DeskReceipt;
 import uz.ekommunal.billing.payment.PaymentReceipt;
@@ -42,16 +40,5 @@ final class MoneyJson {
                 .put("amount", som(c.amountTiyin())).put("amountTiyin", c.amountTiyin()).put("reason", c.reason())
                 .put("at", c.at().toString()).put("reversalEntryId", c.reversalEntryId())
                 .put("newPaymentId", c.newPaymentId()).put("newEntryId", c.newEntryId());
-    }
-
-    /** Blocking work whose billing refusals become problems. */
-    static <T> Callable<T> mapped(Callable<T> work) {
-        return () -> {
-            try {
-                return work.call();
-            } catch (BillingException e) {
-                throw MoneyInput.problem(e);
-            }
-        };
     }
 }

@@ -17,7 +17,6 @@ import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
-import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.account.AccountChanges;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.HeatingType;
@@ -202,29 +201,11 @@ public final class AccountDeskRoutes {
                 JsonObject result = work.run(c);
                 c.commit();
                 return result;
-            } catch (BillingException e) {
-                c.rollback();
-                throw problem(e);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         }
-    }
-
-    private static ApiException problem(BillingException e) {
-        return switch (e.code()) {
-            case INVALID_ACCOUNT_NUMBER -> ApiException.because(ApiError.INVALID_ACCOUNT_NUMBER, "number", "engine",
-                    "number", e.getMessage());
-            case ACCOUNT_EXISTS -> ApiException.because(ApiError.ACCOUNT_EXISTS, "number", "engine", "number",
-                    e.getMessage());
-            case ACCOUNT_CLOSED -> ApiException.because(ApiError.ACCOUNT_CLOSED, null, "engine", "", e.getMessage());
-            case PROVIDER_NOT_FOUND -> ApiException.because(ApiError.PROVIDER_NOT_FOUND, "provider", "engine",
-                    "provider", e.getMessage());
-            case ACCOUNT_NOT_FOUND -> ApiException.because(ApiError.ACCOUNT_NOT_FOUND, "id", "engine", "id",
-                    e.getMessage());
-            default -> ApiException.because(ApiError.INVALID_VALUE, null, "engine", "", e.getMessage());
-        };
     }
 
     /** The region and district of the household's latest facts, or null when it has none yet. */

@@ -15,8 +15,6 @@ import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.billing.Billing;
-import uz.ekommunal.billing.BillingErrorCode;
-import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.run.RunProgress;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
@@ -59,14 +57,7 @@ final class BillRunRoutes {
         }
         String address = ClientAddress.of(ctx.request());
         Requests.blocking(vertx, ctx, () -> {
-            try {
-                billing.accounts().provider(providerId);
-            } catch (BillingException e) {
-                if (e.code() == BillingErrorCode.PROVIDER_NOT_FOUND) {
-                    throw providerNotFound(providerId);
-                }
-                throw e;
-            }
+            billing.accounts().provider(providerId);
             long runId = billing.engine().open(providerId, period);
             RunProgress opened = billing.engine().runs().progress(runId);
             audit.record(caller, "bill-run.open", "bill-run:" + runId, null, json(opened), address);

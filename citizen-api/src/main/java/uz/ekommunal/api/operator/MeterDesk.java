@@ -8,8 +8,6 @@ import javax.sql.DataSource;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
-import uz.ekommunal.billing.BillingErrorCode;
-import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.account.Account;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.gateway.auth.MeterCredentials;
@@ -123,14 +121,7 @@ final class MeterDesk {
     Meter link(Caller caller, long accountId, String serial, String register) throws SQLException {
         Long provider = DeskAccess.scope(caller);
         Account account;
-        try {
-            account = accounts.account(accountId);
-        } catch (BillingException e) {
-            if (e.code() == BillingErrorCode.ACCOUNT_NOT_FOUND) {
-                throw accountNotFound(accountId);
-            }
-            throw e;
-        }
+        account = accounts.account(accountId);
         if (provider != null && account.providerId() != provider) {
             throw accountNotFound(accountId);
         }

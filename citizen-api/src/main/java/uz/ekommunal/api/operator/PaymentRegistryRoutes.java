@@ -14,7 +14,6 @@ import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.Problems;
-import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.payregistry.Channel;
 import uz.ekommunal.billing.payregistry.PaymentRegistryImport;
 import uz.ekommunal.billing.payregistry.RegistryReport;
@@ -127,26 +126,9 @@ public final class PaymentRegistryRoutes {
                 credit ? "registry.set_aside.credit" : "registry.set_aside.reject", "registry-payment:" + id,
                 json(before), json(after), address);
         Requests.blocking(vertx, ctx, () -> {
-            try {
-                return credit ? setAside.credit(id, scope, number, note, by, record)
-                        : setAside.reject(id, scope, note, by, record);
-            } catch (BillingException e) {
-                throw problem(e);
-            }
+            return credit ? setAside.credit(id, scope, number, note, by, record)
+                    : setAside.reject(id, scope, note, by, record);
         }, decided -> Requests.json(ctx, 200, json(decided)));
-    }
-
-    static ApiException problem(BillingException e) {
-        ApiError error = switch (e.code()) {
-            case SET_ASIDE_NOT_FOUND -> ApiError.SET_ASIDE_NOT_FOUND;
-            case ALREADY_DECIDED -> ApiError.ALREADY_DECIDED;
-            case ACCOUNT_NOT_FOUND -> ApiError.ACCOUNT_NOT_FOUND;
-            case ACCOUNT_CLOSED -> ApiError.ACCOUNT_CLOSED;
-            case DIFFERENCE_NOT_FOUND -> ApiError.DIFFERENCE_NOT_FOUND;
-            case ALREADY_RESOLVED -> ApiError.ALREADY_RESOLVED;
-            default -> throw e;
-        };
-        return new ApiException(error, null, e.getMessage());
     }
 
     static boolean flag(String value, String name) {

@@ -21,7 +21,6 @@ import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
-import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.NewProvider;
@@ -118,9 +117,6 @@ public final class ProviderRoutes {
                     audit.record(c, caller, "provider.create", "provider:" + code, null, after, from);
                     c.commit();
                     return after;
-                } catch (BillingException e) {
-                    c.rollback();
-                    throw ApiException.because(ApiError.INVALID_VALUE, "code", "alreadyProviderSCode", code);
                 } catch (RuntimeException e) {
                     c.rollback();
                     throw e;

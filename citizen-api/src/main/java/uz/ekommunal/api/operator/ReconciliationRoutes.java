@@ -14,7 +14,6 @@ import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
-import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.reconcile.Difference;
 import uz.ekommunal.billing.reconcile.PaymentReconciliation;
 import uz.ekommunal.billing.reconcile.ReconciliationRun;
@@ -88,11 +87,7 @@ public final class ReconciliationRoutes {
         String address = address(ctx);
         Requests.blocking(vertx, ctx, () -> {
             Difference resolved;
-            try {
-                resolved = reconciliation.resolve(id, scope, note, caller.role() + " " + caller.userId());
-            } catch (BillingException e) {
-                throw PaymentRegistryRoutes.problem(e);
-            }
+            resolved = reconciliation.resolve(id, scope, note, caller.role() + " " + caller.userId());
             audit.record(caller, "reconciliation.resolve", "reconciliation-difference:" + id, null, json(resolved),
                     address);
             return resolved;

@@ -18,8 +18,6 @@ import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.api.http.QueryParams;
 import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.billing.tariffs.TariffBookStore;
-import uz.ekommunal.tariff.ErrorCode;
-import uz.ekommunal.tariff.TariffException;
 import uz.ekommunal.tariff.TariffVersion;
 
 /**
@@ -97,15 +95,9 @@ final class TariffDeskRoutes {
         }, v -> Requests.json(ctx, 201, TariffForm.json(v).put("supersedes", previous)));
     }
 
-    /** Stores a change, maps the book's refusals to problems, and reloads the cached book. */
+    /** Stores a change (the book's refusals are answered as problems by the failure handler) and reloads the cached book. */
     private void stored(Runnable change) {
-        try {
-            change.run();
-        } catch (TariffException e) {
-            ApiError error = e.code() == ErrorCode.BOOK_CONFLICT ? ApiError.TARIFF_CONFLICT : ApiError.TARIFF_REJECTED;
-            String field = e.code() == ErrorCode.BOOK_CONFLICT ? "validFrom" : TariffForm.fieldOf(e.getMessage());
-            throw TariffForm.engine(error, field, e.getMessage());
-        }
+        change.run();
         book.reload();
     }
 }

@@ -13,7 +13,6 @@ import uz.ekommunal.tariff.MeterCondition;
 import uz.ekommunal.tariff.Region;
 import uz.ekommunal.tariff.SeasonalNorm;
 import uz.ekommunal.tariff.TariffBookCsv;
-import uz.ekommunal.tariff.TariffException;
 import uz.ekommunal.tariff.TariffVersion;
 import uz.ekommunal.tariff.Utility;
 
@@ -46,32 +45,7 @@ final class TariffForm {
         String row = String.join(",", id, utility, basis, meter == null ? "ANY" : meter, regions,
                 householdClass == null ? "STANDARD" : householdClass, validFrom, validTo == null ? "" : validTo,
                 blocks, orEmpty(season), orEmpty(coefficient), orEmpty(statePays));
-        try {
-            return TariffBookCsv.parseRow(row, "body");
-        } catch (TariffException e) {
-            throw engine(ApiError.TARIFF_REJECTED, fieldOf(e.getMessage()), e.getMessage());
-        }
-    }
-
-    /** The field a version's rule speaks of, from the validator's message. */
-    static String fieldOf(String message) {
-        String m = message.toLowerCase();
-        if (m.contains("valid-to") || m.contains("valid_to")) {
-            return "validTo";
-        }
-        if (m.contains("block") || m.contains("price")) {
-            return "blocks";
-        }
-        if (m.contains("season") || m.contains("norm")) {
-            return "season";
-        }
-        if (m.contains("coefficient")) {
-            return "unmeteredCoefficient";
-        }
-        if (m.contains("garbage") || m.contains("basis")) {
-            return "basis";
-        }
-        return "id";
+        return TariffBookCsv.parseRow(row, "body");
     }
 
     private interface Check {

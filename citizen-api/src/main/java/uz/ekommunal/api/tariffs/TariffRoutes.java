@@ -14,7 +14,6 @@ import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.platform.HouseholdTime;
 import uz.ekommunal.tariff.HouseholdClass;
 import uz.ekommunal.tariff.Region;
-import uz.ekommunal.tariff.TariffException;
 import uz.ekommunal.tariff.calculator.Calculator;
 import uz.ekommunal.tariff.calculator.CalculatorRequest;
 import uz.ekommunal.tariff.calculator.InformerRow;
@@ -52,17 +51,11 @@ public final class TariffRoutes {
     }
 
     private void calculate(RoutingContext ctx) {
-        CalculatorRequest request;
-        try {
-            request = CalculatorJson.parse(ctx.body().buffer(), today());
-        } catch (TariffException e) {
-            ctx.fail(TariffErrors.toApi(e));
-            return;
-        }
+        CalculatorRequest request = CalculatorJson.parse(ctx.body().buffer(), today());
         vertx.executeBlocking(() -> new Calculator(engine.get(), clock).calculate(request), false)
                 .onComplete(done -> {
                     if (done.failed()) {
-                        ctx.fail(TariffErrors.toApi(done.cause()));
+                        ctx.fail(done.cause());
                         return;
                     }
                     json(ctx, CalculatorJson.render(done.result()));
@@ -71,24 +64,16 @@ public final class TariffRoutes {
 
     private void tariffs(RoutingContext ctx) {
         ctx.response().putHeader("Access-Control-Allow-Origin", "*");
-        LocalDate date;
-        Region region;
-        HouseholdClass householdClass;
-        try {
-            String dateParam = ctx.request().getParam("date");
-            date = dateParam == null || dateParam.isBlank() ? today() : JsonFields.date(dateParam, "date");
-            region = param(ctx, "region") == null ? CalculatorJson.DEFAULT_REGION
-                    : Region.parse(param(ctx, "region"), "region");
-            householdClass = param(ctx, "householdClass") == null ? HouseholdClass.STANDARD
-                    : HouseholdClass.parse(param(ctx, "householdClass"), "householdClass");
-        } catch (TariffException e) {
-            ctx.fail(TariffErrors.toApi(e));
-            return;
-        }
+        String dateParam = ctx.request().getParam("date");
+        LocalDate date = dateParam == null || dateParam.isBlank() ? today() : JsonFields.date(dateParam, "date");
+        Region region = param(ctx, "region") == null ? CalculatorJson.DEFAULT_REGION
+                : Region.parse(param(ctx, "region"), "region");
+        HouseholdClass householdClass = param(ctx, "householdClass") == null ? HouseholdClass.STANDARD
+                : HouseholdClass.parse(param(ctx, "householdClass"), "householdClass");
         vertx.executeBlocking(() -> new TariffInformer(engine.get().index()).tariffs(date, region, householdClass),
                 false).onComplete(done -> {
                     if (done.failed()) {
-                        ctx.fail(TariffErrors.toApi(done.cause()));
+                        ctx.fail(done.cause());
                         return;
                     }
                     List<InformerRow> rows = done.result();

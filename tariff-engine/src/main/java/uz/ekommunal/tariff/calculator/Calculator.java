@@ -69,7 +69,7 @@ public final class Calculator {
             charged = engine.priceMonthAt(household, usage, date, months);
         } catch (TariffException e) {
             if (e.field().equals("consumption")) {
-                throw new TariffException(e.code(), field + ".consumption", e.getMessage());
+                throw e.at(e.code(), field + ".consumption");
             }
             throw e;
         }
@@ -113,11 +113,11 @@ public final class Calculator {
 
     private static void checkRequest(CalculatorRequest request) {
         if (request.items().isEmpty()) {
-            throw new TariffException(ErrorCode.MISSING_VALUE, "items", "no utility asked about");
+            throw TariffException.because(ErrorCode.MISSING_VALUE, "items", "noUtility", "no utility asked about");
         }
         if (request.months() < 1 || request.months() > MAX_MONTHS) {
             throw new TariffException(request.months() < 1 ? ErrorCode.NEGATIVE_QUANTITY : ErrorCode.ABSURD_QUANTITY,
-                    "months", request.months() + " (1 to " + MAX_MONTHS + ")");
+                    "months", String.valueOf(request.months()));
         }
         Set<Utility> seen = EnumSet.noneOf(Utility.class);
         for (int i = 0; i < request.items().size(); i++) {

@@ -22,7 +22,7 @@ public record Household(Region region, HouseholdClass householdClass, int reside
 
     public Household {
         if (region == null) {
-            throw new TariffException(ErrorCode.MISSING_VALUE, "region", "no region given");
+            throw TariffException.because(ErrorCode.MISSING_VALUE, "region", "noRegion", "no region given");
         }
         householdClass = householdClass == null ? HouseholdClass.STANDARD : householdClass;
         heatedArea = heatedArea == null ? BigDecimal.ZERO : heatedArea;

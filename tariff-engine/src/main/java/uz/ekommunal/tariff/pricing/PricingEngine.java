@@ -132,7 +132,8 @@ public final class PricingEngine {
     }
 
     private static TariffException noTariff(Household household, UtilityUsage usage, LocalDate day) {
-        return new TariffException(ErrorCode.NO_TARIFF, "date", usage.utility() + " in " + household.region()
-                + (usage.metered() ? " with" : " without") + " a meter on " + day);
+        return TariffException.because(ErrorCode.NO_TARIFF, "date", "utilityOnDay", usage.utility() + " in "
+                + household.region() + (usage.metered() ? " with" : " without") + " a meter on " + day,
+                usage.utility(), day);
     }
 }

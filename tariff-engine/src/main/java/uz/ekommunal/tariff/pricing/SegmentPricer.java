@@ -56,8 +56,8 @@ final class SegmentPricer {
             BigDecimal quantity, Household household, boolean metered, BigDecimal repeat, List<ChargeLine> out) {
         TariffVersion v = tariff.version;
         if (quantity == null) {
-            throw new TariffException(ErrorCode.MISSING_VALUE, "consumption",
-                    v.utility() + " is priced per " + v.unit().label());
+            throw TariffException.because(ErrorCode.MISSING_VALUE, "consumption", "pricedPerUnit",
+                    v.utility() + " is priced per " + v.unit().label(), v.utility());
         }
         quantity = printed(quantity);
         BigDecimal[] bounds = bounds(tariff, from, to, fraction);

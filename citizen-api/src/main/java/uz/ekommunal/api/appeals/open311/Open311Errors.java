@@ -7,6 +7,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.DomainProblems;
 
 /**
  * GeoReport v2 errors: {@code <errors><error><code>400</code><description>...} or
@@ -23,9 +24,13 @@ final class Open311Errors {
     static void handle(RoutingContext ctx) {
         int status;
         String description;
+        var refusal = DomainProblems.of(ctx.failure());
         if (ctx.failure() instanceof ApiException e) {
             status = e.error().status();
             description = e.getMessage();
+        } else if (refusal.isPresent()) {
+            status = refusal.get().error().status();
+            description = refusal.get().getMessage();
         } else if (ctx.statusCode() == 404) {
             status = 404;
             description = "No resource at " + ctx.request().path();
