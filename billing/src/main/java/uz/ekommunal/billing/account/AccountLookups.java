@@ -32,20 +32,28 @@ public final class AccountLookups {
 
     /** The meter registers linked to each account, oldest link first; accounts without any are absent. */
     public static Map<Long, List<LinkedMeter>> meters(Connection c, Collection<Long> accountIds) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                select account_id, meter_id, serial, register, linked_at from billing.account_meters
-                where account_id = any (?) order by account_id, linked_at, meter_id, register""")) {
+        try (PreparedStatement select = c.prepareStatement(METERS)) {
             select.setArray(1, c.createArrayOf("bigint", accountIds.toArray()));
-            Map<Long, List<LinkedMeter>> out = new HashMap<>();
             try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    long accountId = rs.getLong(1);
-                    out.computeIfAbsent(accountId, id -> new ArrayList<>()).add(new LinkedMeter(accountId,
-                            rs.getLong(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
-                }
+                return meters(rs);
             }
-            return out;
         }
+    }
+
+    /** The query of {@link #meters(Connection, Collection)}: one parameter, the account ids as bigint[]. */
+    public static final String METERS = """
+            select account_id, meter_id, serial, register, linked_at from billing.account_meters
+            where account_id = any (?) order by account_id, linked_at, meter_id, register""";
+
+    /** Reads the rows of {@link #METERS}. */
+    public static Map<Long, List<LinkedMeter>> meters(ResultSet rs) throws SQLException {
+        Map<Long, List<LinkedMeter>> out = new HashMap<>();
+        while (rs.next()) {
+            long accountId = rs.getLong(1);
+            out.computeIfAbsent(accountId, id -> new ArrayList<>()).add(new LinkedMeter(accountId,
+                    rs.getLong(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+        }
+        return out;
     }
 
     /** Providers of a region serving a district (those without a district serve the whole region). */

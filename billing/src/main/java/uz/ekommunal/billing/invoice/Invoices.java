@@ -46,29 +46,37 @@ public final class Invoices {
      * (account_id, period_start) finds each latest invoice); accounts without an invoice are absent.
      */
     public static Map<Long, LatestLines> latestLines(Connection c, Collection<Long> accountIds) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                select a.id latest_of, i.number latest_number, l.*
-                from unnest(?::bigint[]) a(id)
-                cross join lateral (select id, number from billing.invoices where account_id = a.id
-                                    order by period_start desc limit 1) i
-                left join billing.invoice_lines l on l.invoice_id = i.id order by a.id, l.line_no""")) {
+        try (PreparedStatement select = c.prepareStatement(LATEST_LINES)) {
             select.setArray(1, c.createArrayOf("bigint", accountIds.toArray()));
-            Map<Long, String> numbers = new HashMap<>();
-            Map<Long, List<InvoiceLine>> lines = new HashMap<>();
             try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    long accountId = rs.getLong("latest_of");
-                    numbers.put(accountId, rs.getString("latest_number"));
-                    List<InvoiceLine> of = lines.computeIfAbsent(accountId, id -> new ArrayList<>());
-                    if (rs.getObject("line_no") != null) {
-                        of.add(line(rs));
-                    }
-                }
+                return latestLines(rs);
             }
-            Map<Long, LatestLines> out = new HashMap<>();
-            numbers.forEach((accountId, number) -> out.put(accountId, new LatestLines(number, lines.get(accountId))));
-            return out;
         }
+    }
+
+    /** The query of {@link #latestLines(Connection, Collection)}: one parameter, the account ids as bigint[]. */
+    public static final String LATEST_LINES = """
+            select a.id latest_of, i.number latest_number, l.*
+            from unnest(?::bigint[]) a(id)
+            cross join lateral (select id, number from billing.invoices where account_id = a.id
+                                order by period_start desc limit 1) i
+            left join billing.invoice_lines l on l.invoice_id = i.id order by a.id, l.line_no""";
+
+    /** Reads the rows of {@link #LATEST_LINES}. */
+    public static Map<Long, LatestLines> latestLines(ResultSet rs) throws SQLException {
+        Map<Long, String> numbers = new HashMap<>();
+        Map<Long, List<InvoiceLine>> lines = new HashMap<>();
+        while (rs.next()) {
+            long accountId = rs.getLong("latest_of");
+            numbers.put(accountId, rs.getString("latest_number"));
+            List<InvoiceLine> of = lines.computeIfAbsent(accountId, id -> new ArrayList<>());
+            if (rs.getObject("line_no") != null) {
+                of.add(line(rs));
+            }
+        }
+        Map<Long, LatestLines> out = new HashMap<>();
+        numbers.forEach((accountId, number) -> out.put(accountId, new LatestLines(number, lines.get(accountId))));
+        return out;
     }
 
     public Optional<Invoice> byId(long invoiceId) throws SQLException {

@@ -32,7 +32,7 @@ import uz.ekommunal.tariff.Region;
 import uz.ekommunal.tariff.Utility;
 
 /**
- * Overviews of many accounts at once, in three queries on one connection whatever their number
+ * Overviews of many accounts at once, in three queries sent together whatever their number
  * (a household's widgets were about seven queries per account before). Each value is read as the
  * single-account reads do: the balance as {@link Ledger#balanceAt}, the last payment as
  * {@link PaymentService#lastPayment}, the facts as {@link Accounts#factsOn}, the invoice as
@@ -76,26 +76,69 @@ public final class AccountOverviews {
      *     may then read the accounts one by one to tell which
      */
     public Map<Long, AccountOverview> read(Connection c, Collection<Long> accountIds) throws SQLException {
+        return read(c, accountIds, "");
+    }
+
+    /**
+     * The same, in one snapshot and one round trip: a repeatable-read, read-only snapshot is begun
+     * here (so a payment shows in both the balance and the last payment, or in neither), and its
+     * three queries go to the server together, as one list of statements. Call it first in a
+     * transaction (autoCommit off); commit or roll back after. Generic plans: the custom plans
+     * PostgreSQL prefers for a few account ids took longer to plan (0.3-0.5 ms a query) than to
+     * run (0.1-0.2 ms), and the plans are the same index scans either way.
+     */
+    public Map<Long, AccountOverview> readInSnapshot(Connection c, Collection<Long> accountIds) throws SQLException {
+        return read(c, accountIds, SNAPSHOT);
+    }
+
+    private static final String SNAPSHOT = "set transaction isolation level repeatable read, read only; "
+            + "set local plan_cache_mode = force_generic_plan; ";
+
+    private Map<Long, AccountOverview> read(Connection c, Collection<Long> accountIds, String prefix)
+            throws SQLException {
         Instant now = clock.instant();
-        Map<Long, Invoices.LatestLines> invoices = Invoices.latestLines(c, accountIds);
-        Map<Long, List<LinkedMeter>> meters = AccountLookups.meters(c, accountIds);
-        Map<Long, AccountOverview> out = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement(SELECT)) {
-            select.setTimestamp(1, Timestamp.from(Ledger.through(now)));
-            select.setDate(2, Date.valueOf(BillingTime.dayOf(now)));
-            select.setArray(3, c.createArrayOf("bigint", accountIds.toArray()));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong("a_id");
-                    out.put(id, new AccountOverview(account(rs), provider(rs),
-                            new Balance(id, Money.ofTiyin(rs.getLong("balance_tiyin")), now),
-                            rs.getObject("paid_at") == null ? null : PaymentService.receipt(rs),
-                            rs.getObject("valid_from") == null ? null : Accounts.facts(rs),
-                            invoices.get(id), meters.getOrDefault(id, List.of())));
+        Array ids = c.createArrayOf("bigint", accountIds.toArray());
+        try (PreparedStatement all = c.prepareStatement(prefix + Invoices.LATEST_LINES + "; " + AccountLookups.METERS
+                + "; " + SELECT)) {
+            all.setArray(1, ids);
+            all.setArray(2, ids);
+            all.setTimestamp(3, Timestamp.from(Ledger.through(now)));
+            all.setDate(4, Date.valueOf(BillingTime.dayOf(now)));
+            all.setArray(5, ids);
+            Map<Long, Invoices.LatestLines> invoices = null;
+            Map<Long, List<LinkedMeter>> meters = null;
+            Map<Long, AccountOverview> out = new HashMap<>();
+            boolean rows = all.execute();
+            int read = 0;
+            while (rows || all.getUpdateCount() != -1) {
+                if (rows) {
+                    try (ResultSet rs = all.getResultSet()) {
+                        switch (read++) {
+                            case 0 -> invoices = Invoices.latestLines(rs);
+                            case 1 -> meters = AccountLookups.meters(rs);
+                            default -> overviews(rs, now, invoices, meters, out);
+                        }
+                    }
                 }
+                rows = all.getMoreResults();
             }
+            if (read != 3) {
+                throw new SQLException("expected 3 result sets of the overview queries, got " + read);
+            }
+            return out;
         }
-        return out;
+    }
+
+    private static void overviews(ResultSet rs, Instant now, Map<Long, Invoices.LatestLines> invoices,
+            Map<Long, List<LinkedMeter>> meters, Map<Long, AccountOverview> out) throws SQLException {
+        while (rs.next()) {
+            long id = rs.getLong("a_id");
+            out.put(id, new AccountOverview(account(rs), provider(rs),
+                    new Balance(id, Money.ofTiyin(rs.getLong("balance_tiyin")), now),
+                    rs.getObject("paid_at") == null ? null : PaymentService.receipt(rs),
+                    rs.getObject("valid_from") == null ? null : Accounts.facts(rs),
+                    invoices.get(id), meters.getOrDefault(id, List.of())));
+        }
     }
 
     private static Account account(ResultSet rs) throws SQLException {
