@@ -99,6 +99,13 @@ class ServicePagesIT {
         assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
         long id = new JsonObject(published.body()).getLong("id");
 
+        // the administrators' catalogue page lists the seeded rates
+        system.assertSecurityHeaders("/operator/estimates.html");
+        browser.navigate().to(system.base() + "/operator/estimates.html");
+        browser.find("[data-lang=en]").click();
+        browser.until(visibilityOfElementLocated(By.cssSelector("#rate-rows tr[data-item=TILING][data-region=NAVOI]")));
+        assertThat(browser.find("#rate-item").getText()).contains("Tiling");
+
         signIn(HOUSEHOLD);
         browser.navigate().to(system.base() + "/surveys.html");
         browser.find("[data-lang=en]").click();
@@ -128,6 +135,13 @@ class ServicePagesIT {
         assertThat(browser.widths()[0]).isLessThanOrEqualTo(browser.widths()[1]);
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("survey-answered");
+
+        // the export page opens for the signed-in household (no linked account here: nothing to list)
+        system.assertSecurityHeaders("/export.html");
+        browser.navigate().to(system.base() + "/export.html");
+        browser.until(visibilityOfElementLocated(By.id("ex-form")));
+        assertThat(browser.find("#ex-signin").isDisplayed()).isFalse();
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     /** Signs in through the home page; the session's access token. */
