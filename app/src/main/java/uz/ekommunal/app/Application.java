@@ -2,69 +2,39 @@ package uz.ekommunal.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.api.ApiSchema;
-import uz.ekommunal.api.notify.Outbox;
-import uz.ekommunal.api.appeals.Appeals;
 import uz.ekommunal.api.appeals.AppealsSchema;
-import uz.ekommunal.api.HouseholdApi;
-import uz.ekommunal.api.HouseholdApiSettings;
-import uz.ekommunal.api.operator.AccountDeskRoutes;
-import uz.ekommunal.api.money.MoneyDesk;
-import uz.ekommunal.api.operator.OperatorDesk;
-import uz.ekommunal.api.operator.ProviderRoutes;
-import uz.ekommunal.api.operator.PaymentRegistryRoutes;
-import uz.ekommunal.api.operator.ReconciliationRoutes;
-import uz.ekommunal.api.operator.RegistryRoutes;
-import uz.ekommunal.api.health.HealthCheck;
-import uz.ekommunal.api.health.HealthRoutes;
-import uz.ekommunal.api.http.ApiServer;
-import uz.ekommunal.api.http.MetricsRoutes;
-import uz.ekommunal.api.notify.SmsBudget;
-import uz.ekommunal.api.http.OpenApiRoutes;
-import uz.ekommunal.api.payments.PaymentHooks;
-import uz.ekommunal.api.tariffs.TariffPages;
-import uz.ekommunal.api.web.WebPages;
-import uz.ekommunal.api.tariffs.TariffRoutes;
 import uz.ekommunal.app.config.Config;
 import uz.ekommunal.app.config.Settings;
+import uz.ekommunal.app.demo.DemoNeighbourhood;
 import uz.ekommunal.app.embedded.EmbeddedDatabase;
 import uz.ekommunal.app.embedded.PortCheck;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.BillingSchema;
-import uz.ekommunal.billing.payregistry.PaymentRegistryImport;
-import uz.ekommunal.billing.payregistry.SetAsidePayments;
 import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.billing.tariffs.TariffSchema;
 import uz.ekommunal.gateway.Gateway;
 import uz.ekommunal.gateway.GatewaySettings;
 import uz.ekommunal.gateway.auth.HeadEnd;
 import uz.ekommunal.gateway.auth.MeterCredentials;
-import uz.ekommunal.gateway.modbus.ModbusEndpoints;
-import uz.ekommunal.gateway.ingest.IngestSettings;
-import uz.ekommunal.gateway.ingest.PrometheusText;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.store.GatewaySchema;
-import uz.ekommunal.gateway.ingest.HandReadings;
-import uz.ekommunal.gateway.ingest.QuarantineActions;
+import uz.ekommunal.gateway.store.ReadingRetention;
 import uz.ekommunal.storage.DataSourceFactory;
 import uz.ekommunal.storage.DatabaseSettings;
 
 /**
- * The running system, wired by hand from the configuration: database (embedded or configured),
- * migrations, and the roles asked for. Closing it stops intake, writes what is in flight, and
- * closes the database last.
+ * The running system, composed by hand from the configuration: database (embedded or configured),
+ * migrations, and the roles asked for (gateway, billing, the demo, the API in {@link ApiRole}).
+ * Closing it stops intake, writes what is in flight, and closes the database last.
  */
 public final class Application implements AutoCloseable {
 
@@ -77,9 +47,7 @@ public final class Application implements AutoCloseable {
     /** The head-end user the demo neighbourhood signs in as, or null. */
     private HeadEnd demoHeadEnd;
     private Billing billing;
-    private int httpPort = -1;
-    private int metricsPort = -1;
-    private volatile uz.ekommunal.api.accounts.LinkCodes linkCodes;
+    private ApiRole api;
 
     private Application() {
     }
@@ -110,6 +78,33 @@ public final class Application implements AutoCloseable {
     }
 
     private void startParts(Config config, Set<Role> roles, Clock clock) throws Exception {
+        checkPorts(config, roles);
+        DatabaseSettings database = migrate(config, toClose);
+        dataSource = DataSourceFactory.open(database, "main");
+        toClose.add(0, dataSource);
+        vertx = Vertx.vertx();
+        toClose.add(0, () -> vertx.close().await(10, TimeUnit.SECONDS));
+
+        MeterRegistry registry = roles.contains(Role.GATEWAY) ? startGateway(config, roles, clock)
+                : new MeterRegistry(dataSource);
+        JdbcTariffBook tariffs = new JdbcTariffBook(dataSource);
+        billing = new Billing(dataSource, registry, tariffs, ModuleSettings.billingSettings(config), clock);
+        LateBillingNode billingNode = roles.contains(Role.BILLING) ? billingNode(config) : null;
+        if (demoRuns(config, roles) && gateway != null) {
+            toClose.add(0, DemoNeighbourhood.start(config.get(Settings.DEMO_CITY), gateway, demoHeadEnd, billing,
+                    dataSource, config.get(Settings.DATA_DIR).resolve("demo"), modbusInterval(config), clock,
+                    billingNode::start, () -> "http://localhost:" + httpPort() + "/", this::linkCodeOf));
+        } else if (billingNode != null) {
+            billingNode.start();
+        }
+        if (roles.contains(Role.API)) {
+            api = new ApiRole(config, vertx, dataSource, gateway, billing, registry, tariffs, clock);
+            api.start(toClose);
+        }
+    }
+
+    /** Refuses to start when a port this process would listen on is taken, naming the key that moves it. */
+    private static void checkPorts(Config config, Set<Role> roles) {
         if (roles.contains(Role.API)) {
             PortCheck.requireFree(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT), "the HTTP API",
                     "EKOMMUNAL_HTTP_PORT");
@@ -128,131 +123,37 @@ public final class Application implements AutoCloseable {
             PortCheck.requireFree(config.get(Settings.MQTT_HOST), config.get(Settings.MQTT_PORT),
                     "the embedded MQTT broker", "EKOMMUNAL_MQTT_PORT");
         }
-        DatabaseSettings database = migrate(config, toClose);
-        dataSource = DataSourceFactory.open(database, "main");
-        toClose.add(0, dataSource);
-        vertx = Vertx.vertx();
-        toClose.add(0, () -> vertx.close().await(10, TimeUnit.SECONDS));
-
-        MeterRegistry registry = new MeterRegistry(dataSource);
-        if (roles.contains(Role.GATEWAY)) {
-            GatewaySettings settings = ModuleSettings.gatewaySettings(config);
-            if (settings.mqttDoor().headEnd() == null && demoRuns(config, roles)) {
-                // the demo's simulated meters share two connections, as behind a data concentrator
-                settings = settings.withMqttDoor(settings.mqttDoor().withHeadEnd(
-                        new HeadEnd("demo-city", MeterCredentials.newSecret())));
-            }
-            demoHeadEnd = settings.mqttDoor().headEnd();
-            gateway = Gateway.start(vertx, dataSource, settings, clock);
-            toClose.add(0, gateway);
-            toClose.add(0, new ReadingRetentionJob(vertx, new uz.ekommunal.gateway.store.ReadingRetention(dataSource,
-                    config.get(Settings.READINGS_RAW_MONTHS)), clock));
-            registry = gateway.meters();
-            int seeded = MeterSeeding.apply(config.get(Settings.METER_SEED), registry, gateway.credentials(),
-                    gateway.modbusEndpoints(), java.time.Duration.ofSeconds(config.get(Settings.MODBUS_INTERVAL)));
-            LOG.info("Meter seed '{}': {} meters registered", config.get(Settings.METER_SEED), seeded);
-        }
-        JdbcTariffBook tariffs = new JdbcTariffBook(dataSource);
-        billing = new Billing(dataSource, registry, tariffs, ModuleSettings.billingSettings(config), clock);
-        LateBillingNode billingNode = null;
-        if (roles.contains(Role.BILLING)) {
-            String node = config.get(Settings.BILLING_NODE_ID) != null ? config.get(Settings.BILLING_NODE_ID)
-                    : ModuleSettings.instanceName("billing");
-            billingNode = new LateBillingNode(billing, node, config.get(Settings.BILLING_CRON));
-            toClose.add(0, billingNode);
-        }
-        int households = config.get(Settings.DEMO_CITY);
-        if (demoRuns(config, roles) && gateway != null) {
-            toClose.add(0, DemoNeighbourhood.start(households, gateway, demoHeadEnd, billing, dataSource,
-                    config.get(Settings.DATA_DIR).resolve("demo"),
-                    java.time.Duration.ofSeconds(config.get(Settings.MODBUS_INTERVAL)), clock, billingNode::start,
-                    () -> "http://localhost:" + httpPort() + "/", this::linkCodeOf));
-        } else if (billingNode != null) {
-            billingNode.start();
-        }
-        if (roles.contains(Role.API)) {
-            startApi(config, registry, tariffs, clock);
-        }
     }
 
-    private void startApi(Config config, MeterRegistry registry, JdbcTariffBook tariffs, Clock clock)
-            throws Exception {
-        List<HealthCheck> checks = new ArrayList<>();
-        checks.add(databaseCheck());
-        if (gateway != null) {
-            checks.add(brokerCheck(config));
-            checks.add(writerCheck(java.time.Duration.ofSeconds(config.get(Settings.WRITER_UNHEALTHY_AFTER))));
+    /** Starts the gateway, its retention job and the configured meter seed; returns its meter registry. */
+    private MeterRegistry startGateway(Config config, Set<Role> roles, Clock clock) throws Exception {
+        GatewaySettings settings = ModuleSettings.gatewaySettings(config);
+        if (settings.mqttDoor().headEnd() == null && demoRuns(config, roles)) {
+            // the demo's simulated meters share two connections, as behind a data concentrator
+            settings = settings.withMqttDoor(settings.mqttDoor().withHeadEnd(
+                    new HeadEnd("demo-city", MeterCredentials.newSecret())));
         }
-        List<Consumer<Router>> features = new ArrayList<>();
-        features.add(new HealthRoutes(vertx, checks)::mount);
-        features.add(new TariffRoutes(vertx, tariffs::engine, clock)::mount);
-        features.add(new TariffPages()::mount);
-        features.add(new WebPages()::mount);
-        features.add(new OpenApiRoutes()::mount);
-        HouseholdApiSettings household = ModuleSettings.householdSettings(config);
-        IngestSettings ingest = ModuleSettings.gatewaySettings(config).ingest();
-        HandReadings handReadings = new HandReadings(dataSource, registry, ingest.limits(), ingest.holdAge(), clock);
-        HouseholdApi households = new HouseholdApi(vertx, dataSource, billing, registry, handReadings, household,
-                ModuleSettings.deliveryAdapters(config, household), ModuleSettings.payLinks(config), UnaryOperator.identity(), clock);
-        households.start();
-        toClose.add(0, households);
-        features.addAll(households.routes());
-        features.addAll(PaymentHooks.routes(vertx, dataSource, billing, clock, ModuleSettings.paymentConfig(config),
-                households.payerScope()));
-        linkCodes = households.linkCodes();
-        // the desk changes the same cached tariff book the calculator and billing price with
-        features.addAll(new OperatorDesk(vertx, households.authenticate(), dataSource, billing, registry,
-                gateway != null ? gateway.modbusEndpoints() : new ModbusEndpoints(dataSource), tariffs,
-                gateway != null ? gateway.credentials() : new MeterCredentials(dataSource),
-                new QuarantineActions(dataSource, registry, ingest.limits(), ingest.holdAge(), clock), households.audit(),
-                clock).routes());
-        features.addAll(new MoneyDesk(vertx, households.authenticate(), billing, households.audit(), clock).routes());
-        features.add(new RegistryRoutes(vertx, households.authenticate(), dataSource, billing.accounts(), registry,
-                households.audit(), clock)::mount);
-        features.add(new PaymentRegistryRoutes(vertx, households.authenticate(),
-                new PaymentRegistryImport(dataSource, billing.accounts(), clock),
-                new SetAsidePayments(dataSource, billing.payments(), clock), households.audit())::mount);
-        features.add(new ReconciliationRoutes(vertx, households.authenticate(), billing.paymentReconciliation(),
-                households.audit())::mount);
-        features.add(new AccountDeskRoutes(vertx, households.authenticate(), dataSource, billing.accounts(),
-                households.audit())::mount);
-        features.add(new ProviderRoutes(vertx, households.authenticate(), dataSource, billing.accounts(),
-                households.audit())::mount);
-        features.addAll(new Appeals(vertx, dataSource, households.authenticate(), new Outbox(dataSource, clock),
-                ModuleSettings.appealsSettings(config), households.audit(), households.smsBudget(), this::providerExists, clock).routes());
-        ApiServer api = new ApiServer(vertx, features);
-        httpPort = api.listen(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT), ModuleSettings.httpLimits(config))
-                .await(10, TimeUnit.SECONDS);
-        toClose.add(0, () -> api.close().await(5, TimeUnit.SECONDS));
-        LOG.info("HTTP API on http://localhost:{}/ (health: /health)", httpPort);
-        startManagement(config, api, households.smsBudget());
+        demoHeadEnd = settings.mqttDoor().headEnd();
+        gateway = Gateway.start(vertx, dataSource, settings, clock);
+        toClose.add(0, gateway);
+        toClose.add(0, new ReadingRetentionJob(vertx, new ReadingRetention(dataSource,
+                config.get(Settings.READINGS_RAW_MONTHS)), clock));
+        int seeded = MeterSeeding.apply(config.get(Settings.METER_SEED), gateway.meters(), gateway.credentials(),
+                gateway.modbusEndpoints(), modbusInterval(config));
+        LOG.info("Meter seed '{}': {} meters registered", config.get(Settings.METER_SEED), seeded);
+        return gateway.meters();
     }
 
-    /** {@code /metrics} on its own port, bound to this machine by default: not part of the public API. */
-    private void startManagement(Config config, ApiServer api, SmsBudget sms) throws Exception {
-        if (config.get(Settings.METRICS_PORT) < 0) {
-            return;
-        }
-        ApiServer management = new ApiServer(vertx, List.of(new MetricsRoutes(() -> (gateway == null ? ""
-                : PrometheusText.render(gateway.counters(), gateway.queuedReadings(), gateway.spoolBytes(),
-                        offlineMeters()) + gateway.doorCounters().render()) + api.metrics() + sms.metrics())::mount));
-        metricsPort = management.listen(config.get(Settings.METRICS_HOST), config.get(Settings.METRICS_PORT))
-                .await(10, TimeUnit.SECONDS);
-        toClose.add(0, () -> management.close().await(5, TimeUnit.SECONDS));
-        LOG.info("Metrics on http://{}:{}/metrics", config.get(Settings.METRICS_HOST), metricsPort);
+    private LateBillingNode billingNode(Config config) {
+        String node = config.get(Settings.BILLING_NODE_ID) != null ? config.get(Settings.BILLING_NODE_ID)
+                : ModuleSettings.instanceName("billing");
+        LateBillingNode billingNode = new LateBillingNode(billing, node, config.get(Settings.BILLING_CRON));
+        toClose.add(0, billingNode);
+        return billingNode;
     }
 
-    /** Whether billing knows the provider (an operator's grant names one). */
-    private boolean providerExists(long providerId) throws java.sql.SQLException {
-        try {
-            billing.accounts().provider(providerId);
-            return true;
-        } catch (uz.ekommunal.billing.BillingException e) {
-            if (e.code() == uz.ekommunal.billing.BillingErrorCode.PROVIDER_NOT_FOUND) {
-                return false;
-            }
-            throw e;
-        }
+    private static Duration modbusInterval(Config config) {
+        return Duration.ofSeconds(config.get(Settings.MODBUS_INTERVAL));
     }
 
     /**
@@ -260,69 +161,7 @@ public final class Application implements AutoCloseable {
      * hint in the log (the API starts after the demo) and the tests of the whole system.
      */
     String linkCodeOf(String accountNumber) {
-        try {
-            var found = billing.accounts().findByNumber(accountNumber);
-            return linkCodes == null || found.isEmpty() ? "(unknown)" : linkCodes.codeOf(found.get(0).id());
-        } catch (java.sql.SQLException e) {
-            return "(unknown: " + e.getMessage() + ")";
-        }
-    }
-
-    /** Modbus meters not answering, or -1 when the database cannot say. */
-    private int offlineMeters() {
-        try {
-            return gateway.modbusEndpoints().offline().size();
-        } catch (java.sql.SQLException e) {
-            return -1;
-        }
-    }
-
-    private HealthCheck databaseCheck() {
-        return new HealthCheck() {
-            @Override
-            public String name() {
-                return "database";
-            }
-
-            @Override
-            public String problem() {
-                try (Connection connection = dataSource.getConnection()) {
-                    return connection.isValid(2) ? null : "the database does not answer";
-                } catch (Exception e) {
-                    return "cannot reach the database: " + e.getMessage();
-                }
-            }
-        };
-    }
-
-    /** Readings spooled or failing for longer than allowed: the database may answer, yet nothing is stored. */
-    private HealthCheck writerCheck(java.time.Duration allowed) {
-        return new HealthCheck() {
-            @Override
-            public String name() {
-                return "writer";
-            }
-
-            @Override
-            public String problem() {
-                return gateway.writerProblem(allowed);
-            }
-        };
-    }
-
-    private HealthCheck brokerCheck(Config config) {
-        String where = config.get(Settings.MQTT_URL) == null ? "the embedded MQTT broker" : config.get(Settings.MQTT_URL);
-        return new HealthCheck() {
-            @Override
-            public String name() {
-                return "broker";
-            }
-
-            @Override
-            public String problem() {
-                return gateway.brokerUp() ? null : "not connected to " + where;
-            }
-        };
+        return api == null ? "(unknown)" : api.linkCodeOf(accountNumber);
     }
 
     private static DatabaseSettings databaseSettings(Config config, List<AutoCloseable> toClose) throws Exception {
@@ -342,12 +181,12 @@ public final class Application implements AutoCloseable {
     }
 
     public int httpPort() {
-        return httpPort;
+        return api == null ? -1 : api.httpPort();
     }
 
     /** The management port serving {@code /metrics}, or -1 when off. */
     public int metricsPort() {
-        return metricsPort;
+        return api == null ? -1 : api.metricsPort();
     }
 
     /** The gateway role, or null when this process does not run it. */

@@ -19,7 +19,7 @@ import uz.ekommunal.gateway.modbus.NewModbusEndpoint;
 import uz.ekommunal.gateway.reading.Register;
 
 /** Registers the meters of the seed file named by EKOMMUNAL_METER_SEED ('builtin', 'none' or a path). */
-final class MeterSeeding {
+public final class MeterSeeding {
 
     private static final String BUILTIN = "/seed/demo-meters.csv";
 
@@ -27,7 +27,7 @@ final class MeterSeeding {
     }
 
     /** @return how many meters were registered or updated */
-    static int apply(String seed, MeterRegistry registry, MeterCredentials credentials, ModbusEndpoints modbus,
+    public static int apply(String seed, MeterRegistry registry, MeterCredentials credentials, ModbusEndpoints modbus,
             Duration pollInterval) throws IOException, SQLException {
         return apply(seed, registry, credentials, modbus, pollInterval, false);
     }
@@ -38,7 +38,7 @@ final class MeterSeeding {
      *     the README publishes)
      * @return how many meters were registered or updated
      */
-    static int apply(String seed, MeterRegistry registry, MeterCredentials credentials, ModbusEndpoints modbus,
+    public static int apply(String seed, MeterRegistry registry, MeterCredentials credentials, ModbusEndpoints modbus,
             Duration pollInterval, boolean keepSecrets) throws IOException, SQLException {
         if ("none".equalsIgnoreCase(seed)) {
             return 0;

@@ -48,9 +48,8 @@ final class ModuleSettings {
     }
 
     static BillingSettings billingSettings(Config config) {
-        BillingSettings d = BillingSettings.DEFAULTS;
-        return new BillingSettings(config.get(Settings.BILLING_SHARD_SIZE), d.lease(), d.closeDelay(),
-                config.get(Settings.BILLING_WORKERS), d.pollInterval(), config.get(Settings.BILLING_CRON));
+        return BillingSettings.of(config.get(Settings.BILLING_SHARD_SIZE), config.get(Settings.BILLING_WORKERS),
+                config.get(Settings.BILLING_CRON));
     }
 
     /** Sign-in, SMS and the first administrator; the token key is made once for the embedded local run. */
@@ -201,10 +200,9 @@ final class ModuleSettings {
         if (port < 0) {
             return null;
         }
-        CoapSettings defaults = CoapSettings.defaults();
-        return new CoapSettings(config.get(Settings.COAP_HOST), port, config.get(Settings.COAPS_PORT),
-                defaults.protocolThreads(), defaults.retryAfter(), defaults.separateResponseAfter(),
-                "keyless".equals(config.get(Settings.COAP_PLAIN)), config.get(Settings.COAP_MAX_PAYLOAD_BYTES));
+        return CoapSettings.listening(config.get(Settings.COAP_HOST), port, config.get(Settings.COAPS_PORT))
+                .withPlain("keyless".equals(config.get(Settings.COAP_PLAIN)))
+                .withMaxPayloadBytes(config.get(Settings.COAP_MAX_PAYLOAD_BYTES));
     }
 
     static String modbusOwner(Config config) {

@@ -17,10 +17,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.billing.account.Account;
+import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.desk.DeskChannel;
 import uz.ekommunal.billing.desk.DeskPayment;
 import uz.ekommunal.billing.desk.InTransaction;
 import uz.ekommunal.billing.payment.PaymentRequest;
+import uz.ekommunal.tariff.Money;
 import uz.ekommunal.testing.Eventually;
 
 /**
@@ -161,7 +163,7 @@ class MoneyPagesIT {
                 .map(m -> findAccount(m.accountNumber())).filter(a -> a.providerId() == account.providerId())
                 .findFirst().orElseThrow();
         var misapplied = system.app.billing().payments().apply(new PaymentRequest("payme", "page-move-1",
-                account.id(), 7_777_00L, java.time.Instant.now()));
+                AccountId.of(account), Money.ofTiyin(7_777_00L), java.time.Instant.now()));
         signIn(OPERATOR);
         browser.navigate().to(system.base() + "/operator/cashier.html");
         browser.until(visibilityOfElementLocated(By.id("find-form")));

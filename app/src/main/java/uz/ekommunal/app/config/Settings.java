@@ -2,6 +2,8 @@ package uz.ekommunal.app.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import uz.ekommunal.gateway.coap.CoapSettings;
+import uz.ekommunal.gateway.mqtt.MqttDoorSettings;
 
 /** Every configuration key of the system, in one list: the README's table is printed from it. */
 public final class Settings {
@@ -52,13 +54,16 @@ public final class Settings {
             "Password (16+ characters) of the head-end user; never printed. Empty: no head-end user (the demo "
                     + "neighbourhood then gets one of its own for the run).", Parsers.optional());
     public static final Setting<Integer> MQTT_MAX_MESSAGE_BYTES = new Setting<>("EKOMMUNAL_MQTT_MAX_MESSAGE_BYTES",
-            "65536", "Largest MQTT message the embedded broker accepts; a larger one closes the connection.",
+            String.valueOf(MqttDoorSettings.DEFAULT_MAX_MESSAGE_BYTES),
+            "Largest MQTT message the embedded broker accepts; a larger one closes the connection.",
             Parsers.integer(256, 16 * 1024 * 1024));
-    public static final Setting<Integer> MQTT_MAX_INFLIGHT = new Setting<>("EKOMMUNAL_MQTT_MAX_INFLIGHT", "1000",
+    public static final Setting<Integer> MQTT_MAX_INFLIGHT = new Setting<>("EKOMMUNAL_MQTT_MAX_INFLIGHT",
+            String.valueOf(MqttDoorSettings.DEFAULT_MAX_INFLIGHT),
             "Unacknowledged QoS 1 messages per connection to the embedded broker (MQTT v5 receive maximum); a client "
                     + "sending more is disconnected.", Parsers.integer(1, 65535));
     public static final Setting<Integer> MQTT_MALFORMED_BUDGET = new Setting<>("EKOMMUNAL_MQTT_MALFORMED_BUDGET",
-            "100", "Rejected messages (malformed, or for another meter) a meter may send per hour to the embedded "
+            String.valueOf(MqttDoorSettings.DEFAULT_MALFORMED_BUDGET),
+            "Rejected messages (malformed, or for another meter) a meter may send per hour to the embedded "
                     + "broker; over it the meter is disconnected, flagged and refused for the rest of the hour.",
             Parsers.integer(1, 1_000_000));
     public static final Setting<Integer> MQTT_TLS_PORT = new Setting<>("EKOMMUNAL_MQTT_TLS_PORT", "-1",
@@ -104,7 +109,8 @@ public final class Settings {
             "Plain CoAP on EKOMMUNAL_COAP_PORT: 'keyless' (only meters registered as CoAP meters without a key) or "
                     + "'off' (DTLS only).", Parsers.oneOf("keyless", "off"));
     public static final Setting<Integer> COAP_MAX_PAYLOAD_BYTES = new Setting<>("EKOMMUNAL_COAP_MAX_PAYLOAD_BYTES",
-            "65536", "Largest CoAP pack accepted (also block-wise); larger gets 4.13.",
+            String.valueOf(CoapSettings.DEFAULT_MAX_PAYLOAD_BYTES),
+            "Largest CoAP pack accepted (also block-wise); larger gets 4.13.",
             Parsers.integer(256, 16 * 1024 * 1024));
     public static final Setting<String> MODBUS_OWNER = new Setting<>("EKOMMUNAL_MODBUS_OWNER", "",
             "This instance's name in the Modbus lease table; unique per running gateway. Empty: host name + random.",

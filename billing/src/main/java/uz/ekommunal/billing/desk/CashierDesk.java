@@ -16,9 +16,11 @@ import javax.sql.DataSource;
 import uz.ekommunal.billing.BillingErrorCode;
 import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.payment.PaymentReceipt;
 import uz.ekommunal.billing.payment.PaymentRequest;
 import uz.ekommunal.billing.payment.PaymentService;
+import uz.ekommunal.tariff.Money;
 
 /**
  * A provider's cashier desk: takes money for one of the provider's accounts through the one
@@ -71,8 +73,8 @@ public final class CashierDesk {
         }
         PaymentReceipt paid;
         try {
-            paid = payments.apply(c, new PaymentRequest(p.channel().code(), p.transactionId(), p.accountId(),
-                    p.amountTiyin(), now));
+            paid = payments.apply(c, new PaymentRequest(p.channel().code(), p.transactionId(),
+                    new AccountId(p.accountId()), Money.ofTiyin(p.amountTiyin()), now));
         } catch (BillingException e) {
             if (e.code() == BillingErrorCode.PAYMENT_CONFLICT) {
                 throw new BillingException(BillingErrorCode.RECEIPT_NUMBER_USED, p.receiptNumber());

@@ -11,9 +11,11 @@ import javax.sql.DataSource;
 import uz.ekommunal.billing.BillingErrorCode;
 import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.payment.PaymentReceipt;
 import uz.ekommunal.billing.payment.PaymentRequest;
 import uz.ekommunal.billing.payment.PaymentService;
+import uz.ekommunal.tariff.Money;
 
 /**
  * Undoes payments without editing them: a cancel at the desk the same day, a move to the right
@@ -93,7 +95,7 @@ public final class Corrections {
         PaymentReceipt moved = null;
         if (r.kind() == CorrectionKind.MOVE) {
             moved = payments.apply(c, new PaymentRequest(p.system, p.transactionId + "/moved-from-" + p.id,
-                    r.toAccountId(), p.amountTiyin, now));
+                    new AccountId(r.toAccountId()), Money.ofTiyin(p.amountTiyin), now));
         }
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into billing.payment_corrections (payment_id, kind, reason, actor_user_id, at,

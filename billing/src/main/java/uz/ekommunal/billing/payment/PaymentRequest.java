@@ -3,10 +3,13 @@ package uz.ekommunal.billing.payment;
 import java.time.Instant;
 import uz.ekommunal.billing.BillingErrorCode;
 import uz.ekommunal.billing.BillingException;
+import uz.ekommunal.billing.account.AccountId;
+import uz.ekommunal.tariff.Money;
 
 /**
- * A payment as a payment system reports it. Amounts are in tiyin at this edge (as Payme sends
- * them; Click's so'm are converted by its adapter).
+ * A payment as a payment system reports it. The account and the amount are typed, so that a
+ * number of tiyin cannot land where an account id belongs (Click's so'm and Payme's tiyin are
+ * both turned into {@link Money} by their adapters).
  *
  * @param paymentSystem e.g. {@code "payme"}, {@code "click"}: with the transaction id, the key
  * @param transactionId the payment system's own id of the transaction
@@ -14,7 +17,7 @@ import uz.ekommunal.billing.BillingException;
  * @throws BillingException {@link BillingErrorCode#INVALID_AMOUNT} for an amount that is not positive,
  *     {@link BillingErrorCode#MISSING_FIELD} for a missing key
  */
-public record PaymentRequest(String paymentSystem, String transactionId, long accountId, long amountTiyin,
+public record PaymentRequest(String paymentSystem, String transactionId, AccountId account, Money amount,
         Instant paidAt) {
 
     public PaymentRequest {
@@ -24,11 +27,22 @@ public record PaymentRequest(String paymentSystem, String transactionId, long ac
         if (transactionId == null || transactionId.isBlank()) {
             throw new BillingException(BillingErrorCode.MISSING_FIELD, "transactionId");
         }
+        if (account == null) {
+            throw new BillingException(BillingErrorCode.MISSING_FIELD, "account");
+        }
         if (paidAt == null) {
             throw new BillingException(BillingErrorCode.MISSING_FIELD, "paidAt");
         }
-        if (amountTiyin <= 0) {
-            throw new BillingException(BillingErrorCode.INVALID_AMOUNT, amountTiyin);
+        if (amount == null || amount.tiyin() <= 0) {
+            throw new BillingException(BillingErrorCode.INVALID_AMOUNT, amount == null ? null : amount.tiyin());
         }
+    }
+
+    public long accountId() {
+        return account.value();
+    }
+
+    public long amountTiyin() {
+        return amount.tiyin();
     }
 }

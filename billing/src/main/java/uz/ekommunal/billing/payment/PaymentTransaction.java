@@ -1,6 +1,8 @@
 package uz.ekommunal.billing.payment;
 
 import java.time.Instant;
+import uz.ekommunal.billing.account.AccountId;
+import uz.ekommunal.tariff.Money;
 
 /**
  * A payment system's transaction on our side (Payme's transaction, Click's prepared payment).
@@ -16,4 +18,12 @@ import java.time.Instant;
 public record PaymentTransaction(long id, String paymentSystem, String externalId, long accountId,
         String accountNumber, long amountTiyin, Instant externalTime, TransactionState state, Instant createTime,
         Instant performTime, Instant cancelTime, Integer reason) {
+
+    public AccountId account() {
+        return new AccountId(accountId);
+    }
+
+    public Money amount() {
+        return Money.ofTiyin(amountTiyin);
+    }
 }

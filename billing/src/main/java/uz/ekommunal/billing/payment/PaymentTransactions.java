@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import uz.ekommunal.billing.account.AccountId;
+import uz.ekommunal.tariff.Money;
 
 /**
  * The payment hooks' transactions and their state changes, always in the caller's database
@@ -32,10 +34,10 @@ public final class PaymentTransactions {
     }
 
     /** The account's transaction waiting to be performed, locked (Payme allows one). */
-    public Optional<PaymentTransaction> lockPending(Connection c, String paymentSystem, long accountId)
+    public Optional<PaymentTransaction> lockPending(Connection c, String paymentSystem, AccountId account)
             throws SQLException {
         return one(c, SELECT + "where payment_system = ? and account_id = ? and state = 1 for update",
-                paymentSystem, accountId);
+                paymentSystem, account.value());
     }
 
     /**
@@ -44,14 +46,14 @@ public final class PaymentTransactions {
      * @return empty when a unique key refused it (the same external id, or a second pending
      *     Payme transaction of the account, written concurrently): nothing was written
      */
-    public Optional<PaymentTransaction> create(Connection c, String paymentSystem, String externalId, long accountId,
-            String accountNumber, long amountTiyin, Instant externalTime, Instant now, String rawRequest)
+    public Optional<PaymentTransaction> create(Connection c, String paymentSystem, String externalId, AccountId account,
+            String accountNumber, Money amount, Instant externalTime, Instant now, String rawRequest)
             throws SQLException {
         Optional<PaymentTransaction> created = one(c, """
                 insert into billing.payment_transactions (payment_system, external_id, account_id, account_number,
                     amount_tiyin, external_time, state, create_time) values (?, ?, ?, ?, ?, ?, 1, ?)
-                on conflict do nothing returning *""", paymentSystem, externalId, accountId, accountNumber,
-                amountTiyin, Timestamp.from(externalTime), Timestamp.from(now));
+                on conflict do nothing returning *""", paymentSystem, externalId, account.value(), accountNumber,
+                amount.tiyin(), Timestamp.from(externalTime), Timestamp.from(now));
         if (created.isPresent()) {
             event(c, created.get().id(), now, null, TransactionState.CREATED, null, rawRequest);
         }

@@ -12,9 +12,11 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import uz.ekommunal.billing.BillingErrorCode;
 import uz.ekommunal.billing.BillingException;
+import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.payment.PaymentReceipt;
 import uz.ekommunal.billing.payment.PaymentRequest;
 import uz.ekommunal.billing.payment.PaymentService;
+import uz.ekommunal.tariff.Money;
 
 /**
  * The registry payments set aside (unknown or closed account) and an operator's decision on each:
@@ -75,7 +77,8 @@ public final class SetAsidePayments {
         return decide(id, providerScope, audit, (c, before) -> {
             long accountId = openAccount(c, before.providerId(), accountNumber);
             PaymentReceipt receipt = payments.apply(c, new PaymentRequest(before.channel().paymentSystem(),
-                    before.bank() + ":" + before.transactionId(), accountId, before.amountTiyin(), before.paidAt()));
+                    before.bank() + ":" + before.transactionId(), new AccountId(accountId),
+                    Money.ofTiyin(before.amountTiyin()), before.paidAt()));
             return change(c, id, "CREDITED", accountId, receipt.paymentId(), decidedBy, note);
         });
     }

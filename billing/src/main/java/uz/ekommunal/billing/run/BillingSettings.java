@@ -18,8 +18,15 @@ import java.util.Objects;
 public record BillingSettings(int shardSize, Duration lease, Duration closeDelay, int workers, Duration pollInterval,
         String cron) {
 
-    public static final BillingSettings DEFAULTS = new BillingSettings(5_000, Duration.ofMinutes(5),
-            Duration.ofHours(6), 2, Duration.ofSeconds(2), "0 0 * * * ?");
+    /** Fixed here; the configured parts (shard size, workers, cron) have their defaults in the launcher's keys. */
+    public static final Duration LEASE = Duration.ofMinutes(5);
+    public static final Duration CLOSE_DELAY = Duration.ofHours(6);
+    public static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
+
+    /** The configured parts, with this module's lease, close delay and poll interval. */
+    public static BillingSettings of(int shardSize, int workers, String cron) {
+        return new BillingSettings(shardSize, LEASE, CLOSE_DELAY, workers, POLL_INTERVAL, cron);
+    }
 
     public BillingSettings {
         if (shardSize < 1) {

@@ -14,6 +14,7 @@ import uz.ekommunal.billing.BillingErrorCode;
 import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.TestAccounts;
 import uz.ekommunal.billing.account.Account;
+import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.Provider;
@@ -61,7 +62,7 @@ class CorrectionsIT {
     }
 
     static PaymentReceipt payme(Account a, String tx, long tiyin) throws Exception {
-        return payments.apply(new PaymentRequest("payme", tx, a.id(), tiyin, Instant.parse("2026-03-01T07:00:00Z")));
+        return payments.apply(new PaymentRequest("payme", tx, AccountId.of(a), Money.ofTiyin(tiyin), Instant.parse("2026-03-01T07:00:00Z")));
     }
 
     static Corrections.Request move(PaymentReceipt p, Long scope, Account to, String reason) {

@@ -21,6 +21,7 @@ import uz.ekommunal.billing.BillingErrorCode;
 import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.TestAccounts;
 import uz.ekommunal.billing.account.Account;
+import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.ledger.EntryKind;
@@ -61,7 +62,7 @@ class PaymentServiceIT {
     @Test
     void aRepeatIsANoOpWithTheSameAnswer() throws Exception {
         Account account = account("1000001");
-        PaymentRequest request = new PaymentRequest("payme", "tx-1", account.id(), 5_000_000L, PAID);
+        PaymentRequest request = new PaymentRequest("payme", "tx-1", AccountId.of(account), Money.ofTiyin(5_000_000L), PAID);
         PaymentReceipt first = payments.apply(request);
         PaymentReceipt again = payments.apply(request);
         assertThat(again).isEqualTo(first);
@@ -77,12 +78,12 @@ class PaymentServiceIT {
     @Test
     void theSameTransactionIdWithOtherDataIsRefused() throws Exception {
         Account account = account("1000002");
-        payments.apply(new PaymentRequest("click", "77", account.id(), 100_00L, PAID));
-        assertThatThrownBy(() -> payments.apply(new PaymentRequest("click", "77", account.id(), 200_00L, PAID)))
+        payments.apply(new PaymentRequest("click", "77", AccountId.of(account), Money.ofTiyin(100_00L), PAID));
+        assertThatThrownBy(() -> payments.apply(new PaymentRequest("click", "77", AccountId.of(account), Money.ofTiyin(200_00L), PAID)))
                 .isInstanceOfSatisfying(BillingException.class,
                         e -> assertThat(e.code()).isEqualTo(BillingErrorCode.PAYMENT_CONFLICT));
         // another payment system may reuse the number
-        payments.apply(new PaymentRequest("payme", "77", account.id(), 200_00L, PAID));
+        payments.apply(new PaymentRequest("payme", "77", AccountId.of(account), Money.ofTiyin(200_00L), PAID));
         assertThat(ledger.balance(account.id()).amount()).isEqualTo(Money.of("300.00"));
         assertThat(payments.lastPayment(account.id())).hasValueSatisfying(p -> {
             assertThat(p.amountTiyin()).isEqualTo(200_00L);
@@ -93,12 +94,12 @@ class PaymentServiceIT {
     @Test
     void cancellationReversesOnceAndRepeatsAnswerTheSame() throws Exception {
         Account account = account("1000003");
-        PaymentReceipt applied = payments.apply(new PaymentRequest("payme", "tx-3", account.id(), 12_345_67L, PAID));
+        PaymentReceipt applied = payments.apply(new PaymentRequest("payme", "tx-3", AccountId.of(account), Money.ofTiyin(12_345_67L), PAID));
         PaymentReceipt cancelled = payments.cancel("payme", "tx-3", "5");
         assertThat(cancelled.cancelled()).isTrue();
         assertThat(cancelled.reversalId()).isNotNull();
         assertThat(payments.cancel("payme", "tx-3", "5")).isEqualTo(cancelled);
-        assertThat(payments.apply(new PaymentRequest("payme", "tx-3", account.id(), 12_345_67L, PAID)))
+        assertThat(payments.apply(new PaymentRequest("payme", "tx-3", AccountId.of(account), Money.ofTiyin(12_345_67L), PAID)))
                 .isEqualTo(cancelled);
         List<LedgerEntry> entries = ledger.entries(account.id());
         assertThat(entries).extracting(LedgerEntry::kind).containsExactly(EntryKind.PAYMENT, EntryKind.REVERSAL);
@@ -111,10 +112,10 @@ class PaymentServiceIT {
 
     @Test
     void unknownAccountAndBadAmountsAreRefused() {
-        assertThatThrownBy(() -> payments.apply(new PaymentRequest("payme", "tx-x", 999_999, 100, PAID)))
+        assertThatThrownBy(() -> payments.apply(new PaymentRequest("payme", "tx-x", new AccountId(999_999), Money.ofTiyin(100), PAID)))
                 .isInstanceOfSatisfying(BillingException.class,
                         e -> assertThat(e.code()).isEqualTo(BillingErrorCode.ACCOUNT_NOT_FOUND));
-        assertThatThrownBy(() -> new PaymentRequest("payme", "tx-y", 1, 0, PAID))
+        assertThatThrownBy(() -> new PaymentRequest("payme", "tx-y", new AccountId(1), Money.ofTiyin(0), PAID))
                 .isInstanceOfSatisfying(BillingException.class,
                         e -> assertThat(e.code()).isEqualTo(BillingErrorCode.INVALID_AMOUNT));
     }
@@ -122,7 +123,7 @@ class PaymentServiceIT {
     @Test
     void fiftyConcurrentIdenticalCallsCreditOnce() throws Exception {
         Account account = account("1000004");
-        PaymentRequest request = new PaymentRequest("payme", "tx-50", account.id(), 7_500_00L, PAID);
+        PaymentRequest request = new PaymentRequest("payme", "tx-50", AccountId.of(account), Money.ofTiyin(7_500_00L), PAID);
         assertThat(race(50, () -> payments.apply(request))).hasSize(1);
         assertThat(ledger.entries(account.id())).hasSize(1);
         assertThat(ledger.balance(account.id()).amount()).isEqualTo(Money.of("7500.00"));

@@ -22,6 +22,7 @@ import uz.ekommunal.billing.BillingErrorCode;
 import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.TestAccounts;
 import uz.ekommunal.billing.account.Account;
+import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.Provider;
@@ -36,6 +37,7 @@ import uz.ekommunal.billing.run.BillingSettings;
 import uz.ekommunal.billing.schedule.BillingNode;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.tariff.InMemoryTariffBook;
+import uz.ekommunal.tariff.Money;
 import uz.ekommunal.testing.Eventually;
 
 /** Each kind of difference planted in each payment system's statement is found, and nothing else. */
@@ -76,21 +78,21 @@ class PaymentReconciliationIT {
     void aRunFindsEachPlantedDifferenceAndNothingElse() throws Exception {
         // Payme: agreeing, missing on our side, missing on theirs, amount differs, cancelled on their side only
         transaction("payme", "P-OK", a, 100_00, 2, AT);
-        payments.apply(new PaymentRequest("payme", "P-OK", a.id(), 100_00, AT));
+        payments.apply(new PaymentRequest("payme", "P-OK", AccountId.of(a), Money.ofTiyin(100_00), AT));
         transaction("payme", "P-OURS-MISSING", a, 200_00, 2, AT);
-        payments.apply(new PaymentRequest("payme", "P-THEIRS-MISSING", a.id(), 300_00, AT));
+        payments.apply(new PaymentRequest("payme", "P-THEIRS-MISSING", AccountId.of(a), Money.ofTiyin(300_00), AT));
         transaction("payme", "P-AMOUNT", b, 400_00, 2, AT);
-        payments.apply(new PaymentRequest("payme", "P-AMOUNT", b.id(), 399_00, AT));
+        payments.apply(new PaymentRequest("payme", "P-AMOUNT", AccountId.of(b), Money.ofTiyin(399_00), AT));
         transaction("payme", "P-CANCELLED", a, 500_00, -2, AT);
-        payments.apply(new PaymentRequest("payme", "P-CANCELLED", a.id(), 500_00, AT));
+        payments.apply(new PaymentRequest("payme", "P-CANCELLED", AccountId.of(a), Money.ofTiyin(500_00), AT));
         // ... and one cancelled on both sides, one performed the day after: neither is a difference of DAY
         transaction("payme", "P-BOTH-CANCELLED", a, 600_00, -2, AT);
-        payments.apply(new PaymentRequest("payme", "P-BOTH-CANCELLED", a.id(), 600_00, AT));
+        payments.apply(new PaymentRequest("payme", "P-BOTH-CANCELLED", AccountId.of(a), Money.ofTiyin(600_00), AT));
         payments.cancel("payme", "P-BOTH-CANCELLED", "refund");
         transaction("payme", "P-NEXT-DAY", a, 700_00, 2, AT.plusSeconds(86_400));
         // Click: agreeing and missing on our side
         transaction("click", "C-OK", b, 800_00, 2, AT);
-        payments.apply(new PaymentRequest("click", "C-OK", b.id(), 800_00, AT));
+        payments.apply(new PaymentRequest("click", "C-OK", AccountId.of(b), Money.ofTiyin(800_00), AT));
         transaction("click", "C-OURS-MISSING", b, 900_00, 2, AT);
         // Banks: a registry credited as it says, then a credited row without its payment, and a bank
         // payment no registry has
@@ -99,7 +101,7 @@ class PaymentReconciliationIT {
                 new PaymentRegistryImport.Request(Channel.BANK, "x.csv", "test", null, false),
                 PaymentRegistryImport.Progress.NONE, (c, r) -> { });
         registryRowWithoutPayment("XALQBANK", "X-OURS-MISSING", 1100_00);
-        payments.apply(new PaymentRequest("bank", "XALQBANK:X-THEIRS-MISSING", a.id(), 1200_00, AT));
+        payments.apply(new PaymentRequest("bank", "XALQBANK:X-THEIRS-MISSING", AccountId.of(a), Money.ofTiyin(1200_00), AT));
 
         ReconciliationRun run = reconciliation.run(DAY, "test");
 
@@ -116,7 +118,7 @@ class PaymentReconciliationIT {
                 .satisfies(d -> assertThat(d.providerId()).isEqualTo(gas.id()));
 
         // a second run finds the same open rows, not new ones; one fixed since is closed as gone
-        payments.apply(new PaymentRequest("click", "C-OURS-MISSING", b.id(), 900_00, AT));
+        payments.apply(new PaymentRequest("click", "C-OURS-MISSING", AccountId.of(b), Money.ofTiyin(900_00), AT));
         ReconciliationRun again = reconciliation.run(DAY, "test");
         assertThat(again.closedAsGone()).isEqualTo(1);
         assertThat(again.differences()).hasSize(6);

@@ -25,6 +25,7 @@ import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.Readings;
 import uz.ekommunal.billing.TestAccounts;
 import uz.ekommunal.billing.account.Account;
+import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.HouseholdFacts;
 import uz.ekommunal.billing.account.Provider;
@@ -43,6 +44,7 @@ import uz.ekommunal.gateway.meter.Meter;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.meter.NewMeter;
 import uz.ekommunal.tariff.InMemoryTariffBook;
+import uz.ekommunal.tariff.Money;
 import uz.ekommunal.tariff.Region;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
 import uz.ekommunal.testing.MutableClock;
@@ -108,9 +110,9 @@ class ReportsIT {
             }
             long tiyin = 40_000_00L + 1_111L * i * m;
             if (i % 3 == 0) {
-                billing.payments().apply(new PaymentRequest("payme", "p-" + m + "-" + i, a.id(), tiyin, clock.instant()));
+                billing.payments().apply(new PaymentRequest("payme", "p-" + m + "-" + i, AccountId.of(a), Money.ofTiyin(tiyin), clock.instant()));
             } else if (i % 3 == 1) {
-                billing.payments().apply(new PaymentRequest("click", "c-" + m + "-" + i, a.id(), tiyin, clock.instant()));
+                billing.payments().apply(new PaymentRequest("click", "c-" + m + "-" + i, AccountId.of(a), Money.ofTiyin(tiyin), clock.instant()));
             } else {
                 Provider p = i < 4 ? res : east;
                 DeskChannel channel = m % 2 == 0 ? DeskChannel.CASH : DeskChannel.CARD_TERMINAL;
@@ -123,13 +125,13 @@ class ReportsIT {
                     DeskChannel.CASH, "R-typo", 1L), InTransaction.nothing()).receipt();
             billing.corrections().apply(new Corrections.Request(CorrectionKind.CANCEL, wrongAmount.paymentId(),
                     res.id(), null, "typo", 1L), InTransaction.nothing());
-            PaymentReceipt misapplied = billing.payments().apply(new PaymentRequest("payme", "p-wrong", all.get(0).id(),
-                    25_000_00L, clock.instant()));
+            PaymentReceipt misapplied = billing.payments().apply(new PaymentRequest("payme", "p-wrong", AccountId.of(all.get(0)),
+                    Money.ofTiyin(25_000_00L), clock.instant()));
             clock.advance(Duration.ofDays(2));
             billing.corrections().apply(new Corrections.Request(CorrectionKind.MOVE, misapplied.paymentId(), res.id(),
                     all.get(3).id(), "meant for 1300013", 2L), InTransaction.nothing());
-            PaymentReceipt twice = billing.payments().apply(new PaymentRequest("click", "c-twice", all.get(4).id(),
-                    15_000_00L, clock.instant()));
+            PaymentReceipt twice = billing.payments().apply(new PaymentRequest("click", "c-twice", AccountId.of(all.get(4)),
+                    Money.ofTiyin(15_000_00L), clock.instant()));
             billing.corrections().apply(new Corrections.Request(CorrectionKind.REFUND, twice.paymentId(), null, null,
                     "paid twice", 2L), InTransaction.nothing());
         }

@@ -15,6 +15,8 @@ import uz.ekommunal.api.auth.Requests;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.billing.ledger.Ledger;
+import uz.ekommunal.billing.payment.hooks.AmountRule;
+import uz.ekommunal.billing.payment.hooks.Payees;
 
 /**
  * {@code GET /api/v1/accounts/{number}/pay-links?amount=&lang=}: checkout links of each payment

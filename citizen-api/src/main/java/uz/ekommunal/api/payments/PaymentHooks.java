@@ -15,6 +15,8 @@ import uz.ekommunal.api.payments.payme.PaymeMerchant;
 import uz.ekommunal.api.payments.payme.PaymeRoutes;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.payment.PaymentTransactions;
+import uz.ekommunal.billing.payment.hooks.AmountRule;
+import uz.ekommunal.billing.payment.hooks.Payees;
 
 /** Wires the payment hooks and the pay links from billing and their configuration: one call for the launcher. */
 public final class PaymentHooks {

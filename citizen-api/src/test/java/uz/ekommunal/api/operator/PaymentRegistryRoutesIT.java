@@ -26,6 +26,7 @@ import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiServer;
 import uz.ekommunal.api.testing.ApiFixture;
 import uz.ekommunal.api.testing.Households;
+import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.payment.PaymentRequest;
 import uz.ekommunal.billing.payregistry.PaymentRegistryImport;
 import uz.ekommunal.billing.payregistry.RegistryColumns;
@@ -182,7 +183,7 @@ class PaymentRegistryRoutesIT {
 
     @Test
     void reconciliationDifferencesAreSeenAndResolvedWithinTheProvider() throws Exception {
-        api.billing.payments().apply(new PaymentRequest("bank", "ZZBANK:REC-1", data.electricityA.id(), 700_00,
+        api.billing.payments().apply(new PaymentRequest("bank", "ZZBANK:REC-1", AccountId.of(data.electricityA), Money.ofTiyin(700_00),
                 Instant.parse("2026-01-13T06:00:00Z")));
         String day = "{\"day\":\"2026-01-13\"}";
         HttpResponse<String> run = postJson("/api/v1/operator/reconciliation/runs", operatorRes, day);

@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uz.ekommunal.api.payments.payme.PaymeMerchant;
+import uz.ekommunal.billing.payment.hooks.PaymeTransitions;
 
 /**
  * CreateTransaction's {@code time} is Payme's word, not ours: a time far from now is refused
@@ -46,7 +46,7 @@ class PaymeTimeIT {
                 .isEqualTo(-31008);
         assertThat(payme.errorCode("CreateTransaction", create(PaymeClient.newId(2), now() + 11 * HOUR, 500_000,
                 "1300001"))).isEqualTo(-31008);
-        long justBeyond = now() + PaymeMerchant.MAX_CLOCK_AHEAD.toMillis() + 1;
+        long justBeyond = now() + PaymeTransitions.MAX_CLOCK_AHEAD.toMillis() + 1;
         assertThat(payme.errorCode("CreateTransaction", create(PaymeClient.newId(3), justBeyond, 500_000, "1300001")))
                 .isEqualTo(-31008);
         // the account's payment goes through at once
@@ -58,7 +58,7 @@ class PaymeTimeIT {
     void aTimeALittleAheadIsClockSkewButTheTwelveHoursCountFromOurCreation() throws Exception {
         fixture.account("1300002");
         String id = PaymeClient.newId(10);
-        long ahead = now() + PaymeMerchant.MAX_CLOCK_AHEAD.toMillis();
+        long ahead = now() + PaymeTransitions.MAX_CLOCK_AHEAD.toMillis();
         assertThat(payme.result("CreateTransaction", create(id, ahead, 500_000, "1300002")).getInteger("state"))
                 .isEqualTo(1);
         fixture.clock.advance(Duration.ofMillis(43_200_000L - 1));

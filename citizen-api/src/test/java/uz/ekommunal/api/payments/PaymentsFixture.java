@@ -33,6 +33,8 @@ import uz.ekommunal.billing.ledger.LedgerEntry;
 import uz.ekommunal.billing.ledger.NewEntry;
 import uz.ekommunal.billing.payment.PaymentService;
 import uz.ekommunal.billing.payment.PaymentTransactions;
+import uz.ekommunal.billing.payment.hooks.AmountRule;
+import uz.ekommunal.billing.payment.hooks.Payees;
 import uz.ekommunal.billing.tariffs.TariffSchema;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.store.GatewaySchema;

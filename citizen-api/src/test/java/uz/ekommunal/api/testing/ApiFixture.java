@@ -68,8 +68,8 @@ public class ApiFixture implements AutoCloseable {
     public ApiFixture(IntFunction<HouseholdApiSettings> settings) throws Exception {
         migrate();
         meters = new MeterRegistry(db.dataSource());
-        billing = new Billing(db.dataSource(), meters, new JdbcTariffBook(db.dataSource()), BillingSettings.DEFAULTS,
-                clock);
+        billing = new Billing(db.dataSource(), meters, new JdbcTariffBook(db.dataSource()),
+                BillingSettings.of(5_000, 2, "0 0 * * * ?"), clock);
         Map<Channel, DeliveryAdapter> adapters = new EnumMap<>(Channel.class);
         adapters.put(Channel.SMS, sms);
         adapters.put(Channel.EMAIL, sms);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.account.Account;
+import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.HouseholdFacts;
@@ -21,6 +22,7 @@ import uz.ekommunal.gateway.meter.Meter;
 import uz.ekommunal.gateway.meter.NewMeter;
 import uz.ekommunal.gateway.store.ReadingRow;
 import uz.ekommunal.gateway.store.ReadingStore;
+import uz.ekommunal.tariff.Money;
 import uz.ekommunal.tariff.Region;
 import uz.ekommunal.tariff.pricing.BillingPeriod;
 
@@ -76,7 +78,7 @@ public final class Households {
 
         api.billing.engine().open(res.id(), new BillingPeriod(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 1, 1)));
         api.billing.engine().drain("test");
-        api.billing.payments().apply(new PaymentRequest("payme", "tx-1", electricityA.id(), 50_000_00,
+        api.billing.payments().apply(new PaymentRequest("payme", "tx-1", AccountId.of(electricityA), Money.ofTiyin(50_000_00),
                 Instant.parse("2026-01-05T09:00:00Z")));
     }
 

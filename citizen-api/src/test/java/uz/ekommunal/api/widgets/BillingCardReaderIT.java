@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 import uz.ekommunal.api.testing.ApiFixture;
 import uz.ekommunal.api.testing.Households;
 import uz.ekommunal.billing.BillingException;
+import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.account.AccountLookups;
 import uz.ekommunal.billing.account.HouseholdFacts;
 import uz.ekommunal.billing.payment.PaymentRequest;
 import uz.ekommunal.gateway.meter.NewMeter;
+import uz.ekommunal.tariff.Money;
 import uz.ekommunal.tariff.Region;
 
 /**
@@ -42,10 +44,10 @@ class BillingCardReaderIT {
         api = new ApiFixture();
         data = new Households(api);
         // a later payment that was cancelled: the last payment that stands is still the first
-        api.billing.payments().apply(new PaymentRequest("click", "tx-2", data.electricityA.id(), 10_000_00,
+        api.billing.payments().apply(new PaymentRequest("click", "tx-2", AccountId.of(data.electricityA), Money.ofTiyin(10_000_00),
                 Instant.parse("2026-01-10T09:00:00Z")));
         api.billing.payments().cancel("click", "tx-2", "bank reversed it");
-        api.billing.payments().apply(new PaymentRequest("payme", "tx-3", data.heatA.id(), 70_000_00,
+        api.billing.payments().apply(new PaymentRequest("payme", "tx-3", AccountId.of(data.heatA), Money.ofTiyin(70_000_00),
                 Instant.parse("2026-01-12T09:00:00Z")));
         // facts changed in the past and will change after today: the card shows today's
         api.billing.accounts().recordFacts(data.heatA.id(), new HouseholdFacts(LocalDate.of(2025, 6, 1), 4,

@@ -7,8 +7,8 @@ import java.util.Objects;
  * Where the CoAP intake listens and how hard it may work.
  *
  * @param host address both endpoints bind to ({@code 0.0.0.0} for all)
- * @param port plain CoAP port (5683 by default; 0 picks a free port)
- * @param dtlsPort CoAP over DTLS port (5684 by default; 0 picks a free port; -1 disables DTLS)
+ * @param port plain CoAP port (0 picks a free port)
+ * @param dtlsPort CoAP over DTLS port (0 picks a free port; -1 disables DTLS)
  * @param protocolThreads Californium's protocol-stage threads; 1 or 2 on a small machine
  * @param retryAfter Max-Age of a 5.03 answer: when the meter should try again
  * @param separateResponseAfter a confirmable POST still not stored after this long gets an empty
@@ -26,9 +26,6 @@ public record CoapSettings(String host, int port, int dtlsPort, int protocolThre
             Duration separateResponseAfter) {
         this(host, port, dtlsPort, protocolThreads, retryAfter, separateResponseAfter, true, DEFAULT_MAX_PAYLOAD_BYTES);
     }
-
-    public static final int DEFAULT_PORT = 5683;
-    public static final int DEFAULT_DTLS_PORT = 5684;
 
     public CoapSettings {
         Objects.requireNonNull(host, "host");
@@ -51,15 +48,17 @@ public record CoapSettings(String host, int port, int dtlsPort, int protocolThre
         }
     }
 
-    /** The standard ports on all addresses, one protocol thread, Max-Age 2 s, separate response after 1 s. */
-    public static CoapSettings defaults() {
-        return new CoapSettings("0.0.0.0", DEFAULT_PORT, DEFAULT_DTLS_PORT, 1, Duration.ofSeconds(2),
-                Duration.ofSeconds(1));
+    /**
+     * The given address and ports (where they are configured, the launcher's keys hold their defaults)
+     * with this module's fixed parts: one protocol thread, Max-Age 2 s, separate response after 1 s.
+     */
+    public static CoapSettings listening(String host, int port, int dtlsPort) {
+        return new CoapSettings(host, port, dtlsPort, 1, Duration.ofSeconds(2), Duration.ofSeconds(1));
     }
 
     /** Ephemeral ports on one address, for tests and side-by-side instances. */
     public static CoapSettings ephemeral(String host) {
-        return new CoapSettings(host, 0, 0, 1, Duration.ofSeconds(2), Duration.ofSeconds(1));
+        return listening(host, 0, 0);
     }
 
     public CoapSettings withPlain(boolean enabled) {

@@ -1,6 +1,5 @@
 package uz.ekommunal.api.payments.click;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,49 +7,38 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.Optional;
-import uz.ekommunal.api.payments.AmountRule;
-import uz.ekommunal.storage.Transactions;
 import javax.sql.DataSource;
-import uz.ekommunal.api.payments.Payees;
 import uz.ekommunal.api.payments.Soum;
 import uz.ekommunal.billing.payment.PaymentReceipt;
-import uz.ekommunal.billing.payment.PaymentRequest;
 import uz.ekommunal.billing.payment.PaymentService;
 import uz.ekommunal.billing.payment.PaymentTransaction;
 import uz.ekommunal.billing.payment.PaymentTransactions;
-import uz.ekommunal.billing.payment.TransactionState;
+import uz.ekommunal.billing.payment.hooks.AmountRule;
+import uz.ekommunal.billing.payment.hooks.ClickTransitions;
+import uz.ekommunal.billing.payment.hooks.ClickTransitions.ClickCall;
+import uz.ekommunal.billing.payment.hooks.HookRefusal;
+import uz.ekommunal.billing.payment.hooks.Payees;
+import uz.ekommunal.billing.payment.hooks.PaymentHook;
+import uz.ekommunal.billing.payment.hooks.Refusal;
+import uz.ekommunal.tariff.Money;
 
 /**
- * The supplier side of Click's SHOP-API, without HTTP. Prepare records the transaction (state 1,
- * its id is {@code merchant_prepare_id}); complete credits the account once (state 2) or, when
- * Click reports an error, cancels it (state -1) and answers -9. Each call runs in one database
- * transaction with the row locked, so concurrent repeats of a complete credit once: the first
- * answers 0, the others -4 (already paid), as the specification says.
+ * Click's SHOP-API in Click's own terms: checks what needs no database (signature, action,
+ * service, number formats), turns the request into billing's {@link ClickTransitions} and each
+ * refusal into Click's error code.
  */
 public final class ClickMerchant {
 
-    public static final String SYSTEM = "click";
     private static final DateTimeFormatter SIGN_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static final ZoneId CLICK_ZONE = ZoneId.of("Asia/Tashkent");
 
-    private final DataSource dataSource;
-    private final Payees payees;
-    private final PaymentService payments;
-    private final PaymentTransactions transactions;
-    private final AmountRule amounts;
-    private final Clock clock;
+    private final ClickTransitions transitions;
     private final ClickSettings settings;
 
     public ClickMerchant(DataSource dataSource, Payees payees, PaymentService payments, PaymentTransactions transactions,
             AmountRule amounts, Clock clock, ClickSettings settings) {
-        this.dataSource = dataSource;
-        this.payees = payees;
-        this.payments = payments;
-        this.transactions = transactions;
-        this.amounts = amounts;
-        this.clock = clock;
+        this.transitions = new ClickTransitions(new PaymentHook(ClickTransitions.SYSTEM, dataSource, payees, amounts,
+                payments, transactions, clock));
         this.settings = settings;
     }
 
@@ -60,45 +48,12 @@ public final class ClickMerchant {
         if (invalid != null) {
             return ClickAnswer.refuse(r, invalid);
         }
-        long tiyin = Soum.toTiyin(r.amount());
-        int clickError = Integer.parseInt(r.error());
-        return Transactions.inTransaction(dataSource, c -> {
-            Optional<PaymentTransaction> existing = transactions.lock(c, SYSTEM, r.clickTransId());
-            if (existing.isPresent()) {
-                return again(c, r, existing.get(), tiyin, clickError, raw);
-            }
-            Payees.Lookup payee = payees.find(r.merchantTransId());
-            if (!payee.found()) {
-                return ClickAnswer.refuse(r, ClickError.USER_NOT_FOUND);
-            }
-            if (!amounts.allows(tiyin)) {
-                return ClickAnswer.refuse(r, ClickError.INCORRECT_AMOUNT);
-            }
-            if (clickError < 0) {
-                return ClickAnswer.refuse(r, ClickError.TRANSACTION_CANCELLED);
-            }
-            Optional<PaymentTransaction> created = transactions.create(c, SYSTEM, r.clickTransId(),
-                    payee.account().id(), r.merchantTransId(), tiyin, signTime(r), now(), raw);
-            if (created.isEmpty()) {
-                // the same click_trans_id prepared concurrently: answer as its repeat
-                return again(c, r, transactions.lock(c, SYSTEM, r.clickTransId()).orElseThrow(), tiyin, clickError,
-                        raw);
-            }
-            return new ClickAnswer(r.clickTransId(), r.merchantTransId(), created.get().id(), null, ClickError.SUCCESS);
-        });
-    }
-
-    private ClickAnswer again(Connection c, ClickRequest r, PaymentTransaction t, long tiyin, int clickError,
-            String raw) throws SQLException {
-        ClickError state = stateError(r, t, tiyin);
-        if (state != null) {
-            return ClickAnswer.refuse(r, state);
+        try {
+            PaymentTransaction prepared = transitions.prepare(call(r), raw);
+            return new ClickAnswer(r.clickTransId(), r.merchantTransId(), prepared.id(), null, ClickError.SUCCESS);
+        } catch (HookRefusal refusal) {
+            return ClickAnswer.refuse(r, error(refusal.refusal()));
         }
-        if (clickError < 0) {
-            transactions.change(c, t, TransactionState.CANCELLED, clickError, now(), raw);
-            return ClickAnswer.refuse(r, ClickError.TRANSACTION_CANCELLED);
-        }
-        return new ClickAnswer(r.clickTransId(), r.merchantTransId(), t.id(), null, ClickError.SUCCESS);
     }
 
     /** Complete ({@code action=1}): credits once, or cancels when Click sends {@code error < 0}. */
@@ -113,42 +68,27 @@ public final class ClickMerchant {
         } catch (NumberFormatException e) {
             return ClickAnswer.refuse(r, ClickError.TRANSACTION_NOT_FOUND);
         }
-        long tiyin = Soum.toTiyin(r.amount());
-        int clickError = Integer.parseInt(r.error());
-        return Transactions.inTransaction(dataSource, c -> {
-            Optional<PaymentTransaction> found = transactions.lock(c, SYSTEM, prepareId);
-            if (found.isEmpty() || !found.get().externalId().equals(r.clickTransId())) {
-                return ClickAnswer.refuse(r, ClickError.TRANSACTION_NOT_FOUND);
-            }
-            PaymentTransaction t = found.get();
-            ClickError state = stateError(r, t, tiyin);
-            if (state != null) {
-                return ClickAnswer.refuse(r, state);
-            }
-            Instant now = now();
-            if (clickError < 0) {
-                transactions.change(c, t, TransactionState.CANCELLED, clickError, now, raw);
-                return ClickAnswer.refuse(r, ClickError.TRANSACTION_CANCELLED);
-            }
-            PaymentReceipt receipt = payments.apply(c, new PaymentRequest(SYSTEM, t.externalId(), t.accountId(),
-                    t.amountTiyin(), now));
-            transactions.change(c, t, TransactionState.PERFORMED, null, now, raw);
+        try {
+            PaymentReceipt receipt = transitions.complete(prepareId, call(r), raw);
             return new ClickAnswer(r.clickTransId(), r.merchantTransId(), null, receipt.paymentId(), ClickError.SUCCESS);
-        });
+        } catch (HookRefusal refusal) {
+            return ClickAnswer.refuse(r, error(refusal.refusal()));
+        }
     }
 
-    /** What a known transaction's state and data refuse, or null when it is pending and matches. */
-    private static ClickError stateError(ClickRequest r, PaymentTransaction t, long tiyin) {
-        if (!t.accountNumber().equals(r.merchantTransId())) {
-            return ClickError.USER_NOT_FOUND;
-        }
-        if (t.amountTiyin() != tiyin) {
-            return ClickError.INCORRECT_AMOUNT;
-        }
-        return switch (t.state()) {
-            case PERFORMED -> ClickError.ALREADY_PAID;
-            case CANCELLED, CANCELLED_AFTER_PERFORM -> ClickError.TRANSACTION_CANCELLED;
-            case CREATED -> null;
+    /** The request's texts as values; call only after {@link #check} passed. */
+    private static ClickCall call(ClickRequest r) {
+        return new ClickCall(r.clickTransId(), r.merchantTransId(), Money.ofTiyin(Soum.toTiyin(r.amount())),
+                Integer.parseInt(r.error()), parseSignTime(r.signTime()));
+    }
+
+    private static ClickError error(Refusal refusal) {
+        return switch (refusal) {
+            case ACCOUNT_NOT_FOUND, ACCOUNT_AMBIGUOUS, ACCOUNT_BUSY -> ClickError.USER_NOT_FOUND;
+            case WRONG_AMOUNT -> ClickError.INCORRECT_AMOUNT;
+            case TRANSACTION_NOT_FOUND -> ClickError.TRANSACTION_NOT_FOUND;
+            case ALREADY_PAID -> ClickError.ALREADY_PAID;
+            case CANCELLED, CANNOT_PERFORM, CANNOT_CANCEL -> ClickError.TRANSACTION_CANCELLED;
         };
     }
 
@@ -173,10 +113,6 @@ public final class ClickMerchant {
         return null;
     }
 
-    private Instant signTime(ClickRequest r) {
-        return parseSignTime(r.signTime());
-    }
-
     private static Instant parseSignTime(String text) {
         try {
             return LocalDateTime.parse(text, SIGN_TIME).atZone(CLICK_ZONE).toInstant();
@@ -191,9 +127,5 @@ public final class ClickMerchant {
 
     private static boolean isInt(String text) {
         return text.matches("-?\\d{1,9}");
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import uz.ekommunal.billing.payment.PaymentTransaction;
+import uz.ekommunal.billing.payment.hooks.CancelReason;
 
 /** Reads Payme's params and writes its answers, field by field as the Merchant API names them. */
 final class PaymeJson {

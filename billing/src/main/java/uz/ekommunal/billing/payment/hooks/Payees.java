@@ -1,4 +1,4 @@
-package uz.ekommunal.api.payments;
+package uz.ekommunal.billing.payment.hooks;
 
 import java.sql.SQLException;
 import java.util.List;

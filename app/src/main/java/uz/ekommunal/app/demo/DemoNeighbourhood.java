@@ -1,4 +1,4 @@
-package uz.ekommunal.app;
+package uz.ekommunal.app.demo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.ekommunal.app.MeterSeeding;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.run.RunProgress;
@@ -39,7 +40,7 @@ import uz.ekommunal.tariff.pricing.BillingPeriod;
  * due for billing ({@link DemoHistory}), which is then billed. The same seed gives the same city
  * on every start; accounts, meters and readings already there are kept.
  */
-final class DemoNeighbourhood implements AutoCloseable {
+public final class DemoNeighbourhood implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoNeighbourhood.class);
     private static final long SEED = 2026;
@@ -70,23 +71,13 @@ final class DemoNeighbourhood implements AutoCloseable {
      * @param signInUrl the households' page, for the hint in the log once the history is billed
      * @param linkCodeOf the link code printed on an account's receipts, by account number, for the same hint
      */
-    static DemoNeighbourhood start(int households, Gateway gateway, HeadEnd headEnd, Billing billing,
+    public static DemoNeighbourhood start(int households, Gateway gateway, HeadEnd headEnd, Billing billing,
             DataSource dataSource, Path dataDir, Duration modbusInterval, Clock clock, Runnable startBilling,
             Supplier<String> signInUrl, java.util.function.UnaryOperator<String> linkCodeOf)
             throws Exception {
         DemoCity city = DemoCity.build(SEED, households, "");
         Files.createDirectories(dataDir);
-        // Register the meters before they start talking, so no first reading is quarantined.
-        Path planned = dataDir.resolve("demo-meters-planned.csv");
-        SeedFile.write(planned, city.meters(), Map.of());
-        MeterSeeding.apply(planned.toString(), gateway.meters(), gateway.credentials(), gateway.modbusEndpoints(),
-                modbusInterval, true);
-        // Polling starts once the history is in: until then a slave shows no value, or a stale one.
-        for (MeterSpec meter : city.meters()) {
-            if (meter.protocol() == Protocol.MODBUS) {
-                gateway.modbusEndpoints().remove(meter.serial());
-            }
-        }
+        registerBeforeTheyTalk(city, gateway, dataDir, modbusInterval);
         BillingPeriod due = billing.engine().duePeriod();
         DemoHistory.Plan plan = DemoHistory.plan(dataSource, city.meters(), due);
         DemoCases cases = registry(city, gateway, billing, dataSource, dataDir, clock, plan, due);
@@ -94,21 +85,7 @@ final class DemoNeighbourhood implements AutoCloseable {
         gateway.meters().installedSince(city.meters().stream().map(MeterSpec::serial).toList(), plan.start());
         DemoHistory.LoadProfiles loadProfiles = new DemoHistory.LoadProfiles(gateway.ingest(), clock);
         Path live = dataDir.resolve("demo-meters.csv");
-        SimulationConfig config = city.configure()
-                .start(plan.start())
-                .historyInterval(DemoHistory.INTERVAL)
-                .alreadySent(plan.alreadySent())
-                .polledHistory(loadProfiles)
-                .clock(clock)
-                .mqttUrl("tcp://127.0.0.1:" + gateway.mqttPort())
-                // the meters share connections as behind a data concentrator: the head-end user signs in
-                .mqttLogin(MqttLogin.headEnd(headEnd.user(), headEnd.secret()))
-                // the demo's CoAP meters are registered keyless, so plain CoAP takes them
-                .coapUrl("coap://127.0.0.1:" + gateway.coapPort() + "/readings")
-                .modbusPort(0)
-                .metersFile(live)
-                .progress(null)
-                .build();
+        SimulationConfig config = simulationConfig(city, plan, loadProfiles, gateway, headEnd, live, clock);
         if (plan.fresh()) {
             LOG.info("Demo neighbourhood: sending the history since {} (a reading every {} hours) ...",
                     BillingTime.dayOf(plan.start()), DemoHistory.INTERVAL.toHours());
@@ -119,11 +96,7 @@ final class DemoNeighbourhood implements AutoCloseable {
         Simulation simulation = Simulation.start(config);
         LOG.info("Demo neighbourhood: {} households, {} meters reporting every 15 minutes (EKOMMUNAL_DEMO_CITY=0 turns it off)",
                 households, city.meters().size());
-        ScheduledExecutorService liveCases = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "demo-households-live");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService liveCases = liveScheduler();
         Thread history = new Thread(() -> {
             try {
                 simulation.historySent().get();
@@ -155,6 +128,48 @@ final class DemoNeighbourhood implements AutoCloseable {
         history.setDaemon(true);
         history.start();
         return new DemoNeighbourhood(simulation, history, liveCases);
+    }
+
+    /** Registers the meters before they start talking, so no first reading is quarantined. */
+    private static void registerBeforeTheyTalk(DemoCity city, Gateway gateway, Path dataDir, Duration modbusInterval)
+            throws Exception {
+        Path planned = dataDir.resolve("demo-meters-planned.csv");
+        SeedFile.write(planned, city.meters(), Map.of());
+        MeterSeeding.apply(planned.toString(), gateway.meters(), gateway.credentials(), gateway.modbusEndpoints(),
+                modbusInterval, true);
+        // Polling starts once the history is in: until then a slave shows no value, or a stale one.
+        for (MeterSpec meter : city.meters()) {
+            if (meter.protocol() == Protocol.MODBUS) {
+                gateway.modbusEndpoints().remove(meter.serial());
+            }
+        }
+    }
+
+    private static ScheduledExecutorService liveScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "demo-households-live");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static SimulationConfig simulationConfig(DemoCity city, DemoHistory.Plan plan,
+            DemoHistory.LoadProfiles loadProfiles, Gateway gateway, HeadEnd headEnd, Path live, Clock clock) {
+        return city.configure()
+                .start(plan.start())
+                .historyInterval(DemoHistory.INTERVAL)
+                .alreadySent(plan.alreadySent())
+                .polledHistory(loadProfiles)
+                .clock(clock)
+                .mqttUrl("tcp://127.0.0.1:" + gateway.mqttPort())
+                // the meters share connections as behind a data concentrator: the head-end user signs in
+                .mqttLogin(MqttLogin.headEnd(headEnd.user(), headEnd.secret()))
+                // the demo's CoAP meters are registered keyless, so plain CoAP takes them
+                .coapUrl("coap://127.0.0.1:" + gateway.coapPort() + "/readings")
+                .modbusPort(0)
+                .metersFile(live)
+                .progress(null)
+                .build();
     }
 
     /**

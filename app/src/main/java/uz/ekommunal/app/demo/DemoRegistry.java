@@ -1,4 +1,4 @@
-package uz.ekommunal.app;
+package uz.ekommunal.app.demo;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package uz.ekommunal.app;
+package uz.ekommunal.app.demo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,6 @@
-package uz.ekommunal.api.payments;
+package uz.ekommunal.billing.payment.hooks;
+
+import uz.ekommunal.tariff.Money;
 
 /**
  * Which amounts a payment system may pay onto an account. Paying any positive amount to a
@@ -16,5 +18,9 @@ public record AmountRule(long maxTiyin) {
 
     public boolean allows(long tiyin) {
         return tiyin > 0 && tiyin <= maxTiyin;
+    }
+
+    public boolean allows(Money amount) {
+        return allows(amount.tiyin());
     }
 }

@@ -1,4 +1,4 @@
-package uz.ekommunal.api.payments.payme;
+package uz.ekommunal.billing.payment.hooks;
 
 /** Payme's reasons for cancelling a transaction (its type "Reason"). */
 public enum CancelReason {
