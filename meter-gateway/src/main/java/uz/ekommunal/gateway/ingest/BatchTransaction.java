@@ -133,7 +133,8 @@ final class BatchTransaction {
         HoldRule hold = new HoldRule(holdAge, known.isEmpty() ? null : ClosedPeriods.closedThrough(connection));
         List<ReadingRow> rows = new ArrayList<>(known.size());
         List<ReadingConflict> conflicts = new ArrayList<>();
-        int[] flagged = validate(known, meters, working, backfilled, hold, rows, conflicts);
+        Map<Long, java.time.Instant> unverifiedFrom = OverdueMeters.unverifiedFrom(connection, known, meters);
+        int[] flagged = validate(known, meters, working, backfilled, hold, unverifiedFrom, rows, conflicts);
 
         int inserted = rows.isEmpty() ? 0 : store.insert(connection, rows);
         if (inserted < rows.size()) {
@@ -246,7 +247,8 @@ final class BatchTransaction {
      */
     private int[] validate(List<MeterReading> readings, Map<String, Meter> meters,
             Map<RegisterKey, Vee.Previous> working, Map<MeterReading, ReadingStore.Neighbours> backfilled,
-            HoldRule hold, List<ReadingRow> rows, List<ReadingConflict> conflicts) {
+            HoldRule hold, Map<Long, java.time.Instant> unverifiedFrom, List<ReadingRow> rows,
+            List<ReadingConflict> conflicts) {
         int[] flagged = new int[QualityFlag.values().length];
         List<MeterReading> ordered = new ArrayList<>(readings);
         ordered.sort(Comparator.comparing(MeterReading::serial).thenComparing(MeterReading::register)
@@ -273,6 +275,7 @@ final class BatchTransaction {
             if (hold.holds(r.time(), r.receivedAt(), around != null)) {
                 quality |= QualityFlag.HELD.bit();
             }
+            quality |= OverdueMeters.flags(unverifiedFrom.get(meter.id()), r.time());
             ReadingRow row = row(meter, r, value, quality);
             rows.add(row);
             lastRow.put(key, row);
