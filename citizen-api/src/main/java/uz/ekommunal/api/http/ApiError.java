@@ -86,7 +86,6 @@ public enum ApiError {
     DIFFERENCE_NOT_FOUND(7314, 404, "No such reconciliation difference"),
     ALREADY_RESOLVED(7315, 409, "The difference was already resolved"),
     VERIFICATION_IN_FUTURE(8801, 422, "Verification date ahead of today"),
-    LEAK_ALERT_NOT_FOUND(8802, 404, "No such leak alert"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 

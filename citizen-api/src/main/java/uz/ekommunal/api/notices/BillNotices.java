@@ -27,6 +27,7 @@ public final class BillNotices {
     private final NoticeFeed feed;
     private final HouseholdNotifier notifier;
     private final Clock clock;
+    private final HandledEvents handled = new HandledEvents();
 
     public BillNotices(DataSource dataSource, NoticeFeed feed, HouseholdNotifier notifier, Clock clock) {
         this.dataSource = dataSource;
@@ -44,12 +45,12 @@ public final class BillNotices {
             int daysBefore = NoticeSettings.value(c, "debt_reminder_days_before");
             for (NoticeFeed.IssuedBill b : feed.issuedBetween(from, now.plusNanos(1_000))) {
                 LocalDate due = dueDate(b.periodEnd());
-                sent += notifier.notify(c, b.accountId(), NoticeKind.BILL_ISSUED, Long.toString(b.invoiceId()),
+                sent += once(c, now, b.accountId(), NoticeKind.BILL_ISSUED, Long.toString(b.invoiceId()),
                         l -> Messages.text(l, "notice.bill.issued", b.accountNumber(), som(b.total()),
                                 som(b.balanceAfter().isNegative() ? b.balanceAfter().negate() : Money.ZERO), day(due)));
             }
             for (NoticeFeed.CreditedPayment p : feed.creditedBetween(from, now.plusNanos(1_000))) {
-                sent += notifier.notify(c, p.accountId(), NoticeKind.PAYMENT_CREDITED, Long.toString(p.paymentId()),
+                sent += once(c, now, p.accountId(), NoticeKind.PAYMENT_CREDITED, Long.toString(p.paymentId()),
                         l -> Messages.text(l, "notice.payment.credited", p.accountNumber(), som(p.amount()),
                                 day(NoticeFeed.dayOf(p.paidAt()))));
             }
@@ -58,13 +59,28 @@ public final class BillNotices {
             // any day of the window, so a sweep that missed a day still reminds
             if (!today.plusDays(daysBefore).isBefore(dueOn)) {
                 for (NoticeFeed.OpenDebt d : feed.debtsDueOn(dueOn, now)) {
-                    sent += notifier.notify(c, d.accountId(), NoticeKind.DEBT_REMINDER, Long.toString(d.invoiceId()),
+                    sent += once(c, now, d.accountId(), NoticeKind.DEBT_REMINDER, Long.toString(d.invoiceId()),
                             l -> Messages.text(l, "notice.debt.reminder", d.accountNumber(), som(d.debt()),
                                     day(d.dueOn())));
                 }
             }
         }
+        handled.forgetBefore(now.minus(HandledEvents.keep()));
         return sent;
+    }
+
+    /** A notice about an event, skipped when this process already told everyone about it. */
+    private int once(Connection c, Instant now, long accountId, NoticeKind kind, String event,
+            java.util.function.Function<uz.ekommunal.api.appeals.Language, String> text) throws SQLException {
+        String key = kind.name() + ":" + event;
+        if (handled.contains(key)) {
+            return 0;
+        }
+        HouseholdNotifier.Sent sent = notifier.notify(c, accountId, kind, event, text);
+        if (sent.complete()) {
+            handled.add(key, now);
+        }
+        return sent.sent();
     }
 
     /** The first due day (the 10th) after {@code today}. */

@@ -45,8 +45,8 @@ public final class HouseholdNotices implements AutoCloseable {
                 new VerificationRoutes(vertx, authenticate, verifications, scope, audit)::mount,
                 new LeakRoutes(vertx, authenticate, leaks, scope)::mount);
         BillNotices bills = new BillNotices(dataSource, new NoticeFeed(dataSource), notifier, clock);
-        VerificationNotices due = new VerificationNotices(dataSource, verifications, notifier);
-        LeakNotices leakNotices = new LeakNotices(dataSource, leaks, notifier);
+        VerificationNotices due = new VerificationNotices(dataSource, verifications, notifier, clock);
+        LeakNotices leakNotices = new LeakNotices(dataSource, leaks, notifier, clock);
         this.sweeps = new NoticeSweeps(List.of(bills::sweep, due::sweep, leakNotices::sweep));
     }
 

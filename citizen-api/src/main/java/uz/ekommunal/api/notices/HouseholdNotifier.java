@@ -35,10 +35,20 @@ public final class HouseholdNotifier {
     public record Recipient(long userId, String phone, Language language) {
     }
 
-    /** @param text the SMS in a language; @return how many messages were put in the outbox */
-    public int notify(Connection c, long accountId, NoticeKind kind, String event, Function<Language, String> text)
+    /**
+     * What a notice came to.
+     *
+     * @param sent messages put in the outbox now
+     * @param complete every recipient has theirs (false: the SMS budget had no room for someone; try again later)
+     */
+    public record Sent(int sent, boolean complete) {
+    }
+
+    /** @param text the SMS in a language */
+    public Sent notify(Connection c, long accountId, NoticeKind kind, String event, Function<Language, String> text)
             throws SQLException {
         int sent = 0;
+        boolean complete = true;
         for (Recipient r : recipients(c, accountId, kind)) {
             String key = key(kind, event, r.userId());
             if (outbox.exists(c, key)) {
@@ -46,13 +56,14 @@ public final class HouseholdNotifier {
             }
             Optional<Instant> when = budget.takeForNotice(c);
             if (when.isEmpty()) {
-                continue; // the next day is full too: counted in the budget's metrics
+                complete = false; // the next day is full too: counted in the budget's metrics, tried again later
+                continue;
             }
             outbox.enqueue(c, new NewMessage(key, Channel.SMS, r.phone(), null, text.apply(r.language()), false, null),
                     when.get());
             sent++;
         }
-        return sent;
+        return new Sent(sent, complete);
     }
 
     public static String key(NoticeKind kind, String event, long userId) {

@@ -2,7 +2,10 @@ package uz.ekommunal.api.notices;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -25,15 +28,23 @@ public final class LeakNotices {
     private final DataSource dataSource;
     private final LeakWatch watch;
     private final HouseholdNotifier notifier;
+    private final Clock clock;
+    /** The hour last scanned: the rules read whole hours, so one scan an hour is enough. */
+    private Instant scannedHour;
 
-    public LeakNotices(DataSource dataSource, LeakWatch watch, HouseholdNotifier notifier) {
+    public LeakNotices(DataSource dataSource, LeakWatch watch, HouseholdNotifier notifier, Clock clock) {
         this.dataSource = dataSource;
         this.watch = watch;
         this.notifier = notifier;
+        this.clock = clock;
     }
 
-    public int sweep() throws SQLException {
-        watch.scan();
+    public synchronized int sweep() throws SQLException {
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        if (!hour.equals(scannedHour)) {
+            watch.scan();
+            scannedHour = hour;
+        }
         List<LeakAlert> open = watch.open(null);
         if (open.isEmpty()) {
             return 0;
@@ -45,7 +56,8 @@ public final class LeakNotices {
                 for (long accountId : accounts.getOrDefault(a.meterId(), List.of())) {
                     sent += notifier.notify(c, accountId, NoticeKind.LEAK_ALERT, Long.toString(a.id()),
                             l -> Messages.text(l, "notice.leak." + a.kind().name(), a.serial(),
-                                    Messages.utility(a.utility().toUpperCase(Locale.ROOT)), WHEN.format(a.startedAt())));
+                                    Messages.utility(a.utility().toUpperCase(Locale.ROOT)), WHEN.format(a.startedAt())))
+                            .sent();
                 }
             }
         }

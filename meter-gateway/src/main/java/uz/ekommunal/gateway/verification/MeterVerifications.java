@@ -58,6 +58,24 @@ public final class MeterVerifications {
         }
     }
 
+    /**
+     * Meters whose notice period began in {@code [from, to]}, by serial after {@code afterSerial}
+     * (null: from the first): a page of a sweep over those newly due.
+     */
+    public List<MeterVerification> noticeWindow(LocalDate from, LocalDate to, String afterSerial, int limit)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select * from (" + STATE + ") x where notice_from between ? and ?"
+                     + " and (?::text is null or serial > ?) order by serial limit ?")) {
+            s.setObject(1, from);
+            s.setObject(2, to);
+            s.setString(3, afterSerial);
+            s.setString(4, afterSerial);
+            s.setInt(5, limit);
+            return read(s);
+        }
+    }
+
     public Optional<MeterVerification> of(String serial) throws SQLException {
         List<MeterVerification> found = ofSerials(List.of(serial));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
