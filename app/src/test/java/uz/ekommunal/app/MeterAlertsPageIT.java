@@ -3,7 +3,9 @@ package uz.ekommunal.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +32,7 @@ class MeterAlertsPageIT {
 
     private static final String ADMIN = "+998900000088";
     private static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
-    private RunningSystem system;
+    private static RunningSystem system;
     private HeadlessChromium browser;
 
     @BeforeAll
@@ -94,6 +96,46 @@ class MeterAlertsPageIT {
                 .hasSize(1);
         assertThat(system.auditActions("meter:G9990001")).anyMatch(a -> a.startsWith("meter.verification.record"));
         browser.screenshot("recorded");
+    }
+
+    @Test
+    void aHouseholdSeesItsMetersDueDatesAndTurnsAnSmsOff() throws Exception {
+        String phone = "+998901230088";
+        String token = token(phone);
+        HttpResponse<String> linked = system.post("/api/v1/me/accounts", token, new JsonObject()
+                .put("utility", "electricity").put("number", "1000001").put("code", system.app.linkCodeOf("1000001"))
+                .encode());
+        assertThat(linked.statusCode()).isEqualTo(201);
+        system.assertSecurityHeaders("/notices.html");
+
+        signIn(phone);
+        browser.navigate().to(system.base() + "/notices.html");
+        browser.find("[data-lang=en]").click();
+        By rows = By.cssSelector("#verifications tr");
+        browser.until(d -> !browser.driver.findElements(rows).isEmpty());
+        assertThat(browser.find("#verifications tr .status").getText()).isEqualTo("Valid");
+        assertThat(browser.find("#verifications tr .when").getText()).isNotBlank();
+        browser.until(d -> browser.find("#prefs input[name=paymentCredited]").isSelected());
+        browser.find("[data-lang=ru]").click();
+        browser.until(d -> browser.find("#verifications tr .status").getText().equals("Действует"));
+        browser.find("#prefs input[name=paymentCredited]").click();
+        browser.until(d -> browser.find("#prefs .form-done").isDisplayed());
+        assertThat(browser.find("#prefs .form-done").getText()).isEqualTo("Сохранено");
+        browser.screenshot("household-ru");
+        JsonObject prefs = new JsonObject(system.get("/api/v1/me/notices/preferences", token).body());
+        assertThat(prefs.getBoolean("paymentCredited")).isFalse();
+        assertThat(prefs.getBoolean("billIssued")).isTrue();
+    }
+
+    private static String token(String phone) throws Exception {
+        int seen = system.smsCount();
+        assertThat(system.post("/api/v1/auth/otp", null, new JsonObject().put("phone", phone).encode()).statusCode())
+                .isEqualTo(202);
+        String code = Eventually.await(Duration.ofSeconds(20), () -> system.codeSince(seen, phone), c -> c != null);
+        HttpResponse<String> verified = system.post("/api/v1/auth/otp/verify", null,
+                new JsonObject().put("phone", phone).put("code", code).encode());
+        assertThat(verified.statusCode()).isEqualTo(200);
+        return new JsonObject(verified.body()).getString("accessToken");
     }
 
     private void signIn(String phone) throws Exception {

@@ -4,7 +4,8 @@
 -- raises an alert; one open alert per meter and kind is an episode, closed when the flow stops.
 create table leak_thresholds (
     utility          text    primary key check (utility in ('gas', 'cold_water', 'hot_water')),
-    continuous_hours int     not null check (continuous_hours between 2 and 720),
+    -- null: no continuous-flow rule (gas heats homes all winter long: only its jump rule)
+    continuous_hours int     check (continuous_hours between 2 and 720),
     -- an hour at or below this (register units) counts as no flow: meters tick in whole litres
     min_hourly_flow  numeric not null check (min_hourly_flow >= 0),
     jump_factor      numeric not null check (jump_factor > 1),
@@ -14,7 +15,7 @@ create table leak_thresholds (
 insert into leak_thresholds (utility, continuous_hours, min_hourly_flow, jump_factor, history_days, min_day_use) values
     ('cold_water', 24, 0.005, 4, 14, 0.5),
     ('hot_water',  24, 0.003, 4, 14, 0.3),
-    ('gas',        24, 0.02,  4, 14, 3);
+    ('gas',        null, 0.02, 4, 14, 3);
 
 create table leak_alerts (
     id          bigint generated always as identity primary key,

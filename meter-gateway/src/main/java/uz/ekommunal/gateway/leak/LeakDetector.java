@@ -28,6 +28,9 @@ public final class LeakDetector {
 
     /** The stretch of consecutive flowing hours ending at the last hour, if it is long enough. */
     public static Optional<Finding> continuousFlow(List<HourValue> values, LeakThresholds t) {
+        if (t.continuousHours() == null) {
+            return Optional.empty();
+        }
         int flowing = 0;
         Instant start = null;
         for (int i = values.size() - 1; i > 0; i--) {

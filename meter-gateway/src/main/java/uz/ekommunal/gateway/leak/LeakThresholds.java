@@ -2,7 +2,11 @@ package uz.ekommunal.gateway.leak;
 
 import java.math.BigDecimal;
 
-/** A meter type's leak thresholds, as {@code gateway.leak_thresholds} holds them. */
-public record LeakThresholds(String utility, int continuousHours, BigDecimal minHourlyFlow, BigDecimal jumpFactor,
+/**
+ * A meter type's leak thresholds, as {@code gateway.leak_thresholds} holds them.
+ *
+ * @param continuousHours null: the type has no continuous-flow rule (gas heating runs all winter)
+ */
+public record LeakThresholds(String utility, Integer continuousHours, BigDecimal minHourlyFlow, BigDecimal jumpFactor,
         int historyDays, BigDecimal minDayUse) {
 }

@@ -79,7 +79,7 @@ public final class LeakWatch {
         try (PreparedStatement s = c.prepareStatement("select * from gateway.leak_thresholds order by utility");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.add(new LeakThresholds(rs.getString("utility"), rs.getInt("continuous_hours"),
+                out.add(new LeakThresholds(rs.getString("utility"), (Integer) rs.getObject("continuous_hours"),
                         rs.getBigDecimal("min_hourly_flow"), rs.getBigDecimal("jump_factor"),
                         rs.getInt("history_days"), rs.getBigDecimal("min_day_use")));
             }
@@ -90,7 +90,8 @@ public final class LeakWatch {
     /** Each meter's value at the end of each hour over the window the rules need, oldest first. */
     private static Map<Long, List<LeakDetector.HourValue>> hourValues(Connection c, LeakThresholds t, Instant now)
             throws SQLException {
-        long hours = Math.max(t.continuousHours() + 1, 24L * (t.historyDays() + 1)) + 1;
+        int continuous = t.continuousHours() == null ? 0 : t.continuousHours();
+        long hours = Math.max(continuous + 1, 24L * (t.historyDays() + 1)) + 1;
         Instant to = now.truncatedTo(ChronoUnit.HOURS);
         Map<Long, List<LeakDetector.HourValue>> out = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("""

@@ -53,6 +53,13 @@ class LeakDetectorTest {
     }
 
     @Test
+    void aTypeWithoutTheRuleNeverAlertsOnFlow() {
+        LeakThresholds gas = new LeakThresholds("gas", null, new BigDecimal("0.02"), new BigDecimal("4"), 14,
+                new BigDecimal("3"));
+        assertThat(LeakDetector.continuousFlow(values(repeat(24 * 30, 1.0)), gas)).isEmpty(); // a winter of heating
+    }
+
+    @Test
     void aMissingHourIsNotFlow() {
         List<LeakDetector.HourValue> v = new ArrayList<>(values(repeat(30, 0.012)));
         v.remove(15);
