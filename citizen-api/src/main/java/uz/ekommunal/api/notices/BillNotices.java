@@ -46,12 +46,12 @@ public final class BillNotices {
             for (NoticeFeed.IssuedBill b : feed.issuedBetween(from, now.plusNanos(1_000))) {
                 LocalDate due = dueDate(b.periodEnd());
                 sent += once(c, now, b.accountId(), NoticeKind.BILL_ISSUED, Long.toString(b.invoiceId()),
-                        l -> Messages.text(l, "notice.bill.issued", b.accountNumber(), som(b.total()),
-                                som(b.balanceAfter().isNegative() ? b.balanceAfter().negate() : Money.ZERO), day(due)));
+                        l -> Messages.text(l, "notice.bill.issued", b.accountNumber(), som(b.total(), l),
+                                som(b.balanceAfter().isNegative() ? b.balanceAfter().negate() : Money.ZERO, l), day(due)));
             }
             for (NoticeFeed.CreditedPayment p : feed.creditedBetween(from, now.plusNanos(1_000))) {
                 sent += once(c, now, p.accountId(), NoticeKind.PAYMENT_CREDITED, Long.toString(p.paymentId()),
-                        l -> Messages.text(l, "notice.payment.credited", p.accountNumber(), som(p.amount()),
+                        l -> Messages.text(l, "notice.payment.credited", p.accountNumber(), som(p.amount(), l),
                                 day(NoticeFeed.dayOf(p.paidAt()))));
             }
             LocalDate today = NoticeFeed.dayOf(now);
@@ -60,7 +60,7 @@ public final class BillNotices {
             if (!today.plusDays(daysBefore).isBefore(dueOn)) {
                 for (NoticeFeed.OpenDebt d : feed.debtsDueOn(dueOn, now)) {
                     sent += once(c, now, d.accountId(), NoticeKind.DEBT_REMINDER, Long.toString(d.invoiceId()),
-                            l -> Messages.text(l, "notice.debt.reminder", d.accountNumber(), som(d.debt()),
+                            l -> Messages.text(l, "notice.debt.reminder", d.accountNumber(), som(d.debt(), l),
                                     day(d.dueOn())));
                 }
             }
@@ -94,8 +94,16 @@ public final class BillNotices {
         return periodEnd.minusDays(1).withDayOfMonth(1).plusMonths(1).withDayOfMonth(DUE_DAY);
     }
 
-    static String som(Money m) {
-        return m.amount().toPlainString();
+    /**
+     * So'm as people read them: {@code 223 200,00} in Uzbek and Russian, {@code 223,200.00} in English
+     * (never a run of six digits a phone could take for a sign-in code).
+     */
+    static String som(Money m, uz.ekommunal.api.appeals.Language l) {
+        java.text.DecimalFormatSymbols symbols = new java.text.DecimalFormatSymbols(java.util.Locale.ROOT);
+        symbols.setGroupingSeparator(l == uz.ekommunal.api.appeals.Language.EN ? ',' : '\u00a0');
+        symbols.setDecimalSeparator(l == uz.ekommunal.api.appeals.Language.EN ? '.' : ',');
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.00", symbols);
+        return format.format(m.amount());
     }
 
     static String day(LocalDate d) {

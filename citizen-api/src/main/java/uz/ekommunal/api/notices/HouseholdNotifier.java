@@ -18,8 +18,8 @@ import uz.ekommunal.api.notify.SmsBudget;
 /**
  * Sends a notice about an account to every person who linked it and has not turned that kind
  * off, in their profile's language (Uzbek when they chose none), through the outbox. The key
- * {@code notice:<kind>:<event>:<user>} is unique in the outbox, so a sweep run twice, or two
- * nodes sweeping at once, put one message per person and event.
+ * {@code notice:<kind>:<event>:<user>} is unique in the outbox and taken under a lock, so a sweep
+ * run twice, or two nodes sweeping at once, put one message per person and event.
  */
 public final class HouseholdNotifier {
 
@@ -50,20 +50,50 @@ public final class HouseholdNotifier {
         int sent = 0;
         boolean complete = true;
         for (Recipient r : recipients(c, accountId, kind)) {
-            String key = key(kind, event, r.userId());
-            if (outbox.exists(c, key)) {
-                continue; // told already: no second SMS, nor a second take from the hour's budget
-            }
-            Optional<Instant> when = budget.takeForNotice(c);
-            if (when.isEmpty()) {
+            Boolean told = tellOnce(c, key(kind, event, r.userId()), r, text);
+            if (told == null) {
                 complete = false; // the next day is full too: counted in the budget's metrics, tried again later
-                continue;
+            } else if (told) {
+                sent++;
             }
-            outbox.enqueue(c, new NewMessage(key, Channel.SMS, r.phone(), null, text.apply(r.language()), false, null),
-                    when.get());
-            sent++;
         }
         return new Sent(sent, complete);
+    }
+
+    /**
+     * One person's message, in a transaction of its own that holds a lock on the key, so of two
+     * sweeps at once exactly one puts the message in the outbox and takes it from the SMS budget.
+     *
+     * @return true when put in the outbox now, false when it was there already, null when the budget had no room
+     */
+    private Boolean tellOnce(Connection c, String key, Recipient r, Function<Language, String> text)
+            throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, key);
+                lock.execute();
+            }
+            Boolean told;
+            if (outbox.exists(c, key)) {
+                told = false; // told already: no second SMS, nor a second take from the hour's budget
+            } else {
+                Optional<Instant> when = budget.takeForNotice(c);
+                told = when.isEmpty() ? null : Boolean.TRUE;
+                if (when.isPresent()) {
+                    outbox.enqueue(c, new NewMessage(key, Channel.SMS, r.phone(), null, text.apply(r.language()),
+                            false, null), when.get());
+                }
+            }
+            c.commit();
+            return told;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
     }
 
     public static String key(NoticeKind kind, String event, long userId) {

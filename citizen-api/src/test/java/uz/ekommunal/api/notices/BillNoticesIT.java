@@ -89,7 +89,7 @@ class BillNoticesIT {
         assertThat(concurrentSweeps()).isEqualTo(1);
         assertThat(keys("notice:paymentCredited:%")).hasSize(2);
         api.api.dispatcher().dispatchDue();
-        assertThat(bodies(BOBUR)).filteredOn(b -> b.contains("120000.00")).hasSize(1)
+        assertThat(bodies(BOBUR)).filteredOn(b -> b.contains("120\u00a0000,00")).hasSize(1)
                 .allMatch(b -> b.contains("зачислен"));
         assertThat(api.api.notices().sweep()).isZero();
     }
