@@ -57,7 +57,7 @@ class MeterAlertsPageIT {
     void overdueAndDueMetersAndLeaksAreListedAndAVerificationIsRecorded() throws Exception {
         system.assertSecurityHeaders("/operator/meter-alerts.html");
         ZonedDateTime now = ZonedDateTime.now(TASHKENT);
-        var meters = system.gateway().meters();
+        var meters = system.app.gateway().meters();
         meters.register(new NewMeter("G9990001", "gas", "mqtt", null, 8, BigDecimal.ONE, null,
                 now.minusYears(5).minusDays(3).toInstant())); // gas: every 60 months, 3 days overdue
         meters.register(new NewMeter("W9990001", "cold_water", "mqtt", null, 8, BigDecimal.ONE, null,
