@@ -55,7 +55,7 @@ class MeterAlertsPageIT {
 
     @Test
     void overdueAndDueMetersAndLeaksAreListedAndAVerificationIsRecorded() throws Exception {
-        system.assertSecurityHeaders("/operator/meter-alerts.html");
+        system.assertSecurityHeaders("/operator/alerts.html");
         ZonedDateTime now = ZonedDateTime.now(TASHKENT);
         var meters = system.app.gateway().meters();
         meters.register(new NewMeter("G9990001", "gas", "mqtt", null, 8, BigDecimal.ONE, null,
@@ -69,7 +69,7 @@ class MeterAlertsPageIT {
                 java.sql.Timestamp.from(Instant.now().minus(Duration.ofHours(26))), java.sql.Timestamp.from(Instant.now()));
 
         signIn(ADMIN);
-        browser.navigate().to(system.base() + "/operator/meter-alerts.html");
+        browser.navigate().to(system.base() + "/operator/alerts.html");
         browser.find("[data-lang=en]").click();
         By gas = By.cssSelector("#verification-rows tr[data-serial='G9990001']");
         browser.until(visibilityOfElementLocated(gas));
