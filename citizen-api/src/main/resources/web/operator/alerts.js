@@ -9,7 +9,7 @@
 
   D.texts({
     uz: {
-      meterAlerts: 'Qiyoslash va sizib chiqish', meterAlertsTitle: 'Eʼtibor talab qiladigan hisoblagichlar',
+      unbilled: 'E’tibor talab qiladi', meterAlerts: 'Qiyoslash va sizib chiqish', meterAlertsTitle: 'Eʼtibor talab qiladigan hisoblagichlar',
       verificationTitle: 'Qiyoslash muddati', verificationHint: 'Muddati yaqinlashgan va oʻtgan hisoblagichlar. Muddati oʻtgan hisoblagich koʻrsatkichlari tekshiruvga qoldiriladi.',
       serial: 'Seriya raqami', utility: 'Xizmat', lastVerified: 'Oxirgi qiyoslash', dueOn: 'Muddat', status: 'Holat',
       verifiedOn: 'Qiyoslangan sana', recordVerification: 'Qiyoslashni yozish', recorded: 'Yozildi: ',
@@ -21,7 +21,7 @@
       e8801: 'Bu sana hali kelmagan'
     },
     ru: {
-      meterAlerts: 'Поверка и утечки', meterAlertsTitle: 'Счётчики, требующие внимания',
+      unbilled: 'Требуют внимания', meterAlerts: 'Поверка и утечки', meterAlertsTitle: 'Счётчики, требующие внимания',
       verificationTitle: 'Срок поверки', verificationHint: 'Счётчики, у которых срок поверки близко или прошёл. Показания просроченных счётчиков ждут проверки.',
       serial: 'Заводской номер', utility: 'Услуга', lastVerified: 'Последняя поверка', dueOn: 'Срок', status: 'Состояние',
       verifiedOn: 'Дата поверки', recordVerification: 'Записать поверку', recorded: 'Записано: ',
@@ -33,7 +33,7 @@
       e8801: 'Этот день ещё не наступил'
     },
     en: {
-      meterAlerts: 'Verification and leaks', meterAlertsTitle: 'Meters that need attention',
+      unbilled: 'Needs attention', meterAlerts: 'Verification and leaks', meterAlertsTitle: 'Meters that need attention',
       verificationTitle: 'Verification due', verificationHint: 'Meters due for verification soon or overdue. Readings of an overdue meter wait for review.',
       serial: 'Serial', utility: 'Utility', lastVerified: 'Last verified', dueOn: 'Due', status: 'Status',
       verifiedOn: 'Verified on', recordVerification: 'Record verification', recorded: 'Recorded: ',
