@@ -79,3 +79,9 @@ window.EkTexts = {
     tariffUpTo: 'up to {0}', tariffAbove: 'above {0}'
   }
 };
+/* Issue 16 items 3-5: the households' notices page and the operators' verification and leaks page. */
+(function (T) {
+  T.uz.noticesLink = 'Xabarnomalar: qiyoslash muddatlari, sizib chiqish, SMS'; T.uz.deskMeterAlerts = 'Qiyoslash muddatlari va sizib chiqish';
+  T.ru.noticesLink = 'Уведомления: сроки поверки, утечки, SMS'; T.ru.deskMeterAlerts = 'Сроки поверки и утечки';
+  T.en.noticesLink = 'Notices: verification dates, leaks, SMS'; T.en.deskMeterAlerts = 'Verification dates and leaks';
+}(window.EkTexts));

@@ -85,6 +85,7 @@ public final class HouseholdApi implements AutoCloseable {
     private final SmsBudget smsBudget;
     private final LinkCodes linkCodes;
     private final PayerScope payerScope;
+    private final uz.ekommunal.api.notices.HouseholdNotices notices;
 
     /**
      * @param handReadings where households' and inspectors' readings go (validated as the gateway's own)
@@ -142,6 +143,9 @@ public final class HouseholdApi implements AutoCloseable {
                 new uz.ekommunal.api.readings.ReadingPhotos(dataSource), clock)::mount);
         routes.addAll(new InteractiveServices(vertx, dataSource, authenticate, audit,
                 new InteractiveServices.Household(readingAccess, guard, links, meters, billing), clock).routes());
+        this.notices = new uz.ekommunal.api.notices.HouseholdNotices(vertx, dataSource, billing, authenticate, audit,
+                outbox, smsBudget, clock);
+        routes.add(notices::mount);
     }
 
     /** The delivery adapters the settings ask for: an SMS gateway if configured, else the log. */
@@ -160,6 +164,7 @@ public final class HouseholdApi implements AutoCloseable {
             LOG.info("Administrator from configuration: {}", settings.administrator());
         }
         dispatcher.start(Duration.ofSeconds(1));
+        notices.start();
     }
 
     /** The routes, to give to the {@link uz.ekommunal.api.http.ApiServer}. */
@@ -199,8 +204,14 @@ public final class HouseholdApi implements AutoCloseable {
         return users;
     }
 
+    /** Bill, payment, verification and leak notices to households (issue 16). */
+    public uz.ekommunal.api.notices.HouseholdNotices notices() {
+        return notices;
+    }
+
     @Override
     public void close() {
+        notices.close();
         dispatcher.close();
     }
 }

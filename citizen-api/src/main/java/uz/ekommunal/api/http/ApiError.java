@@ -101,6 +101,7 @@ public enum ApiError {
     SURVEY_NOT_OPEN(8743, 409, "Survey not open"),
     SURVEY_RESULTS_HIDDEN(8744, 403, "Survey results not public"),
     SURVEY_ANSWER_INVALID(8745, 422, "Survey answer does not fit the question"),
+    VERIFICATION_IN_FUTURE(8801, 422, "Verification date ahead of today"),
     SERVICE_UNAVAILABLE(5001, 503, "Service unavailable"),
     INTERNAL(5000, 500, "Internal error");
 

@@ -22,7 +22,7 @@ public final class WebPages {
 
     /** The files served with these headers: the households' page and the desk's pages. */
     static final String PAGES = "/|/index\\.html|/(app|chart|common|app-texts|household|month)\\.js|/(app|pages)\\.css"
-            + "|/favicon\\.ico|/(appeals|questions|appeals-words|estimates|surveys|export)\\.(html|js)|/operator/[a-z]+\\.(html|js|css)";
+            + "|/favicon\\.ico|/(appeals|questions|appeals-words|estimates|surveys|export|notices)\\.(html|js)|/operator/[a-z]+\\.(html|js|css)";
 
     public void mount(Router router) {
         // The page changes with every release; a short cache keeps old scripts from meeting a new API.

@@ -154,7 +154,8 @@ final class BatchTransaction {
         HoldRule hold = new HoldRule(holdAge, known.isEmpty() ? null : ClosedPeriods.closedThrough(connection));
         List<ReadingRow> rows = new ArrayList<>(known.size());
         List<ReadingConflict> conflicts = new ArrayList<>();
-        int[] flagged = validate(known, working, backfilled, hold, rows, conflicts);
+        Map<Long, java.time.Instant> unverifiedFrom = OverdueMeters.unverifiedFrom(connection, known);
+        int[] flagged = validate(known, working, backfilled, hold, unverifiedFrom, rows, conflicts);
 
         int inserted = rows.isEmpty() ? 0 : store.insert(connection, rows);
         if (inserted < rows.size()) {
@@ -271,7 +272,7 @@ final class BatchTransaction {
      * the batch.
      */
     private int[] validate(List<Known> readings, Map<RegisterKey, Vee.Previous> working,
-            Map<MeterReading, ReadingStore.Neighbours> backfilled, HoldRule hold, List<ReadingRow> rows,
+            Map<MeterReading, ReadingStore.Neighbours> backfilled, HoldRule hold, Map<Long, java.time.Instant> unverifiedFrom, List<ReadingRow> rows,
             List<ReadingConflict> conflicts) {
         int[] flagged = new int[QualityFlag.values().length];
         List<Known> ordered = new ArrayList<>(readings);
@@ -299,6 +300,7 @@ final class BatchTransaction {
             if (hold.holds(r.time(), r.receivedAt(), around != null)) {
                 quality |= QualityFlag.HELD.bit();
             }
+            quality |= OverdueMeters.flags(unverifiedFrom.get(meter.id()), r.time());
             ReadingRow row = row(meter, r, value, quality);
             rows.add(row);
             lastRow.put(key, row);

@@ -26,7 +26,9 @@ public enum QualityFlag {
      */
     HELD(64),
     /** An operator rejected it after review: kept as evidence, never used. */
-    REJECTED(128);
+    REJECTED(128),
+    /** Sent by a meter past its verification due date: held with {@link #HELD} until an operator decides. */
+    UNVERIFIED(256);
 
     private final int bit;
 
