@@ -78,7 +78,6 @@ public final class BillingEngine {
     public Optional<ShardOutcome> billNextShard(String node) throws SQLException {
         ShardOutcome outcome;
         try (Connection c = dataSource.getConnection()) {
-            ShardBiller biller = shardBiller(c);
             c.setAutoCommit(false);
             Instant now = clock.instant();
             Optional<ClaimedShard> claimed;
@@ -95,14 +94,24 @@ public final class BillingEngine {
                 return Optional.empty();
             }
             try {
-                outcome = biller.bill(c, claimed.get(), node); // commits the claim with the shard
+                outcome = shardBiller(c).bill(c, claimed.get(), node); // commits the claim with the shard
             } catch (SQLException | RuntimeException e) {
+                rollback(c, e); // the claim goes too; the shard's lock must be free before it is marked failed
                 runs.failed(claimed.get(), node, now.plus(settings.lease()));
                 throw e;
             }
         }
         runs.finishIfComplete(outcome.shard().runId(), clock.instant());
         return Optional.of(outcome);
+    }
+
+    private static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            cause.addSuppressed(e); // a broken connection: the server rolls back on its own
+        }
     }
 
     /** Bills shards until none is open. @return what each shard did */
