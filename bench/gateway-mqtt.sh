@@ -11,7 +11,11 @@
 #   1. sustained ingestion: readings acknowledged by the broker (QoS 1) and the time until every one
 #      of them is queryable in the database; zero loss means stored == acknowledged;
 #   2. a raw COPY of the same number of rows into the same table, for the ratio;
-#   3. publish-to-queryable latency (p50/p90/p99) of a probe meter while a steady load runs.
+#   3. publish-to-queryable latency (p50/p90/p99) of a probe meter while a steady load runs: the
+#      probe starts once the broker has acknowledged that load for five seconds, and the rate the
+#      load reached during the probe is printed beside the latencies.
+# It also prints the gateway's CPU seconds per million readings over step 1, in total and by kind of
+# thread, from the kernel's accounting (/proc).
 #
 # Usage: bench/gateway-mqtt.sh        (METERS, DURATION, BATCH, STEADY_SPEEDUP override the defaults;
 #        PORT fixes Mosquitto's port, GATEWAY_JAVA_OPTS adds JVM options to the gateway, e.g. a flight recording;

@@ -36,6 +36,10 @@ final class WriterShards implements AutoCloseable {
         if (submission.readings().isEmpty() || writers.size() == 1) {
             return writers.get(0).offer(submission);
         }
+        int only = soleShard(submission.readings());
+        if (only >= 0) {
+            return writers.get(only).offer(submission); // the usual pack: one meter's readings
+        }
         Map<Integer, List<MeterReading>> parts = new LinkedHashMap<>();
         for (MeterReading r : submission.readings()) {
             parts.computeIfAbsent(shardOf(r.serial(), writers.size()), s -> new ArrayList<>()).add(r);
@@ -56,6 +60,17 @@ final class WriterShards implements AutoCloseable {
         }
         return CompletableFuture.allOf(written.toArray(CompletableFuture[]::new))
                 .thenApply(all -> combine(written.stream().map(CompletableFuture::join).toList()));
+    }
+
+    /** The writer of every reading when they are all one meter's, else -1. */
+    private int soleShard(List<MeterReading> readings) {
+        String serial = readings.get(0).serial();
+        for (int i = 1; i < readings.size(); i++) {
+            if (!serial.equals(readings.get(i).serial())) {
+                return -1;
+            }
+        }
+        return shardOf(serial, writers.size());
     }
 
     private static WriteOutcome combine(List<WriteOutcome> parts) {
