@@ -146,6 +146,7 @@ class QuarantineActionsIT {
         assertThat(kept.getString("resolvedBy")).startsWith("user ");
         assertThat(kept.getString("resolvedAt")).isEqualTo(api.clock.instant().toString());
         assertThat(kept.getString("payload")).isEqualTo("{\"bn\":");
+        assertThat(kept.getValue("replayedReadings")).as("nothing replayed").isNull();
         assertProblem(post("/api/v1/operator/quarantine/" + id + "/discard", admin, null,
                 new JsonObject().put("reason", "again")), 409, ApiError.QUARANTINE_RESOLVED);
         assertThat(api.api.audit().search(null, "quarantine.discard", "quarantine:" + id, null, null, 10))

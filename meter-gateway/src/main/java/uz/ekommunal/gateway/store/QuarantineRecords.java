@@ -89,10 +89,11 @@ public final class QuarantineRecords {
 
     private static Entry read(ResultSet rs) throws SQLException {
         Timestamp resolved = rs.getTimestamp("resolved_at");
-        int replayed = rs.getInt("replayed_count");
+        int count = rs.getInt("replayed_count");
+        Integer replayed = rs.wasNull() ? null : count; // read at once: wasNull speaks of the last column read
         return new Entry(rs.getLong("id"), rs.getTimestamp("received_at").toInstant(), rs.getString("protocol"),
                 rs.getString("source"), rs.getString("serial"), rs.getString("reason"), rs.getString("detail"),
                 rs.getBytes("payload"), rs.getString("resolution"), resolved == null ? null : resolved.toInstant(),
-                rs.getString("resolved_by"), rs.getString("resolution_note"), rs.wasNull() ? null : replayed);
+                rs.getString("resolved_by"), rs.getString("resolution_note"), replayed);
     }
 }
