@@ -74,8 +74,8 @@ final class UploadRoute {
                 throw AppealService.notFound(a.id());
             }
             if (a.status() != Status.DRAFT) {
-                throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
-                        "Attachments are added to a draft, before it is sent");
+                throw ApiException.because(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
+                        "attachmentsToDraft");
             }
             return;
         }
@@ -85,8 +85,8 @@ final class UploadRoute {
             throw AppealService.notFound(a.id());
         }
         if (a.status() != Status.ACCEPTED) {
-            throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
-                    "The answer's files are added while the appeal is accepted, before the answer is sent");
+            throw ApiException.because(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
+                    "answerFilesWhileAccepted");
         }
     }
 

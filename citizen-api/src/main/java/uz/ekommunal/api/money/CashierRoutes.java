@@ -64,7 +64,7 @@ final class CashierRoutes {
         Long scope = MoneyAccess.deskScope(Requests.caller(ctx));
         String number = ctx.request().getParam("number");
         if (number == null || number.isBlank() || number.length() > 40) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "number", "number is the personal account number");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "number", "numberIsPersonalAccount");
         }
         Requests.blocking(vertx, ctx, () -> {
             JsonArray found = new JsonArray();
@@ -102,7 +102,7 @@ final class CashierRoutes {
     private void day(RoutingContext ctx) {
         Long provider = MoneyAccess.reportScope(Requests.caller(ctx), MoneyInput.optionalId(ctx, "providerId"));
         if (provider == null) {
-            throw new ApiException(ApiError.MISSING_PARAMETER, "providerId", "an administrator names the provider");
+            throw ApiException.because(ApiError.MISSING_PARAMETER, "providerId", "administratorNamesProvider");
         }
         var day = MoneyInput.day(ctx, "day", BillingTime.dayOf(clock.instant()));
         Requests.blocking(vertx, ctx, () -> {
@@ -119,8 +119,8 @@ final class CashierRoutes {
 
     private DeskReceipt receiptOf(RoutingContext ctx, Long scope) throws Exception {
         long id = Requests.id(ctx, "id", ApiError.PAYMENT_NOT_FOUND);
-        return billing.desk().find(id, scope).orElseThrow(() -> new ApiException(ApiError.PAYMENT_NOT_FOUND, "id",
-                "No desk payment " + id + " among yours"));
+        return billing.desk().find(id, scope).orElseThrow(() -> ApiException.because(ApiError.PAYMENT_NOT_FOUND, "id",
+                "noDeskPaymentAmongYours", id));
     }
 
     private void one(RoutingContext ctx) {
@@ -133,7 +133,7 @@ final class CashierRoutes {
         Long scope = MoneyAccess.deskScope(Requests.caller(ctx));
         String lang = ctx.request().getParam("lang");
         DeskLanguage language = lang == null ? DeskLanguage.UZ : DeskLanguage.of(lang).orElseThrow(
-                () -> new ApiException(ApiError.INVALID_PARAMETER, "lang", "lang is uz, ru or en"));
+                () -> ApiException.because(ApiError.INVALID_PARAMETER, "lang", "langUzRuEn"));
         Requests.blocking(vertx, ctx, () -> {
             DeskReceipt r = receiptOf(ctx, scope);
             ProviderRequisites p = billing.accounts().provider(r.providerId()).requisites();

@@ -53,7 +53,7 @@ final class CorrectionRoutes {
         Requests.blocking(vertx, ctx, () -> {
             Account a = billing.accounts().account(id);
             if (scope != null && a.providerId() != scope) {
-                throw new ApiException(ApiError.ACCOUNT_NOT_FOUND, "id", "No account " + id + " among yours");
+                throw ApiException.because(ApiError.ACCOUNT_NOT_FOUND, "id", "noAccountAmongYours", id);
             }
             JsonArray list = new JsonArray();
             for (PaymentReceipt p : billing.corrections().paymentsOf(id)) {

@@ -79,11 +79,11 @@ final class ReportRoutes {
                 int limit = QueryParams.integer(ctx, "limit", 20, 1, 500);
                 yield r -> r.topDebtors(asOf, provider, limit);
             }
-            default -> throw new ApiException(ApiError.NOT_FOUND, "name", "No report " + ctx.pathParam("name"));
+            default -> throw ApiException.because(ApiError.NOT_FOUND, "name", "noReport", ctx.pathParam("name"));
         };
         String format = ctx.request().getParam("format");
         if (format != null && !format.equals("csv") && !format.equals("json")) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "format", "format is json or csv");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "format", "formatJsonCsv");
         }
         Requests.blocking(vertx, ctx, () -> query.run(billing.reports()), table -> {
             if ("csv".equals(format)) {
@@ -98,7 +98,7 @@ final class ReportRoutes {
 
     private static void requireOrder(boolean ok) {
         if (!ok) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "from", "from must not be after to, nor years before it");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "from", "fromNotAfterToNorYearsBefore");
         }
     }
 

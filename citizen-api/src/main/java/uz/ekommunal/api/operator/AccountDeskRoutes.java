@@ -93,7 +93,7 @@ public final class AccountDeskRoutes {
                     AccountChanges.requireOpen(account);
                     LocalDate validFrom = AccountForms.date(body, "validFrom");
                     if (validFrom.isBefore(account.openedOn())) {
-                        throw new ApiException(ApiError.INVALID_VALUE, "validFrom", "validFrom is before the account opened");
+                        throw ApiException.because(ApiError.INVALID_VALUE, "validFrom", "beforeAccountOpened");
                     }
                     Set<Utility> billed = changes.setServices(c, account.id(), provider, AccountForms.services(body),
                             validFrom);

@@ -86,8 +86,7 @@ final class AccountForms {
             if (served.size() == 1) {
                 return served.get(0);
             }
-            throw new ApiException(ApiError.INVALID_VALUE, "region",
-                    "the provider serves several areas: say the household's region and district");
+            throw ApiException.because(ApiError.INVALID_VALUE, "region", "providerServesSeveralAreas");
         }
         Region region;
         if (regionName == null) {
@@ -96,7 +95,7 @@ final class AccountForms {
             try {
                 region = Region.valueOf(regionName.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ApiException(ApiError.UNKNOWN_VALUE, "region", "no region '" + regionName + "'");
+                throw ApiException.because(ApiError.UNKNOWN_VALUE, "region", "noRegion", regionName);
             }
         }
         for (ServedArea a : served) {
@@ -104,8 +103,8 @@ final class AccountForms {
                 return a.district() == null ? new ServedArea(region, district) : a;
             }
         }
-        throw new ApiException(ApiError.INVALID_VALUE, district == null ? "region" : "district",
-                "the provider does not serve " + region + (district == null ? "" : ", " + district));
+        throw ApiException.because(ApiError.INVALID_VALUE, district == null ? "region" : "district",
+                "providerDoesNotServe", region + (district == null ? "" : ", " + district));
     }
 
     static HeatingType heating(JsonObject body) {

@@ -71,7 +71,7 @@ public final class PaymentRegistryRoutes {
         Locale locale = RegistryTexts.locale(ctx.request().getHeader("Accept-Language"));
         String csv = ctx.body() == null ? null : ctx.body().asString();
         if (csv == null || csv.isBlank()) {
-            throw new ApiException(ApiError.MISSING_VALUE, "body", "The body must be a payment registry CSV file");
+            throw ApiException.because(ApiError.MISSING_VALUE, "body", "registryCsvBody");
         }
         String address = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
         PaymentRegistryImport.Request request = new PaymentRegistryImport.Request(channel, fileName,
@@ -104,7 +104,7 @@ public final class PaymentRegistryRoutes {
         Long scope = DeskAccess.scope(Requests.caller(ctx));
         String state = ctx.request().getParam("state");
         if (state != null && !state.matches("SET_ASIDE|CREDITED|REJECTED")) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "state", "state must be SET_ASIDE, CREDITED or REJECTED");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "state", "setAsideState");
         }
         Requests.blocking(vertx, ctx, () -> setAside.list(scope, state, 1000), rows -> {
             JsonArray out = new JsonArray();
@@ -138,7 +138,7 @@ public final class PaymentRegistryRoutes {
         if (value.equals("true")) {
             return true;
         }
-        throw new ApiException(ApiError.INVALID_PARAMETER, name, name + " must be true or false");
+        throw ApiException.because(ApiError.INVALID_PARAMETER, name, "trueOrFalse", name);
     }
 
     private static Channel channel(String value) {
@@ -148,7 +148,7 @@ public final class PaymentRegistryRoutes {
         try {
             return Channel.of(value);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "channel", "channel must be bank or post");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "channel", "bankOrPost");
         }
     }
 
@@ -157,7 +157,7 @@ public final class PaymentRegistryRoutes {
             return "registry.csv";
         }
         if (value.length() > 200) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "file_name", "file_name must be at most 200 characters");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "file_name", "fileNameLength", 200);
         }
         return value.strip();
     }

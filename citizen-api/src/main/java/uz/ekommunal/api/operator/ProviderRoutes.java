@@ -168,12 +168,12 @@ public final class ProviderRoutes {
             return null;
         }
         if (!(value instanceof JsonArray array) || array.size() > 200) {
-            throw new ApiException(ApiError.INVALID_VALUE, "areas", "areas must be a list of up to 200 {region, district}");
+            throw ApiException.because(ApiError.INVALID_VALUE, "areas", "areasList", 200);
         }
         List<ServedArea> out = new ArrayList<>();
         for (Object item : array) {
             if (!(item instanceof JsonObject area)) {
-                throw new ApiException(ApiError.INVALID_VALUE, "areas", "each area is {region, district}");
+                throw ApiException.because(ApiError.INVALID_VALUE, "areas", "eachArea");
             }
             out.add(new ServedArea(choice(Region.class, area, "region"), Fields.text(area, "district", 100, false)));
         }

@@ -73,7 +73,7 @@ public final class ReconciliationRoutes {
         LocalDate day = dayParam == null || dayParam.isBlank() ? null : day(dayParam, "day");
         boolean all = "false".equals(ctx.request().getParam("open"));
         if (!all && ctx.request().getParam("open") != null && !"true".equals(ctx.request().getParam("open"))) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "open", "open must be true or false");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "open", "trueOrFalse", "open");
         }
         Requests.blocking(vertx, ctx, () -> reconciliation.list(scope, day, !all),
                 found -> Requests.json(ctx, 200, new JsonObject().put("differences", json(found))));
@@ -98,7 +98,7 @@ public final class ReconciliationRoutes {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be a date (YYYY-MM-DD)");
+            throw ApiException.because(ApiError.INVALID_VALUE, field, "date", field);
         }
     }
 

@@ -54,7 +54,7 @@ final class UnbilledRoutes {
         Long scope = DeskAccess.scope(caller);
         long asked = QueryParams.integer(ctx, "providerId", 0, 1, Integer.MAX_VALUE);
         if (asked != 0 && !DeskAccess.mayActFor(caller, asked)) {
-            throw new ApiException(ApiError.PROVIDER_NOT_FOUND, "providerId", "No provider " + asked + " among yours");
+            throw ApiException.because(ApiError.PROVIDER_NOT_FOUND, "providerId", "noProviderAmongYours", asked);
         }
         Long provider = asked != 0 ? Long.valueOf(asked) : scope;
         Requests.blocking(vertx, ctx, () -> {
@@ -119,6 +119,6 @@ final class UnbilledRoutes {
     }
 
     private static ApiException notFound(long id) {
-        return new ApiException(ApiError.BILL_RUN_NOT_FOUND, "id", "No bill run " + id + " among yours");
+        return ApiException.because(ApiError.BILL_RUN_NOT_FOUND, "id", "noBillRunAmong", id);
     }
 }
