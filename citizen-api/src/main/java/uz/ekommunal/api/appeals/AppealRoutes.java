@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import uz.ekommunal.api.http.Languages;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
@@ -114,7 +115,7 @@ final class AppealRoutes {
             }
         }, page -> {
             JsonArray items = new JsonArray();
-            page.items().forEach(a -> items.add(isPublic ? AppealJson.publicItem(a) : AppealJson.summary(a)));
+            page.items().forEach(a -> items.add(isPublic ? AppealJson.publicItem(a, Languages.of(ctx)) : AppealJson.summary(a, Languages.of(ctx))));
             Requests.json(ctx, 200, new JsonObject().put("items", items).put("total", page.total())
                     .put("limit", limit).put("offset", offset));
         });
@@ -126,7 +127,7 @@ final class AppealRoutes {
         Requests.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 Appeal a = visible(c, caller, id);
-                return AppealJson.full(a, store.history(c, id), files.of(c, id));
+                return AppealJson.full(a, store.history(c, id), files.of(c, id), Languages.of(ctx));
             }
         }, json -> Requests.json(ctx, 200, json));
     }
@@ -167,7 +168,7 @@ final class AppealRoutes {
     private void detail(RoutingContext ctx, int status, Appeal a) {
         Requests.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
-                return AppealJson.full(a, store.history(c, a.id()), files.of(c, a.id()));
+                return AppealJson.full(a, store.history(c, a.id()), files.of(c, a.id()), Languages.of(ctx));
             }
         }, json -> Requests.json(ctx, status, json));
     }

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.sql.Connection;
 import java.time.Clock;
 import javax.sql.DataSource;
+import uz.ekommunal.api.http.Languages;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
@@ -80,7 +81,7 @@ final class LetterRoutes {
             }
         }, list -> {
             JsonArray items = new JsonArray();
-            list.forEach(a -> items.add(AppealJson.summary(a).put("address", AnswerLetter.address(a.form()))
+            list.forEach(a -> items.add(AppealJson.summary(a, Languages.of(ctx)).put("address", AnswerLetter.address(a.form()))
                     .put("letter", "/api/v1/appeals/" + a.id() + "/letter.pdf")));
             Requests.json(ctx, 200, new JsonObject().put("items", items).put("total", list.size()));
         });
@@ -107,7 +108,7 @@ final class LetterRoutes {
                         RoleRoutes.address(ctx));
             }
             return store.load(c, id, false).orElseThrow();
-        }), a -> Requests.json(ctx, 200, AppealJson.summary(a).put("postStatus", a.postStatus())));
+        }), a -> Requests.json(ctx, 200, AppealJson.summary(a, Languages.of(ctx)).put("postStatus", a.postStatus())));
     }
 
     private Long officerOrganisation(Connection c, Caller caller) throws java.sql.SQLException {

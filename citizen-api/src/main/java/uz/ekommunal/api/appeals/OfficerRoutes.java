@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.Locale;
 import javax.sql.DataSource;
+import uz.ekommunal.api.http.Languages;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.Requests;
@@ -72,7 +73,7 @@ final class OfficerRoutes {
         Requests.blocking(vertx, ctx, () -> {
             Appeal a = service.act(Actor.of(caller), id, cmd);
             try (Connection c = dataSource.getConnection()) {
-                return AppealJson.officer(a, service.deadlines(c), service.forwardLimit())
+                return AppealJson.officer(a, service.deadlines(c), service.forwardLimit(), Languages.of(ctx))
                         .put("rejectReason", a.rejectReason()).put("extended", a.extended())
                         .put("extensionReason", a.extensionReason()).put("answer", a.answer());
             }
@@ -92,7 +93,7 @@ final class OfficerRoutes {
                         AppealRoutes.categories(ctx), org, null, null), limit, offset);
                 Deadlines d = service.deadlines(c);
                 JsonArray items = new JsonArray();
-                page.items().forEach(a -> items.add(AppealJson.officer(a, d, service.forwardLimit())));
+                page.items().forEach(a -> items.add(AppealJson.officer(a, d, service.forwardLimit(), Languages.of(ctx))));
                 return new JsonObject().put("items", items).put("total", page.total());
             }
         }, json -> Requests.json(ctx, 200, json));
@@ -107,7 +108,7 @@ final class OfficerRoutes {
                 Deadlines d = service.deadlines(c);
                 JsonArray items = new JsonArray();
                 queries.overdue(c, org, Deadlines.day(clock.instant()))
-                        .forEach(a -> items.add(AppealJson.officer(a, d, service.forwardLimit())));
+                        .forEach(a -> items.add(AppealJson.officer(a, d, service.forwardLimit(), Languages.of(ctx))));
                 return new JsonObject().put("items", items).put("total", items.size())
                         .put("lateForwards", lateForwards(queries.lateForwards(c, org)))
                         .put("asOf", Deadlines.day(clock.instant()).toString());
