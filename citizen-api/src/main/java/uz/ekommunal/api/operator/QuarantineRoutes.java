@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 import uz.ekommunal.api.accounts.Cursors;
 import uz.ekommunal.api.appeals.Language;
 import uz.ekommunal.api.auth.Authenticate;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.Languages;
@@ -56,7 +56,7 @@ final class QuarantineRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Long provider = DeskAccess.scope(Requests.caller(ctx));
+        Long provider = DeskAccess.scope(RouteSupport.caller(ctx));
         String reason = ctx.request().getParam("reason");
         if (reason != null && !reason.matches("[a-z_]{1,40}")) {
             throw ApiException.because(ApiError.INVALID_PARAMETER, "reason", "reasonReasonLabelMalformed");
@@ -65,8 +65,8 @@ final class QuarantineRoutes {
         int limit = QueryParams.integer(ctx, "limit", 50, 1, 500);
         Position after = Position.decode(Cursors.decode(ctx.request().getParam("cursor")));
         Language language = Languages.of(ctx);
-        Requests.blocking(vertx, ctx, () -> page(provider, reason, from, after, limit, language),
-                body -> Requests.json(ctx, 200, body));
+        RouteSupport.blocking(vertx, ctx, () -> page(provider, reason, from, after, limit, language),
+                body -> RouteSupport.json(ctx, 200, body));
     }
 
     private JsonObject page(Long provider, String reason, Instant from, Position after, int limit, Language language)

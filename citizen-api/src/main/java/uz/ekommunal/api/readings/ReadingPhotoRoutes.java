@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import uz.ekommunal.api.appeals.FileType;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
@@ -59,7 +59,7 @@ public final class ReadingPhotoRoutes {
     }
 
     private void attach(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         if (caller.role() != Role.HOUSEHOLD) {
             throw ApiException.because(ApiError.FORBIDDEN, null, "householdsAttachPhotos");
         }
@@ -77,7 +77,7 @@ public final class ReadingPhotoRoutes {
         byte[] content = body.getBytes();
         FileType type = FileType.sniff(content).filter(t -> t == FileType.JPEG || t == FileType.PNG
                 || t == FileType.WEBP).orElseThrow(() -> ApiException.because(ApiError.READING_PHOTO_TYPE, "body", "jpegPngWebp"));
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Meter meter = readable(caller, serial);
             Register register = register(obis, meter);
             if (!photos.submittedBy(meter.id(), register.obis(), time, caller.userId())) {
@@ -86,15 +86,15 @@ public final class ReadingPhotoRoutes {
             }
             return json(serial, photos.keep(meter.id(), register.obis(), time, caller.userId(), type, content,
                     clock.instant()));
-        }, answer -> Requests.json(ctx, 201, answer));
+        }, answer -> RouteSupport.json(ctx, 201, answer));
     }
 
     private void fetch(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         String serial = serial(ctx);
         Instant time = time(ctx);
         String obis = ctx.request().getParam("register");
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Meter meter = readable(caller, serial);
             return photos.find(meter.id(), register(obis, meter).obis(), time).orElseThrow(() -> ApiException.because(
                     ApiError.READING_PHOTO_NOT_FOUND, "time", "noPhotoWithReading", serial, time));
@@ -109,16 +109,16 @@ public final class ReadingPhotoRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         String serial = serial(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Meter meter = readable(caller, serial);
             JsonArray items = new JsonArray();
             for (ReadingPhotos.Info info : photos.list(meter.id())) {
                 items.add(json(serial, info));
             }
             return new JsonObject().put("items", items);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     /** The meter, if the caller may read it; else 404 as for a meter that does not exist. */
