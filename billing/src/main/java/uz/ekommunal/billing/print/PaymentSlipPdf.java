@@ -81,7 +81,7 @@ public final class PaymentSlipPdf {
         left.setLeading(0, 1.3f);
         table.addCell(left);
 
-        KeyValues fields = new KeyValues(language, 40, 60)
+        LabelValueBlock fields = new LabelValueBlock(language, 40, 60)
                 .heading(Label.PAYEE)
                 .requisites(slip.payee())
                 .heading(Label.PAYER)
@@ -89,14 +89,14 @@ public final class PaymentSlipPdf {
                 .add(Label.ADDRESS, slip.payerAddress())
                 .add(Label.ACCOUNT_NUMBER, slip.accountNumber(), PdfKit.LARGE)
                 .add(Label.CATEGORY, UtilityNames.of(slip.category(), language))
-                .add(Label.PERIOD, KeyValues.period(slip.period()))
+                .add(Label.PERIOD, LabelValueBlock.period(slip.period()))
                 .add(Label.QUANTITY, (AmountFormat.quantity(slip.quantity()) + " "
                         + UnitNames.of(slip.unit(), language)).trim())
                 .add(Label.TARIFF, slip.tariffs().stream().map(AmountFormat::tariff)
                         .collect(java.util.stream.Collectors.joining(" · ")) + " " + AmountFormat.CURRENCY
                         + (slip.unit().isBlank() ? "" : " / " + UnitNames.of(slip.unit(), language)))
                 .add(Label.AMOUNT_DUE, AmountFormat.amount(slip.amount()), PdfKit.LARGE)
-                .add(Label.ISSUED_ON, KeyValues.date(slip.date()))
+                .add(Label.ISSUED_ON, LabelValueBlock.date(slip.date()))
                 .add(Label.PAYER_SIGNATURE, "______________________");
         table.addCell(PdfKit.box(fields.table()));
         return table;

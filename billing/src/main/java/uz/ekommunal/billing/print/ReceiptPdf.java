@@ -79,10 +79,10 @@ public final class ReceiptPdf {
         title.add(new Chunk(Label.RECEIPT_TITLE.first(language), PdfKit.TITLE));
         title.add(new Chunk("\n" + Label.RECEIPT_TITLE.second(language), PdfKit.SUBTITLE));
         table.addCell(PdfKit.plain(title, LEFT));
-        KeyValues facts = new KeyValues(language, 55, 45)
+        LabelValueBlock facts = new LabelValueBlock(language, 55, 45)
                 .add(Label.INVOICE_NUMBER, receipt.invoiceNumber(), PdfKit.STRONG)
-                .add(Label.ISSUED_ON, KeyValues.date(receipt.issuedOn()))
-                .add(Label.PERIOD, KeyValues.period(receipt.period()));
+                .add(Label.ISSUED_ON, LabelValueBlock.date(receipt.issuedOn()))
+                .add(Label.PERIOD, LabelValueBlock.period(receipt.period()));
         table.addCell(inner(facts.table()));
         return table;
     }
@@ -90,10 +90,10 @@ public final class ReceiptPdf {
     private static PdfPTable parties(ReceiptDocument receipt, Language language) {
         PdfPTable table = new PdfPTable(new float[] {52, 2, 46});
         table.setWidthPercentage(100);
-        KeyValues provider = new KeyValues(language, 42, 58)
+        LabelValueBlock provider = new LabelValueBlock(language, 42, 58)
                 .heading(Label.PROVIDER)
                 .requisites(receipt.provider());
-        KeyValues account = new KeyValues(language, 38, 62)
+        LabelValueBlock account = new LabelValueBlock(language, 38, 62)
                 .heading(Label.HOLDER)
                 .wide(receipt.holderName(), PdfKit.STRONG)
                 .add(Label.ADDRESS, receipt.holderAddress())

@@ -30,9 +30,9 @@ final class ReceiptReadingsTable {
         table.addCell(PdfKit.header(Label.UNIT, language, LEFT));
         for (ReceiptReading r : readings) {
             table.addCell(PdfKit.row(r.utility(), PdfKit.TEXT, LEFT));
-            table.addCell(PdfKit.row(KeyValues.date(r.previousDate()), PdfKit.TEXT, RIGHT));
+            table.addCell(PdfKit.row(LabelValueBlock.date(r.previousDate()), PdfKit.TEXT, RIGHT));
             table.addCell(PdfKit.row(value(r.previousValue()), PdfKit.TEXT, RIGHT));
-            table.addCell(PdfKit.row(KeyValues.date(r.currentDate()), PdfKit.TEXT, RIGHT));
+            table.addCell(PdfKit.row(LabelValueBlock.date(r.currentDate()), PdfKit.TEXT, RIGHT));
             table.addCell(PdfKit.row(value(r.currentValue()) + " (" + (r.estimated() ? Label.ESTIMATED
                     : Label.READ).first(language) + ")", PdfKit.TEXT, RIGHT));
             table.addCell(PdfKit.row(UnitNames.of(r.unit(), language), PdfKit.TEXT, LEFT));
@@ -44,9 +44,9 @@ final class ReceiptReadingsTable {
         PdfPTable table = new PdfPTable(new float[] {70, 30});
         table.setWidthPercentage(100);
         table.setKeepTogether(true);
-        KeyValues due = new KeyValues(language, 50, 50);
+        LabelValueBlock due = new LabelValueBlock(language, 50, 50);
         if (extras.dueDate() != null) {
-            due.add(Label.DUE_DATE, KeyValues.date(extras.dueDate()), PdfKit.STRONG);
+            due.add(Label.DUE_DATE, LabelValueBlock.date(extras.dueDate()), PdfKit.STRONG);
         }
         if (extras.checkoutLink() != null) {
             due.add(Label.SCAN_TO_PAY, "");

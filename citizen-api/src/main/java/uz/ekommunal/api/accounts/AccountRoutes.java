@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.auth.User;
 import uz.ekommunal.api.auth.Users;
@@ -86,8 +86,8 @@ public final class AccountRoutes {
     }
 
     private void consumption(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
         GroupBy groupBy = GroupBy.parse(ctx.request().getParam("group_by") == null ? "day"
                 : ctx.request().getParam("group_by")).orElseThrow(() ->
                         ApiException.because(ApiError.INVALID_PARAMETER, "group_by", "groupByHourDay"));
@@ -100,7 +100,7 @@ public final class AccountRoutes {
         List<Instant> edges = groupBy.edges(from, to,
                 BillingTime.ZONE).orElseThrow(() -> ApiException.because(ApiError.INVALID_PARAMETER, "group_by",
                         "mostBucketsGroupBy", GroupBy.MAX_BUCKETS));
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             guard.visible(caller, id);
             return consumption.of(id, edges);
         }, series -> {
@@ -114,7 +114,7 @@ public final class AccountRoutes {
                 out.add(new JsonObject().put("register", s.register()).put("unit", unit(s.register()))
                         .put("meters", new JsonArray(s.serials())).put("points", points));
             }
-            Requests.json(ctx, 200, new JsonObject().put("accountId", id).put("from", edges.get(0).toString())
+            RouteSupport.json(ctx, 200, new JsonObject().put("accountId", id).put("from", edges.get(0).toString())
                     .put("to", edges.get(edges.size() - 1).toString()).put("groupBy", groupBy.name().toLowerCase())
                     .put("series", out));
         });
@@ -126,11 +126,11 @@ public final class AccountRoutes {
 
     /** Newest first; {@code cursor} continues after the last invoice of the previous page. */
     private void invoices(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
         int limit = QueryParams.integer(ctx, "limit", 12, 1, 100);
         Long after = Cursors.decodeId(ctx.request().getParam("cursor"));
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             guard.visible(caller, id);
             List<Invoice> all = new ArrayList<>(billing.invoices().forAccount(id));
             java.util.Collections.reverse(all);
@@ -147,7 +147,7 @@ public final class AccountRoutes {
             boolean more = start + limit < all.size();
             return new JsonObject().put("items", items)
                     .put("nextCursor", more ? Cursors.encode(Long.toString(page.get(page.size() - 1).id())) : null);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     private static JsonObject invoice(Invoice i) {
@@ -168,11 +168,11 @@ public final class AccountRoutes {
     }
 
     private void pdf(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
-        long invoiceId = Requests.id(ctx, "invoiceId", ApiError.INVOICE_NOT_FOUND);
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        long invoiceId = RouteSupport.id(ctx, "invoiceId", ApiError.INVOICE_NOT_FOUND);
         Language language = language(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             guard.visible(caller, id);
             Invoice invoice = invoice(id, invoiceId);
             return Buffer.buffer(ReceiptPdf.render(Receipts.of(invoice, language), language,
@@ -188,14 +188,14 @@ public final class AccountRoutes {
 
     /** A payment slip for one utility of an invoice; {@code utility} may be left out when the invoice has only one. */
     private void paymentSlip(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
-        long invoiceId = Requests.id(ctx, "invoiceId", ApiError.INVOICE_NOT_FOUND);
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        long invoiceId = RouteSupport.id(ctx, "invoiceId", ApiError.INVOICE_NOT_FOUND);
         Language language = language(ctx);
         String asked = ctx.request().getParam("utility");
         Utility chosen = asked == null ? null : utility(asked);
         LocalDate today = BillingTime.dayOf(clock.instant());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             guard.visible(caller, id);
             Invoice invoice = invoice(id, invoiceId);
             List<Utility> charged = PaymentSlips.utilities(invoice);
@@ -264,13 +264,13 @@ public final class AccountRoutes {
      * within [from, to) when given.
      */
     private void balanceHistory(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
         Instant from = QueryParams.instant(ctx, "from", Instant.EPOCH, BillingTime.ZONE);
         Instant to = QueryParams.instant(ctx, "to", Instant.parse("9999-01-01T00:00:00Z"), BillingTime.ZONE);
         int limit = QueryParams.integer(ctx, "limit", 50, 1, 500);
         Long before = Cursors.decodeId(ctx.request().getParam("cursor"));
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             guard.visible(caller, id);
             List<LedgerEntry> entries = billing.ledger().entries(id);
             List<JsonObject> rows = new ArrayList<>(entries.size());
@@ -299,6 +299,6 @@ public final class AccountRoutes {
                     .put("items", new JsonArray(new ArrayList<>(page)))
                     .put("nextCursor", more ? Cursors.encode(Long.toString(page.get(page.size() - 1).getLong("id")))
                             : null);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 }

@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.operator.DeskAccess;
 import uz.ekommunal.billing.BillingErrorCode;
@@ -49,24 +49,24 @@ public final class LinkCodeDeskRoutes {
     }
 
     private void show(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireDesk(caller);
-        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
         String address = address(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Account account = inScope(caller, id);
             String code = codes.codeOf(id);
             audit.record(caller, "account.link_code.view", "account:" + account.number(), null, null, address);
             return body(account, code);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     private void reissue(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireDesk(caller);
-        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
         String address = address(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Account account = inScope(caller, id);
             return Transactions.inTransaction(dataSource, c -> {
                 String code = codes.reissue(c, id);
@@ -75,7 +75,7 @@ public final class LinkCodeDeskRoutes {
                         new JsonObject().put("accountId", id), address);
                 return body(account, code);
             });
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     private Account inScope(Caller caller, long id) throws SQLException {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import uz.ekommunal.api.appeals.Language;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.User;
 import uz.ekommunal.api.auth.Users;
 import uz.ekommunal.api.http.ApiError;
@@ -64,28 +64,28 @@ public final class MeRoutes {
     }
 
     private void profile(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        Requests.blocking(vertx, ctx, () -> users.byId(caller.userId()).orElseThrow(),
-                u -> Requests.json(ctx, 200, AccountJson.profile(u)));
+        Caller caller = RouteSupport.caller(ctx);
+        RouteSupport.blocking(vertx, ctx, () -> users.byId(caller.userId()).orElseThrow(),
+                u -> RouteSupport.json(ctx, 200, AccountJson.profile(u)));
     }
 
     private void updateProfile(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        JsonObject body = Requests.body(ctx);
-        String email = Requests.text(body, "email", 254, false);
+        Caller caller = RouteSupport.caller(ctx);
+        JsonObject body = RouteSupport.body(ctx);
+        String email = RouteSupport.text(body, "email", 254, false);
         if (email != null && !EMAIL.matcher(email).matches()) {
             throw ApiException.because(ApiError.INVALID_VALUE, "email", "notMailAddress");
         }
-        String regionText = Requests.text(body, "region", 40, false);
+        String regionText = RouteSupport.text(body, "region", 40, false);
         Region region = regionText == null ? null : region(regionText);
-        String languageText = Requests.text(body, "language", 5, false);
+        String languageText = RouteSupport.text(body, "language", 5, false);
         Language language = languageText == null ? null : Language.of(languageText).orElseThrow(() ->
                 ApiException.because(ApiError.UNKNOWN_VALUE, "language", "languageUzRuEn"));
-        Users.Profile profile = new Users.Profile(Requests.text(body, "name", 200, false), email,
-                Requests.text(body, "address", 500, false), region, Requests.text(body, "district", 100, false),
+        Users.Profile profile = new Users.Profile(RouteSupport.text(body, "name", 200, false), email,
+                RouteSupport.text(body, "address", 500, false), region, RouteSupport.text(body, "district", 100, false),
                 language);
-        Requests.blocking(vertx, ctx, () -> users.updateProfile(caller.userId(), profile),
-                u -> Requests.json(ctx, 200, AccountJson.profile(u)));
+        RouteSupport.blocking(vertx, ctx, () -> users.updateProfile(caller.userId(), profile),
+                u -> RouteSupport.json(ctx, 200, AccountJson.profile(u)));
     }
 
     private static Region region(String text) {
@@ -97,10 +97,10 @@ public final class MeRoutes {
     }
 
     private void listAccounts(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         int limit = QueryParams.integer(ctx, "limit", 20, 1, 100);
         Long after = Cursors.decodeId(ctx.request().getParam("cursor"));
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             List<Long> ids = links.accountIds(caller.userId(), after, limit + 1);
             JsonArray items = new JsonArray();
             for (long id : ids.subList(0, Math.min(limit, ids.size()))) {
@@ -109,28 +109,28 @@ public final class MeRoutes {
             }
             return new JsonObject().put("items", items)
                     .put("nextCursor", ids.size() > limit ? Cursors.encode(Long.toString(ids.get(limit - 1))) : null);
-        }, page -> Requests.json(ctx, 200, page));
+        }, page -> RouteSupport.json(ctx, 200, page));
     }
 
     private void linkAccount(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        JsonObject body = Requests.body(ctx);
-        String utility = Requests.text(body, "utility", 40, true);
-        String number = Requests.text(body, "number", 40, true);
-        String code = Requests.text(body, "code", 40, true);
+        Caller caller = RouteSupport.caller(ctx);
+        JsonObject body = RouteSupport.body(ctx);
+        String utility = RouteSupport.text(body, "utility", 40, true);
+        String number = RouteSupport.text(body, "number", 40, true);
+        String code = RouteSupport.text(body, "code", 40, true);
         String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             AccountLinking.Linked linked = linking.link(caller, address,
                     new AccountLinking.Request(utility, number, code));
             Provider p = accounts.provider(linked.account().providerId());
             return Map.entry(linked.created(), AccountJson.account(linked.account(), p));
-        }, result -> Requests.json(ctx, result.getKey() ? 201 : 200, result.getValue()));
+        }, result -> RouteSupport.json(ctx, result.getKey() ? 201 : 200, result.getValue()));
     }
 
     private void unlinkAccount(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> links.unlink(caller.userId(), id), removed -> {
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> links.unlink(caller.userId(), id), removed -> {
             if (!removed) {
                 throw AccountGuard.notFound(id);
             }
@@ -143,11 +143,11 @@ public final class MeRoutes {
      * region and district when the profile has them, else the linked accounts' providers.
      */
     private void providers(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         String regionText = ctx.request().getParam("region");
         Region asked = regionText == null || regionText.isBlank() ? null : region(regionText);
         String askedDistrict = ctx.request().getParam("district");
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             if (asked != null) {
                 JsonArray items = new JsonArray();
                 lookups.providersServing(asked, askedDistrict == null || askedDistrict.isBlank() ? null
@@ -171,6 +171,6 @@ public final class MeRoutes {
             JsonArray items = new JsonArray();
             found.forEach(p -> items.add(AccountJson.provider(p)));
             return new JsonObject().put("source", source).put("items", items);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 }

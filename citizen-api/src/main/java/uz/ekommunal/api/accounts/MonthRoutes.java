@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.billing.forecast.MonthForecast;
@@ -40,12 +40,12 @@ public final class MonthRoutes {
     }
 
     private void monthToDate(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> {
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> {
             String number = guard.visible(caller, id).number();
             return months.of(id).orElseThrow(() -> ApiException.of(ApiError.FORECAST_UNAVAILABLE, null, number));
-        }, f -> Requests.json(ctx, 200, json(id, f)));
+        }, f -> RouteSupport.json(ctx, 200, json(id, f)));
     }
 
     static JsonObject json(long accountId, MonthForecast f) {

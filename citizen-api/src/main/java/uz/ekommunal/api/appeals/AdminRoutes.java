@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.auth.User;
 import uz.ekommunal.api.auth.Users;
@@ -63,7 +63,7 @@ final class AdminRoutes {
 
     private void organisations(RoutingContext ctx) {
         Language language = Languages.of(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 return directory.organisations(c);
             }
@@ -73,24 +73,24 @@ final class AdminRoutes {
             list.forEach(o -> items.add(new JsonObject().put("id", o.id()).put("code", o.code())
                     .put("name", Messages.has(language, "organisation." + o.code())
                             ? Messages.text(language, "organisation." + o.code()) : o.name())));
-            Requests.json(ctx, 200, new JsonObject().put("items", items));
+            RouteSupport.json(ctx, 200, new JsonObject().put("items", items));
         });
     }
 
     private void routes(RoutingContext ctx) {
-        OfficerRoutes.requireRole(Requests.caller(ctx), Role.OPERATOR, Role.ADMINISTRATOR);
-        Requests.blocking(vertx, ctx, () -> {
+        OfficerRoutes.requireRole(RouteSupport.caller(ctx), Role.OPERATOR, Role.ADMINISTRATOR);
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 return directory.routes(c);
             }
-        }, list -> Requests.json(ctx, 200, new JsonObject().put("routes", json(list))));
+        }, list -> RouteSupport.json(ctx, 200, new JsonObject().put("routes", json(list))));
     }
 
     /** Body: {@code {"routes":[{"category":"gas","district":"Chilonzor","organisationId":1}]}}; no district = default. */
     private void putRoutes(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         OfficerRoutes.requireRole(caller, Role.ADMINISTRATOR);
-        JsonArray rows = Requests.body(ctx).getJsonArray("routes");
+        JsonArray rows = RouteSupport.body(ctx).getJsonArray("routes");
         if (rows == null || rows.isEmpty()) {
             throw ApiException.because(ApiError.MISSING_VALUE, "routes", "routesListRequired");
         }
@@ -98,16 +98,16 @@ final class AdminRoutes {
         for (int i = 0; i < rows.size(); i++) {
             JsonObject row = rows.getJsonObject(i);
             String field = "routes[" + i + "]";
-            Category cat = Category.of(Requests.text(row, "category", 40, true)).orElseThrow(() ->
+            Category cat = Category.of(RouteSupport.text(row, "category", 40, true)).orElseThrow(() ->
                     ApiException.because(ApiError.UNKNOWN_VALUE, field + ".category", "categoryOne",
                             AppealForm.codes()));
             Object org = row.getValue("organisationId");
             if (!(org instanceof Number n)) {
                 throw ApiException.because(ApiError.MISSING_VALUE, field + ".organisationId", "organisationidRequired");
             }
-            routes.add(new Directory.Route(cat, Requests.text(row, "district", 80, false), n.longValue()));
+            routes.add(new Directory.Route(cat, RouteSupport.text(row, "district", 80, false), n.longValue()));
         }
-        Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+        RouteSupport.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             for (Directory.Route r : routes) {
                 if (!directory.organisationExists(c, r.organisationId())) {
                     throw ApiException.because(ApiError.UNKNOWN_VALUE, "organisationId", "noOrganisation",
@@ -123,18 +123,18 @@ final class AdminRoutes {
             }
             directory.putRoutes(c, routes);
             return directory.routes(c);
-        }), list -> Requests.json(ctx, 200, new JsonObject().put("routes", json(list))));
+        }), list -> RouteSupport.json(ctx, 200, new JsonObject().put("routes", json(list))));
     }
 
     private void putOfficer(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         OfficerRoutes.requireRole(caller, Role.ADMINISTRATOR);
-        long userId = Requests.id(ctx, "userId", ApiError.NOT_FOUND);
-        Object org = Requests.body(ctx).getValue("organisationId");
+        long userId = RouteSupport.id(ctx, "userId", ApiError.NOT_FOUND);
+        Object org = RouteSupport.body(ctx).getValue("organisationId");
         if (!(org instanceof Number n)) {
             throw ApiException.because(ApiError.MISSING_VALUE, "organisationId", "organisationidRequired");
         }
-        Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+        RouteSupport.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             if (!directory.organisationExists(c, n.longValue())) {
                 throw ApiException.because(ApiError.UNKNOWN_VALUE, "organisationId", "noOrganisation", n);
             }
@@ -146,29 +146,29 @@ final class AdminRoutes {
                     new JsonObject().put("organisationId", n.longValue()),
                     ClientAddress.of(ctx.request()));
             return n.longValue();
-        }), o -> Requests.json(ctx, 200, new JsonObject().put("userId", userId).put("organisationId", o)));
+        }), o -> RouteSupport.json(ctx, 200, new JsonObject().put("userId", userId).put("organisationId", o)));
     }
 
     /** A year's days off besides weekends ({@code ?year=2026}, default this year), for the routing page. */
     private void holidays(RoutingContext ctx) {
-        OfficerRoutes.requireRole(Requests.caller(ctx), Role.OPERATOR, Role.ADMINISTRATOR);
+        OfficerRoutes.requireRole(RouteSupport.caller(ctx), Role.OPERATOR, Role.ADMINISTRATOR);
         String asked = ctx.request().getParam("year");
         int year = asked != null && asked.matches("\\d{4}") ? Integer.parseInt(asked)
                 : LocalDate.now(Deadlines.TASHKENT).getYear();
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 return directory.holidaysOf(c, year);
             }
         }, days -> {
             JsonArray items = new JsonArray();
             days.forEach((day, name) -> items.add(new JsonObject().put("day", day.toString()).put("name", name)));
-            Requests.json(ctx, 200, new JsonObject().put("year", year).put("items", items));
+            RouteSupport.json(ctx, 200, new JsonObject().put("year", year).put("items", items));
         });
     }
 
     /** Movable holidays (Hayit) and transferred days off are added here each year. */
     private void putHoliday(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         OfficerRoutes.requireRole(caller, Role.ADMINISTRATOR);
         LocalDate day;
         try {
@@ -176,28 +176,28 @@ final class AdminRoutes {
         } catch (DateTimeParseException e) {
             throw ApiException.because(ApiError.INVALID_PARAMETER, "day", "dayDateLike");
         }
-        String name = Requests.text(Requests.body(ctx), "name", 100, true);
-        Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+        String name = RouteSupport.text(RouteSupport.body(ctx), "name", 100, true);
+        RouteSupport.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             String before = directory.holiday(c, day).orElse(null);
             directory.putHoliday(c, day, name);
             return holidayChanged(c, caller, ctx, "holiday.add", day,
                     before == null ? null : new JsonObject().put("name", before), new JsonObject().put("name", name));
-        }), moved -> Requests.json(ctx, 200, new JsonObject().put("day", day.toString()).put("name", name)
+        }), moved -> RouteSupport.json(ctx, 200, new JsonObject().put("day", day.toString()).put("name", name)
                 .put("movedAppeals", moved)));
     }
 
     /** A day that is no longer off (a transferred day off cancelled, a wrong date): deadlines move back. */
     private void deleteHoliday(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         OfficerRoutes.requireRole(caller, Role.ADMINISTRATOR);
         LocalDate day = day(ctx);
-        Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+        RouteSupport.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             if (!directory.deleteHoliday(c, day)) {
                 throw ApiException.because(ApiError.NOT_FOUND, "day", "notHoliday", day);
             }
             return holidayChanged(c, caller, ctx, "holiday.remove", day, new JsonObject().put("day", day.toString()),
                     null);
-        }), moved -> Requests.json(ctx, 200, new JsonObject().put("day", day.toString()).put("movedAppeals", moved)));
+        }), moved -> RouteSupport.json(ctx, 200, new JsonObject().put("day", day.toString()).put("movedAppeals", moved)));
     }
 
     /** Open appeals' deadlines counted again (residents told), and the change audited with what moved. */

@@ -43,7 +43,7 @@ final class AnswerLetter {
             pdf.addCreator("e-kommunal");
             pdf.open();
             pdf.add(line(AppealTexts.text(l, "letter.to"), address(a.form()), label, text));
-            pdf.add(line(AppealTexts.text(l, "letter.from"), a.organisationName(), label, text));
+            pdf.add(line(AppealTexts.text(l, "letter.from"), AppealTexts.organisation(l, a), label, text));
             pdf.add(line(AppealTexts.text(l, "letter.date"), Deadlines.day(a.answeredAt()).toString(), label, text));
             Paragraph head = new Paragraph(heading, title);
             head.setSpacingBefore(18);

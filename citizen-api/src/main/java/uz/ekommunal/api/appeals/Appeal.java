@@ -6,14 +6,15 @@ import java.time.LocalDate;
 /**
  * An appeal as stored. {@code userId} is null for Open311 requests. {@code forwards} counts the
  * times it was forwarded; {@code duplicateOf} is the number of an earlier appeal it may repeat;
- * {@code postStatus} is TO_PRINT or PRINTED for an answer replied by post.
+ * {@code postStatus} is TO_PRINT or PRINTED for an answer replied by post. {@code organisationName} is the
+ * name as stored; a person reads it in their language ({@link AppealTexts#organisation}).
  *
  * <p>Its steps are methods ({@link #sent}, {@link #accepted}, {@link #forwarded}, ...), each giving
  * the appeal after it; whether a step is allowed is {@link Workflow}'s and the service's to say.
  */
 public record Appeal(long id, String number, Long userId, String source, Status status, Category category, Kind kind,
         AppealForm form, Double lat, Double lon, String addressString, String mediaUrl, Long organisationId,
-        String organisationName, Instant createdAt, Instant sentAt, Instant receivedAt, LocalDate dueOn,
+        String organisationName, String organisationCode, Instant createdAt, Instant sentAt, Instant receivedAt, LocalDate dueOn,
         boolean extended, String extensionReason, String rejectReason, String answer, Instant answeredAt,
         Instant updatedAt, int forwards, String duplicateOf, String postStatus) {
 
@@ -117,7 +118,7 @@ public record Appeal(long id, String number, Long userId, String source, Status 
         s.postStatus = postStatus;
         step.accept(s);
         return new Appeal(id, number, userId, source, s.status, category, kind, form, lat, lon, addressString, mediaUrl,
-                s.organisationId, organisationName, createdAt, s.sentAt, s.receivedAt, s.dueOn, s.extended,
+                s.organisationId, organisationName, organisationCode, createdAt, s.sentAt, s.receivedAt, s.dueOn, s.extended,
                 s.extensionReason, s.rejectReason, s.answer, s.answeredAt, now, s.forwards, duplicateOf, s.postStatus);
     }
 }

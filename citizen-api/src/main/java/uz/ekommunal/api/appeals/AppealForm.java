@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 
@@ -27,14 +27,14 @@ public record AppealForm(Category category, String region, String district, Stri
     }
 
     public static AppealForm parse(JsonObject b) {
-        String sphere = Requests.text(b, "sphere", 40, false);
+        String sphere = RouteSupport.text(b, "sphere", 40, false);
         if (sphere != null && !sphere.equals(Category.SPHERE)) {
             throw ApiException.because(ApiError.UNKNOWN_VALUE, "sphere", "sphere", Category.SPHERE);
         }
-        String categoryCode = Requests.text(b, "category", 40, false);
+        String categoryCode = RouteSupport.text(b, "category", 40, false);
         Category category = categoryCode == null ? null : Category.of(categoryCode).orElseThrow(() ->
                 ApiException.because(ApiError.UNKNOWN_VALUE, "category", "categoryOne", codes()));
-        String kindText = Requests.text(b, "kind", 20, false);
+        String kindText = RouteSupport.text(b, "kind", 20, false);
         Kind kind = null;
         if (kindText != null) {
             try {
@@ -43,20 +43,20 @@ public record AppealForm(Category category, String region, String district, Stri
                 throw ApiException.because(ApiError.UNKNOWN_VALUE, "kind", "kindApplicationComplaintProposal");
             }
         }
-        String reply = Requests.text(b, "replyChannel", 10, false);
+        String reply = RouteSupport.text(b, "replyChannel", 10, false);
         if (reply != null && !REPLY_CHANNELS.contains(reply)) {
             throw ApiException.because(ApiError.UNKNOWN_VALUE, "replyChannel", "replychannelEmailPost");
         }
-        String phone = Requests.text(b, "phone", 20, false);
+        String phone = RouteSupport.text(b, "phone", 20, false);
         if (phone != null && !PHONE.matcher(phone).matches()) {
             throw ApiException.because(ApiError.INVALID_VALUE, "phone", "phoneDigits");
         }
-        return new AppealForm(category, Requests.text(b, "region", 80, false), Requests.text(b, "district", 80, false),
-                Requests.text(b, "street", 160, false), Requests.text(b, "house", 20, false),
-                Requests.text(b, "apartment", 20, false), Requests.text(b, "landmark", 200, false), phone, kind, reply,
-                flag(b, "public"), Requests.text(b, "subject", 200, false), longText(b, "text", 10_000),
-                flag(b, "termsAccepted"), email(Requests.text(b, "email", 254, false)),
-                language(Requests.text(b, "language", 5, false)));
+        return new AppealForm(category, RouteSupport.text(b, "region", 80, false), RouteSupport.text(b, "district", 80, false),
+                RouteSupport.text(b, "street", 160, false), RouteSupport.text(b, "house", 20, false),
+                RouteSupport.text(b, "apartment", 20, false), RouteSupport.text(b, "landmark", 200, false), phone, kind, reply,
+                flag(b, "public"), RouteSupport.text(b, "subject", 200, false), longText(b, "text", 10_000),
+                flag(b, "termsAccepted"), email(RouteSupport.text(b, "email", 254, false)),
+                language(RouteSupport.text(b, "language", 5, false)));
     }
 
     /** Throws a 400 naming the first required field that is missing. */

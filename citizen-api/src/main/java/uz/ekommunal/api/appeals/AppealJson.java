@@ -12,14 +12,15 @@ final class AppealJson {
     }
 
     /** The My appeals row: number, service, organisation, submitted time, status. */
-    static JsonObject summary(Appeal a) {
+    static JsonObject summary(Appeal a, Language language) {
         return new JsonObject()
                 .put("id", a.id())
                 .put("number", a.number())
                 .put("service", a.category() == null ? null : a.category().code())
                 .put("serviceName", a.category() == null ? null : a.category().title())
                 .put("organisationId", a.organisationId())
-                .put("organisation", a.organisationName())
+                .put("organisation", AppealTexts.organisation(language, a))
+                .put("organisationCode", a.organisationCode())
                 .put("submittedAt", time(a.sentAt()))
                 .put("status", a.status().name().toLowerCase())
                 .put("kind", a.kind() == null ? null : a.kind().name().toLowerCase())
@@ -32,8 +33,8 @@ final class AppealJson {
      * forward-by, answer-by) counted from receipt, the forwards so far (and whether only an
      * administrator may forward now), a possible duplicate, the reply channel and the post queue.
      */
-    static JsonObject officer(Appeal a, Deadlines d, int forwardLimit) {
-        JsonObject json = summary(a).put("receivedAt", time(a.receivedAt()))
+    static JsonObject officer(Appeal a, Deadlines d, int forwardLimit, Language language) {
+        JsonObject json = summary(a, language).put("receivedAt", time(a.receivedAt()))
                 .put("forwards", a.forwards()).put("forwardLimit", forwardLimit)
                 .put("needsAdministrator", a.forwards() >= forwardLimit)
                 .put("possibleDuplicateOf", a.duplicateOf())
@@ -47,9 +48,9 @@ final class AppealJson {
         return json;
     }
 
-    static JsonObject full(Appeal a, List<AppealStore.Change> history, List<AttachmentStore.Attachment> files) {
+    static JsonObject full(Appeal a, List<AppealStore.Change> history, List<AttachmentStore.Attachment> files, Language language) {
         AppealForm f = a.form();
-        JsonObject json = summary(a)
+        JsonObject json = summary(a, language)
                 .put("sphere", Category.SPHERE)
                 .put("region", f.region()).put("district", f.district()).put("street", f.street())
                 .put("house", f.house()).put("apartment", f.apartment()).put("landmark", f.landmark())
@@ -83,10 +84,11 @@ final class AppealJson {
     }
 
     /** A public question with its answer: no name, phone or address beyond the district. */
-    static JsonObject publicItem(Appeal a) {
+    static JsonObject publicItem(Appeal a, Language language) {
         return new JsonObject().put("number", a.number())
                 .put("service", a.category() == null ? null : a.category().code())
-                .put("organisation", a.organisationName()).put("district", a.form().district())
+                .put("organisation", AppealTexts.organisation(language, a))
+                .put("organisationCode", a.organisationCode()).put("district", a.form().district())
                 .put("submittedAt", time(a.sentAt())).put("status", a.status().name().toLowerCase())
                 .put("subject", a.form().subject()).put("question", a.form().text()).put("answer", a.answer())
                 .put("answeredAt", time(a.answeredAt()));

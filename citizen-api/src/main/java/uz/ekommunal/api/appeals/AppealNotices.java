@@ -32,15 +32,15 @@ public final class AppealNotices {
     }
 
     void sent(Connection c, Appeal a) throws SQLException {
-        sms(c, a, "sent", text(a, "sms.sent", a.organisationName(), a.dueOn()));
+        sms(c, a, "sent", text(a, "sms.sent", AppealTexts.organisation(a.form().language(), a), a.dueOn()));
     }
 
     void accepted(Connection c, Appeal a) throws SQLException {
-        sms(c, a, "accepted", text(a, "sms.accepted", a.organisationName(), a.dueOn()));
+        sms(c, a, "accepted", text(a, "sms.accepted", AppealTexts.organisation(a.form().language(), a), a.dueOn()));
     }
 
     void forwarded(Connection c, Appeal a) throws SQLException {
-        sms(c, a, "forwarded", text(a, "sms.forwarded", a.organisationName(), a.dueOn()));
+        sms(c, a, "forwarded", text(a, "sms.forwarded", AppealTexts.organisation(a.form().language(), a), a.dueOn()));
     }
 
     void extended(Connection c, Appeal a) throws SQLException {
@@ -49,7 +49,7 @@ public final class AppealNotices {
     }
 
     void rejected(Connection c, Appeal a, RejectReason ground, String reasons) throws SQLException {
-        sms(c, a, "rejected", text(a, "sms.rejected", a.organisationName(),
+        sms(c, a, "rejected", text(a, "sms.rejected", AppealTexts.organisation(a.form().language(), a),
                 AppealTexts.ground(a.form().language(), ground), reasons));
     }
 
@@ -58,11 +58,11 @@ public final class AppealNotices {
         String channel = a.form().replyChannel();
         boolean byEmail = "email".equals(channel) && a.form().email() != null;
         String key = byEmail ? "sms.answered.email" : "post".equals(channel) ? "sms.answered.post" : "sms.answered";
-        sms(c, a, "answered", text(a, key, a.organisationName()));
+        sms(c, a, "answered", text(a, key, AppealTexts.organisation(a.form().language(), a)));
         if (byEmail) {
             Language l = a.form().language();
             String subject = AppealTexts.text(l, "email.subject", a.number());
-            String body = AppealTexts.text(l, "email.body", a.number(), a.form().subject(), a.organisationName(),
+            String body = AppealTexts.text(l, "email.body", a.number(), a.form().subject(), AppealTexts.organisation(a.form().language(), a),
                     Deadlines.day(a.answeredAt()).toString(), a.answer());
             outbox.enqueue(c, new NewMessage(key(a, "answer-email"), Channel.EMAIL, a.form().email(), subject, body,
                     false, null));

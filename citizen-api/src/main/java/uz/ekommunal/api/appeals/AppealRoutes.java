@@ -12,9 +12,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import uz.ekommunal.api.http.Languages;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.QueryParams;
@@ -57,36 +58,36 @@ final class AppealRoutes {
     }
 
     private void file(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        JsonObject body = Requests.body(ctx);
+        Caller caller = RouteSupport.caller(ctx);
+        JsonObject body = RouteSupport.body(ctx);
         AppealForm form = AppealForm.parse(body);
         boolean send = !Boolean.FALSE.equals(body.getValue("send")) && !"draft".equals(body.getValue("status"));
-        Requests.blocking(vertx, ctx, () -> service.file(Actor.of(caller), form, send),
+        RouteSupport.blocking(vertx, ctx, () -> service.file(Actor.of(caller), form, send),
                 a -> detail(ctx, 201, a));
     }
 
     private void update(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
-        AppealForm form = AppealForm.parse(Requests.body(ctx));
-        Requests.blocking(vertx, ctx, () -> service.updateDraft(Actor.of(caller), id, form), a -> detail(ctx, 200, a));
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
+        AppealForm form = AppealForm.parse(RouteSupport.body(ctx));
+        RouteSupport.blocking(vertx, ctx, () -> service.updateDraft(Actor.of(caller), id, form), a -> detail(ctx, 200, a));
     }
 
     private void send(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> service.send(Actor.of(caller), id), a -> detail(ctx, 200, a));
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> service.send(Actor.of(caller), id), a -> detail(ctx, 200, a));
     }
 
     private void close(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> service.act(Actor.of(caller), id,
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> service.act(Actor.of(caller), id,
                 new Command(Action.CLOSE, null, null, null, null)), a -> detail(ctx, 200, a));
     }
 
     private void mine(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         AppealQueries.Filter filter = new AppealQueries.Filter(caller.userId(), param(ctx, "number"),
                 QueryParams.instant(ctx, "from", null, ZONE), QueryParams.instant(ctx, "to", null, ZONE),
                 statuses(ctx), categories(ctx), longParam(ctx, "organisationId"), null, null);
@@ -108,39 +109,39 @@ final class AppealRoutes {
     private void page(RoutingContext ctx, AppealQueries.Filter filter, boolean isPublic) {
         int limit = QueryParams.integer(ctx, "limit", 20, 1, 100);
         int offset = QueryParams.integer(ctx, "offset", 0, 0, 1_000_000);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 return queries.search(c, filter, limit, offset);
             }
         }, page -> {
             JsonArray items = new JsonArray();
-            page.items().forEach(a -> items.add(isPublic ? AppealJson.publicItem(a) : AppealJson.summary(a)));
-            Requests.json(ctx, 200, new JsonObject().put("items", items).put("total", page.total())
+            page.items().forEach(a -> items.add(isPublic ? AppealJson.publicItem(a, Languages.of(ctx)) : AppealJson.summary(a, Languages.of(ctx))));
+            RouteSupport.json(ctx, 200, new JsonObject().put("items", items).put("total", page.total())
                     .put("limit", limit).put("offset", offset));
         });
     }
 
     private void one(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> {
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 Appeal a = visible(c, caller, id);
-                return AppealJson.full(a, store.history(c, id), files.of(c, id));
+                return AppealJson.full(a, store.history(c, id), files.of(c, id), Languages.of(ctx));
             }
-        }, json -> Requests.json(ctx, 200, json));
+        }, json -> RouteSupport.json(ctx, 200, json));
     }
 
     private void download(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
         UUID fileId;
         try {
             fileId = UUID.fromString(ctx.pathParam("file"));
         } catch (IllegalArgumentException e) {
             throw ApiException.because(ApiError.ATTACHMENT_NOT_FOUND, "file", "noSuchAttachment");
         }
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 visible(c, caller, id);
                 return files.find(c, id, fileId).orElseThrow(() ->
@@ -165,11 +166,11 @@ final class AppealRoutes {
     }
 
     private void detail(RoutingContext ctx, int status, Appeal a) {
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
-                return AppealJson.full(a, store.history(c, a.id()), files.of(c, a.id()));
+                return AppealJson.full(a, store.history(c, a.id()), files.of(c, a.id()), Languages.of(ctx));
             }
-        }, json -> Requests.json(ctx, status, json));
+        }, json -> RouteSupport.json(ctx, status, json));
     }
 
     static String param(RoutingContext ctx, String name) {

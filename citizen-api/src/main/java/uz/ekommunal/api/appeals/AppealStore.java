@@ -15,7 +15,7 @@ import java.util.Optional;
 /** Rows of {@code appeals.appeals} and {@code appeals.history}, in the caller's transaction. */
 public final class AppealStore {
 
-    static final String SELECT = "select a.*, o.name as org_name, d.number as duplicate_number from appeals.appeals a "
+    static final String SELECT = "select a.*, o.name as org_name, o.code as org_code, d.number as duplicate_number from appeals.appeals a "
             + "left join appeals.organisations o on o.id = a.organisation_id "
             + "left join appeals.appeals d on d.id = a.duplicate_of ";
 
@@ -255,6 +255,7 @@ public final class AppealStore {
                 rs.getString("source"), Status.valueOf(rs.getString("status")), cat, k, form,
                 (Double) rs.getObject("lat"), (Double) rs.getObject("lon"), rs.getString("address_string"),
                 rs.getString("media_url"), (Long) rs.getObject("organisation_id"), rs.getString("org_name"),
+                rs.getString("org_code"),
                 instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "received_at"),
                 due == null ? null : due.toLocalDate(), rs.getBoolean("extended"), rs.getString("extension_reason"),
                 rs.getString("reject_reason"), rs.getString("answer"), instant(rs, "answered_at"),

@@ -2,6 +2,7 @@ package uz.ekommunal.api.appeals;
 
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
+import uz.ekommunal.api.http.Messages;
 
 /**
  * Texts a resident reads (SMS, e-mail, the answer letter) from the catalogues
@@ -23,6 +24,17 @@ public final class AppealTexts {
 
     public static String text(Language language, String key, Object... args) {
         return new MessageFormat(bundle(language).getString(key), language.locale()).format(args);
+    }
+
+    /**
+     * The appeal's organisation as a reader of {@code language} names it: the catalogue's
+     * {@code organisation.<code>}, or the stored name for an organisation the catalogues do not
+     * know yet (one an administrator added).
+     */
+    public static String organisation(Language language, Appeal a) {
+        String key = "organisation." + a.organisationCode();
+        return a.organisationCode() != null && Messages.has(language, key) ? Messages.text(language, key)
+                : a.organisationName();
     }
 
     /** The ground of a rejection, as the resident reads it. */

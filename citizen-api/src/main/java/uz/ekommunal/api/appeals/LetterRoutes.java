@@ -9,10 +9,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.sql.Connection;
 import java.time.Clock;
 import javax.sql.DataSource;
+import uz.ekommunal.api.http.Languages;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
@@ -51,9 +52,9 @@ final class LetterRoutes {
     }
 
     private void letter(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> {
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 Appeal a = store.load(c, id, false).orElseThrow(() -> AppealService.notFound(id));
                 if (!AppealAccess.maySee(caller, a, directory.officerOrganisation(c, caller.userId()).orElse(null))) {
@@ -71,26 +72,26 @@ final class LetterRoutes {
     }
 
     private void toPrint(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         OfficerRoutes.requireRole(caller, Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 Long org = caller.role() == Role.ADMINISTRATOR ? null : officerOrganisation(c, caller);
                 return queries.toPrint(c, org);
             }
         }, list -> {
             JsonArray items = new JsonArray();
-            list.forEach(a -> items.add(AppealJson.summary(a).put("address", AnswerLetter.address(a.form()))
+            list.forEach(a -> items.add(AppealJson.summary(a, Languages.of(ctx)).put("address", AnswerLetter.address(a.form()))
                     .put("letter", "/api/v1/appeals/" + a.id() + "/letter.pdf")));
-            Requests.json(ctx, 200, new JsonObject().put("items", items).put("total", list.size()));
+            RouteSupport.json(ctx, 200, new JsonObject().put("items", items).put("total", list.size()));
         });
     }
 
     private void printed(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         OfficerRoutes.requireRole(caller, Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR);
-        long id = Requests.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+        long id = RouteSupport.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             Appeal a = store.load(c, id, true).orElseThrow(() -> AppealService.notFound(id));
             if (caller.role() != Role.ADMINISTRATOR
                     && !java.util.Objects.equals(a.organisationId(), officerOrganisation(c, caller))) {
@@ -107,7 +108,7 @@ final class LetterRoutes {
                         RoleRoutes.address(ctx));
             }
             return store.load(c, id, false).orElseThrow();
-        }), a -> Requests.json(ctx, 200, AppealJson.summary(a).put("postStatus", a.postStatus())));
+        }), a -> RouteSupport.json(ctx, 200, AppealJson.summary(a, Languages.of(ctx)).put("postStatus", a.postStatus())));
     }
 
     private Long officerOrganisation(Connection c, Caller caller) throws java.sql.SQLException {

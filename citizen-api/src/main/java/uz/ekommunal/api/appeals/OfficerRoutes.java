@@ -9,9 +9,10 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.Locale;
 import javax.sql.DataSource;
+import uz.ekommunal.api.http.Languages;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
@@ -48,9 +49,9 @@ final class OfficerRoutes {
     }
 
     private void act(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         requireRole(caller, Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR);
-        long id = Requests.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
+        long id = RouteSupport.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
         Action action;
         try {
             action = Action.valueOf(ctx.pathParam("action").toUpperCase(Locale.ROOT));
@@ -61,30 +62,30 @@ final class OfficerRoutes {
             throw ApiException.because(ApiError.NOT_FOUND, "action", "noOfficerAction", ctx.pathParam("action"));
         }
         JsonObject body = ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().length() == 0
-                ? new JsonObject() : Requests.body(ctx);
+                ? new JsonObject() : RouteSupport.body(ctx);
         Object org = body.getValue("organisationId");
         if (org != null && !(org instanceof Number)) {
             throw ApiException.because(ApiError.INVALID_VALUE, "organisationId", "organisationidNumber");
         }
         Command cmd = new Command(action, org == null ? null : ((Number) org).longValue(),
-                Requests.text(body, "reason", 500, false), AppealForm.longText(body, "note", 2000),
+                RouteSupport.text(body, "reason", 500, false), AppealForm.longText(body, "note", 2000),
                 AppealForm.longText(body, "text", 20_000));
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Appeal a = service.act(Actor.of(caller), id, cmd);
             try (Connection c = dataSource.getConnection()) {
-                return AppealJson.officer(a, service.deadlines(c), service.forwardLimit())
+                return AppealJson.officer(a, service.deadlines(c), service.forwardLimit(), Languages.of(ctx))
                         .put("rejectReason", a.rejectReason()).put("extended", a.extended())
                         .put("extensionReason", a.extensionReason()).put("answer", a.answer());
             }
-        }, json -> Requests.json(ctx, 200, json));
+        }, json -> RouteSupport.json(ctx, 200, json));
     }
 
     private void inbox(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         requireRole(caller, Role.COMPLAINTS_OFFICER, Role.ADMINISTRATOR);
         int limit = QueryParams.integer(ctx, "limit", 50, 1, 200);
         int offset = QueryParams.integer(ctx, "offset", 0, 0, 1_000_000);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 Long org = scope(c, caller, AppealRoutes.longParam(ctx, "organisationId"));
                 AppealQueries.Page page = queries.search(c, new AppealQueries.Filter(null,
@@ -92,33 +93,33 @@ final class OfficerRoutes {
                         AppealRoutes.categories(ctx), org, null, null), limit, offset);
                 Deadlines d = service.deadlines(c);
                 JsonArray items = new JsonArray();
-                page.items().forEach(a -> items.add(AppealJson.officer(a, d, service.forwardLimit())));
+                page.items().forEach(a -> items.add(AppealJson.officer(a, d, service.forwardLimit(), Languages.of(ctx))));
                 return new JsonObject().put("items", items).put("total", page.total());
             }
-        }, json -> Requests.json(ctx, 200, json));
+        }, json -> RouteSupport.json(ctx, 200, json));
     }
 
     private void overdue(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         requireRole(caller, Role.COMPLAINTS_OFFICER, Role.OPERATOR, Role.ADMINISTRATOR);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 Long org = scope(c, caller, AppealRoutes.longParam(ctx, "organisationId"));
                 Deadlines d = service.deadlines(c);
                 JsonArray items = new JsonArray();
                 queries.overdue(c, org, Deadlines.day(clock.instant()))
-                        .forEach(a -> items.add(AppealJson.officer(a, d, service.forwardLimit())));
+                        .forEach(a -> items.add(AppealJson.officer(a, d, service.forwardLimit(), Languages.of(ctx))));
                 return new JsonObject().put("items", items).put("total", items.size())
                         .put("lateForwards", lateForwards(queries.lateForwards(c, org)))
                         .put("asOf", Deadlines.day(clock.instant()).toString());
             }
-        }, json -> Requests.json(ctx, 200, json));
+        }, json -> RouteSupport.json(ctx, 200, json));
     }
 
     private void stats(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         requireRole(caller, Role.COMPLAINTS_OFFICER, Role.OPERATOR, Role.ADMINISTRATOR);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 Long org = scope(c, caller, AppealRoutes.longParam(ctx, "organisationId"));
                 return queries.stats(c, Deadlines.day(clock.instant())).stream()
@@ -129,7 +130,7 @@ final class OfficerRoutes {
             list.forEach(s -> items.add(new JsonObject().put("organisationId", s.organisationId())
                     .put("organisation", s.organisation()).put("open", s.open()).put("overdue", s.overdue())
                     .put("answered", s.answered()).put("rejected", s.rejected()).put("closed", s.closed())));
-            Requests.json(ctx, 200, new JsonObject().put("organisations", items));
+            RouteSupport.json(ctx, 200, new JsonObject().put("organisations", items));
         });
     }
 

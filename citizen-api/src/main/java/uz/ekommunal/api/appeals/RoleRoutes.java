@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.auth.User;
 import uz.ekommunal.api.auth.Users;
@@ -56,11 +56,11 @@ final class RoleRoutes {
     }
 
     private void grant(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         OfficerRoutes.requireRole(caller, Role.ADMINISTRATOR);
-        long userId = Requests.id(ctx, "userId", ApiError.USER_NOT_FOUND);
-        Grant grant = parse(Requests.body(ctx));
-        Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+        long userId = RouteSupport.id(ctx, "userId", ApiError.USER_NOT_FOUND);
+        Grant grant = parse(RouteSupport.body(ctx));
+        RouteSupport.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             User before = staff(c, userId);
             if (grant.organisationId() != null && !directory.organisationExists(c, grant.organisationId())) {
                 throw ApiException.because(ApiError.UNKNOWN_VALUE, "organisationId", "noOrganisation",
@@ -79,14 +79,14 @@ final class RoleRoutes {
             JsonObject now = state(c, after);
             audit.record(c, caller, "role.grant", "user:" + userId, was, now, address(ctx));
             return now.put("userId", userId);
-        }), json -> Requests.json(ctx, 200, json));
+        }), json -> RouteSupport.json(ctx, 200, json));
     }
 
     private void revoke(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         OfficerRoutes.requireRole(caller, Role.ADMINISTRATOR);
-        long userId = Requests.id(ctx, "userId", ApiError.USER_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+        long userId = RouteSupport.id(ctx, "userId", ApiError.USER_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             User before = staff(c, userId);
             JsonObject was = state(c, before);
             User after = users.changeRole(c, userId, Role.HOUSEHOLD, null).orElseThrow();
@@ -94,7 +94,7 @@ final class RoleRoutes {
             JsonObject now = state(c, after);
             audit.record(c, caller, "role.revoke", "user:" + userId, was, now, address(ctx));
             return now.put("userId", userId);
-        }), json -> Requests.json(ctx, 200, json));
+        }), json -> RouteSupport.json(ctx, 200, json));
     }
 
     /** The user, who must exist and must not be an administrator. */
@@ -113,7 +113,7 @@ final class RoleRoutes {
     }
 
     private static Grant parse(JsonObject body) {
-        String name = Requests.text(body, "role", 40, true);
+        String name = RouteSupport.text(body, "role", 40, true);
         Role role;
         try {
             role = Role.valueOf(name.toUpperCase(Locale.ROOT));

@@ -13,7 +13,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.api.http.ApiError;
@@ -74,8 +74,8 @@ final class UploadRoute {
                 throw AppealService.notFound(a.id());
             }
             if (a.status() != Status.DRAFT) {
-                throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
-                        "Attachments are added to a draft, before it is sent");
+                throw ApiException.because(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
+                        "attachmentsToDraft");
             }
             return;
         }
@@ -85,15 +85,15 @@ final class UploadRoute {
             throw AppealService.notFound(a.id());
         }
         if (a.status() != Status.ACCEPTED) {
-            throw new ApiException(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
-                    "The answer's files are added while the appeal is accepted, before the answer is sent");
+            throw ApiException.because(ApiError.APPEAL_TRANSITION_NOT_ALLOWED, "status",
+                    "answerFilesWhileAccepted");
         }
     }
 
     private void upload(RoutingContext ctx, boolean officer) {
         HttpServerRequest req = ctx.request();
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.APPEAL_NOT_FOUND);
         long max = files.maxBytes();
         String declared = req.getHeader("Content-Length");
         if (declared != null && parse(declared) > max) {
@@ -111,7 +111,7 @@ final class UploadRoute {
         }), false).compose(tmp -> vertx.fileSystem().open(tmp.toString(), new OpenOptions().setWrite(true))
                 .map(file -> new Object[] {tmp, file})).onComplete(opened -> {
                     if (opened.failed()) {
-                        Requests.fail(ctx, opened.cause());
+                        RouteSupport.fail(ctx, opened.cause());
                         return;
                     }
                     receive(ctx, id, name, (Path) opened.result()[0], (AsyncFile) opened.result()[1], max, officer);
@@ -120,7 +120,7 @@ final class UploadRoute {
 
     private void receive(RoutingContext ctx, long id, String name, Path tmp, AsyncFile file, long max,
             boolean officer) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         HttpServerRequest req = ctx.request();
         long[] received = {0};
         req.handler(buf -> {
@@ -142,10 +142,10 @@ final class UploadRoute {
         req.endHandler(v -> file.close().onComplete(closed -> {
             if (received[0] > max) {
                 vertx.fileSystem().delete(tmp.toString());
-                Requests.fail(ctx, tooLarge(max));
+                RouteSupport.fail(ctx, tooLarge(max));
                 return;
             }
-            Requests.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
+            RouteSupport.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
                 // the draft's row locked: parallel uploads are counted one after another, and a draft
                 // sent meanwhile takes no more files
                 Appeal a = store.load(c, id, true).orElseThrow(() -> AppealService.notFound(id));
@@ -160,7 +160,7 @@ final class UploadRoute {
                 } catch (java.io.IOException e) {
                     throw new SQLException("could not keep the attachment", e);
                 }
-            }), kept -> Requests.json(ctx, 201, AppealJson.attachment(kept)));
+            }), kept -> RouteSupport.json(ctx, 201, AppealJson.attachment(kept)));
         }));
         if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
             ctx.response().writeContinue();
@@ -178,7 +178,7 @@ final class UploadRoute {
                 req.connection().close();
             }
         });
-        req.endHandler(v -> Requests.fail(ctx, tooLarge(max)));
+        req.endHandler(v -> RouteSupport.fail(ctx, tooLarge(max)));
         req.resume();
     }
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
@@ -35,7 +35,7 @@ public final class AuditRoutes {
     }
 
     private void search(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         if (caller.role() != Role.ADMINISTRATOR) {
             throw ApiException.because(ApiError.FORBIDDEN, null, "auditLogAdministrators");
         }
@@ -46,10 +46,10 @@ public final class AuditRoutes {
         Instant to = instant(ctx, "to");
         Long limitParam = number(ctx, "limit");
         int limit = limitParam == null ? 100 : (int) Math.min(Math.max(limitParam, 1), 1000);
-        Requests.blocking(vertx, ctx, () -> log.search(actor, action, target, from, to, limit), entries -> {
+        RouteSupport.blocking(vertx, ctx, () -> log.search(actor, action, target, from, to, limit), entries -> {
             JsonArray items = new JsonArray();
             entries.forEach(e -> items.add(e.toJson()));
-            Requests.json(ctx, 200, new JsonObject().put("items", items));
+            RouteSupport.json(ctx, 200, new JsonObject().put("items", items));
         });
     }
 

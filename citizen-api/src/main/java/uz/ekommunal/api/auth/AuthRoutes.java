@@ -33,40 +33,40 @@ public final class AuthRoutes {
         router.post("/api/v1/auth/otp/verify").handler(this::verify);
         router.post("/api/v1/auth/refresh").handler(this::refresh);
         router.post("/api/v1/auth/logout").handler(this::logout);
-        router.get("/api/v1/auth/methods").handler(ctx -> Requests.json(ctx, 200,
+        router.get("/api/v1/auth/methods").handler(ctx -> RouteSupport.json(ctx, 200,
                 new JsonObject().put("phone", true).put("oneId", oneId)));
     }
 
     private void send(RoutingContext ctx) {
-        PhoneNumber phone = phone(Requests.body(ctx));
+        PhoneNumber phone = phone(RouteSupport.body(ctx));
         String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-        Requests.blocking(vertx, ctx, () -> otp.send(phone, address, Languages.of(ctx)), expires -> Requests.json(ctx, 202,
+        RouteSupport.blocking(vertx, ctx, () -> otp.send(phone, address, Languages.of(ctx)), expires -> RouteSupport.json(ctx, 202,
                 new JsonObject().put("phone", phone.e164()).put("expiresAt", expires.toString())));
     }
 
     private void verify(RoutingContext ctx) {
-        JsonObject body = Requests.body(ctx);
+        JsonObject body = RouteSupport.body(ctx);
         PhoneNumber phone = phone(body);
-        String code = Requests.text(body, "code", 16, true);
-        Requests.blocking(vertx, ctx, () -> sessions.open(otp.verify(phone, code)),
-                s -> Requests.json(ctx, 200, session(s)));
+        String code = RouteSupport.text(body, "code", 16, true);
+        RouteSupport.blocking(vertx, ctx, () -> sessions.open(otp.verify(phone, code)),
+                s -> RouteSupport.json(ctx, 200, session(s)));
     }
 
     private void refresh(RoutingContext ctx) {
-        String token = Requests.text(Requests.body(ctx), "refreshToken", 256, true);
-        Requests.blocking(vertx, ctx, () -> sessions.refresh(token), s -> Requests.json(ctx, 200, session(s)));
+        String token = RouteSupport.text(RouteSupport.body(ctx), "refreshToken", 256, true);
+        RouteSupport.blocking(vertx, ctx, () -> sessions.refresh(token), s -> RouteSupport.json(ctx, 200, session(s)));
     }
 
     private void logout(RoutingContext ctx) {
-        String token = Requests.text(Requests.body(ctx), "refreshToken", 256, true);
-        Requests.blocking(vertx, ctx, () -> {
+        String token = RouteSupport.text(RouteSupport.body(ctx), "refreshToken", 256, true);
+        RouteSupport.blocking(vertx, ctx, () -> {
             sessions.close(token);
             return null;
         }, nothing -> ctx.response().setStatusCode(204).end());
     }
 
     private static PhoneNumber phone(JsonObject body) {
-        String text = Requests.text(body, "phone", 32, true);
+        String text = RouteSupport.text(body, "phone", 32, true);
         return PhoneNumber.parse(text).orElseThrow(() -> ApiException.because(ApiError.INVALID_PHONE, "phone",
                 "uzbekMobileNumberDigits"));
     }

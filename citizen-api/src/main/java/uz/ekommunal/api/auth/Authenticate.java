@@ -38,11 +38,11 @@ public final class Authenticate implements Handler<RoutingContext> {
                 : null;
         var caller = tokens.verify(token);
         if (caller.isEmpty()) {
-            Requests.fail(ctx, new AuthException(ApiException.because(ApiError.UNAUTHENTICATED, null,
+            RouteSupport.fail(ctx, new AuthException(ApiException.because(ApiError.UNAUTHENTICATED, null,
                     "signSendAccessToken")));
             return;
         }
-        ctx.put(Requests.CALLER, caller.get());
+        ctx.put(RouteSupport.CALLER, caller.get());
         tokens.language(token).ifPresent(l -> ctx.put(Languages.PROFILE, l));
         ctx.next();
     }

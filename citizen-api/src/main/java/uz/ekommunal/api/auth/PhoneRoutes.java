@@ -34,35 +34,35 @@ public final class PhoneRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        Requests.blocking(vertx, ctx, () -> checks.verified(caller.userId()),
-                phones -> Requests.json(ctx, 200, new JsonObject().put("verified", new JsonArray(phones))));
+        Caller caller = RouteSupport.caller(ctx);
+        RouteSupport.blocking(vertx, ctx, () -> checks.verified(caller.userId()),
+                phones -> RouteSupport.json(ctx, 200, new JsonObject().put("verified", new JsonArray(phones))));
     }
 
     private void send(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        PhoneNumber phone = phone(Requests.body(ctx));
+        Caller caller = RouteSupport.caller(ctx);
+        PhoneNumber phone = phone(RouteSupport.body(ctx));
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> checks.send(caller.userId(), phone, address, Languages.of(ctx)), expires -> {
+        RouteSupport.blocking(vertx, ctx, () -> checks.send(caller.userId(), phone, address, Languages.of(ctx)), expires -> {
             JsonObject body = new JsonObject().put("phone", phone.e164()).put("verified", expires.isEmpty());
             expires.ifPresent(t -> body.put("expiresAt", t.toString()));
-            Requests.json(ctx, expires.isEmpty() ? 200 : 202, body);
+            RouteSupport.json(ctx, expires.isEmpty() ? 200 : 202, body);
         });
     }
 
     private void verify(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        JsonObject body = Requests.body(ctx);
+        Caller caller = RouteSupport.caller(ctx);
+        JsonObject body = RouteSupport.body(ctx);
         PhoneNumber phone = phone(body);
-        String code = Requests.text(body, "code", 16, true);
-        Requests.blocking(vertx, ctx, () -> {
+        String code = RouteSupport.text(body, "code", 16, true);
+        RouteSupport.blocking(vertx, ctx, () -> {
             checks.confirm(caller.userId(), phone, code);
             return phone;
-        }, p -> Requests.json(ctx, 200, new JsonObject().put("phone", p.e164()).put("verified", true)));
+        }, p -> RouteSupport.json(ctx, 200, new JsonObject().put("phone", p.e164()).put("verified", true)));
     }
 
     static PhoneNumber phone(JsonObject body) {
-        String text = Requests.text(body, "phone", 32, true);
+        String text = RouteSupport.text(body, "phone", 32, true);
         return PhoneNumber.parse(text).orElseThrow(() -> ApiException.because(ApiError.INVALID_PHONE, "phone",
                 "uzbekMobileNumberDigits"));
     }

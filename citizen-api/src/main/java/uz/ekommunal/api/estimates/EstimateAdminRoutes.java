@@ -11,7 +11,7 @@ import uz.ekommunal.api.appeals.Language;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
@@ -47,7 +47,7 @@ public final class EstimateAdminRoutes {
     }
 
     private static Caller administrator(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         if (caller.role() != Role.ADMINISTRATOR) {
             throw ApiException.of(ApiError.FORBIDDEN, null);
         }
@@ -56,7 +56,7 @@ public final class EstimateAdminRoutes {
 
     private void list(RoutingContext ctx) {
         administrator(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             JsonArray items = new JsonArray();
             for (WorkItem item : catalogue.items().values()) {
                 JsonArray rates = new JsonArray();
@@ -64,54 +64,54 @@ public final class EstimateAdminRoutes {
                 items.add(EstimateJson.item(item).put("rates", rates));
             }
             return new JsonObject().put("items", items);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     private void saveItem(RoutingContext ctx) {
         Caller caller = administrator(ctx);
         String code = EstimateInput.code(ctx.pathParam("code"), "code");
-        JsonObject body = Requests.body(ctx);
+        JsonObject body = RouteSupport.body(ctx);
         WorkUnit unit;
         try {
-            unit = WorkUnit.valueOf(Requests.text(body, "unit", 10, true));
+            unit = WorkUnit.valueOf(RouteSupport.text(body, "unit", 10, true));
         } catch (IllegalArgumentException e) {
             throw ApiException.because(ApiError.INVALID_VALUE, "unit", "estimateUnit");
         }
         JsonObject names = body.getValue("names") instanceof JsonObject n ? n : new JsonObject();
         Map<Language, String> byLanguage = new EnumMap<>(Language.class);
         for (Language l : Language.values()) {
-            byLanguage.put(l, Requests.text(names, l.code(), 200, true));
+            byLanguage.put(l, RouteSupport.text(names, l.code(), 200, true));
         }
         Object position = body.getValue("position");
         WorkItem item = new WorkItem(code, unit, byLanguage, position instanceof Number p ? p.intValue() : 1000);
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             WorkItem before = catalogue.items().get(code);
             WorkItem saved = catalogue.saveItem(item);
             audit.record(caller, "ESTIMATE_ITEM_SAVED", "estimate-item:" + code,
                     before == null ? null : EstimateJson.item(before), EstimateJson.item(saved), address);
             return EstimateJson.item(saved);
-        }, json -> Requests.json(ctx, 200, json));
+        }, json -> RouteSupport.json(ctx, 200, json));
     }
 
     private void addRate(RoutingContext ctx) {
         Caller caller = administrator(ctx);
-        JsonObject body = Requests.body(ctx);
-        var validFrom = EstimateInput.date(Requests.text(body, "validFrom", 10, true), "validFrom", null);
-        var validTo = EstimateInput.date(Requests.text(body, "validTo", 10, false), "validTo", null);
+        JsonObject body = RouteSupport.body(ctx);
+        var validFrom = EstimateInput.date(RouteSupport.text(body, "validFrom", 10, true), "validFrom", null);
+        var validTo = EstimateInput.date(RouteSupport.text(body, "validTo", 10, false), "validTo", null);
         if (validTo != null && !validTo.isAfter(validFrom)) {
             throw ApiException.because(ApiError.INVALID_VALUE, "validTo", "estimateDate", "validTo");
         }
         WorkRate rate = new WorkRate(0, EstimateInput.code(body.getValue("item"), "item"),
-                EstimateInput.region(Requests.text(body, "region", 40, true)), validFrom, validTo,
+                EstimateInput.region(RouteSupport.text(body, "region", 40, true)), validFrom, validTo,
                 EstimateInput.rate(body.getValue("materials"), "materials"),
                 EstimateInput.rate(body.getValue("labour"), "labour"));
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             var closed = catalogue.addRate(rate);
             audit.record(caller, "ESTIMATE_RATE_ADDED", "estimate-rate:" + rate.item() + ":" + rate.region(),
                     closed.map(EstimateJson::rate).orElse(null), EstimateJson.rate(rate), address);
             return EstimateJson.rate(rate).put("closed", closed.map(EstimateJson::rate).orElse(null));
-        }, json -> Requests.json(ctx, 201, json));
+        }, json -> RouteSupport.json(ctx, 201, json));
     }
 }

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import uz.ekommunal.api.appeals.Language;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.estimates.EstimateArithmetic.Pick;
 import uz.ekommunal.api.http.Languages;
 
@@ -45,22 +45,22 @@ public final class EstimateRoutes {
         String region = EstimateInput.region(ctx.request().getParam("region"));
         LocalDate date = EstimateInput.date(ctx.request().getParam("date"), "date", today());
         Language language = Languages.of(ctx);
-        Requests.blocking(vertx, ctx, () -> EstimateJson.catalogue(region, date, service.catalogue().vatOn(date),
+        RouteSupport.blocking(vertx, ctx, () -> EstimateJson.catalogue(region, date, service.catalogue().vatOn(date),
                 service.catalogue().items(), service.catalogue().ratesOn(region, date), language),
-                body -> Requests.json(ctx, 200, body));
+                body -> RouteSupport.json(ctx, 200, body));
     }
 
     private void estimate(RoutingContext ctx) {
-        var body = Requests.body(ctx);
+        var body = RouteSupport.body(ctx);
         String region = EstimateInput.region(body.getString("region"));
         LocalDate date = EstimateInput.date(body.getValue("date") == null ? null : body.getValue("date").toString(),
                 "date", today());
         List<Pick> picks = EstimateInput.picks(body);
         Language language = Languages.of(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             EstimateService.Priced priced = service.price(region, date, picks);
             return EstimateJson.estimate(priced.estimate(), priced.items(), language);
-        }, json -> Requests.json(ctx, 200, json));
+        }, json -> RouteSupport.json(ctx, 200, json));
     }
 
     private void pdf(RoutingContext ctx) {
@@ -69,7 +69,7 @@ public final class EstimateRoutes {
         List<Pick> picks = EstimateInput.picks(ctx.queryParam("line"));
         // a link opened from the page carries the page's language; the browser's header may differ
         Language language = Language.of(String.valueOf(ctx.request().getParam("lang"))).orElseGet(() -> Languages.of(ctx));
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             EstimateService.Priced priced = service.price(region, date, picks);
             return Buffer.buffer(EstimatePdf.render(priced.estimate(), priced.items(), language));
         }, pdf -> ctx.response().putHeader("Content-Type", "application/pdf")

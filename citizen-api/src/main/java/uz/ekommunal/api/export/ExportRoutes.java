@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import uz.ekommunal.api.accounts.AccountGuard;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.QueryParams;
@@ -107,19 +107,19 @@ public final class ExportRoutes {
     }
 
     private void readingsCsv(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         String serial = serial(ctx);
         Range range = range(ctx, 30, MAX_READING_DAYS);
-        Requests.blocking(vertx, ctx, () -> readable(caller, serial), meter -> Chunks.stream(vertx, ctx.response(),
+        RouteSupport.blocking(vertx, ctx, () -> readable(caller, serial), meter -> Chunks.stream(vertx, ctx.response(),
                 "text/csv; charset=utf-8", "readings-" + serial + ".csv",
                 new ReadingsCsv(serial, new ReadingPages(readings, serial, range.from(), range.to()))));
     }
 
     private void greenButton(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         String serial = serial(ctx);
         Range range = range(ctx, 30, MAX_READING_DAYS);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Meter meter = readable(caller, serial);
             if (!"electricity".equals(meter.utility())) {
                 throw ApiException.of(ApiError.EXPORT_NOT_ELECTRICITY, "serial", serial);
@@ -131,12 +131,12 @@ public final class ExportRoutes {
     }
 
     private void invoicesCsv(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
         Range range = range(ctx, 366, MAX_BILL_DAYS);
         Instant from = range.from();
         Instant to = range.to();
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             guard.visible(caller, id);
             List<Invoice> all = billing.invoices().forAccount(id);
             return all.stream().filter(i -> {

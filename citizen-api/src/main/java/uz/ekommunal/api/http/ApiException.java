@@ -16,8 +16,6 @@ public final class ApiException extends RuntimeException {
     private final String field;
     private final String key;
     private final transient Object[] args;
-    /** A detail not yet in the catalogues (English in every language), or null. */
-    private final String untranslated;
 
     private ApiException(ApiError error, String field, String key, Object[] args) {
         super(english(key, args), null, false, false);
@@ -25,21 +23,6 @@ public final class ApiException extends RuntimeException {
         this.field = field;
         this.key = key;
         this.args = args.clone();
-        this.untranslated = null;
-    }
-
-    /**
-     * A detail written in English that is not in the catalogues yet: the title is translated, the
-     * detail is not. For features merged before the catalogues; new code uses {@link #of} or
-     * {@link #because}, and UntranslatedDetailsTest counts what is left.
-     */
-    public ApiException(ApiError error, String field, String englishDetail) {
-        super(englishDetail, null, false, false);
-        this.error = error;
-        this.field = field;
-        this.key = "problem." + error.name();
-        this.args = new Object[0];
-        this.untranslated = englishDetail;
     }
 
     /** The code's own detail, e.g. {@code problem.ACCOUNT_NOT_FOUND}. */
@@ -59,8 +42,7 @@ public final class ApiException extends RuntimeException {
 
     /** The same problem about another input. */
     public ApiException withField(String otherField) {
-        return untranslated != null ? new ApiException(error, otherField, untranslated)
-                : new ApiException(error, otherField, key, args);
+        return new ApiException(error, otherField, key, args);
     }
 
     /** The English text, for logs and tests; a key missing from the catalogue shows as itself. */
@@ -82,11 +64,6 @@ public final class ApiException extends RuntimeException {
 
     public String key() {
         return key;
-    }
-
-    /** The English detail of a problem not yet in the catalogues, or null. */
-    public String untranslated() {
-        return untranslated;
     }
 
     public Object[] args() {

@@ -19,8 +19,7 @@ public final class Problems {
     public static void send(RoutingContext ctx, ApiException problem) {
         Language language = Languages.of(ctx);
         ApiError error = problem.error();
-        String detail = problem.untranslated() != null ? problem.untranslated()
-                : Messages.text(language, problem.key(), problem.args());
+        String detail = Messages.text(language, problem.key(), problem.args());
         JsonObject body = new JsonObject()
                 .put("type", "https://e-kommunal.example/problems/" + error.name().toLowerCase().replace('_', '-'))
                 .put("title", Messages.text(language, "title." + error.name()))

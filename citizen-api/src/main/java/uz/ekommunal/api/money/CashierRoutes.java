@@ -11,7 +11,7 @@ import java.time.LocalDateTime;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.ClientAddress;
@@ -61,12 +61,12 @@ final class CashierRoutes {
     }
 
     private void findAccounts(RoutingContext ctx) {
-        Long scope = MoneyAccess.deskScope(Requests.caller(ctx));
+        Long scope = MoneyAccess.deskScope(RouteSupport.caller(ctx));
         String number = ctx.request().getParam("number");
         if (number == null || number.isBlank() || number.length() > 40) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "number", "number is the personal account number");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "number", "numberIsPersonalAccount");
         }
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             JsonArray found = new JsonArray();
             for (Account a : billing.accounts().findByNumber(number.strip())) {
                 if (scope == null || scope == a.providerId()) {
@@ -77,35 +77,35 @@ final class CashierRoutes {
                 }
             }
             return new JsonObject().put("accounts", found);
-        }, json -> Requests.json(ctx, 200, json));
+        }, json -> RouteSupport.json(ctx, 200, json));
     }
 
     private void take(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long scope = MoneyAccess.deskScope(caller);
-        JsonObject body = Requests.body(ctx);
+        JsonObject body = RouteSupport.body(ctx);
         long accountId = MoneyInput.id(body, "accountId", true);
         long tiyin = MoneyInput.tiyin(body, "amount");
-        String channelText = Requests.text(body, "channel", 20, true);
-        String receiptNumber = Requests.text(body, "receiptNumber", 40, true);
+        String channelText = RouteSupport.text(body, "channel", 20, true);
+        String receiptNumber = RouteSupport.text(body, "receiptNumber", 40, true);
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             // an administrator takes money for the account's own provider
             long provider = scope != null ? scope : billing.accounts().account(accountId).providerId();
             DeskPayment payment = new DeskPayment(provider, accountId, tiyin, DeskChannel.of(channelText),
                     receiptNumber, caller.userId());
             return billing.desk().take(payment, (c, r) -> audit.record(c, caller, "desk.payment.take",
                     "payment:" + r.paymentId(), null, MoneyJson.receipt(r), address));
-        }, taken -> Requests.json(ctx, taken.created() ? 201 : 200, MoneyJson.receipt(taken.receipt())));
+        }, taken -> RouteSupport.json(ctx, taken.created() ? 201 : 200, MoneyJson.receipt(taken.receipt())));
     }
 
     private void day(RoutingContext ctx) {
-        Long provider = MoneyAccess.reportScope(Requests.caller(ctx), MoneyInput.optionalId(ctx, "providerId"));
+        Long provider = MoneyAccess.reportScope(RouteSupport.caller(ctx), MoneyInput.optionalId(ctx, "providerId"));
         if (provider == null) {
-            throw new ApiException(ApiError.MISSING_PARAMETER, "providerId", "an administrator names the provider");
+            throw ApiException.because(ApiError.MISSING_PARAMETER, "providerId", "administratorNamesProvider");
         }
         var day = MoneyInput.day(ctx, "day", BillingTime.dayOf(clock.instant()));
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             JsonArray list = new JsonArray();
             long total = 0;
             for (DeskReceipt r : billing.desk().takenOn(provider, day)) {
@@ -114,27 +114,27 @@ final class CashierRoutes {
             }
             return new JsonObject().put("day", day.toString()).put("providerId", provider).put("payments", list)
                     .put("total", MoneyJson.som(total)).put("totalTiyin", total);
-        }, json -> Requests.json(ctx, 200, json));
+        }, json -> RouteSupport.json(ctx, 200, json));
     }
 
     private DeskReceipt receiptOf(RoutingContext ctx, Long scope) throws Exception {
-        long id = Requests.id(ctx, "id", ApiError.PAYMENT_NOT_FOUND);
-        return billing.desk().find(id, scope).orElseThrow(() -> new ApiException(ApiError.PAYMENT_NOT_FOUND, "id",
-                "No desk payment " + id + " among yours"));
+        long id = RouteSupport.id(ctx, "id", ApiError.PAYMENT_NOT_FOUND);
+        return billing.desk().find(id, scope).orElseThrow(() -> ApiException.because(ApiError.PAYMENT_NOT_FOUND, "id",
+                "noDeskPaymentAmongYours", id));
     }
 
     private void one(RoutingContext ctx) {
-        Long scope = MoneyAccess.deskScope(Requests.caller(ctx));
-        Requests.blocking(vertx, ctx, () -> receiptOf(ctx, scope),
-                r -> Requests.json(ctx, 200, MoneyJson.receipt(r)));
+        Long scope = MoneyAccess.deskScope(RouteSupport.caller(ctx));
+        RouteSupport.blocking(vertx, ctx, () -> receiptOf(ctx, scope),
+                r -> RouteSupport.json(ctx, 200, MoneyJson.receipt(r)));
     }
 
     private void pdf(RoutingContext ctx) {
-        Long scope = MoneyAccess.deskScope(Requests.caller(ctx));
+        Long scope = MoneyAccess.deskScope(RouteSupport.caller(ctx));
         String lang = ctx.request().getParam("lang");
         DeskLanguage language = lang == null ? DeskLanguage.UZ : DeskLanguage.of(lang).orElseThrow(
-                () -> new ApiException(ApiError.INVALID_PARAMETER, "lang", "lang is uz, ru or en"));
-        Requests.blocking(vertx, ctx, () -> {
+                () -> ApiException.because(ApiError.INVALID_PARAMETER, "lang", "langUzRuEn"));
+        RouteSupport.blocking(vertx, ctx, () -> {
             DeskReceipt r = receiptOf(ctx, scope);
             ProviderRequisites p = billing.accounts().provider(r.providerId()).requisites();
             return DeskReceiptPdf.render(new DeskReceiptDocument(p.name(), p.inn(), p.address(), p.phone(),
@@ -147,17 +147,17 @@ final class CashierRoutes {
     }
 
     private void cancel(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long scope = MoneyAccess.deskScope(caller);
-        long id = Requests.id(ctx, "id", ApiError.PAYMENT_NOT_FOUND);
-        String reason = Requests.text(Requests.body(ctx), "reason", 500, true);
+        long id = RouteSupport.id(ctx, "id", ApiError.PAYMENT_NOT_FOUND);
+        String reason = RouteSupport.text(RouteSupport.body(ctx), "reason", 500, true);
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             DeskReceipt before = receiptOf(ctx, scope);
             billing.corrections().apply(new Corrections.Request(CorrectionKind.CANCEL, id, scope, null, reason,
                     caller.userId()), (c, done) -> audit.record(c, caller, "desk.payment.cancel", "payment:" + id,
                     MoneyJson.receipt(before), MoneyJson.correction(done), address));
             return receiptOf(ctx, scope);
-        }, r -> Requests.json(ctx, 200, MoneyJson.receipt(r)));
+        }, r -> RouteSupport.json(ctx, 200, MoneyJson.receipt(r)));
     }
 }

@@ -8,7 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.ClientAddress;
@@ -48,34 +48,34 @@ final class CorrectionRoutes {
     }
 
     private void payments(RoutingContext ctx) {
-        Long scope = MoneyAccess.correctionScope(Requests.caller(ctx));
-        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> {
+        Long scope = MoneyAccess.correctionScope(RouteSupport.caller(ctx));
+        long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> {
             Account a = billing.accounts().account(id);
             if (scope != null && a.providerId() != scope) {
-                throw new ApiException(ApiError.ACCOUNT_NOT_FOUND, "id", "No account " + id + " among yours");
+                throw ApiException.because(ApiError.ACCOUNT_NOT_FOUND, "id", "noAccountAmongYours", id);
             }
             JsonArray list = new JsonArray();
             for (PaymentReceipt p : billing.corrections().paymentsOf(id)) {
                 list.add(MoneyJson.payment(p));
             }
             return new JsonObject().put("accountId", id).put("number", a.number()).put("payments", list);
-        }, json -> Requests.json(ctx, 200, json));
+        }, json -> RouteSupport.json(ctx, 200, json));
     }
 
     private void correct(RoutingContext ctx, CorrectionKind kind) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long scope = MoneyAccess.correctionScope(caller);
-        long id = Requests.id(ctx, "id", ApiError.PAYMENT_NOT_FOUND);
-        JsonObject body = Requests.body(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.PAYMENT_NOT_FOUND);
+        JsonObject body = RouteSupport.body(ctx);
         Long to = kind == CorrectionKind.MOVE ? MoneyInput.id(body, "toAccountId", true) : null;
-        String reason = Requests.text(body, "reason", 500, true);
+        String reason = RouteSupport.text(body, "reason", 500, true);
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> billing.corrections().apply(
+        RouteSupport.blocking(vertx, ctx, () -> billing.corrections().apply(
                 new Corrections.Request(kind, id, scope, to, reason, caller.userId()), (c, done) -> audit.record(c,
                         caller, "payment." + kind.name().toLowerCase(java.util.Locale.ROOT), "payment:" + id,
                         new JsonObject().put("accountId", done.fromAccountId()).put("amount",
                                 MoneyJson.som(done.amountTiyin())), MoneyJson.correction(done), address)),
-                done -> Requests.json(ctx, 200, MoneyJson.correction(done)));
+                done -> RouteSupport.json(ctx, 200, MoneyJson.correction(done)));
     }
 }

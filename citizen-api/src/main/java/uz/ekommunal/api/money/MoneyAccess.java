@@ -21,8 +21,7 @@ final class MoneyAccess {
         return switch (caller.role()) {
             case CASHIER, OPERATOR -> caller.providerId();
             case ADMINISTRATOR -> null;
-            default -> throw new ApiException(ApiError.CASHIER_ONLY, null,
-                    "The cashier desk is for cashiers, operators and administrators");
+            default -> throw ApiException.because(ApiError.CASHIER_ONLY, null, "cashierDesk");
         };
     }
 
@@ -34,8 +33,7 @@ final class MoneyAccess {
         if (caller.role() == Role.ADMINISTRATOR) {
             return null;
         }
-        throw new ApiException(ApiError.OPERATOR_ONLY, null,
-                "Payments are moved and refunded by operators and administrators");
+        throw ApiException.because(ApiError.OPERATOR_ONLY, null, "paymentsMovedByOperators");
     }
 
     /**
@@ -48,7 +46,7 @@ final class MoneyAccess {
             return asked;
         }
         if (asked != null && !asked.equals(own)) {
-            throw new ApiException(ApiError.PROVIDER_NOT_FOUND, "providerId", "No provider " + asked + " among yours");
+            throw ApiException.because(ApiError.PROVIDER_NOT_FOUND, "providerId", "noProviderAmongYours", asked);
         }
         return own;
     }

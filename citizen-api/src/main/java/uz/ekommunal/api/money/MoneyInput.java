@@ -19,19 +19,19 @@ final class MoneyInput {
     static long tiyin(JsonObject body, String field) {
         Object v = body.getValue(field);
         if (v == null) {
-            throw new ApiException(ApiError.MISSING_VALUE, field, field + " is required");
+            throw ApiException.because(ApiError.MISSING_VALUE, field, "fieldRequired", field);
         }
         try {
             BigDecimal so = new BigDecimal(v.toString().strip());
             if (so.scale() > 2 && so.stripTrailingZeros().scale() > 2) {
-                throw new ApiException(ApiError.INVALID_VALUE, field, field + " has more than two decimals (tiyin)");
+                throw ApiException.because(ApiError.INVALID_VALUE, field, "moreThanTwoDecimals", field);
             }
             if (so.signum() <= 0) {
-                throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be more than zero");
+                throw ApiException.because(ApiError.INVALID_VALUE, field, "moreThanZero", field);
             }
             return so.movePointRight(2).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be an amount in so'm, e.g. 120000.50");
+            throw ApiException.because(ApiError.INVALID_VALUE, field, "amountInSoum", field);
         }
     }
 
@@ -40,12 +40,12 @@ final class MoneyInput {
         Object v = body.getValue(field);
         if (v == null) {
             if (required) {
-                throw new ApiException(ApiError.MISSING_VALUE, field, field + " is required");
+                throw ApiException.because(ApiError.MISSING_VALUE, field, "fieldRequired", field);
             }
             return null;
         }
         if (!(v instanceof Number n) || n.longValue() <= 0 || n.doubleValue() != n.longValue()) {
-            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be a positive whole number");
+            throw ApiException.because(ApiError.INVALID_VALUE, field, "positiveWholeNumber", field);
         }
         return n.longValue();
     }
@@ -58,7 +58,7 @@ final class MoneyInput {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, name, name + " must be a date like 2026-03-10");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, name, "dateLike", name);
         }
     }
 
@@ -70,7 +70,7 @@ final class MoneyInput {
         try {
             return YearMonth.parse(v);
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, name, name + " must be a month like 2026-03");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, name, "monthLike", name);
         }
     }
 
@@ -87,6 +87,6 @@ final class MoneyInput {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiException(ApiError.INVALID_PARAMETER, name, name + " must be a positive whole number");
+        throw ApiException.because(ApiError.INVALID_PARAMETER, name, "positiveWholeNumber", name);
     }
 }

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import uz.ekommunal.api.auth.Authenticate;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.QueryParams;
@@ -48,7 +48,7 @@ final class ReportRoutes {
     }
 
     private void report(RoutingContext ctx) {
-        Long provider = MoneyAccess.reportScope(Requests.caller(ctx), MoneyInput.optionalId(ctx, "providerId"));
+        Long provider = MoneyAccess.reportScope(RouteSupport.caller(ctx), MoneyInput.optionalId(ctx, "providerId"));
         LocalDate today = BillingTime.dayOf(clock.instant());
         YearMonth month = YearMonth.from(today);
         Query query = switch (ctx.pathParam("name")) {
@@ -79,26 +79,26 @@ final class ReportRoutes {
                 int limit = QueryParams.integer(ctx, "limit", 20, 1, 500);
                 yield r -> r.topDebtors(asOf, provider, limit);
             }
-            default -> throw new ApiException(ApiError.NOT_FOUND, "name", "No report " + ctx.pathParam("name"));
+            default -> throw ApiException.because(ApiError.NOT_FOUND, "name", "noReport", ctx.pathParam("name"));
         };
         String format = ctx.request().getParam("format");
         if (format != null && !format.equals("csv") && !format.equals("json")) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "format", "format is json or csv");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "format", "formatJsonCsv");
         }
-        Requests.blocking(vertx, ctx, () -> query.run(billing.reports()), table -> {
+        RouteSupport.blocking(vertx, ctx, () -> query.run(billing.reports()), table -> {
             if ("csv".equals(format)) {
                 ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
                         .putHeader("Content-Disposition", "attachment; filename=\"" + table.name() + ".csv\"")
                         .putHeader("Cache-Control", "no-store").end(ReportCsv.of(table));
             } else {
-                Requests.json(ctx, 200, json(table, provider));
+                RouteSupport.json(ctx, 200, json(table, provider));
             }
         });
     }
 
     private static void requireOrder(boolean ok) {
         if (!ok) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "from", "from must not be after to, nor years before it");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "from", "fromNotAfterToNorYearsBefore");
         }
     }
 

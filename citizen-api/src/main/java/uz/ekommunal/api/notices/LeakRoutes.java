@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import uz.ekommunal.api.auth.Authenticate;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.operator.DeskAccess;
 import uz.ekommunal.api.operator.MeterScope;
 import uz.ekommunal.gateway.leak.LeakAlert;
@@ -32,8 +32,8 @@ public final class LeakRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Long provider = DeskAccess.scope(Requests.caller(ctx));
-        Requests.blocking(vertx, ctx, () -> {
+        Long provider = DeskAccess.scope(RouteSupport.caller(ctx));
+        RouteSupport.blocking(vertx, ctx, () -> {
             JsonArray alerts = new JsonArray();
             for (LeakAlert a : watch.open(null)) {
                 if (provider == null || scope.visible(provider, a.serial())) {
@@ -41,6 +41,6 @@ public final class LeakRoutes {
                 }
             }
             return new JsonObject().put("alerts", alerts);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 }

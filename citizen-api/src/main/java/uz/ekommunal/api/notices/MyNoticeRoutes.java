@@ -13,7 +13,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import uz.ekommunal.api.accounts.LinkedAccounts;
 import uz.ekommunal.api.auth.Authenticate;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.billing.account.AccountLookups;
 import uz.ekommunal.billing.account.LinkedMeter;
 import uz.ekommunal.gateway.leak.LeakWatch;
@@ -49,8 +49,8 @@ public final class MyNoticeRoutes {
     }
 
     private void notices(RoutingContext ctx) {
-        long user = Requests.caller(ctx).userId();
-        Requests.blocking(vertx, ctx, () -> {
+        long user = RouteSupport.caller(ctx).userId();
+        RouteSupport.blocking(vertx, ctx, () -> {
             List<Long> accounts = links.accountIds(user, null, LinkedAccounts.MAX_PER_USER);
             Map<Long, List<LinkedMeter>> meters;
             try (Connection c = dataSource.getConnection()) {
@@ -74,6 +74,6 @@ public final class MyNoticeRoutes {
                 leaks.open(meterIds).forEach(a -> alerts.add(LeakJson.of(a)));
             }
             return new JsonObject().put("verifications", due).put("leaks", alerts);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 }

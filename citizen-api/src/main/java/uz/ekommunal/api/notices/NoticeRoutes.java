@@ -8,7 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import uz.ekommunal.api.auth.Authenticate;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 
@@ -34,13 +34,13 @@ public final class NoticeRoutes {
     }
 
     private void read(RoutingContext ctx) {
-        long user = Requests.caller(ctx).userId();
-        Requests.blocking(vertx, ctx, () -> json(preferences.turnedOff(user)), body -> Requests.json(ctx, 200, body));
+        long user = RouteSupport.caller(ctx).userId();
+        RouteSupport.blocking(vertx, ctx, () -> json(preferences.turnedOff(user)), body -> RouteSupport.json(ctx, 200, body));
     }
 
     private void change(RoutingContext ctx) {
-        long user = Requests.caller(ctx).userId();
-        JsonObject body = Requests.body(ctx);
+        long user = RouteSupport.caller(ctx).userId();
+        JsonObject body = RouteSupport.body(ctx);
         Map<NoticeKind, Boolean> wanted = new EnumMap<>(NoticeKind.class);
         for (String field : body.fieldNames()) {
             NoticeKind kind = NoticeKind.ofJson(field)
@@ -50,10 +50,10 @@ public final class NoticeRoutes {
             }
             wanted.put(kind, on);
         }
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             preferences.change(user, wanted);
             return json(preferences.turnedOff(user));
-        }, answer -> Requests.json(ctx, 200, answer));
+        }, answer -> RouteSupport.json(ctx, 200, answer));
     }
 
     static JsonObject json(Set<NoticeKind> off) {

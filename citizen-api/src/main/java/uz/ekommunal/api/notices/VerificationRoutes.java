@@ -12,7 +12,7 @@ import java.util.List;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.ClientAddress;
@@ -52,8 +52,8 @@ public final class VerificationRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Long provider = DeskAccess.scope(Requests.caller(ctx));
-        Requests.blocking(vertx, ctx, () -> {
+        Long provider = DeskAccess.scope(RouteSupport.caller(ctx));
+        RouteSupport.blocking(vertx, ctx, () -> {
             LocalDate today = verifications.today();
             JsonArray meters = new JsonArray();
             for (MeterVerification v : verifications.noticeBy(today, MAX_LISTED)) {
@@ -62,17 +62,17 @@ public final class VerificationRoutes {
                 }
             }
             return new JsonObject().put("today", today.toString()).put("meters", meters);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     private void record(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long provider = DeskAccess.scope(caller);
         String serial = ctx.pathParam("serial");
-        JsonObject body = Requests.body(ctx);
-        LocalDate day = day(Requests.text(body, "verifiedOn", 10, true));
+        JsonObject body = RouteSupport.body(ctx);
+        LocalDate day = day(RouteSupport.text(body, "verifiedOn", 10, true));
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             List<MeterVerification> before = new ArrayList<>(verifications.ofSerials(List.of(serial)));
             if (before.isEmpty() || provider != null && !scope.visible(provider, serial)) {
                 throw ApiException.because(ApiError.METER_NOT_FOUND, "serial", "noMeterWithSerial", serial);
@@ -86,7 +86,7 @@ public final class VerificationRoutes {
             audit.record(caller, "meter.verification.record", "meter:" + serial,
                     VerificationJson.of(before.get(0), today), json, address);
             return json;
-        }, json -> Requests.json(ctx, 200, json));
+        }, json -> RouteSupport.json(ctx, 200, json));
     }
 
     private static LocalDate day(String text) {

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.billing.account.AccountChanges;
@@ -73,8 +73,8 @@ public final class AccountDeskRoutes {
                 (c, body, account, provider) -> {
                     AccountChanges.requireOpen(account);
                     var validFrom = AccountForms.date(body, "validFrom");
-                    String holder = Fields.text(body, "holder", 500, true);
-                    String address = Fields.text(body, "address", 500, true);
+                    String holder = DeskFormFields.text(body, "holder", 500, true);
+                    String address = DeskFormFields.text(body, "address", 500, true);
                     changes.changeHolder(c, account.id(), validFrom, holder, address);
                     return new JsonObject().put("validFrom", validFrom.toString()).put("holder", holder)
                             .put("address", address);
@@ -93,7 +93,7 @@ public final class AccountDeskRoutes {
                     AccountChanges.requireOpen(account);
                     LocalDate validFrom = AccountForms.date(body, "validFrom");
                     if (validFrom.isBefore(account.openedOn())) {
-                        throw new ApiException(ApiError.INVALID_VALUE, "validFrom", "validFrom is before the account opened");
+                        throw ApiException.because(ApiError.INVALID_VALUE, "validFrom", "beforeAccountOpened");
                     }
                     Set<Utility> billed = changes.setServices(c, account.id(), provider, AccountForms.services(body),
                             validFrom);
@@ -102,18 +102,18 @@ public final class AccountDeskRoutes {
     }
 
     private void open(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long scope = DeskAccess.scope(caller);
-        JsonObject body = Requests.body(ctx);
-        String code = Fields.text(body, "provider", 64, scope == null);
-        String number = Fields.text(body, "number", 40, true);
-        String holder = Fields.text(body, "holder", 500, true);
-        String address = Fields.text(body, "address", 500, true);
+        JsonObject body = RouteSupport.body(ctx);
+        String code = DeskFormFields.text(body, "provider", 64, scope == null);
+        String number = DeskFormFields.text(body, "number", 40, true);
+        String holder = DeskFormFields.text(body, "holder", 500, true);
+        String address = DeskFormFields.text(body, "address", 500, true);
         var openedOn = AccountForms.date(body, "openedOn");
         Set<Utility> services = AccountForms.services(body);
-        JsonObject factsBody = Fields.object(body, "facts");
+        JsonObject factsBody = DeskFormFields.object(body, "facts");
         String from = address(ctx);
-        Requests.blocking(vertx, ctx, () -> inTransaction(c -> {
+        RouteSupport.blocking(vertx, ctx, () -> inTransaction(c -> {
             Provider provider = code == null ? accounts.provider(c, scope) : accounts.providerByCode(code)
                     .filter(p -> scope == null || p.id() == scope)
                     .orElseThrow(() -> ApiException.because(ApiError.PROVIDER_NOT_FOUND, "provider", "noProvider",
@@ -131,14 +131,14 @@ public final class AccountDeskRoutes {
             }
             audit.record(c, caller, "account.open", "account:" + number, null, after, from);
             return after;
-        }), after -> Requests.json(ctx, 201, after));
+        }), after -> RouteSupport.json(ctx, 201, after));
     }
 
     /** The account's holders and facts through time, and its closing day. */
     private void history(RoutingContext ctx) {
-        Long scope = DeskAccess.scope(Requests.caller(ctx));
-        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> {
+        Long scope = DeskAccess.scope(RouteSupport.caller(ctx));
+        long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
@@ -164,7 +164,7 @@ public final class AccountDeskRoutes {
                     c.rollback();
                 }
             }
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     /** One change to one account: parse, lock, check the scope, change, audit, commit. */
@@ -174,12 +174,12 @@ public final class AccountDeskRoutes {
     }
 
     private void change(RoutingContext ctx, String action, Change change) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long scope = DeskAccess.scope(caller);
-        long id = Requests.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
-        JsonObject body = Requests.body(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
+        JsonObject body = RouteSupport.body(ctx);
         String from = address(ctx);
-        Requests.blocking(vertx, ctx, () -> inTransaction(c -> {
+        RouteSupport.blocking(vertx, ctx, () -> inTransaction(c -> {
             AccountChanges.State account = changes.lock(c, id)
                     .filter(a -> scope == null || a.providerId() == scope)
                     .orElseThrow(() -> ApiException.because(ApiError.ACCOUNT_NOT_FOUND, "id", "noAccount", id));
@@ -187,7 +187,7 @@ public final class AccountDeskRoutes {
             JsonObject after = change.apply(c, body, account, provider);
             audit.record(c, caller, action, "account:" + account.number(), before(account), after, from);
             return after.put("id", account.id()).put("number", account.number());
-        }), after -> Requests.json(ctx, 200, after));
+        }), after -> RouteSupport.json(ctx, 200, after));
     }
 
     private interface Work {

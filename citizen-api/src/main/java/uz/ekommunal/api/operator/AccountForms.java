@@ -25,7 +25,7 @@ final class AccountForms {
     }
 
     static LocalDate date(JsonObject body, String field) {
-        String value = Fields.text(body, field, 10, true);
+        String value = DeskFormFields.text(body, field, 10, true);
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
@@ -55,7 +55,7 @@ final class AccountForms {
     /** Facts with the household's region and district ({@link #area}). */
     static HouseholdFacts facts(JsonObject body, List<ServedArea> served, ServedArea current) {
         LocalDate validFrom = date(body, "validFrom");
-        int residents = Fields.integer(body, "residents", 0, 0, Household.MAX_RESIDENTS, true);
+        int residents = DeskFormFields.integer(body, "residents", 0, 0, Household.MAX_RESIDENTS, true);
         BigDecimal area = BigDecimal.ZERO;
         if (body.getValue("heatedArea") != null) {
             try {
@@ -77,8 +77,8 @@ final class AccountForms {
      * said, the household's current ones, or the provider's one area.
      */
     static ServedArea area(JsonObject body, List<ServedArea> served, ServedArea current) {
-        String regionName = Fields.text(body, "region", 40, false);
-        String district = Fields.text(body, "district", 100, false);
+        String regionName = DeskFormFields.text(body, "region", 40, false);
+        String district = DeskFormFields.text(body, "district", 100, false);
         if (regionName == null && district == null) {
             if (current != null) {
                 return current;
@@ -86,8 +86,7 @@ final class AccountForms {
             if (served.size() == 1) {
                 return served.get(0);
             }
-            throw new ApiException(ApiError.INVALID_VALUE, "region",
-                    "the provider serves several areas: say the household's region and district");
+            throw ApiException.because(ApiError.INVALID_VALUE, "region", "providerServesSeveralAreas");
         }
         Region region;
         if (regionName == null) {
@@ -96,7 +95,7 @@ final class AccountForms {
             try {
                 region = Region.valueOf(regionName.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ApiException(ApiError.UNKNOWN_VALUE, "region", "no region '" + regionName + "'");
+                throw ApiException.because(ApiError.UNKNOWN_VALUE, "region", "noRegion", regionName);
             }
         }
         for (ServedArea a : served) {
@@ -104,12 +103,12 @@ final class AccountForms {
                 return a.district() == null ? new ServedArea(region, district) : a;
             }
         }
-        throw new ApiException(ApiError.INVALID_VALUE, district == null ? "region" : "district",
-                "the provider does not serve " + region + (district == null ? "" : ", " + district));
+        throw ApiException.because(ApiError.INVALID_VALUE, district == null ? "region" : "district",
+                "providerDoesNotServe", region + (district == null ? "" : ", " + district));
     }
 
     static HeatingType heating(JsonObject body) {
-        String value = Fields.text(body, "heatingType", 20, false);
+        String value = DeskFormFields.text(body, "heatingType", 20, false);
         if (value == null) {
             return null;
         }

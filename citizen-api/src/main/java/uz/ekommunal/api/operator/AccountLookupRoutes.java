@@ -8,7 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import javax.sql.DataSource;
 import uz.ekommunal.api.accounts.AccountJson;
 import uz.ekommunal.api.auth.Authenticate;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.billing.account.Account;
@@ -40,7 +40,7 @@ final class AccountLookupRoutes {
     }
 
     private void find(RoutingContext ctx) {
-        Long scope = DeskAccess.scope(Requests.caller(ctx));
+        Long scope = DeskAccess.scope(RouteSupport.caller(ctx));
         String number = ctx.request().getParam("number");
         if (number == null || number.isBlank()) {
             throw ApiException.because(ApiError.MISSING_PARAMETER, "number", "numberRequired");
@@ -49,7 +49,7 @@ final class AccountLookupRoutes {
         if (!trimmed.matches("[A-Za-z0-9_-]{1,40}")) {
             throw ApiException.because(ApiError.INVALID_PARAMETER, "number", "numberLettersDigits");
         }
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             JsonArray items = new JsonArray();
             for (Account a : accounts.findByNumber(trimmed)) {
                 if (scope != null && a.providerId() != scope) {
@@ -62,6 +62,6 @@ final class AccountLookupRoutes {
                 items.add(AccountJson.account(a, accounts.provider(a.providerId())).put("meters", meters));
             }
             return new JsonObject().put("items", items);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 }

@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.ClientAddress;
@@ -46,17 +46,17 @@ final class BillRunRoutes {
     }
 
     private void start(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long scope = DeskAccess.scope(caller);
-        JsonObject body = Requests.body(ctx);
-        long providerId = Fields.integer(body, "providerId", scope == null ? 0 : scope.intValue(), 1,
+        JsonObject body = RouteSupport.body(ctx);
+        long providerId = DeskFormFields.integer(body, "providerId", scope == null ? 0 : scope.intValue(), 1,
                 Integer.MAX_VALUE, scope == null);
-        BillingPeriod period = period(Fields.text(body, "period", 7, true));
+        BillingPeriod period = period(DeskFormFields.text(body, "period", 7, true));
         if (!DeskAccess.mayActFor(caller, providerId)) {
             throw providerNotFound(providerId);
         }
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             billing.accounts().provider(providerId);
             long runId = billing.engine().open(providerId, period);
             RunProgress opened = billing.engine().runs().progress(runId);
@@ -82,10 +82,10 @@ final class BillRunRoutes {
     }
 
     private void progress(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireDesk(caller);
-        long id = Requests.id(ctx, "id", ApiError.BILL_RUN_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> {
+        long id = RouteSupport.id(ctx, "id", ApiError.BILL_RUN_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> {
             RunProgress p;
             try {
                 p = billing.engine().runs().progress(id);
@@ -96,7 +96,7 @@ final class BillRunRoutes {
                 throw runNotFound(id);
             }
             return p;
-        }, p -> Requests.json(ctx, 200, json(p)));
+        }, p -> RouteSupport.json(ctx, 200, json(p)));
     }
 
     private static ApiException runNotFound(long id) {

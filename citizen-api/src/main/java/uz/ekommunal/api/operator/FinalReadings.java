@@ -49,7 +49,7 @@ final class FinalReadings {
 
     /** {@code finalReading: {value, register?}} from a replace body, or null when not given. */
     static Value parse(JsonObject body) {
-        JsonObject reading = Fields.object(body, "finalReading");
+        JsonObject reading = DeskFormFields.object(body, "finalReading");
         if (reading == null) {
             return null;
         }
@@ -67,7 +67,7 @@ final class FinalReadings {
                 || !(raw instanceof Number || raw instanceof String)) {
             throw ApiException.because(ApiError.INVALID_VALUE, "finalReading.value", "finalreadingValueRegisterS");
         }
-        String register = Fields.text(reading, "register", 20, false);
+        String register = DeskFormFields.text(reading, "register", 20, false);
         if (register != null && Register.byObis(register).isEmpty()) {
             throw ApiException.because(ApiError.UNKNOWN_VALUE, "finalReading.register",
                     "finalreadingRegisterKnownObis");

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.QueryParams;
@@ -51,15 +51,15 @@ final class HeldReadingRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Long provider = DeskAccess.scope(Requests.caller(ctx));
+        Long provider = DeskAccess.scope(RouteSupport.caller(ctx));
         String serial = ctx.request().getParam("serial");
         if (serial != null) {
             serial = MeterForms.checkSerial(serial, "serial");
         }
         int limit = QueryParams.integer(ctx, "limit", 100, 1, 500);
         String only = serial;
-        Requests.blocking(vertx, ctx, () -> visible(provider, held.list(only, limit)),
-                items -> Requests.json(ctx, 200, new JsonObject().put("items", items)));
+        RouteSupport.blocking(vertx, ctx, () -> visible(provider, held.list(only, limit)),
+                items -> RouteSupport.json(ctx, 200, new JsonObject().put("items", items)));
     }
 
     private JsonArray visible(Long provider, List<Held> readings) throws SQLException {
@@ -89,25 +89,25 @@ final class HeldReadingRoutes {
     }
 
     private void review(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long provider = DeskAccess.scope(caller);
         String serial = MeterForms.checkSerial(ctx.pathParam("serial"), "serial");
-        JsonObject body = Requests.body(ctx);
+        JsonObject body = RouteSupport.body(ctx);
         String register = MeterForms.register(body, "register", true);
-        Instant time = Fields.instant(body, "time", null, true);
-        Decision decision = switch (Fields.text(body, "decision", 10, true)) {
+        Instant time = DeskFormFields.instant(body, "time", null, true);
+        Decision decision = switch (DeskFormFields.text(body, "decision", 10, true)) {
             case "accept" -> Decision.ACCEPTED;
             case "reject" -> Decision.REJECTED;
             default -> throw ApiException.because(ApiError.INVALID_PARAMETER, "decision", "decisionAcceptReject");
         };
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             if (provider != null && !scope.visible(provider, serial)) {
                 throw ApiException.because(ApiError.METER_NOT_FOUND, "serial", "noMeterWithSerial2", serial);
             }
             return held.decide(serial, register, time, decision, "user " + caller.userId())
                     .orElseThrow(() -> ApiException.because(ApiError.HELD_READING_NOT_FOUND, "time",
                             "noReadingHeldReview", serial, register, time));
-        }, h -> Requests.json(ctx, 200, json(h).put("decision", decision.name().toLowerCase())));
+        }, h -> RouteSupport.json(ctx, 200, json(h).put("decision", decision.name().toLowerCase())));
     }
 
     private static JsonObject json(Held h) {

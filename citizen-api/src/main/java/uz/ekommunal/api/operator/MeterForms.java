@@ -26,9 +26,9 @@ final class MeterForms {
         String serial = serial(body, serialField);
         String utility = oneOf(body, "utility", NewMeter.UTILITIES);
         String protocol = oneOf(body, "protocol", NewMeter.PROTOCOLS);
-        int digits = Fields.integer(body, "registerDigits", 6, 4, 12, false);
-        BigDecimal multiplier = Fields.positive(body, "multiplier", BigDecimal.ONE);
-        String psk = Fields.text(body, "psk", 128, false);
+        int digits = DeskFormFields.integer(body, "registerDigits", 6, 4, 12, false);
+        BigDecimal multiplier = DeskFormFields.positive(body, "multiplier", BigDecimal.ONE);
+        String psk = DeskFormFields.text(body, "psk", 128, false);
         if (psk != null && !PSK.matcher(psk).matches()) {
             throw ApiException.because(ApiError.INVALID_VALUE, "psk", "pskBytesHex");
         }
@@ -39,7 +39,7 @@ final class MeterForms {
     }
 
     static String serial(JsonObject body, String field) {
-        String serial = Fields.text(body, field, 40, true);
+        String serial = DeskFormFields.text(body, field, 40, true);
         return checkSerial(serial, field);
     }
 
@@ -52,17 +52,17 @@ final class MeterForms {
 
     /** The optional Modbus endpoint ({@code modbus}: host, port, unit, map, intervalSeconds), or null. */
     static NewModbusEndpoint modbus(JsonObject body, String serial) {
-        JsonObject m = Fields.object(body, "modbus");
+        JsonObject m = DeskFormFields.object(body, "modbus");
         if (m == null) {
             return null;
         }
-        String host = Fields.text(m, "host", 253, true);
+        String host = DeskFormFields.text(m, "host", 253, true);
         if (!host.matches("[A-Za-z0-9.:_-]+")) {
             throw ApiException.because(ApiError.INVALID_VALUE, "modbus.host", "modbusHostHostName");
         }
-        int port = Fields.integer(m, "port", 502, 1, 65535, false);
-        int unit = Fields.integer(m, "unit", 1, 0, 255, false);
-        String map = Fields.text(m, "map", 500, false);
+        int port = DeskFormFields.integer(m, "port", 502, 1, 65535, false);
+        int unit = DeskFormFields.integer(m, "unit", 1, 0, 255, false);
+        String map = DeskFormFields.text(m, "map", 500, false);
         map = map == null ? "sdm630" : map;
         try {
             RegisterMap.parse(map);
@@ -70,13 +70,13 @@ final class MeterForms {
             throw ApiException.because(ApiError.INVALID_VALUE, "modbus.map", "engine", "modbus.map",
                     "modbus.map: " + e.getMessage());
         }
-        int interval = Fields.integer(m, "intervalSeconds", 60, 1, 86_400, false);
+        int interval = DeskFormFields.integer(m, "intervalSeconds", 60, 1, 86_400, false);
         return new NewModbusEndpoint(serial, host, port, unit, map, Duration.ofSeconds(interval));
     }
 
     /** A register's OBIS code the gateway knows ({@code 1-0:1.8.0}). */
     static String register(JsonObject body, String field, boolean required) {
-        String obis = Fields.text(body, field, 20, required);
+        String obis = DeskFormFields.text(body, field, 20, required);
         if (obis != null && Register.byObis(obis).isEmpty()) {
             throw ApiException.because(ApiError.UNKNOWN_VALUE, field, "knownObisCode", field);
         }
@@ -84,7 +84,7 @@ final class MeterForms {
     }
 
     private static String oneOf(JsonObject body, String field, java.util.Set<String> allowed) {
-        String value = Fields.text(body, field, 20, true).toLowerCase(java.util.Locale.ROOT);
+        String value = DeskFormFields.text(body, field, 20, true).toLowerCase(java.util.Locale.ROOT);
         if (!allowed.contains(value)) {
             throw ApiException.because(ApiError.UNKNOWN_VALUE, field, "one", field, new java.util.TreeSet<>(allowed));
         }

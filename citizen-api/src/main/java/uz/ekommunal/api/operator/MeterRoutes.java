@@ -16,7 +16,7 @@ import uz.ekommunal.api.accounts.Cursors;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.ClientAddress;
@@ -62,13 +62,13 @@ final class MeterRoutes {
     }
 
     private void register(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireDesk(caller);
-        JsonObject body = Requests.body(ctx);
-        NewMeter meter = MeterForms.meter(body, "serial", Fields.instant(body, "installedAt", clock.instant(), false));
+        JsonObject body = RouteSupport.body(ctx);
+        NewMeter meter = MeterForms.meter(body, "serial", DeskFormFields.instant(body, "installedAt", clock.instant(), false));
         var endpoint = MeterForms.modbus(body, meter.serial());
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Meter stored = desk.register(caller, meter, endpoint);
             audit.record(caller, "meter.register", "meter:" + stored.serial(), null, json(stored, null), address);
             // an MQTT meter gets its secret at registration, shown this once (never in the audit log)
@@ -76,32 +76,32 @@ final class MeterRoutes {
             return json(stored, null).put("secret", secret);
         }, created -> {
             ctx.response().putHeader("Cache-Control", "no-store");
-            Requests.json(ctx, 201, created);
+            RouteSupport.json(ctx, 201, created);
         });
     }
 
     /** A new secret (the old one, if any, stops working): {@code {serial, user, secret}}, shown once. */
     private void issueSecret(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireDesk(caller);
         String serial = MeterForms.checkSerial(ctx.pathParam("serial"), "serial");
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             String secret = desk.issueSecret(caller, serial);
             audit.record(caller, "meter.secret.issue", "meter:" + serial, null, null, address);
             return secret;
         }, secret -> {
             ctx.response().putHeader("Cache-Control", "no-store");
-            Requests.json(ctx, 201, new JsonObject().put("serial", serial).put("user", serial).put("secret", secret));
+            RouteSupport.json(ctx, 201, new JsonObject().put("serial", serial).put("user", serial).put("secret", secret));
         });
     }
 
     private void revokeSecret(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireDesk(caller);
         String serial = MeterForms.checkSerial(ctx.pathParam("serial"), "serial");
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             desk.revokeSecret(caller, serial);
             audit.record(caller, "meter.secret.revoke", "meter:" + serial, null, null, address);
             return serial;
@@ -109,14 +109,14 @@ final class MeterRoutes {
     }
 
     private void replace(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireDesk(caller);
         String oldSerial = MeterForms.checkSerial(ctx.pathParam("serial"), "serial");
-        JsonObject body = Requests.body(ctx);
-        Instant at = Fields.instant(body, "at", null, true);
+        JsonObject body = RouteSupport.body(ctx);
+        Instant at = DeskFormFields.instant(body, "at", null, true);
         FinalReadings.Value finalReading = FinalReadings.parse(body);
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             // the new meter is like the old one unless the body says otherwise
             Meter old = desk.visible(DeskAccess.scope(caller), oldSerial);
             JsonObject merged = new JsonObject().put("utility", old.utility()).put("protocol", old.protocol())
@@ -128,38 +128,38 @@ final class MeterRoutes {
             audit.record(caller, "meter.replace", "meter:" + oldSerial, json(old, null),
                     json(replacement, null).put("replaces", oldSerial).put("at", at.toString()), address);
             return replacement;
-        }, m -> Requests.json(ctx, 201, json(m, null).put("replaces", oldSerial)));
+        }, m -> RouteSupport.json(ctx, 201, json(m, null).put("replaces", oldSerial)));
     }
 
     private void retire(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireDesk(caller);
         String serial = MeterForms.checkSerial(ctx.pathParam("serial"), "serial");
-        Instant at = Fields.instant(Requests.body(ctx), "at", null, true);
+        Instant at = DeskFormFields.instant(RouteSupport.body(ctx), "at", null, true);
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Meter before = desk.visible(DeskAccess.scope(caller), serial);
             Meter m = desk.retire(caller, serial, at);
             audit.record(caller, "meter.retire", "meter:" + serial, json(before, null), json(m, null), address);
             return m;
-        }, m -> Requests.json(ctx, 200, json(m, null)));
+        }, m -> RouteSupport.json(ctx, 200, json(m, null)));
     }
 
     private void link(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireDesk(caller);
-        long accountId = Requests.id(ctx, "accountId", ApiError.ACCOUNT_NOT_FOUND);
-        JsonObject body = Requests.body(ctx);
+        long accountId = RouteSupport.id(ctx, "accountId", ApiError.ACCOUNT_NOT_FOUND);
+        JsonObject body = RouteSupport.body(ctx);
         String serial = MeterForms.serial(body, "serial");
         String register = MeterForms.register(body, "register", true);
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Meter m = desk.link(caller, accountId, serial, register);
             audit.record(caller, "meter.link", "account:" + accountId, null,
                     new JsonObject().put("serial", m.serial()).put("register", register), address);
             return m;
         },
-                m -> Requests.json(ctx, 201, new JsonObject().put("accountId", accountId).put("serial", m.serial())
+                m -> RouteSupport.json(ctx, 201, new JsonObject().put("accountId", accountId).put("serial", m.serial())
                         .put("register", register)));
     }
 
@@ -168,7 +168,7 @@ final class MeterRoutes {
      * {@code serial}: only serials starting with it (any case).
      */
     private void list(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long provider = DeskAccess.scope(caller);
         String offline = ctx.request().getParam("offline");
         if (offline != null && !offline.equals("true") && !offline.equals("false")) {
@@ -181,7 +181,7 @@ final class MeterRoutes {
         }
         int limit = QueryParams.integer(ctx, "limit", 100, 1, 1000);
         String after = Cursors.decode(ctx.request().getParam("cursor"));
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Map<String, ModbusEndpointStatus> polled = modbus.list().stream()
                     .collect(Collectors.toMap(ModbusEndpointStatus::serial, Function.identity(), (a, b) -> a));
             List<JsonObject> items = new ArrayList<>();
@@ -208,7 +208,7 @@ final class MeterRoutes {
             });
             return new JsonObject().put("items", new JsonArray(items))
                     .put("nextCursor", rest && cursor != null ? Cursors.encode(cursor) : null);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     static JsonObject json(Meter m, ModbusEndpointStatus status) {

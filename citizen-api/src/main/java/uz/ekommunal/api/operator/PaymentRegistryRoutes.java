@@ -10,7 +10,7 @@ import java.util.Locale;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.Problems;
@@ -63,7 +63,7 @@ public final class PaymentRegistryRoutes {
     }
 
     private void importRegistry(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long scope = DeskAccess.scope(caller);
         boolean dryRun = flag(ctx.request().getParam("dry_run"), "dry_run");
         Channel channel = channel(ctx.request().getParam("channel"));
@@ -71,19 +71,19 @@ public final class PaymentRegistryRoutes {
         Locale locale = RegistryTexts.locale(ctx.request().getHeader("Accept-Language"));
         String csv = ctx.body() == null ? null : ctx.body().asString();
         if (csv == null || csv.isBlank()) {
-            throw new ApiException(ApiError.MISSING_VALUE, "body", "The body must be a payment registry CSV file");
+            throw ApiException.because(ApiError.MISSING_VALUE, "body", "registryCsvBody");
         }
         String address = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
         PaymentRegistryImport.Request request = new PaymentRegistryImport.Request(channel, fileName,
                 caller.role() + " " + caller.userId(), scope, dryRun);
-        Requests.blocking(vertx, ctx, () -> importer.run(new StringReader(csv), request,
+        RouteSupport.blocking(vertx, ctx, () -> importer.run(new StringReader(csv), request,
                 PaymentRegistryImport.Progress.NONE, (c, report) -> audit.record(c, caller, "registry.payments",
                         "registry:payments", null, counts(report).put("file", fileName), address)), report -> {
                     JsonObject body = json(report, locale);
                     if (report.refused()) {
                         refuse(ctx, report, body);
                     } else {
-                        Requests.json(ctx, 200, body);
+                        RouteSupport.json(ctx, 200, body);
                     }
                 });
     }
@@ -101,34 +101,34 @@ public final class PaymentRegistryRoutes {
     }
 
     private void listSetAside(RoutingContext ctx) {
-        Long scope = DeskAccess.scope(Requests.caller(ctx));
+        Long scope = DeskAccess.scope(RouteSupport.caller(ctx));
         String state = ctx.request().getParam("state");
         if (state != null && !state.matches("SET_ASIDE|CREDITED|REJECTED")) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "state", "state must be SET_ASIDE, CREDITED or REJECTED");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "state", "setAsideState");
         }
-        Requests.blocking(vertx, ctx, () -> setAside.list(scope, state, 1000), rows -> {
+        RouteSupport.blocking(vertx, ctx, () -> setAside.list(scope, state, 1000), rows -> {
             JsonArray out = new JsonArray();
             rows.forEach(r -> out.add(json(r)));
-            Requests.json(ctx, 200, new JsonObject().put("payments", out));
+            RouteSupport.json(ctx, 200, new JsonObject().put("payments", out));
         });
     }
 
     private void decide(RoutingContext ctx, boolean credit) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long scope = DeskAccess.scope(caller);
-        long id = Requests.id(ctx, "id", ApiError.SET_ASIDE_NOT_FOUND);
-        JsonObject body = Requests.body(ctx);
-        String number = credit ? Requests.text(body, "account_number", 32, true) : null;
-        String note = Requests.text(body, "note", 500, true);
+        long id = RouteSupport.id(ctx, "id", ApiError.SET_ASIDE_NOT_FOUND);
+        JsonObject body = RouteSupport.body(ctx);
+        String number = credit ? RouteSupport.text(body, "account_number", 32, true) : null;
+        String note = RouteSupport.text(body, "note", 500, true);
         String by = caller.role() + " " + caller.userId();
         String address = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
         SetAsidePayments.Audit record = (c, before, after) -> audit.record(c, caller,
                 credit ? "registry.set_aside.credit" : "registry.set_aside.reject", "registry-payment:" + id,
                 json(before), json(after), address);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             return credit ? setAside.credit(id, scope, number, note, by, record)
                     : setAside.reject(id, scope, note, by, record);
-        }, decided -> Requests.json(ctx, 200, json(decided)));
+        }, decided -> RouteSupport.json(ctx, 200, json(decided)));
     }
 
     static boolean flag(String value, String name) {
@@ -138,7 +138,7 @@ public final class PaymentRegistryRoutes {
         if (value.equals("true")) {
             return true;
         }
-        throw new ApiException(ApiError.INVALID_PARAMETER, name, name + " must be true or false");
+        throw ApiException.because(ApiError.INVALID_PARAMETER, name, "trueOrFalse", name);
     }
 
     private static Channel channel(String value) {
@@ -148,7 +148,7 @@ public final class PaymentRegistryRoutes {
         try {
             return Channel.of(value);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "channel", "channel must be bank or post");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "channel", "bankOrPost");
         }
     }
 
@@ -157,7 +157,7 @@ public final class PaymentRegistryRoutes {
             return "registry.csv";
         }
         if (value.length() > 200) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "file_name", "file_name must be at most 200 characters");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "file_name", "fileNameLength", 200);
         }
         return value.strip();
     }

@@ -17,7 +17,7 @@ import uz.ekommunal.api.accounts.AccountJson;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
@@ -66,7 +66,7 @@ public final class ProviderRoutes {
 
     private void list(RoutingContext ctx) {
         requireAdministrator(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             JsonArray items = new JsonArray();
             Map<Long, List<ServedArea>> served;
             try (Connection c = dataSource.getConnection()) {
@@ -77,19 +77,19 @@ public final class ProviderRoutes {
                         .put("areas", areasJson(served.getOrDefault(p.id(), List.of()))));
             }
             return new JsonObject().put("items", items);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     private void create(RoutingContext ctx) {
         Caller caller = requireAdministrator(ctx);
-        JsonObject body = Requests.body(ctx);
-        String code = Fields.text(body, "code", 40, true).toUpperCase(Locale.ROOT);
+        JsonObject body = RouteSupport.body(ctx);
+        String code = DeskFormFields.text(body, "code", 40, true).toUpperCase(Locale.ROOT);
         if (!CODE.matcher(code).matches()) {
             throw ApiException.because(ApiError.INVALID_VALUE, "code", "codeCapitalLettersDigits");
         }
         AccountKind kind = choice(AccountKind.class, body, "utility");
         Region region = choice(Region.class, body, "region");
-        String pattern = Fields.text(body, "accountPattern", 200, kind == AccountKind.GARBAGE);
+        String pattern = DeskFormFields.text(body, "accountPattern", 200, kind == AccountKind.GARBAGE);
         if (pattern != null) {
             try {
                 Pattern.compile(pattern);
@@ -98,13 +98,13 @@ public final class ProviderRoutes {
                         "accountpatternNotRegularExpression");
             }
         }
-        String district = Fields.text(body, "district", 100, false);
+        String district = DeskFormFields.text(body, "district", 100, false);
         ProviderRequisites requisites = requisites(body);
         List<ServedArea> others = areas(body);
         NewProvider provider = new NewProvider(code, kind, kind == AccountKind.GARBAGE ? pattern : null, region, district,
                 requisites);
         String from = address(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
@@ -122,18 +122,18 @@ public final class ProviderRoutes {
                     throw e;
                 }
             }
-        }, after -> Requests.json(ctx, 201, after));
+        }, after -> RouteSupport.json(ctx, 201, after));
     }
 
     private void change(RoutingContext ctx) {
         Caller caller = requireAdministrator(ctx);
         String code = ctx.pathParam("code");
-        JsonObject body = Requests.body(ctx);
-        String district = Fields.text(body, "district", 100, false);
+        JsonObject body = RouteSupport.body(ctx);
+        String district = DeskFormFields.text(body, "district", 100, false);
         ProviderRequisites requisites = requisites(body);
         List<ServedArea> given = areas(body);
         String from = address(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Provider before = accounts.providerByCode(code).orElseThrow(
                     () -> ApiException.because(ApiError.PROVIDER_NOT_FOUND, "code", "noProvider", code));
             try (Connection c = dataSource.getConnection()) {
@@ -158,7 +158,7 @@ public final class ProviderRoutes {
                     throw e;
                 }
             }
-        }, after -> Requests.json(ctx, 200, after));
+        }, after -> RouteSupport.json(ctx, 200, after));
     }
 
     /** The areas served besides the home one: [{"region": "...", "district": "..." or absent}], or null when not given. */
@@ -168,14 +168,14 @@ public final class ProviderRoutes {
             return null;
         }
         if (!(value instanceof JsonArray array) || array.size() > 200) {
-            throw new ApiException(ApiError.INVALID_VALUE, "areas", "areas must be a list of up to 200 {region, district}");
+            throw ApiException.because(ApiError.INVALID_VALUE, "areas", "areasList", 200);
         }
         List<ServedArea> out = new ArrayList<>();
         for (Object item : array) {
             if (!(item instanceof JsonObject area)) {
-                throw new ApiException(ApiError.INVALID_VALUE, "areas", "each area is {region, district}");
+                throw ApiException.because(ApiError.INVALID_VALUE, "areas", "eachArea");
             }
-            out.add(new ServedArea(choice(Region.class, area, "region"), Fields.text(area, "district", 100, false)));
+            out.add(new ServedArea(choice(Region.class, area, "region"), DeskFormFields.text(area, "district", 100, false)));
         }
         return out;
     }
@@ -190,14 +190,14 @@ public final class ProviderRoutes {
 
     /** Name required; INN 9 digits, MFO 5, OKONH 5, settlement account 20, when given. */
     private static ProviderRequisites requisites(JsonObject body) {
-        return new ProviderRequisites(Fields.text(body, "name", 200, true), Fields.text(body, "director", 200, false),
-                Fields.text(body, "phone", 40, false), Fields.text(body, "address", 300, false),
+        return new ProviderRequisites(DeskFormFields.text(body, "name", 200, true), DeskFormFields.text(body, "director", 200, false),
+                DeskFormFields.text(body, "phone", 40, false), DeskFormFields.text(body, "address", 300, false),
                 digits(body, "inn", 9), digits(body, "mfo", 5), digits(body, "okonh", 5),
                 digits(body, "settlementAccount", 20));
     }
 
     private static String digits(JsonObject body, String field, int count) {
-        String value = Fields.text(body, field, count, false);
+        String value = DeskFormFields.text(body, field, count, false);
         if (value != null && !value.matches("\\d{" + count + "}")) {
             throw ApiException.because(ApiError.INVALID_VALUE, field, "digits", field, count);
         }
@@ -205,7 +205,7 @@ public final class ProviderRoutes {
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, JsonObject body, String field) {
-        String value = Fields.text(body, field, 40, true);
+        String value = DeskFormFields.text(body, field, 40, true);
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -214,7 +214,7 @@ public final class ProviderRoutes {
     }
 
     private static Caller requireAdministrator(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         if (caller.role() != Role.ADMINISTRATOR) {
             throw ApiException.because(ApiError.FORBIDDEN, null, "providersAreKeptBy");
         }

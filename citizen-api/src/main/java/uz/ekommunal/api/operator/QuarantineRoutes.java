@@ -19,7 +19,7 @@ import uz.ekommunal.api.appeals.Language;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.ClientAddress;
@@ -63,7 +63,7 @@ final class QuarantineRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Long provider = DeskAccess.scope(Requests.caller(ctx));
+        Long provider = DeskAccess.scope(RouteSupport.caller(ctx));
         String reason = ctx.request().getParam("reason");
         if (reason != null && !reason.matches("[a-z_]{1,40}")) {
             throw ApiException.because(ApiError.INVALID_PARAMETER, "reason", "reasonReasonLabelMalformed");
@@ -72,8 +72,8 @@ final class QuarantineRoutes {
         int limit = QueryParams.integer(ctx, "limit", 50, 1, 500);
         Position after = Position.decode(Cursors.decode(ctx.request().getParam("cursor")));
         Language language = Languages.of(ctx);
-        Requests.blocking(vertx, ctx, () -> page(provider, reason, from, after, limit, language),
-                body -> Requests.json(ctx, 200, body));
+        RouteSupport.blocking(vertx, ctx, () -> page(provider, reason, from, after, limit, language),
+                body -> RouteSupport.json(ctx, 200, body));
     }
 
     private JsonObject page(Long provider, String reason, Instant from, Position after, int limit, Language language)
@@ -92,35 +92,35 @@ final class QuarantineRoutes {
     }
 
     private void replay(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long provider = DeskAccess.scope(caller);
-        long id = Requests.id(ctx, "id", ApiError.QUARANTINE_NOT_FOUND);
+        long id = RouteSupport.id(ctx, "id", ApiError.QUARANTINE_NOT_FOUND);
         String address = ClientAddress.of(ctx.request());
         Language language = Languages.of(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             visibleEntry(provider, id);
             QuarantineDesk.Result result = quarantine.replay(id, "user " + caller.userId());
             refuseUnlessDone(result, id);
             audit.record(caller, "quarantine.replay", "quarantine:" + id, null,
                     new JsonObject().put("stored", result.stored()), address);
             return entry(quarantine.find(id).orElseThrow(), language).put("stored", result.stored());
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     private void discard(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long provider = DeskAccess.scope(caller);
-        long id = Requests.id(ctx, "id", ApiError.QUARANTINE_NOT_FOUND);
-        String note = Fields.text(Requests.body(ctx), "reason", 500, true);
+        long id = RouteSupport.id(ctx, "id", ApiError.QUARANTINE_NOT_FOUND);
+        String note = DeskFormFields.text(RouteSupport.body(ctx), "reason", 500, true);
         String address = ClientAddress.of(ctx.request());
         Language language = Languages.of(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             visibleEntry(provider, id);
             refuseUnlessDone(quarantine.discard(id, note, "user " + caller.userId()), id);
             audit.record(caller, "quarantine.discard", "quarantine:" + id, null,
                     new JsonObject().put("reason", note), address);
             return entry(quarantine.find(id).orElseThrow(), language);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     /** The entry, if the caller may see it: an operator only those naming a meter in its scope. */

@@ -11,7 +11,7 @@ import java.util.List;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.billing.reconcile.Difference;
@@ -52,53 +52,53 @@ public final class ReconciliationRoutes {
     }
 
     private void run(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long scope = DeskAccess.scope(caller);
-        LocalDate day = day(Requests.text(Requests.body(ctx), "day", 10, true), "day");
+        LocalDate day = day(RouteSupport.text(RouteSupport.body(ctx), "day", 10, true), "day");
         String address = address(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             ReconciliationRun run = reconciliation.run(day, caller.role() + " " + caller.userId());
             audit.record(caller, "reconciliation.run", "reconciliation:" + day, null, new JsonObject()
                     .put("runId", run.id()).put("open", run.differences().size()).put("gone", run.closedAsGone()),
                     address);
             return run;
-        }, run -> Requests.json(ctx, 200, new JsonObject().put("runId", run.id()).put("day", run.day().toString())
+        }, run -> RouteSupport.json(ctx, 200, new JsonObject().put("runId", run.id()).put("day", run.day().toString())
                 .put("differences", json(run.differences().stream()
                         .filter(d -> scope == null || scope.equals(d.providerId())).toList()))));
     }
 
     private void list(RoutingContext ctx) {
-        Long scope = DeskAccess.scope(Requests.caller(ctx));
+        Long scope = DeskAccess.scope(RouteSupport.caller(ctx));
         String dayParam = ctx.request().getParam("day");
         LocalDate day = dayParam == null || dayParam.isBlank() ? null : day(dayParam, "day");
         boolean all = "false".equals(ctx.request().getParam("open"));
         if (!all && ctx.request().getParam("open") != null && !"true".equals(ctx.request().getParam("open"))) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "open", "open must be true or false");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "open", "trueOrFalse", "open");
         }
-        Requests.blocking(vertx, ctx, () -> reconciliation.list(scope, day, !all),
-                found -> Requests.json(ctx, 200, new JsonObject().put("differences", json(found))));
+        RouteSupport.blocking(vertx, ctx, () -> reconciliation.list(scope, day, !all),
+                found -> RouteSupport.json(ctx, 200, new JsonObject().put("differences", json(found))));
     }
 
     private void resolve(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long scope = DeskAccess.scope(caller);
-        long id = Requests.id(ctx, "id", ApiError.DIFFERENCE_NOT_FOUND);
-        String note = Requests.text(Requests.body(ctx), "note", 500, true);
+        long id = RouteSupport.id(ctx, "id", ApiError.DIFFERENCE_NOT_FOUND);
+        String note = RouteSupport.text(RouteSupport.body(ctx), "note", 500, true);
         String address = address(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Difference resolved;
             resolved = reconciliation.resolve(id, scope, note, caller.role() + " " + caller.userId());
             audit.record(caller, "reconciliation.resolve", "reconciliation-difference:" + id, null, json(resolved),
                     address);
             return resolved;
-        }, resolved -> Requests.json(ctx, 200, json(resolved)));
+        }, resolved -> RouteSupport.json(ctx, 200, json(resolved)));
     }
 
     private static LocalDate day(String value, String field) {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ApiException(ApiError.INVALID_VALUE, field, field + " must be a date (YYYY-MM-DD)");
+            throw ApiException.because(ApiError.INVALID_VALUE, field, "date", field);
         }
     }
 

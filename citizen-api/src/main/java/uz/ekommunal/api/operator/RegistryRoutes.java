@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
@@ -59,7 +59,7 @@ public final class RegistryRoutes {
     }
 
     private void importAccounts(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         if (caller.role() != Role.ADMINISTRATOR) {
             throw ApiException.because(ApiError.FORBIDDEN, null, "registryImportsAreAdministrators");
         }
@@ -69,16 +69,16 @@ public final class RegistryRoutes {
             throw ApiException.because(ApiError.MISSING_VALUE, "body", "bodyRegistryCsvFile");
         }
         String address = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
-        Requests.blocking(vertx, ctx, () -> importer.run(new StringReader(csv), dryRun, RegistryImport.Progress.NONE,
+        RouteSupport.blocking(vertx, ctx, () -> importer.run(new StringReader(csv), dryRun, RegistryImport.Progress.NONE,
                 (c, report) -> audit.record(c, caller, "registry.import", "registry:accounts", null,
-                        counts(report), address)), report -> Requests.json(ctx, 200, json(report)));
+                        counts(report), address)), report -> RouteSupport.json(ctx, 200, json(report)));
     }
 
     private void exportAccounts(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long scope = DeskAccess.scope(caller);
         String code = ctx.request().getParam("provider");
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Long providerId = scope;
             if (code != null && !code.isBlank()) {
                 Provider provider = accounts.providerByCode(code.strip()).orElse(null);

@@ -11,7 +11,7 @@ import uz.ekommunal.api.accounts.Cursors;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.ClientAddress;
@@ -50,11 +50,11 @@ final class TariffDeskRoutes {
 
     /** By id, {@code limit} per page; {@code utility} filters. */
     private void list(RoutingContext ctx) {
-        DeskAccess.requireDesk(Requests.caller(ctx));
+        DeskAccess.requireDesk(RouteSupport.caller(ctx));
         int limit = QueryParams.integer(ctx, "limit", 100, 1, 1000);
         String after = Cursors.decode(ctx.request().getParam("cursor"));
         String utility = ctx.request().getParam("utility");
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             List<TariffVersion> all = store.versions().stream()
                     .filter(v -> utility == null || v.utility().name().equalsIgnoreCase(utility))
                     .filter(v -> after == null || v.id().compareTo(after) > 0)
@@ -63,28 +63,28 @@ final class TariffDeskRoutes {
             all.stream().limit(limit).forEach(v -> items.add(TariffForm.json(v)));
             return new JsonObject().put("items", items)
                     .put("nextCursor", all.size() > limit ? Cursors.encode(all.get(limit - 1).id()) : null);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     private void add(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireTariffEditor(caller);
-        TariffVersion version = TariffForm.parse(Requests.body(ctx));
+        TariffVersion version = TariffForm.parse(RouteSupport.body(ctx));
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             stored(() -> store.add(version));
             audit.record(caller, "tariff.add", "tariff:" + version.id(), null, TariffForm.json(version), address);
             return version;
-        }, v -> Requests.json(ctx, 201, TariffForm.json(v)));
+        }, v -> RouteSupport.json(ctx, 201, TariffForm.json(v)));
     }
 
     private void supersede(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireTariffEditor(caller);
         String previous = ctx.pathParam("id");
-        TariffVersion next = TariffForm.parse(Requests.body(ctx));
+        TariffVersion next = TariffForm.parse(RouteSupport.body(ctx));
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             TariffVersion before = store.versions().stream().filter(v -> v.id().equals(previous)).findFirst()
                     .orElseThrow(() -> ApiException.because(ApiError.TARIFF_VERSION_NOT_FOUND, "id",
                             "noTariffVersion", previous));
@@ -92,7 +92,7 @@ final class TariffDeskRoutes {
             audit.record(caller, "tariff.supersede", "tariff:" + previous, TariffForm.json(before),
                     TariffForm.json(next).put("supersedes", previous), address);
             return next;
-        }, v -> Requests.json(ctx, 201, TariffForm.json(v).put("supersedes", previous)));
+        }, v -> RouteSupport.json(ctx, 201, TariffForm.json(v).put("supersedes", previous)));
     }
 
     /** Stores a change (the book's refusals are answered as problems by the failure handler) and reloads the cached book. */

@@ -27,7 +27,7 @@ final class TariffForm {
     }
 
     static TariffVersion parse(JsonObject body) {
-        String id = Fields.text(body, "id", 80, true);
+        String id = DeskFormFields.text(body, "id", 80, true);
         if (!id.matches("[A-Za-z0-9_.:-]+")) {
             throw invalid("id", "id must be letters, digits, '-', '_', '.' or ':'");
         }
@@ -53,7 +53,7 @@ final class TariffForm {
     }
 
     private static String cell(JsonObject body, String field, boolean required, Check check) {
-        String value = Fields.text(body, field, 500, required);
+        String value = DeskFormFields.text(body, field, 500, required);
         if (value == null) {
             return null;
         }
@@ -88,7 +88,7 @@ final class TariffForm {
 
     private static String number(JsonObject body, String field) {
         Object value = body.getValue(field);
-        return value == null ? null : Fields.positive(body, field, null).toPlainString();
+        return value == null ? null : DeskFormFields.positive(body, field, null).toPlainString();
     }
 
     private static String orEmpty(String s) {

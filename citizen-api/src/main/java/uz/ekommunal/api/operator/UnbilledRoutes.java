@@ -10,7 +10,7 @@ import java.time.YearMonth;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.ClientAddress;
@@ -50,14 +50,14 @@ final class UnbilledRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long scope = DeskAccess.scope(caller);
         long asked = QueryParams.integer(ctx, "providerId", 0, 1, Integer.MAX_VALUE);
         if (asked != 0 && !DeskAccess.mayActFor(caller, asked)) {
-            throw new ApiException(ApiError.PROVIDER_NOT_FOUND, "providerId", "No provider " + asked + " among yours");
+            throw ApiException.because(ApiError.PROVIDER_NOT_FOUND, "providerId", "noProviderAmongYours", asked);
         }
         Long provider = asked != 0 ? Long.valueOf(asked) : scope;
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             JsonArray items = new JsonArray();
             for (RunProgress run : billing.engine().runs().all()) {
                 if ((provider == null || run.providerId() == provider) && run.failures() > 0) {
@@ -65,32 +65,32 @@ final class UnbilledRoutes {
                 }
             }
             return new JsonObject().put("items", items);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     private void ofRun(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireDesk(caller);
-        long id = Requests.id(ctx, "id", ApiError.BILL_RUN_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> {
+        long id = RouteSupport.id(ctx, "id", ApiError.BILL_RUN_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> {
             RunProgress run = yours(caller, id);
             return BillRunRoutes.json(run).put("items", items(run));
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     private void retry(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireDesk(caller);
-        long id = Requests.id(ctx, "id", ApiError.BILL_RUN_NOT_FOUND);
+        long id = RouteSupport.id(ctx, "id", ApiError.BILL_RUN_NOT_FOUND);
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             RunProgress before = yours(caller, id);
             int shards = billing.engine().runs().retryFailures(id);
             RunProgress after = billing.engine().runs().progress(id);
             audit.record(caller, "bill-run.retry", "bill-run:" + id, BillRunRoutes.json(before),
                     BillRunRoutes.json(after).put("shardsReopened", shards), address);
             return BillRunRoutes.json(after).put("shardsReopened", shards);
-        }, body -> Requests.json(ctx, 202, body));
+        }, body -> RouteSupport.json(ctx, 202, body));
     }
 
     /** The run, if the caller may see it; else 404 as if there were none. */
@@ -119,6 +119,6 @@ final class UnbilledRoutes {
     }
 
     private static ApiException notFound(long id) {
-        return new ApiException(ApiError.BILL_RUN_NOT_FOUND, "id", "No bill run " + id + " among yours");
+        return ApiException.because(ApiError.BILL_RUN_NOT_FOUND, "id", "noBillRunAmong", id);
     }
 }

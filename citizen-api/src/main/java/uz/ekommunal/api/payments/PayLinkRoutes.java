@@ -11,7 +11,7 @@ import java.util.Set;
 import uz.ekommunal.api.auth.AuthException;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.RateLimit;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.billing.ledger.Ledger;
@@ -73,17 +73,17 @@ public final class PayLinkRoutes {
         try {
             caller = scope.caller(ctx);
         } catch (AuthException e) {
-            Requests.fail(ctx, e);
+            RouteSupport.fail(ctx, e);
             return;
         }
         String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
         Optional<Duration> wait = limiter.tryAcquire(address);
         if (wait.isPresent()) {
-            Requests.fail(ctx, new AuthException(ApiException.because(ApiError.TOO_MANY_LOOKUPS, "number",
+            RouteSupport.fail(ctx, new AuthException(ApiException.because(ApiError.TOO_MANY_LOOKUPS, "number",
                     "tooManyAccountNumbers"), wait.get()));
             return;
         }
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Payees.Lookup payee = payees.find(number);
             if (payee.ambiguous()) {
                 throw ApiException.because(ApiError.INVALID_PARAMETER, "number", "accountNumberExistsSeveral", number);
@@ -106,6 +106,6 @@ public final class PayLinkRoutes {
             return new JsonObject().put("account", number).put("holder", MaskedName.of(payee.account().holderName()))
                     .put("amount", tiyin == null ? null : Soum.format(tiyin)).put("amountTiyin", tiyin)
                     .put("prefilled", prefilled).put("amountRequired", tiyin == null).put("links", found);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 }

@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
@@ -68,7 +68,7 @@ public final class HandReadingRoutes {
     }
 
     private void household(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         if (caller.role() != Role.HOUSEHOLD) {
             throw ApiException.because(ApiError.FORBIDDEN, null, "householdsSubmitTheirReadings");
         }
@@ -76,7 +76,7 @@ public final class HandReadingRoutes {
     }
 
     private void inspection(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         Long provider = DeskAccess.scope(caller);
         submit(ctx, Protocol.INSPECTION, "inspection:user:" + caller.userId(),
                 serial -> provider == null || scope.visible(provider, serial));
@@ -91,12 +91,12 @@ public final class HandReadingRoutes {
         if (serial == null || !SERIAL.matcher(serial).matches()) {
             throw ApiException.because(ApiError.INVALID_PARAMETER, "serial", "serialLettersDigits");
         }
-        JsonObject body = Requests.body(ctx);
+        JsonObject body = RouteSupport.body(ctx);
         BigDecimal value = value(body);
         Instant now = clock.instant();
         Instant time = time(body, now);
-        String obis = Requests.text(body, "register", 20, false);
-        Requests.blocking(vertx, ctx, () -> {
+        String obis = RouteSupport.text(body, "register", 20, false);
+        RouteSupport.blocking(vertx, ctx, () -> {
             Meter meter = permission.allows(serial) ? meters.find(serial).orElse(null) : null;
             if (meter == null) {
                 throw ApiException.because(ApiError.METER_NOT_FOUND, "serial", "noMeterWithSerial", serial);
@@ -105,7 +105,7 @@ public final class HandReadingRoutes {
             HandReadings.Result result = hand.submit(
                     new MeterReading(serial, register, time, value, protocol, now), submittedBy);
             return answer(result, meter, register, time, value);
-        }, answer -> Requests.json(ctx, answer.getString("status").equals("held") ? 202 : 201, answer));
+        }, answer -> RouteSupport.json(ctx, answer.getString("status").equals("held") ? 202 : 201, answer));
     }
 
     private static JsonObject answer(HandReadings.Result result, Meter meter, Register register, Instant time,
@@ -160,7 +160,7 @@ public final class HandReadingRoutes {
     }
 
     private Instant time(JsonObject body, Instant now) {
-        String text = Requests.text(body, "time", 40, false);
+        String text = RouteSupport.text(body, "time", 40, false);
         if (text == null) {
             return now;
         }

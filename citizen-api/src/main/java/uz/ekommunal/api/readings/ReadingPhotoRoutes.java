@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import uz.ekommunal.api.appeals.FileType;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
@@ -59,46 +59,45 @@ public final class ReadingPhotoRoutes {
     }
 
     private void attach(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         if (caller.role() != Role.HOUSEHOLD) {
-            throw new ApiException(ApiError.FORBIDDEN, null, "Households attach photos to the readings they submit");
+            throw ApiException.because(ApiError.FORBIDDEN, null, "householdsAttachPhotos");
         }
         String serial = serial(ctx);
         Instant time = time(ctx);
         String obis = ctx.request().getParam("register");
         Buffer body = ctx.body() == null ? null : ctx.body().buffer();
         if (body == null || body.length() == 0) {
-            throw new ApiException(ApiError.MISSING_VALUE, "body", "the photo is the request's body");
+            throw ApiException.because(ApiError.MISSING_VALUE, "body", "photoIsBody");
         }
         if (body.length() > ReadingPhotos.MAX_BYTES) {
-            throw new ApiException(ApiError.READING_PHOTO_TOO_LARGE, "body", "a photo is at most "
-                    + ReadingPhotos.MAX_BYTES / 1024 + " KiB; this one is " + body.length() / 1024 + " KiB");
+            throw ApiException.because(ApiError.READING_PHOTO_TOO_LARGE, "body", "photoAtMost",
+                    ReadingPhotos.MAX_BYTES / 1024, body.length() / 1024);
         }
         byte[] content = body.getBytes();
         FileType type = FileType.sniff(content).filter(t -> t == FileType.JPEG || t == FileType.PNG
-                || t == FileType.WEBP).orElseThrow(() -> new ApiException(ApiError.READING_PHOTO_TYPE, "body",
-                        "a photo is a JPEG, PNG or WebP image"));
-        Requests.blocking(vertx, ctx, () -> {
+                || t == FileType.WEBP).orElseThrow(() -> ApiException.because(ApiError.READING_PHOTO_TYPE, "body", "jpegPngWebp"));
+        RouteSupport.blocking(vertx, ctx, () -> {
             Meter meter = readable(caller, serial);
             Register register = register(obis, meter);
             if (!photos.submittedBy(meter.id(), register.obis(), time, caller.userId())) {
-                throw new ApiException(ApiError.READING_NOT_YOURS, "time",
-                        "No reading you submitted for meter " + serial + " at " + time);
+                throw ApiException.because(ApiError.READING_NOT_YOURS, "time",
+                        "noReadingYouSubmitted", serial, time);
             }
             return json(serial, photos.keep(meter.id(), register.obis(), time, caller.userId(), type, content,
                     clock.instant()));
-        }, answer -> Requests.json(ctx, 201, answer));
+        }, answer -> RouteSupport.json(ctx, 201, answer));
     }
 
     private void fetch(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         String serial = serial(ctx);
         Instant time = time(ctx);
         String obis = ctx.request().getParam("register");
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Meter meter = readable(caller, serial);
-            return photos.find(meter.id(), register(obis, meter).obis(), time).orElseThrow(() -> new ApiException(
-                    ApiError.READING_PHOTO_NOT_FOUND, "time", "No photo with the reading of " + serial + " at " + time));
+            return photos.find(meter.id(), register(obis, meter).obis(), time).orElseThrow(() -> ApiException.because(
+                    ApiError.READING_PHOTO_NOT_FOUND, "time", "noPhotoWithReading", serial, time));
         }, photo -> ctx.response().setStatusCode(200)
                 // the bytes are an image we recognised; never let a browser guess or run anything else
                 .putHeader("Content-Type", FileType.byMediaType(photo.info().mediaType()).servedType())
@@ -110,23 +109,23 @@ public final class ReadingPhotoRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         String serial = serial(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             Meter meter = readable(caller, serial);
             JsonArray items = new JsonArray();
             for (ReadingPhotos.Info info : photos.list(meter.id())) {
                 items.add(json(serial, info));
             }
             return new JsonObject().put("items", items);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     /** The meter, if the caller may read it; else 404 as for a meter that does not exist. */
     private Meter readable(Caller caller, String serial) throws Exception {
         Meter meter = access.mayRead(caller, serial) ? meters.find(serial).orElse(null) : null;
         if (meter == null) {
-            throw new ApiException(ApiError.METER_NOT_FOUND, "serial", "No meter with serial " + serial + " among yours");
+            throw ApiException.because(ApiError.METER_NOT_FOUND, "serial", "noMeterAmongYours", serial);
         }
         return meter;
     }
@@ -141,7 +140,7 @@ public final class ReadingPhotoRoutes {
     private static String serial(RoutingContext ctx) {
         String serial = ctx.pathParam("serial");
         if (serial == null || !SERIAL.matcher(serial).matches()) {
-            throw new ApiException(ApiError.INVALID_PARAMETER, "serial", "a serial is 1 to 40 letters, digits, '_' or '-'");
+            throw ApiException.because(ApiError.INVALID_PARAMETER, "serial", "serialLettersDigits");
         }
         return serial;
     }
@@ -149,17 +148,15 @@ public final class ReadingPhotoRoutes {
     private static Instant time(RoutingContext ctx) {
         Instant time = QueryParams.instant(ctx, "time", null, BillingTime.ZONE);
         if (time == null) {
-            throw new ApiException(ApiError.MISSING_PARAMETER, "time", "time is the reading's time, e.g. 2026-01-15T06:00:00Z");
+            throw ApiException.because(ApiError.MISSING_PARAMETER, "time", "readingTime");
         }
         return time;
     }
 
     private static Register register(String obis, Meter meter) {
         if (obis == null || obis.isBlank()) {
-            return Register.mainOf(meter.utility()).orElseThrow(() -> new ApiException(ApiError.INVALID_PARAMETER,
-                    "register", "say which register: the meter has no main one"));
+            return Register.mainOf(meter.utility()).orElseThrow(() -> ApiException.because(ApiError.INVALID_PARAMETER, "register", "sayWhichRegister"));
         }
-        return Register.byObis(obis).orElseThrow(() -> new ApiException(ApiError.INVALID_PARAMETER, "register",
-                "no register " + obis));
+        return Register.byObis(obis).orElseThrow(() -> ApiException.because(ApiError.INVALID_PARAMETER, "register", "noRegister", obis));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.QueryParams;
@@ -55,7 +55,7 @@ public final class ReadingRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         String serial = ctx.pathParam("serial");
         if (serial == null || !SERIAL.matcher(serial).matches()) {
             throw ApiException.because(ApiError.INVALID_PARAMETER, "serial", "serialLettersDigits");

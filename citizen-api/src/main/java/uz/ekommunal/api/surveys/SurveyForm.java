@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 
@@ -21,8 +21,8 @@ final class SurveyForm {
 
     /** {@code {title, description?, providerId?, opensAt, closesAt, publicResults?, questions: [{kind, text, required?, options?}]}}. */
     static Survey survey(JsonObject body, Long providerId, long createdBy) {
-        String title = Requests.text(body, "title", 200, true);
-        String description = Requests.text(body, "description", 2_000, false);
+        String title = RouteSupport.text(body, "title", 200, true);
+        String description = RouteSupport.text(body, "description", 2_000, false);
         Instant opensAt = time(body, "opensAt");
         Instant closesAt = time(body, "closesAt");
         if (!closesAt.isAfter(opensAt)) {
@@ -50,7 +50,7 @@ final class SurveyForm {
         } catch (IllegalArgumentException e) {
             throw badQuestions();
         }
-        String text = Requests.text(q, "text", 500, true);
+        String text = RouteSupport.text(q, "text", 500, true);
         List<String> options = new ArrayList<>();
         Object rawOptions = q.getValue("options");
         if (kind.hasOptions()) {
@@ -58,7 +58,7 @@ final class SurveyForm {
                 throw badQuestions();
             }
             for (int i = 0; i < list.size(); i++) {
-                options.add(Requests.text(new JsonObject().put("option", list.getValue(i)), "option", 200, true));
+                options.add(RouteSupport.text(new JsonObject().put("option", list.getValue(i)), "option", 200, true));
             }
         } else if (rawOptions != null) {
             throw badQuestions();
@@ -101,7 +101,7 @@ final class SurveyForm {
     }
 
     private static Instant time(JsonObject body, String field) {
-        String text = Requests.text(body, field, 40, true);
+        String text = RouteSupport.text(body, field, 40, true);
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {

@@ -12,7 +12,7 @@ import uz.ekommunal.api.accounts.LinkedAccounts;
 import uz.ekommunal.api.audit.AuditLog;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
@@ -66,8 +66,8 @@ public final class SurveyRoutes {
     }
 
     private void publish(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        JsonObject body = Requests.body(ctx);
+        Caller caller = RouteSupport.caller(ctx);
+        JsonObject body = RouteSupport.body(ctx);
         Long providerId = body.getValue("providerId") instanceof Number n ? n.longValue() : null;
         if (caller.role() == Role.OPERATOR) {
             if (providerId != null && !providerId.equals(caller.providerId())) {
@@ -79,18 +79,18 @@ public final class SurveyRoutes {
         }
         Survey survey = SurveyForm.survey(body, providerId, caller.userId());
         String address = ClientAddress.of(ctx.request());
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             long id = store.create(survey, clock.instant());
             Survey created = store.find(id).orElseThrow();
             JsonObject json = SurveyJson.survey(created, clock.instant());
             audit.record(caller, "SURVEY_PUBLISHED", "survey:" + id, null, json, address);
             return json;
-        }, json -> Requests.json(ctx, 201, json));
+        }, json -> RouteSupport.json(ctx, 201, json));
     }
 
     private void list(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        Requests.blocking(vertx, ctx, () -> {
+        Caller caller = RouteSupport.caller(ctx);
+        RouteSupport.blocking(vertx, ctx, () -> {
             List<Survey> surveys = switch (caller.role()) {
                 case ADMINISTRATOR -> store.list(null);
                 case OPERATOR -> store.list(List.of(caller.providerId())).stream()
@@ -107,30 +107,30 @@ public final class SurveyRoutes {
                 items.add(json);
             }
             return new JsonObject().put("items", items);
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     private void show(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.SURVEY_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> {
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.SURVEY_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> {
             Survey s = visible(caller, id);
             JsonObject json = SurveyJson.survey(s, clock.instant());
             if (caller.role() == Role.HOUSEHOLD) {
                 json.put("answered", store.answered(id, caller.userId()));
             }
             return json;
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     private void answer(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.SURVEY_NOT_FOUND);
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.SURVEY_NOT_FOUND);
         if (caller.role() != Role.HOUSEHOLD) {
             throw ApiException.of(ApiError.FORBIDDEN, null);
         }
-        List<Answer> answers = SurveyForm.answers(Requests.body(ctx));
-        Requests.blocking(vertx, ctx, () -> {
+        List<Answer> answers = SurveyForm.answers(RouteSupport.body(ctx));
+        RouteSupport.blocking(vertx, ctx, () -> {
             Survey s = visible(caller, id);
             if (!s.openAt(clock.instant())) {
                 throw ApiException.of(ApiError.SURVEY_NOT_OPEN, null, s.opensAt().toString(), s.closesAt().toString());
@@ -140,13 +140,13 @@ public final class SurveyRoutes {
                 throw ApiException.of(ApiError.SURVEY_ALREADY_ANSWERED, null);
             }
             return new JsonObject().put("survey", id).put("answered", true);
-        }, body -> Requests.json(ctx, 201, body));
+        }, body -> RouteSupport.json(ctx, 201, body));
     }
 
     private void results(RoutingContext ctx, boolean csv) {
-        Caller caller = Requests.caller(ctx);
-        long id = Requests.id(ctx, "id", ApiError.SURVEY_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> {
+        Caller caller = RouteSupport.caller(ctx);
+        long id = RouteSupport.id(ctx, "id", ApiError.SURVEY_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> {
             Survey s = store.find(id).orElseThrow(() -> ApiException.of(ApiError.SURVEY_NOT_FOUND, "id", id));
             boolean publisher = caller.role() == Role.ADMINISTRATOR
                     || caller.role() == Role.OPERATOR && caller.providerId().equals(s.providerId());
@@ -160,20 +160,20 @@ public final class SurveyRoutes {
                         .putHeader("Content-Disposition", "attachment; filename=\"survey-" + id + ".csv\"")
                         .putHeader("Cache-Control", "no-store").end(SurveyJson.csv(r));
             } else {
-                Requests.json(ctx, 200, SurveyJson.results(r));
+                RouteSupport.json(ctx, 200, SurveyJson.results(r));
             }
         });
     }
 
     private void publicResults(RoutingContext ctx) {
-        long id = Requests.id(ctx, "id", ApiError.SURVEY_NOT_FOUND);
-        Requests.blocking(vertx, ctx, () -> {
+        long id = RouteSupport.id(ctx, "id", ApiError.SURVEY_NOT_FOUND);
+        RouteSupport.blocking(vertx, ctx, () -> {
             Survey s = store.find(id).orElseThrow(() -> ApiException.of(ApiError.SURVEY_NOT_FOUND, "id", id));
             if (!s.publicResults() || !s.closedAt(clock.instant())) {
                 throw ApiException.of(ApiError.SURVEY_RESULTS_HIDDEN, "id");
             }
             return SurveyJson.results(store.results(s));
-        }, body -> Requests.json(ctx, 200, body));
+        }, body -> RouteSupport.json(ctx, 200, body));
     }
 
     /** The survey if it asks this caller (households) or this caller may publish such (staff); else not found. */

@@ -44,22 +44,22 @@ final class CalculatorJson {
     static CalculatorRequest parse(Buffer body, LocalDate today) {
         JsonObject json = object(body);
         List<CalculatorItem> items = items(json.getValue("utilities"));
-        String region = JsonFields.string(json, "region", "region");
-        String householdClass = JsonFields.string(json, "householdClass", "householdClass");
-        BigDecimal heatedArea = JsonFields.decimal(json, "heatedArea", "heatedArea");
+        String region = TariffInputFields.string(json, "region", "region");
+        String householdClass = TariffInputFields.string(json, "householdClass", "householdClass");
+        BigDecimal heatedArea = TariffInputFields.decimal(json, "heatedArea", "heatedArea");
         if (items.stream().anyMatch(i -> i.utility() == Utility.HEATING)
                 && (heatedArea == null || heatedArea.signum() == 0)) {
             throw ApiException.because(ApiError.MISSING_VALUE, "heatedArea", "heatedareaMRequiredHeating");
         }
         return new CalculatorRequest(items,
                 region == null || region.isBlank() ? DEFAULT_REGION : Region.parse(region, "region"),
-                JsonFields.date(json, "date", "date", today),
+                TariffInputFields.date(json, "date", "date", today),
                 householdClass == null || householdClass.isBlank() ? HouseholdClass.STANDARD
                         : HouseholdClass.parse(householdClass, "householdClass"),
-                JsonFields.integer(json, "residents", "residents", DEFAULT_RESIDENTS, 0, Household.MAX_RESIDENTS),
+                TariffInputFields.integer(json, "residents", "residents", DEFAULT_RESIDENTS, 0, Household.MAX_RESIDENTS),
                 heatedArea,
-                JsonFields.integer(json, "months", "months", 1, 1, Calculator.MAX_MONTHS),
-                JsonFields.bool(json, "needyFamily", "needyFamily", false));
+                TariffInputFields.integer(json, "months", "months", 1, 1, Calculator.MAX_MONTHS),
+                TariffInputFields.bool(json, "needyFamily", "needyFamily", false));
     }
 
     private static JsonObject object(Buffer body) {
@@ -83,24 +83,24 @@ final class CalculatorJson {
             throw ApiException.because(ApiError.MISSING_VALUE, "utilities", "utilitiesRequiredWhichUtilities");
         }
         if (!(value instanceof JsonArray array)) {
-            throw JsonFields.invalid("utilities", "must be a list of {utility, metered, consumption}");
+            throw TariffInputFields.invalid("utilities", "must be a list of {utility, metered, consumption}");
         }
         if (array.isEmpty() || array.size() > MAX_UTILITIES) {
-            throw JsonFields.invalid("utilities", "must list from 1 to " + MAX_UTILITIES + " utilities");
+            throw TariffInputFields.invalid("utilities", "must list from 1 to " + MAX_UTILITIES + " utilities");
         }
         List<CalculatorItem> items = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             String field = "utilities[" + i + "]";
             if (!(array.getValue(i) instanceof JsonObject item)) {
-                throw JsonFields.invalid(field, "must be an object {utility, metered, consumption}");
+                throw TariffInputFields.invalid(field, "must be an object {utility, metered, consumption}");
             }
-            String utility = JsonFields.string(item, "utility", field + ".utility");
+            String utility = TariffInputFields.string(item, "utility", field + ".utility");
             if (utility == null) {
                 throw ApiException.because(ApiError.MISSING_VALUE, field + ".utility", "utilityRequired", field);
             }
             items.add(new CalculatorItem(Utility.parse(utility, field + ".utility"),
-                    JsonFields.bool(item, "metered", field + ".metered", false),
-                    JsonFields.decimal(item, "consumption", field + ".consumption")));
+                    TariffInputFields.bool(item, "metered", field + ".metered", false),
+                    TariffInputFields.decimal(item, "consumption", field + ".consumption")));
         }
         return items;
     }
@@ -112,10 +112,10 @@ final class CalculatorJson {
             for (BlockUse use : line.blocks()) {
                 blocks.add(new JsonObject()
                         .put("block", use.block())
-                        .put("from", Decimals.quantity(use.bounds().from()))
-                        .put("to", use.bounds().to() == null ? null : Decimals.quantity(use.bounds().to()))
-                        .put("price", Decimals.price(use.bounds().price()))
-                        .put("quantity", Decimals.quantity(use.quantity()))
+                        .put("from", ExactDecimalText.quantity(use.bounds().from()))
+                        .put("to", use.bounds().to() == null ? null : ExactDecimalText.quantity(use.bounds().to()))
+                        .put("price", ExactDecimalText.price(use.bounds().price()))
+                        .put("quantity", ExactDecimalText.quantity(use.quantity()))
                         .put("amount", use.amount().toString()));
             }
             lines.add(new JsonObject()
@@ -124,8 +124,8 @@ final class CalculatorJson {
                     .put("tariffId", line.tariffId())
                     .put("basis", line.basis().name())
                     .put("unit", line.unit().label())
-                    .put("price", Decimals.price(line.price()))
-                    .put("quantity", Decimals.quantity(line.quantity()))
+                    .put("price", ExactDecimalText.price(line.price()))
+                    .put("quantity", ExactDecimalText.quantity(line.quantity()))
                     .put("months", line.months())
                     .put("amount", line.amount().toString())
                     .put("blocks", blocks));

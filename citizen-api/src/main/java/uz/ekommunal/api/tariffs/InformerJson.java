@@ -39,15 +39,15 @@ final class InformerJson {
         JsonArray blocks = new JsonArray();
         for (PriceBlock block : price.blocks()) {
             blocks.add(new JsonObject()
-                    .put("from", Decimals.quantity(block.from()))
-                    .put("to", block.to() == null ? null : Decimals.quantity(block.to()))
-                    .put("price", Decimals.price(block.price())));
+                    .put("from", ExactDecimalText.quantity(block.from()))
+                    .put("to", block.to() == null ? null : ExactDecimalText.quantity(block.to()))
+                    .put("price", ExactDecimalText.price(block.price())));
         }
         return new JsonObject()
                 .put("tariffId", price.tariffId())
                 .put("basis", price.basis().name())
                 .put("unit", price.unit().label())
-                .put("price", Decimals.price(price.price()))
+                .put("price", ExactDecimalText.price(price.price()))
                 .put("blocks", blocks)
                 .put("validFrom", price.validFrom().toString())
                 .put("validTo", price.validTo() == null ? null : price.validTo().toString());

@@ -65,7 +65,7 @@ public final class TariffRoutes {
     private void tariffs(RoutingContext ctx) {
         ctx.response().putHeader("Access-Control-Allow-Origin", "*");
         String dateParam = ctx.request().getParam("date");
-        LocalDate date = dateParam == null || dateParam.isBlank() ? today() : JsonFields.date(dateParam, "date");
+        LocalDate date = dateParam == null || dateParam.isBlank() ? today() : TariffInputFields.date(dateParam, "date");
         Region region = param(ctx, "region") == null ? CalculatorJson.DEFAULT_REGION
                 : Region.parse(param(ctx, "region"), "region");
         HouseholdClass householdClass = param(ctx, "householdClass") == null ? HouseholdClass.STANDARD

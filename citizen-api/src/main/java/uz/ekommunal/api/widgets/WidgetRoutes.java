@@ -18,7 +18,7 @@ import uz.ekommunal.api.accounts.Cursors;
 import uz.ekommunal.api.accounts.LinkedAccounts;
 import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.QueryParams;
 
 /**
@@ -55,7 +55,7 @@ public final class WidgetRoutes {
     }
 
     private void widgets(RoutingContext ctx) {
-        Caller caller = Requests.caller(ctx);
+        Caller caller = RouteSupport.caller(ctx);
         int limit = QueryParams.integer(ctx, "limit", LinkedAccounts.MAX_PER_USER, 1, LinkedAccounts.MAX_PER_USER);
         Long after = Cursors.decodeId(ctx.request().getParam("cursor"));
         // One worker hand-off: the linked ids, the cards read together and the JSON. A flight
@@ -73,7 +73,7 @@ public final class WidgetRoutes {
             }
         }, false).timeout(cardTimeout.toMillis(), TimeUnit.MILLISECONDS).onComplete(done -> {
             if (done.succeeded() && done.result().json() != null) {
-                Requests.json(ctx, 200, done.result().json());
+                RouteSupport.json(ctx, 200, done.result().json());
             } else if (done.succeeded()) {
                 oneByOne(ctx, done.result().page());
             } else if (done.cause() instanceof TimeoutException) {
@@ -81,13 +81,13 @@ public final class WidgetRoutes {
                 LOG.warn("Widget cards of user {} not read together in {}, reading each", caller.userId(), cardTimeout);
                 vertx.executeBlocking(() -> page(caller, after, limit), false).onComplete(page -> {
                     if (page.failed()) {
-                        Requests.fail(ctx, page.cause());
+                        RouteSupport.fail(ctx, page.cause());
                     } else {
                         oneByOne(ctx, page.result());
                     }
                 });
             } else {
-                Requests.fail(ctx, done.cause());
+                RouteSupport.fail(ctx, done.cause());
             }
         });
     }
@@ -119,7 +119,7 @@ public final class WidgetRoutes {
                     read.put(page.ids().get(i), futures.get(i).result());
                 }
             }
-            Requests.json(ctx, 200, WidgetJson.page(page.ids(), read, page.next()));
+            RouteSupport.json(ctx, 200, WidgetJson.page(page.ids(), read, page.next()));
         });
     }
 

@@ -93,13 +93,13 @@ class AppealLawIT {
         List<String> sms = f.sms.sent().stream().filter(m -> m.recipient().equals("+998901234501"))
                 .map(OutboxMessage::body).toList();
         assertThat(sms).containsExactly(
-                "Обращение " + number + ": направлено в Hududgaztaminot (gas supply). Срок ответа: 2026-01-30.",
-                "Обращение " + number + ": перенаправлено в Suvsoz (water supply and sewerage), срок ответа: 2026-01-30.",
-                "Обращение " + number + ": перенаправлено в Regional electric networks (RES), срок ответа: 2026-02-02.",
-                "Обращение " + number + ": принято к рассмотрению (Regional electric networks (RES)). Срок ответа: "
+                "Обращение " + number + ": направлено в Худудгазтаъминот (газоснабжение). Срок ответа: 2026-01-30.",
+                "Обращение " + number + ": перенаправлено в Сувсоз (водоснабжение и канализация), срок ответа: 2026-01-30.",
+                "Обращение " + number + ": перенаправлено в Региональные электрические сети (РЭС), срок ответа: 2026-02-02.",
+                "Обращение " + number + ": принято к рассмотрению (Региональные электрические сети (РЭС)). Срок ответа: "
                         + "2026-02-02.",
                 "Обращение " + number + ": нужно дополнительное время (нужна проверка сети); срок ответа: 2026-02-16.",
-                "Обращение " + number + ": получен ответ (Regional electric networks (RES)). Ответ отправлен на вашу "
+                "Обращение " + number + ": получен ответ (Региональные электрические сети (РЭС)). Ответ отправлен на вашу "
                         + "электронную почту и есть в разделе «Мои обращения».");
 
         // the answer itself by e-mail, through the SMTP server, in Russian
@@ -110,7 +110,7 @@ class AppealLawIT {
         assertThat(mails[0].getSubject()).isEqualTo("Ответ на ваше обращение " + number);
         assertThat(GreenMailUtil.getBody(mails[0])).isNotBlank();
         assertThat(mails[0].getContent().toString()).contains("Щит заменён 21 января.", number,
-                "Regional electric networks (RES)");
+                "Региональные электрические сети (РЭС)");
 
         // and always on the page
         JsonObject page = new JsonObject(f.get("/api/v1/appeals/" + id, resident.token()).body());

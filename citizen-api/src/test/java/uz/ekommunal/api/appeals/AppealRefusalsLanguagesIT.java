@@ -54,6 +54,21 @@ class AppealRefusalsLanguagesIT {
                 .isEqualTo("Murojaatning hozirgi holatida (" + status + ") bu amalga (CLOSE) ruxsat yoʻq");
     }
 
+    @Test
+    void theOrganisationIsNamedInTheReadersLanguage() {
+        HttpResponse<String> filed = f.json("POST", "/api/v1/me/appeals", resident.token(),
+                AppealsFixture.gasComplaint("+998901111177"));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String path = "/api/v1/appeals/" + new JsonObject(filed.body()).getLong("id");
+        JsonObject ru = new JsonObject(f.send(f.request(path, resident.token()).header("Accept-Language", "ru")
+                .GET().build()).body());
+        assertThat(ru.getString("organisationCode")).isEqualTo("hududgaztaminot");
+        assertThat(ru.getString("organisation")).isEqualTo("Худудгазтаъминот (газоснабжение)");
+        JsonObject en = new JsonObject(f.send(f.request(path, resident.token()).header("Accept-Language", "en")
+                .GET().build()).body());
+        assertThat(en.getString("organisation")).isEqualTo("Hududgaztaminot (gas supply)");
+    }
+
     private static JsonObject problem(String language, String path) {
         return answer(f.send(f.request(path, resident.token()).header("Accept-Language", language).GET().build()),
                 language);

@@ -105,7 +105,7 @@ class AppealRulesTest {
         Deadlines d = new Deadlines(Set.of(LocalDate.of(2026, 3, 21)));
         Instant at = Instant.parse(received);
         Appeal a = withReceipt(appeal(0, 1L, Language.UZ), kind, at, d.answerBy(kind, at, false));
-        io.vertx.core.json.JsonObject json = AppealJson.officer(a, d, 3);
+        io.vertx.core.json.JsonObject json = AppealJson.officer(a, d, 3, Language.EN);
         assertThat(json.getString("rejectBy")).isEqualTo(rejectBy);
         assertThat(json.getString("forwardBy")).isEqualTo(forwardBy);
         assertThat(json.getString("answerBy")).isEqualTo(answerBy);
@@ -120,7 +120,7 @@ class AppealRulesTest {
     @MethodSource("forwardCounts")
     void forwardsAreCountedForOfficers(int forwards, boolean needsAdministrator) {
         io.vertx.core.json.JsonObject json = AppealJson.officer(appeal(forwards, 1L, Language.UZ),
-                new Deadlines(Set.of()), 3);
+                new Deadlines(Set.of()), 3, Language.EN);
         assertThat(json.getInteger("forwards")).isEqualTo(forwards);
         assertThat(json.getBoolean("needsAdministrator")).isEqualTo(needsAdministrator);
     }
@@ -147,13 +147,13 @@ class AppealRulesTest {
                 "+998901111111", Kind.COMPLAINT, "post", false, "No gas", "No gas since Monday.", true, null, language);
         Instant at = Instant.parse("2026-01-16T06:00:00Z");
         return new Appeal(7, "M-2026-000007", 5L, "PORTAL", Status.SENT, Category.GAS, Kind.COMPLAINT, form, null, null,
-                null, null, organisation, "Org " + organisation, at, at, at, LocalDate.of(2026, 2, 2), false, null, null,
+                null, null, organisation, "Org " + organisation, "org" + organisation, at, at, at, LocalDate.of(2026, 2, 2), false, null, null,
                 null, null, at, forwards, null, null);
     }
 
     private static Appeal withReceipt(Appeal a, Kind kind, Instant received, LocalDate due) {
         return new Appeal(a.id(), a.number(), a.userId(), a.source(), a.status(), a.category(), kind, a.form(), null,
-                null, null, null, a.organisationId(), a.organisationName(), received, received, received, due, false,
+                null, null, null, a.organisationId(), a.organisationName(), a.organisationCode(), received, received, received, due, false,
                 null, null, null, null, received, a.forwards(), null, null);
     }
 }

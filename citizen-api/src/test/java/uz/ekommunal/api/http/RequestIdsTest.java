@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 
 /**
  * Every answer names its request (X-Request-Id), and what is logged while the request is handled,
@@ -29,7 +29,7 @@ class RequestIdsTest {
         vertx = Vertx.vertx();
         ApiServer server = new ApiServer(vertx, List.of(router -> {
             router.get("/loop").handler(ctx -> ctx.end(String.valueOf(MDC.get(RequestIds.LOG_KEY))));
-            router.get("/worker").handler(ctx -> Requests.blocking(vertx, ctx,
+            router.get("/worker").handler(ctx -> RouteSupport.blocking(vertx, ctx,
                     () -> Thread.currentThread().getName() + " " + MDC.get(RequestIds.LOG_KEY), ctx::end));
         }));
         port = server.listen("127.0.0.1", 0).await(10, TimeUnit.SECONDS);

@@ -11,15 +11,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Problems whose detail is still English in every language (raised with ApiException's
- * untranslated-detail constructor, by features built before the catalogues) may only become fewer:
- * a new one fails this test; move it into the catalogues ({@link ApiException#of},
- * {@link ApiException#because}) instead. Lower {@link #LEFT} as they move.
+ * No problem's detail is English-only: the untranslated-detail constructor is gone, and nothing
+ * builds an ApiException but through the catalogues ({@link ApiException#of},
+ * {@link ApiException#because}).
  */
 class UntranslatedDetailsTest {
 
-    /** Counted on 2026-12-06 after the catalogues met the cashier desk, registries, photos and desk forms. */
-    private static final int LEFT = 59;
+    /** None left since 2026-12-06 (59 the day the catalogues met the cashier desk, registries and photos). */
+    private static final int LEFT = 0;
 
     private static final Pattern UNTRANSLATED = Pattern.compile("new ApiException\\(");
 
@@ -37,7 +36,8 @@ class UntranslatedDetailsTest {
                 }
             }
         }
+        assertThat(ApiException.class.getConstructors()).as("no public constructor takes an English detail").isEmpty();
         assertThat(found).as("problems with an English-only detail (move new ones into messages_*.properties)")
-                .isLessThanOrEqualTo(LEFT);
+                .isEqualTo(LEFT);
     }
 }

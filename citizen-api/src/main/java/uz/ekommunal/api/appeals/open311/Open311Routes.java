@@ -34,7 +34,7 @@ import uz.ekommunal.api.appeals.Category;
 import uz.ekommunal.api.appeals.Kind;
 import uz.ekommunal.api.appeals.Language;
 import uz.ekommunal.api.appeals.Status;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 
@@ -149,7 +149,7 @@ public final class Open311Routes {
                 null, phone == null ? null : phone.replaceAll("[^0-9+]", ""), kind, email == null ? null : "email",
                 isPublic, description == null ? category.title() : firstLine(description), description, true, email,
                 language);
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             String keyName = keyName(key);
             return service.fileOpen311(Actor.open311(keyName), appeal, lat, lon, address, mediaUrl,
                     Open311Attributes.encode(form));
@@ -177,7 +177,7 @@ public final class Open311Routes {
             Instant from = start != null ? start : (end != null ? end : clock.instant()).minus(DEFAULT_WINDOW);
             filter = new AppealQueries.Filter(null, null, from, to, statuses(ctx), serviceCodes(ctx), null, true, null);
         }
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 return queries.search(c, filter, 1000, 0).items();
             }
@@ -190,7 +190,7 @@ public final class Open311Routes {
         String format = ctx.pathParam("param1");
         AppealQueries.Filter filter = new AppealQueries.Filter(null, null, null, null,
                 EnumSet.complementOf(EnumSet.of(Status.DRAFT)), null, null, true, Set.of(id));
-        Requests.blocking(vertx, ctx, () -> {
+        RouteSupport.blocking(vertx, ctx, () -> {
             try (Connection c = dataSource.getConnection()) {
                 List<Appeal> found = queries.search(c, filter, 1, 0).items();
                 if (found.isEmpty()) {

@@ -8,7 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;
 import uz.ekommunal.api.auth.AuthRoutes;
 import uz.ekommunal.api.auth.Hashes;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 
@@ -46,7 +46,7 @@ public final class OneIdRoutes {
         // a browser keeps its value, so two sign-ins started in two tabs both come back
         String browser = browser(ctx);
         String value = browser != null ? browser : Hashes.randomToken(32);
-        Requests.blocking(vertx, ctx, () -> oneId.start(value), authorization -> {
+        RouteSupport.blocking(vertx, ctx, () -> oneId.start(value), authorization -> {
             ctx.response().addCookie(Cookie.cookie(COOKIE, value).setPath(PATH).setHttpOnly(true)
                     // Lax: sent when OneID redirects the browser back, a top-level GET from another site
                     .setSameSite(CookieSameSite.LAX).setSecure(oneId.secureCookies())
@@ -62,21 +62,21 @@ public final class OneIdRoutes {
         String code = ctx.request().getParam("code");
         String browser = browser(ctx);
         if (error != null) {
-            Requests.blocking(vertx, ctx, () -> {
+            RouteSupport.blocking(vertx, ctx, () -> {
                 throw oneId.refused(state, error);
             }, nothing -> { });
             return;
         }
-        Requests.blocking(vertx, ctx, () -> oneId.finish(state, code, browser),
+        RouteSupport.blocking(vertx, ctx, () -> oneId.finish(state, code, browser),
                 handoff -> redirect(ctx, "/#oneid=" + handoff));
     }
 
     private void session(RoutingContext ctx) {
         OneIdSignIn oneId = configured();
-        String handoff = Requests.text(Requests.body(ctx), "handoff", 128, true);
+        String handoff = RouteSupport.text(RouteSupport.body(ctx), "handoff", 128, true);
         String browser = browser(ctx);
-        Requests.blocking(vertx, ctx, () -> oneId.session(handoff, browser),
-                s -> Requests.json(ctx, 200, AuthRoutes.session(s)));
+        RouteSupport.blocking(vertx, ctx, () -> oneId.session(handoff, browser),
+                s -> RouteSupport.json(ctx, 200, AuthRoutes.session(s)));
     }
 
     private OneIdSignIn configured() {

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Exact decimals as JSON strings. Money itself is {@code Money.toString()}: always two decimals. */
-final class Decimals {
+final class ExactDecimalText {
 
-    private Decimals() {
+    private ExactDecimalText() {
     }
 
     /** A price per unit: exact, at least two decimals ({@code "450.00"}, {@code "8928.67"}). */

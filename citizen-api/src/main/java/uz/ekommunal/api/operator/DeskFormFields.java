@@ -5,19 +5,19 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import uz.ekommunal.api.auth.Requests;
+import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.billing.BillingTime;
 
 /** Typed body fields for the desk; a bad value is a 400 naming the field. */
-final class Fields {
+final class DeskFormFields {
 
-    private Fields() {
+    private DeskFormFields() {
     }
 
     static String text(JsonObject body, String field, int max, boolean required) {
-        return Requests.text(body, field, max, required);
+        return RouteSupport.text(body, field, max, required);
     }
 
     static int integer(JsonObject body, String field, int fallback, int min, int max, boolean required) {

@@ -11,11 +11,11 @@ import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 
 /** The HTTP edge of the signed-in API: bodies read and checked, the caller, blocking work. */
-public final class Requests {
+public final class RouteSupport {
 
     static final String CALLER = "ekommunal.caller";
 
-    private Requests() {
+    private RouteSupport() {
     }
 
     /** The signed-in caller; only behind {@link Authenticate}. */

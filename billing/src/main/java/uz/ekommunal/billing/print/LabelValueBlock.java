@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /** A two-column "label: value" block; rows with a blank value are left out. */
-final class KeyValues {
+final class LabelValueBlock {
 
     /** Dates as both languages write them: 31.05.2025. */
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
@@ -17,17 +17,17 @@ final class KeyValues {
     private final PdfPTable table;
     private final Language language;
 
-    KeyValues(Language language, float labelWidth, float valueWidth) {
+    LabelValueBlock(Language language, float labelWidth, float valueWidth) {
         this.language = language;
         this.table = new PdfPTable(new float[] {labelWidth, valueWidth});
         table.setWidthPercentage(100);
     }
 
-    KeyValues add(Label label, String value) {
+    LabelValueBlock add(Label label, String value) {
         return add(label, value, PdfKit.TEXT);
     }
 
-    KeyValues add(Label label, String value, Font font) {
+    LabelValueBlock add(Label label, String value, Font font) {
         if (value == null || value.isBlank()) {
             return this;
         }
@@ -37,7 +37,7 @@ final class KeyValues {
     }
 
     /** A heading across both columns. */
-    KeyValues heading(Label label) {
+    LabelValueBlock heading(Label label) {
         PdfPCell cell = PdfKit.plain(PdfKit.label(label, language, PdfKit.LABEL_BOLD), Element.ALIGN_LEFT);
         cell.setColspan(2);
         cell.setPaddingBottom(4);
@@ -49,7 +49,7 @@ final class KeyValues {
     }
 
     /** A value across both columns, such as the provider's name under the heading. */
-    KeyValues wide(String value, Font font) {
+    LabelValueBlock wide(String value, Font font) {
         PdfPCell cell = PdfKit.plain(new Phrase(value, font), Element.ALIGN_LEFT);
         cell.setColspan(2);
         cell.setPaddingBottom(4);
@@ -58,7 +58,7 @@ final class KeyValues {
     }
 
     /** The provider's requisites, as on the portal's account card. */
-    KeyValues requisites(ProviderRequisites provider) {
+    LabelValueBlock requisites(ProviderRequisites provider) {
         return wide(provider.name(), PdfKit.STRONG)
                 .add(Label.ADDRESS, provider.address())
                 .add(Label.DIRECTOR, provider.director())

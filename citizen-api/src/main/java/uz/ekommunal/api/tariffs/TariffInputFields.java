@@ -11,7 +11,7 @@ import uz.ekommunal.api.http.ApiException;
  * Typed reads from a JSON body. A value of the wrong type or out of range becomes a 400 problem
  * naming the field (e.g. {@code utilities[0].consumption}), never a class-cast 500.
  */
-final class JsonFields {
+final class TariffInputFields {
 
     /** Dates outside these years are typing errors (and would overflow date arithmetic). */
     static final int MIN_YEAR = 1990;
@@ -20,7 +20,7 @@ final class JsonFields {
     private static final int MAX_INTEGER_DIGITS = 12;
     private static final int MAX_FRACTION_DIGITS = 6;
 
-    private JsonFields() {
+    private TariffInputFields() {
     }
 
     static String string(JsonObject json, String key, String field) {
