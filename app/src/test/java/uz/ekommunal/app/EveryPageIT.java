@@ -258,7 +258,7 @@ class EveryPageIT {
             Number scroll = (Number) browser.script("return document.scrollingElement.scrollWidth");
             Number inner = (Number) browser.script("return window.innerWidth");
             // a phone's layout viewport widens to fit what is too wide: compare with the screen's width too
-            soft.assertThat(scroll.longValue()).as(where + ": no sideways scrolling").isLessThanOrEqualTo(inner.longValue())
+            soft.assertThat(scroll.longValue()).as(where + ": no sideways scrolling; too wide: " + tooWide(width)).isLessThanOrEqualTo(inner.longValue())
                     .isLessThanOrEqualTo(width);
             soft.assertThat(failedLoads()).as(where + ": assets and API answers with 4xx/5xx").isEmpty();
             soft.assertThat(browser.consoleErrors()).as(where + ": console errors").isEmpty();
@@ -286,6 +286,22 @@ class EveryPageIT {
             last[0] = now;
             return same[0] >= 4;
         });
+    }
+
+    /** The deepest elements reaching past the screen's right edge, to say where a page is too wide. */
+    private Object tooWide(int width) {
+        return browser.script("""
+                var w = arguments[0], out = [];
+                document.querySelectorAll('body *').forEach(function (n) {
+                  var r = n.getBoundingClientRect();
+                  var inside = Array.prototype.some.call(n.children, function (c) { return c.getBoundingClientRect().right > w + 0.5; });
+                  if (r.right > w + 0.5 && r.width > 0 && !inside) {
+                    out.push(n.tagName.toLowerCase() + (n.id ? '#' + n.id : '')
+                      + (typeof n.className === 'string' && n.className ? '.' + n.className.split(' ').join('.') : '')
+                      + ' ' + Math.round(r.right));
+                  }
+                });
+                return out.slice(0, 8);""", width);
     }
 
     @SuppressWarnings("unchecked")
