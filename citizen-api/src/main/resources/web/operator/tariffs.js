@@ -143,7 +143,7 @@
       action.addEventListener('click', function () { startSupersede(v); });
     }
     return el('tr', { 'data-id': v.id, 'class': v.id === fresh ? 'fresh' : null }, [
-      el('td', { 'class': 'serial' }, [el('b', {}, [v.id])]),
+      el('td', { 'class': 'serial' }, [el('b', { translate: 'no' }, [v.id])]),
       el('td', {}, [who(v)]),
       el('td', { 'class': 'validity' }, [D.day(v.validFrom) + ' – ' + (v.validTo ? D.day(lastDay(v.validTo)) : t('openEnded'))]),
       el('td', { 'class': 'blocks', 'data-blocks': v.blocks }, [blocks(v.blocks),

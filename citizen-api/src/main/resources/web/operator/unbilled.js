@@ -43,6 +43,15 @@
 
   var items = [];
 
+  /**
+   * The bill run's own words (English, for support): shown as they are on the English page, folded
+   * under "Detail" on the others, where the translated reason beside them says what is wrong.
+   */
+  function engineWords(message) {
+    if (D.lang() === 'en') { return message; }
+    return D.el('details', {}, [D.i18n('summary', 'detail'), D.el('span', { lang: 'en' }, [message])]);
+  }
+
   function render() {
     var body = $('unbilled-rows');
     body.textContent = '';
@@ -51,7 +60,7 @@
         D.el('td', { 'class': 'when' }, [u.period]),
         D.el('td', { 'class': 'serial' }, [u.number]),
         D.el('td', { 'class': 'reason' }, [D.i18n('span', 'reason' + u.reason)]),
-        D.el('td', { 'class': 'note' }, [u.message || ''])
+        D.el('td', { 'class': 'note' }, [u.message ? engineWords(u.message) : ''])
       ]));
     });
     $('unbilled-empty').hidden = items.length > 0;

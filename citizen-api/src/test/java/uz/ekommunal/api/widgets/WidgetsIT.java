@@ -92,6 +92,9 @@ class WidgetsIT {
         assertThat(tariffs).isNotEmpty();
         assertThat(tariffs.getJsonObject(0).getString("utility")).isEqualTo("ELECTRICITY");
         assertThat(tariffs.getJsonObject(0).getString("unitPrice")).isNotBlank();
+        // electricity is priced in blocks: each price says its block's limits (the page writes "200 gacha: 600")
+        assertThat(tariffs.getJsonObject(0).getString("blockFrom")).isNotNull();
+        assertThat(tariffs.getJsonObject(0).containsKey("blockTo")).isTrue();
 
         JsonObject requisites = card.getJsonObject("provider").getJsonObject("requisites");
         assertThat(requisites.getString("name")).isEqualTo("RES-YUNUSOBOD LLC");
