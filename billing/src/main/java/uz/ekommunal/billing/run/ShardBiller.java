@@ -86,35 +86,9 @@ public final class ShardBiller {
             long priceStart = System.nanoTime();
             long boundaryNanos = priceStart - boundaryStart;
 
-            Map<Long, List<StandingUsage>> byAccount = new HashMap<>();
-            for (StandingUsage s : estimated) {
-                byAccount.computeIfAbsent(s.accountId(), k -> new ArrayList<>()).add(s);
-            }
-            HeatingSeasons seasons = HeatingSeasons.load(c);
-            Map<Region, List<BillingPeriod>> heated = new EnumMap<>(Region.class);
-            Function<Region, List<BillingPeriod>> heatingDays = region -> heated.computeIfAbsent(region,
-                    r -> seasons.charged(shard.providerId(), r, period));
-            List<InvoiceDraft> drafts = new ArrayList<>(accounts.size());
-            Map<Long, Unbilled> failures = new LinkedHashMap<>();
-            AccountBiller rule = biller.withNorms(ConsumptionNorms.load(c));
-            for (ShardAccount a : accounts.values()) {
-                BillingPeriod billed = a.billedDays(period);
-                List<ShardAccount.BilledPart> parts = a.parts(period);
-                if (parts.isEmpty()) {
-                    failures.put(a.id(), new Unbilled(UnbilledReason.NO_HOUSEHOLD_FACTS,
-                            "no household facts valid on " + period.start()));
-                    continue;
-                }
-                try {
-                    drafts.add(rule.bill(input(a, parts, balances, byAccount, values, previous, heatingDays),
-                            billed));
-                } catch (UnbilledException e) {
-                    failures.put(a.id(), new Unbilled(e.reason(), e.getMessage()));
-                } catch (TariffException e) {
-                    failures.put(a.id(), new Unbilled(e.code() == ErrorCode.NO_TARIFF ? UnbilledReason.NO_TARIFF
-                            : UnbilledReason.REFUSED, e.getMessage()));
-                }
-            }
+            Priced priced = price(c, shard, accounts, balances, estimated, values, previous);
+            List<InvoiceDraft> drafts = priced.drafts();
+            Map<Long, Unbilled> failures = priced.failures();
             long writeStart = System.nanoTime();
             int written = ShardWriter.write(c, shard.runId(), period, now, drafts);
             recordFailures(c, shard.runId(), failures);
@@ -133,6 +107,46 @@ public final class ShardBiller {
         } finally {
             c.setAutoCommit(true);
         }
+    }
+
+    /** The shard's drafts, and the accounts it could not price with why. */
+    private record Priced(List<InvoiceDraft> drafts, Map<Long, Unbilled> failures) {
+    }
+
+    private Priced price(Connection c, ClaimedShard shard, Map<Long, ShardAccount> accounts, Map<Long, Money> balances,
+            List<StandingUsage> estimated, Map<Request, BilledValue> values, BillingPeriod previous)
+            throws SQLException {
+        BillingPeriod period = shard.period();
+        Map<Long, List<StandingUsage>> byAccount = new HashMap<>();
+        for (StandingUsage s : estimated) {
+            byAccount.computeIfAbsent(s.accountId(), k -> new ArrayList<>()).add(s);
+        }
+        HeatingSeasons seasons = HeatingSeasons.load(c);
+        Map<Region, List<BillingPeriod>> heated = new EnumMap<>(Region.class);
+        Function<Region, List<BillingPeriod>> heatingDays = region -> heated.computeIfAbsent(region,
+                r -> seasons.charged(shard.providerId(), r, period));
+        List<InvoiceDraft> drafts = new ArrayList<>(accounts.size());
+        Map<Long, Unbilled> failures = new LinkedHashMap<>();
+        AccountBiller rule = biller.withNorms(ConsumptionNorms.load(c));
+        for (ShardAccount a : accounts.values()) {
+            BillingPeriod billed = a.billedDays(period);
+            List<ShardAccount.BilledPart> parts = a.parts(period);
+            if (parts.isEmpty()) {
+                failures.put(a.id(), new Unbilled(UnbilledReason.NO_HOUSEHOLD_FACTS,
+                    "no household facts valid on " + period.start()));
+                continue;
+            }
+            try {
+                drafts.add(rule.bill(input(a, parts, balances, byAccount, values, previous, heatingDays),
+                    billed));
+            } catch (UnbilledException e) {
+                failures.put(a.id(), new Unbilled(e.reason(), e.getMessage()));
+            } catch (TariffException e) {
+                failures.put(a.id(), new Unbilled(e.code() == ErrorCode.NO_TARIFF ? UnbilledReason.NO_TARIFF
+                    : UnbilledReason.REFUSED, e.getMessage()));
+            }
+        }
+        return new Priced(drafts, failures);
     }
 
     private List<Request> requests(Map<Long, ShardAccount> accounts, List<StandingUsage> estimated,
