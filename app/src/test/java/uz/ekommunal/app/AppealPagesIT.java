@@ -142,7 +142,7 @@ class AppealPagesIT {
         assertThat(done("#detail-form .form-done", "Murojaat yuborildi: ")).endsWith(filed);
         assertThat(browser.find("#d-status").getText()).isEqualTo("Yuborilgan");
         assertThat(browser.find("#d-files").getText()).contains("suv.png");
-        assertThat(browser.find("#d-facts").getText()).contains("Suvsoz (suv ta’minoti va kanalizatsiya)",
+        assertThat(browser.find("#d-facts").getText()).contains("Suvsoz (suv taʼminoti va kanalizatsiya)",
                 "Toshkent shahri, Chilonzor, Bunyodkor ko‘chasi, 12 (maktab yonida)");
         filedId = Long.parseLong(((String) browser.script("return location.hash")).replace("#appeal-", ""));
         checks.check("resident-sent-uz");
@@ -274,7 +274,7 @@ class AppealPagesIT {
         browser.until(d -> browser.find("main h1").getText().equals("Savol va javoblar"));
         WebElement item = browser.until(visibilityOfElementLocated(By.cssSelector("#q-list li[data-number='" + filed + "']")));
         assertThat(item.getText()).contains("Uch kundan beri suv yo‘q", "Давление восстановлено", "Yopilgan",
-                "Suvsoz (suv ta’minoti va kanalizatsiya)", "Chilonzor");
+                "Suvsoz (suv taʼminoti va kanalizatsiya)", "Chilonzor");
         assertThat(item.getText()).doesNotContain("+998", "Bunyodkor", "aziz@example.uz");
         checks.check("public-uz");
 
@@ -299,7 +299,7 @@ class AppealPagesIT {
         click("[data-lang=uz]");
         browser.until(d -> browser.driver.findElements(By.cssSelector("#routes tbody tr")).size() == 7);
         assertThat(browser.find("#routes tr[data-category=cold_water][data-district=''] .org").getText())
-                .isEqualTo("Suvsoz (suv ta’minoti va kanalizatsiya)");
+                .isEqualTo("Suvsoz (suv taʼminoti va kanalizatsiya)");
         new Select(browser.find("#rt-category")).selectByValue("cold_water");
         fill("#rt-district", "Sergeli");
         new Select(browser.find("#rt-org")).selectByValue(Long.toString(billingCentre));
