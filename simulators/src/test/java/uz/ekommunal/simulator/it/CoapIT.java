@@ -141,7 +141,11 @@ class CoapIT {
                 }
             });
             Path truthFile = dir.resolve("truth.csv");
-            SimulationSummary summary = Simulation.run(config(meters, url).groundTruth(truthFile).build());
+            // one request at a time, as RFC 7252 (NSTART = 1) asks of a client talking to one server: with
+            // several in flight the endpoint's two threads may send a meter's packs out of order, and the
+            // resource would keep whichever POST came last, not the meter's last pack
+            SimulationSummary summary = Simulation.run(config(meters, url).coapMaxInflight(1).groundTruth(truthFile)
+                    .build());
             assertThat(summary.counters().messagesAcked()).isEqualTo(4);
 
             List<String> fetched = ExternalProcess.run(Duration.ofSeconds(10), "coap-client-notls", "-B", "2", url);
