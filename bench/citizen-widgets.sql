@@ -51,11 +51,13 @@ from billing.accounts a join billing.providers p on p.id = a.provider_id,
                                 when 'GARBAGE' then array['GARBAGE']
                                 else array['HOT_WATER', 'HEATING'] end) u;
 
--- residents and heated area since opening; every fifth household changed its residents in March
+-- residents and heated area since opening; every fifth household changed its residents in March. No
+-- electric stoves: the default tariff book has no electric-stove price list, and a bill run leaves such
+-- flats to the operators (unbilled) rather than price them by the standard list
 insert into billing.household_facts (account_id, valid_from, residents, heated_area, region, district, needy_family,
                                      electric_stove)
 select a.id, a.opened_on, 1 + b.h % 6, case when p.account_kind = 'HOT_WATER_HEATING' then 45 + b.h % 50 else 0 end,
-       'TASHKENT_CITY', 'Chilonzor', b.h % 15 = 0, b.h % 7 = 0
+       'TASHKENT_CITY', 'Chilonzor', b.h % 15 = 0, false
 from billing.accounts a join billing.providers p on p.id = a.provider_id
 join public.bench_households b on b.code = p.code and b.number = a.number;
 insert into billing.household_facts (account_id, valid_from, residents, heated_area, region, district, needy_family,
