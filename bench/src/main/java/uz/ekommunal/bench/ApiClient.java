@@ -27,8 +27,12 @@ import java.util.regex.Pattern;
  */
 final class ApiClient implements AutoCloseable {
 
-    /** What {@code LogDelivery} prints for a sign-in SMS. */
-    private static final Pattern CODE = Pattern.compile("SMS to (\\+\\d{12}): \\D*(\\d{6})"); // in any language
+    /**
+     * What {@code LogDelivery} prints for a sign-in SMS (sms.signInCode in uz, ru or en): only that
+     * SMS, since bill notices go to the same phones and may hold 6-digit account numbers.
+     */
+    private static final Pattern CODE = Pattern.compile(
+            "SMS to (\\+\\d{12}): e-kommunal: (?:kirish kodingiz|код для входа|your sign-in code is) (\\d{6})\\.");
 
     private final Vertx vertx = Vertx.vertx();
     private final String host;
