@@ -7,6 +7,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import uz.ekommunal.billing.account.ProviderRequisites;
 
 /** A two-column "label: value" block; rows with a blank value are left out. */
 final class LabelValueBlock {

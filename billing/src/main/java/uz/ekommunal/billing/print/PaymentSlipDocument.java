@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import uz.ekommunal.billing.account.ProviderRequisites;
 import uz.ekommunal.tariff.Utility;
 
 /**

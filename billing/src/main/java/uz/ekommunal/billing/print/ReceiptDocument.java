@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import uz.ekommunal.billing.account.ProviderRequisites;
 
 /**
  * A receipt: the invoice of one account for one period, as printed.

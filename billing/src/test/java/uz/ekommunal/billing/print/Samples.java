@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import uz.ekommunal.billing.account.ProviderRequisites;
 import uz.ekommunal.tariff.Utility;
 
 /** Documents the tests print: an electricity receipt with blocks and a correction, a cold-water slip. */

@@ -42,7 +42,7 @@ public final class PaymentSlips {
         BigDecimal quantity = sameUnit.stream().map(InvoiceLine::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<BigDecimal> prices = sameUnit.stream().map(InvoiceLine::unitPrice).filter(p -> p != null)
                 .map(BigDecimal::stripTrailingZeros).distinct().toList();
-        return Optional.of(new PaymentSlipDocument(Receipts.payee(i), Receipts.orEmpty(i.holderName()),
+        return Optional.of(new PaymentSlipDocument(i.provider(), Receipts.orEmpty(i.holderName()),
                 Receipts.orEmpty(i.address()), i.accountNumber(), utility, quantity, unit, Receipts.period(i), prices,
                 amount.amount(), date));
     }

@@ -7,7 +7,6 @@ import uz.ekommunal.billing.invoice.Invoice;
 import uz.ekommunal.billing.invoice.InvoiceLine;
 import uz.ekommunal.billing.invoice.LineType;
 import uz.ekommunal.billing.print.Language;
-import uz.ekommunal.billing.print.ProviderRequisites;
 import uz.ekommunal.billing.print.ReceiptDocument;
 import uz.ekommunal.billing.print.ReceiptExtras;
 import uz.ekommunal.billing.print.ReceiptReading;
@@ -28,7 +27,7 @@ public final class Receipts {
     public static ReceiptDocument of(Invoice i, Language language) {
         List<ReceiptLine> lines = i.lines().stream().map(l -> line(l, language)).toList();
         return new ReceiptDocument(i.number(), BillingTime.dayOf(i.issuedAt()), period(i),
-                i.accountNumber(), orEmpty(i.holderName()), orEmpty(i.address()), payee(i), lines,
+                i.accountNumber(), orEmpty(i.holderName()), orEmpty(i.address()), i.provider(), lines,
                 i.balanceBefore().amount(), i.total().amount(), Money.ZERO.amount(), i.balanceAfter().amount());
     }
 
@@ -53,13 +52,6 @@ public final class Receipts {
     /** The {@value #DUE_DAY}th of the month after the billed month. */
     static LocalDate dueDate(Invoice i) {
         return i.periodEnd().minusDays(1).withDayOfMonth(1).plusMonths(1).withDayOfMonth(DUE_DAY);
-    }
-
-    /** The invoice's provider with the bank requisites to pay into. */
-    static ProviderRequisites payee(Invoice i) {
-        var p = i.provider();
-        return new ProviderRequisites(p.name(), p.director(), p.phone(), orEmpty(p.address()),
-                orEmpty(p.inn()), orEmpty(p.mfo()), p.okonh(), orEmpty(p.settlementAccount()));
     }
 
     /** The invoice's period by its first and last day (invoice periods end on the day after their last day). */
