@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import uz.ekommunal.platform.HouseholdTime;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * A billing history for the widgets benchmark, made by the system itself: an administrator signs
@@ -95,35 +96,33 @@ public final class BillHistory {
 
     /** Payments for the month's invoices, a few days into the next month (none in the future). */
     private static int pay(Connection c, YearMonth period) throws Exception {
-        c.setAutoCommit(false);
-        try (PreparedStatement payments = c.prepareStatement("""
-                insert into billing.payments (payment_system, transaction_id, account_id, amount_tiyin, paid_at)
-                select case when account_id % 2 = 0 then 'payme' else 'click' end, 'bench-' || id, account_id,
-                       amount, paid_at
-                from (select i.id, i.account_id,
-                             case when i.account_id % 10 in (1, 2) then ceil(-i.balance_after_tiyin / 1000000.0)::bigint * 1000000
-                                  when i.account_id % 10 = 3 then -i.balance_after_tiyin / 2
-                                  else -i.balance_after_tiyin end as amount,
-                             ((i.period_end + (2 + i.account_id % 20)::int) + time '05:00') at time zone 'UTC' as paid_at
-                      from billing.invoices i
-                      where i.period_start = ? and i.account_id % 10 <> 0 and i.balance_after_tiyin < 0) p
-                where amount > 0 and paid_at < now()""");
-             Statement s = c.createStatement()) {
-            payments.setDate(1, Date.valueOf(period.atDay(1)));
-            int paid = payments.executeUpdate();
-            s.executeUpdate("""
-                    insert into billing.ledger_entries (account_id, kind, amount_tiyin, effective_at, recorded_at,
-                                                        payment_id, description)
-                    select account_id, 'PAYMENT', amount_tiyin, paid_at, paid_at, id,
-                           payment_system || ' payment ' || transaction_id
-                    from billing.payments where entry_id is null""");
-            s.executeUpdate("""
-                    update billing.payments p set entry_id = e.id from billing.ledger_entries e
-                    where e.payment_id = p.id and p.entry_id is null""");
-            c.commit();
-            return paid;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        return Transactions.inTransaction(c, x -> {
+            try (PreparedStatement payments = c.prepareStatement("""
+                    insert into billing.payments (payment_system, transaction_id, account_id, amount_tiyin, paid_at)
+                    select case when account_id % 2 = 0 then 'payme' else 'click' end, 'bench-' || id, account_id,
+                           amount, paid_at
+                    from (select i.id, i.account_id,
+                                 case when i.account_id % 10 in (1, 2) then ceil(-i.balance_after_tiyin / 1000000.0)::bigint * 1000000
+                                      when i.account_id % 10 = 3 then -i.balance_after_tiyin / 2
+                                      else -i.balance_after_tiyin end as amount,
+                                 ((i.period_end + (2 + i.account_id % 20)::int) + time '05:00') at time zone 'UTC' as paid_at
+                          from billing.invoices i
+                          where i.period_start = ? and i.account_id % 10 <> 0 and i.balance_after_tiyin < 0) p
+                    where amount > 0 and paid_at < now()""");
+                 Statement s = c.createStatement()) {
+                payments.setDate(1, Date.valueOf(period.atDay(1)));
+                int paid = payments.executeUpdate();
+                s.executeUpdate("""
+                        insert into billing.ledger_entries (account_id, kind, amount_tiyin, effective_at, recorded_at,
+                                                            payment_id, description)
+                        select account_id, 'PAYMENT', amount_tiyin, paid_at, paid_at, id,
+                               payment_system || ' payment ' || transaction_id
+                        from billing.payments where entry_id is null""");
+                s.executeUpdate("""
+                        update billing.payments p set entry_id = e.id from billing.ledger_entries e
+                        where e.payment_id = p.id and p.entry_id is null""");
+                return paid;
+            }
+        });
     }
 }

@@ -21,6 +21,7 @@ import uz.ekommunal.billing.BillingErrorCode;
 import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.gateway.meter.Meter;
 import uz.ekommunal.gateway.meter.MeterRegistry;
+import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.tariff.Region;
 import uz.ekommunal.tariff.Utility;
 
@@ -132,9 +133,8 @@ public final class Accounts {
         if (!provider.kind().utilities().containsAll(billed)) {
             throw new BillingException(BillingErrorCode.SERVICES_NOT_BILLED, billed, provider.kind());
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            long id;
+        long id = Transactions.inTransaction(dataSource, c -> {
+            long opened;
             try (PreparedStatement insert = c.prepareStatement("""
                     insert into billing.accounts (provider_id, number, holder_name, address, opened_on)
                     values (?, ?, ?, ?, ?) returning id""")) {
@@ -145,22 +145,22 @@ public final class Accounts {
                 insert.setDate(5, Date.valueOf(openedOn));
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
-                    id = rs.getLong(1);
+                    opened = rs.getLong(1);
                 }
             }
             try (PreparedStatement insert = c.prepareStatement(
                     "insert into billing.account_services (account_id, utility, billed_from) values (?, ?, ?)")) {
                 for (Utility u : billed) {
-                    insert.setLong(1, id);
+                    insert.setLong(1, opened);
                     insert.setString(2, u.name());
                     insert.setDate(3, Date.valueOf(openedOn));
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
-            c.commit();
-            return new Account(id, providerId, number, holderName, address, openedOn, billed);
-        }
+            return opened;
+        });
+        return new Account(id, providerId, number, holderName, address, openedOn, billed);
     }
 
     /**

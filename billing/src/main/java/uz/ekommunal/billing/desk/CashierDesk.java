@@ -20,6 +20,7 @@ import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.payment.PaymentReceipt;
 import uz.ekommunal.billing.payment.PaymentRequest;
 import uz.ekommunal.billing.payment.PaymentService;
+import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.tariff.Money;
 
 /**
@@ -59,9 +60,7 @@ public final class CashierDesk {
      *     {@link BillingErrorCode#ACCOUNT_CLOSED}, {@link BillingErrorCode#RECEIPT_NUMBER_USED}
      */
     public Taken take(DeskPayment p, InTransaction<DeskReceipt> whenCreated) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return Tx.run(c, () -> take(c, p, whenCreated));
-        }
+        return Transactions.inTransaction(dataSource, c -> take(c, p, whenCreated));
     }
 
     private Taken take(Connection c, DeskPayment p, InTransaction<DeskReceipt> whenCreated) throws SQLException {

@@ -15,6 +15,7 @@ import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.payment.PaymentReceipt;
 import uz.ekommunal.billing.payment.PaymentRequest;
 import uz.ekommunal.billing.payment.PaymentService;
+import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.tariff.Money;
 
 /**
@@ -62,13 +63,11 @@ public final class Corrections {
      *     PAYMENT_ALREADY_CORRECTED, CANCEL_WINDOW_PASSED, NOT_A_DESK_PAYMENT, ALREADY_ON_THAT_ACCOUNT, OTHER_PROVIDERS_ACCOUNT, ACCOUNT_NOT_FOUND, ACCOUNT_CLOSED
      */
     public Correction apply(Request r, InTransaction<Correction> alsoDo) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return Tx.run(c, () -> {
-                Correction done = apply(c, r);
-                alsoDo.accept(c, done);
-                return done;
-            });
-        }
+        return Transactions.inTransaction(dataSource, c -> {
+            Correction done = apply(c, r);
+            alsoDo.accept(c, done);
+            return done;
+        });
     }
 
     private Correction apply(Connection c, Request r) throws SQLException {

@@ -14,6 +14,7 @@ import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.ledger.EntryKind;
 import uz.ekommunal.billing.ledger.Ledger;
 import uz.ekommunal.billing.ledger.NewEntry;
+import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.tariff.Money;
 
 /**
@@ -43,9 +44,7 @@ public final class PaymentService {
      *     was applied with another account or amount, {@link BillingErrorCode#ACCOUNT_NOT_FOUND}
      */
     public PaymentReceipt apply(PaymentRequest request) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return inTransaction(c, () -> apply(c, request));
-        }
+        return Transactions.inTransaction(dataSource, c -> apply(c, request));
     }
 
     /** {@link #apply(PaymentRequest)} within the caller's transaction (auto-commit off). */
@@ -84,9 +83,7 @@ public final class PaymentService {
      * @throws BillingException {@link BillingErrorCode#PAYMENT_NOT_FOUND}
      */
     public PaymentReceipt cancel(String paymentSystem, String transactionId, String reason) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return inTransaction(c, () -> cancel(c, paymentSystem, transactionId, reason));
-        }
+        return Transactions.inTransaction(dataSource, c -> cancel(c, paymentSystem, transactionId, reason));
     }
 
     /** {@link #cancel(String, String, String)} within the caller's transaction. */
@@ -159,24 +156,6 @@ public final class PaymentService {
             update.setLong(1, a);
             update.setLong(2, b);
             update.executeUpdate();
-        }
-    }
-
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            T result = work.run();
-            c.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 }

@@ -81,6 +81,7 @@ public final class PaymentRegistryImport {
         FileReading file = new FileReading();
         try (Connection c = dataSource.getConnection()) {
             PaymentStaging.roomForTemporaryTables(c);
+            // by hand: temp_buffers before it, staging cancelled on failure, a refusal rolled back then recorded
             c.setAutoCommit(false);
             PaymentStaging staging = null;
             try {

@@ -16,6 +16,7 @@ import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.payment.PaymentReceipt;
 import uz.ekommunal.billing.payment.PaymentRequest;
 import uz.ekommunal.billing.payment.PaymentService;
+import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.tariff.Money;
 
 /**
@@ -94,24 +95,17 @@ public final class SetAsidePayments {
     }
 
     private SetAsidePayment decide(long id, Long providerScope, Audit audit, Decision decision) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                SetAsidePayment before = lock(c, id).filter(p -> providerScope == null || p.providerId() == providerScope)
-                        .filter(p -> p.reason() != null)
-                        .orElseThrow(() -> new BillingException(BillingErrorCode.SET_ASIDE_NOT_FOUND, id));
-                if (!before.state().equals("SET_ASIDE")) {
-                    throw new BillingException(BillingErrorCode.ALREADY_DECIDED, id, before.state());
-                }
-                SetAsidePayment after = decision.apply(c, before);
-                audit.record(c, before, after);
-                c.commit();
-                return after;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Transactions.inTransaction(dataSource, c -> {
+            SetAsidePayment before = lock(c, id).filter(p -> providerScope == null || p.providerId() == providerScope)
+                    .filter(p -> p.reason() != null)
+                    .orElseThrow(() -> new BillingException(BillingErrorCode.SET_ASIDE_NOT_FOUND, id));
+            if (!before.state().equals("SET_ASIDE")) {
+                throw new BillingException(BillingErrorCode.ALREADY_DECIDED, id, before.state());
             }
-        }
+            SetAsidePayment after = decision.apply(c, before);
+            audit.record(c, before, after);
+            return after;
+        });
     }
 
     private static long openAccount(Connection c, long providerId, String number) throws SQLException {

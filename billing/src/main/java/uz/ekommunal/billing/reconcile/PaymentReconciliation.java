@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import uz.ekommunal.billing.BillingErrorCode;
 import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * Compares each payment system's statement for a day with the ledger and keeps every difference
@@ -66,38 +67,31 @@ public final class PaymentReconciliation {
     /** Reconciles one day (Tashkent) of every payment system. @param startedBy who asked, or null for the job */
     public ReconciliationRun run(LocalDate day, String startedBy) throws SQLException {
         Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                // one run at a time (the job and an operator's): each sees the other's differences committed
-                update(c, "select pg_advisory_xact_lock(7020261206)");
-                long runId = startRun(c, day, now, startedBy);
-                List<Long> seen = new ArrayList<>();
-                try (PreparedStatement st = c.prepareStatement(FOUND)) {
-                    for (int i = 0; i < 3; i++) {
-                        st.setTimestamp(2 * i + 1, Timestamp.from(BillingTime.startOf(day)));
-                        st.setTimestamp(2 * i + 2, Timestamp.from(BillingTime.endOf(day)));
-                    }
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            Long kept = keep(c, runId, day, rs, now);
-                            if (kept != null) {
-                                seen.add(kept);
-                            }
+        return Transactions.inTransaction(dataSource, c -> {
+            // one run at a time (the job and an operator's): each sees the other's differences committed
+            update(c, "select pg_advisory_xact_lock(7020261206)");
+            long runId = startRun(c, day, now, startedBy);
+            List<Long> seen = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement(FOUND)) {
+                for (int i = 0; i < 3; i++) {
+                    st.setTimestamp(2 * i + 1, Timestamp.from(BillingTime.startOf(day)));
+                    st.setTimestamp(2 * i + 2, Timestamp.from(BillingTime.endOf(day)));
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        Long kept = keep(c, runId, day, rs, now);
+                        if (kept != null) {
+                            seen.add(kept);
                         }
                     }
                 }
-                int gone = closeGone(c, day, seen, runId, now);
-                List<Difference> open = list(c, null, day, true);
-                update(c, "update billing.reconciliation_runs set finished_at = ?, found = ? where id = ?", now,
-                        seen.size(), runId);
-                c.commit();
-                return new ReconciliationRun(runId, day, open, gone);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+            int gone = closeGone(c, day, seen, runId, now);
+            List<Difference> open = list(c, null, day, true);
+            update(c, "update billing.reconciliation_runs set finished_at = ?, found = ? where id = ?", now,
+                    seen.size(), runId);
+            return new ReconciliationRun(runId, day, open, gone);
+        });
     }
 
     /**

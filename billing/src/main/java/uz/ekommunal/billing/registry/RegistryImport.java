@@ -75,6 +75,7 @@ public final class RegistryImport {
         List<ImportProblem> problems = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             roomForTemporaryTables(c);
+            // by hand: temp_buffers before it, the file read (IOException) and staging cancelled on failure
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 // the file's joins and groupings are hashed in memory, not spilled in batches to disk

@@ -1,7 +1,6 @@
 package uz.ekommunal.api.accounts;
 
 import io.vertx.core.json.JsonObject;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.billing.account.Account;
 import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * Links a personal account to a household, with proof: the number and the link code printed on the
@@ -87,28 +87,24 @@ public final class AccountLinking {
     /** The account when the code matches; counts, audits and refuses otherwise, all in one transaction. */
     private Account proven(Caller caller, String address, Request request, Optional<Account> found)
             throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                failures.lock(c, caller.userId(), address);
-                Optional<Duration> wait = failures.waitBeforeNext(c, caller.userId(), address);
-                if (wait.isPresent()) {
-                    throw new AuthException(ApiException.because(ApiError.TOO_MANY_LINK_ATTEMPTS, "code",
-                            "tooManyWrongLink", Math.max(1, wait.get().toMinutes())), wait.get());
-                }
-                if (found.isPresent() && codes.matches(c, found.get().id(), request.code())) {
-                    c.commit();
-                    return found.get();
-                }
-                failures.record(c, caller.userId(), address);
-                audit.record(c, caller, "account.link.failed", "account:" + request.number(), null,
-                        new JsonObject().put("utility", request.utility())
-                                .put("reason", found.isPresent() ? "wrong_code" : "unknown_number"), address);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        boolean proven = Transactions.inTransaction(dataSource, c -> {
+            failures.lock(c, caller.userId(), address);
+            Optional<Duration> wait = failures.waitBeforeNext(c, caller.userId(), address);
+            if (wait.isPresent()) {
+                throw new AuthException(ApiException.because(ApiError.TOO_MANY_LINK_ATTEMPTS, "code",
+                        "tooManyWrongLink", Math.max(1, wait.get().toMinutes())), wait.get());
             }
+            if (found.isPresent() && codes.matches(c, found.get().id(), request.code())) {
+                return true;
+            }
+            failures.record(c, caller.userId(), address);
+            audit.record(c, caller, "account.link.failed", "account:" + request.number(), null,
+                    new JsonObject().put("utility", request.utility())
+                            .put("reason", found.isPresent() ? "wrong_code" : "unknown_number"), address);
+            return false; // the failure is counted and audited (committed), then refused
+        });
+        if (proven) {
+            return found.get();
         }
         throw ApiException.because(ApiError.LINK_REFUSED, "code", "numberAndCodeDoNotMatch");
     }

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import uz.ekommunal.api.appeals.Language;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * The estimate catalogue in the schema {@code services}: work items, their dated rates per region
@@ -122,17 +123,7 @@ public final class EstimateCatalogue {
      * @return the version closed to make room, if any
      */
     public Optional<WorkRate> addRate(WorkRate rate) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Optional<WorkRate> closed = addRate(c, rate);
-                c.commit();
-                return closed;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        return Transactions.inTransaction(dataSource, c -> addRate(c, rate));
     }
 
     private Optional<WorkRate> addRate(Connection c, WorkRate rate) throws SQLException {

@@ -14,6 +14,7 @@ import uz.ekommunal.api.notify.Channel;
 import uz.ekommunal.api.notify.NewMessage;
 import uz.ekommunal.api.notify.Outbox;
 import uz.ekommunal.api.notify.SmsBudget;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * Sends a notice about an account to every person who linked it and has not turned that kind
@@ -68,32 +69,22 @@ public final class HouseholdNotifier {
      */
     private Boolean tellOnce(Connection c, String key, Recipient r, Function<Language, String> text)
             throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        return Transactions.inTransaction(c, x -> {
             try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
                 lock.setString(1, key);
                 lock.execute();
             }
-            Boolean told;
             if (outbox.exists(c, key)) {
-                told = false; // told already: no second SMS, nor a second take from the hour's budget
-            } else {
-                Optional<Instant> when = budget.takeForNotice(c);
-                told = when.isEmpty() ? null : Boolean.TRUE;
-                if (when.isPresent()) {
-                    outbox.enqueue(c, new NewMessage(key, Channel.SMS, r.phone(), null, text.apply(r.language()),
-                            false, null), when.get());
-                }
+                return false; // told already: no second SMS, nor a second take from the hour's budget
             }
-            c.commit();
-            return told;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+            Optional<Instant> when = budget.takeForNotice(c);
+            if (when.isEmpty()) {
+                return null;
+            }
+            outbox.enqueue(c, new NewMessage(key, Channel.SMS, r.phone(), null, text.apply(r.language()),
+                    false, null), when.get());
+            return true;
+        });
     }
 
     public static String key(NoticeKind kind, String event, long userId) {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * Sends due outbox messages. Each message is claimed in its own transaction with
@@ -73,19 +74,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private boolean dispatchOne() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                boolean found = claimAndSend(c);
-                c.commit();
-                return found;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        return Transactions.inTransaction(dataSource, this::claimAndSend);
     }
 
     private boolean claimAndSend(Connection c) throws SQLException {

@@ -24,6 +24,7 @@ import uz.ekommunal.billing.account.HouseholdFacts;
 import uz.ekommunal.billing.account.Provider;
 import uz.ekommunal.billing.account.ProviderAreas;
 import uz.ekommunal.billing.account.ServedArea;
+import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.tariff.Utility;
 
 /**
@@ -113,7 +114,7 @@ public final class AccountDeskRoutes {
         Set<Utility> services = AccountForms.services(body);
         JsonObject factsBody = DeskFormFields.object(body, "facts");
         String from = address(ctx);
-        RouteSupport.blocking(vertx, ctx, () -> inTransaction(c -> {
+        RouteSupport.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             Provider provider = code == null ? accounts.provider(c, scope) : accounts.providerByCode(code)
                     .filter(p -> scope == null || p.id() == scope)
                     .orElseThrow(() -> ApiException.because(ApiError.PROVIDER_NOT_FOUND, "provider", "noProvider",
@@ -138,33 +139,26 @@ public final class AccountDeskRoutes {
     private void history(RoutingContext ctx) {
         Long scope = DeskAccess.scope(RouteSupport.caller(ctx));
         long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
-        RouteSupport.blocking(vertx, ctx, () -> {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    AccountChanges.State account = changes.lock(c, id)
-                            .filter(a -> scope == null || a.providerId() == scope)
-                            .orElseThrow(() -> ApiException.because(ApiError.ACCOUNT_NOT_FOUND, "id", "noAccount", id));
-                    JsonArray holders = new JsonArray();
-                    for (AccountChanges.HolderPeriod h : changes.holders(c, id)) {
-                        holders.add(new JsonObject().put("validFrom", h.validFrom().toString())
-                                .put("holder", h.holderName()).put("address", h.address()));
-                    }
-                    JsonArray facts = new JsonArray();
-                    changes.facts(c, id).forEach((f, heating) -> facts.add(AccountForms.factsJson(f, heating)));
-                    JsonArray services = new JsonArray();
-                    for (AccountChanges.ServicePeriod p : changes.services(c, id)) {
-                        services.add(new JsonObject().put("utility", p.utility().name().toLowerCase(Locale.ROOT))
-                                .put("from", p.from().toString())
-                                .put("until", p.until() == null ? null : p.until().toString()));
-                    }
-                    return before(account).put("id", id).put("number", account.number()).put("holders", holders)
-                            .put("facts", facts).put("services", services);
-                } finally {
-                    c.rollback();
-                }
+        RouteSupport.blocking(vertx, ctx, () -> Transactions.readOnly(dataSource, c -> {
+            AccountChanges.State account = changes.lock(c, id)
+                    .filter(a -> scope == null || a.providerId() == scope)
+                    .orElseThrow(() -> ApiException.because(ApiError.ACCOUNT_NOT_FOUND, "id", "noAccount", id));
+            JsonArray holders = new JsonArray();
+            for (AccountChanges.HolderPeriod h : changes.holders(c, id)) {
+                holders.add(new JsonObject().put("validFrom", h.validFrom().toString())
+                        .put("holder", h.holderName()).put("address", h.address()));
             }
-        }, body -> RouteSupport.json(ctx, 200, body));
+            JsonArray facts = new JsonArray();
+            changes.facts(c, id).forEach((f, heating) -> facts.add(AccountForms.factsJson(f, heating)));
+            JsonArray services = new JsonArray();
+            for (AccountChanges.ServicePeriod p : changes.services(c, id)) {
+                services.add(new JsonObject().put("utility", p.utility().name().toLowerCase(Locale.ROOT))
+                        .put("from", p.from().toString())
+                        .put("until", p.until() == null ? null : p.until().toString()));
+            }
+            return before(account).put("id", id).put("number", account.number()).put("holders", holders)
+                    .put("facts", facts).put("services", services);
+        }), body -> RouteSupport.json(ctx, 200, body));
     }
 
     /** One change to one account: parse, lock, check the scope, change, audit, commit. */
@@ -179,7 +173,7 @@ public final class AccountDeskRoutes {
         long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
         JsonObject body = RouteSupport.body(ctx);
         String from = address(ctx);
-        RouteSupport.blocking(vertx, ctx, () -> inTransaction(c -> {
+        RouteSupport.blocking(vertx, ctx, () -> Transactions.inTransaction(dataSource, c -> {
             AccountChanges.State account = changes.lock(c, id)
                     .filter(a -> scope == null || a.providerId() == scope)
                     .orElseThrow(() -> ApiException.because(ApiError.ACCOUNT_NOT_FOUND, "id", "noAccount", id));
@@ -188,24 +182,6 @@ public final class AccountDeskRoutes {
             audit.record(c, caller, action, "account:" + account.number(), before(account), after, from);
             return after.put("id", account.id()).put("number", account.number());
         }), after -> RouteSupport.json(ctx, 200, after));
-    }
-
-    private interface Work {
-        JsonObject run(Connection c) throws SQLException;
-    }
-
-    private JsonObject inTransaction(Work work) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                JsonObject result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
     }
 
     /** The region and district of the household's latest facts, or null when it has none yet. */

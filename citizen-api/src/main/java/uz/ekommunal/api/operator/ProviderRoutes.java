@@ -29,6 +29,7 @@ import uz.ekommunal.billing.account.ProviderAreas;
 import uz.ekommunal.billing.account.ProviderChanges;
 import uz.ekommunal.billing.account.ProviderRequisites;
 import uz.ekommunal.billing.account.ServedArea;
+import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.tariff.Region;
 
 /**
@@ -105,23 +106,16 @@ public final class ProviderRoutes {
                 requisites);
         String from = address(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    long id = changes.create(c, provider);
-                    List<ServedArea> served = areas.replace(c, id, others == null ? List.of() : others);
-                    JsonObject after = new JsonObject().put("id", id).put("code", code)
-                            .put("utility", kind.name().toLowerCase(Locale.ROOT)).put("region", region.name())
-                            .put("district", district).put("requisites", AccountJson.requisites(requisites))
-                            .put("areas", areasJson(served));
-                    audit.record(c, caller, "provider.create", "provider:" + code, null, after, from);
-                    c.commit();
-                    return after;
-                } catch (RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            }
+            return Transactions.inTransaction(dataSource, c -> {
+                long id = changes.create(c, provider);
+                List<ServedArea> served = areas.replace(c, id, others == null ? List.of() : others);
+                JsonObject after = new JsonObject().put("id", id).put("code", code)
+                        .put("utility", kind.name().toLowerCase(Locale.ROOT)).put("region", region.name())
+                        .put("district", district).put("requisites", AccountJson.requisites(requisites))
+                        .put("areas", areasJson(served));
+                audit.record(c, caller, "provider.create", "provider:" + code, null, after, from);
+                return after;
+            });
         }, after -> RouteSupport.json(ctx, 201, after));
     }
 
@@ -136,28 +130,21 @@ public final class ProviderRoutes {
         RouteSupport.blocking(vertx, ctx, () -> {
             Provider before = accounts.providerByCode(code).orElseThrow(
                     () -> ApiException.because(ApiError.PROVIDER_NOT_FOUND, "code", "noProvider", code));
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    List<ServedArea> servedBefore = areas.of(c, before.id());
-                    changes.change(c, before.id(), district, requisites);
-                    // without a list the other areas stay; the home area follows the district
-                    List<ServedArea> others = given != null ? given
-                            : servedBefore.subList(Math.min(1, servedBefore.size()), servedBefore.size());
-                    List<ServedArea> served = areas.replace(c, before.id(), others);
-                    JsonObject after = new JsonObject().put("district", district)
-                            .put("requisites", AccountJson.requisites(requisites)).put("areas", areasJson(served));
-                    audit.record(c, caller, "provider.change", "provider:" + code, new JsonObject()
-                            .put("district", before.district())
-                            .put("requisites", AccountJson.requisites(before.requisites()))
-                            .put("areas", areasJson(servedBefore)), after, from);
-                    c.commit();
-                    return after.put("code", code);
-                } catch (RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            }
+            return Transactions.inTransaction(dataSource, c -> {
+                List<ServedArea> servedBefore = areas.of(c, before.id());
+                changes.change(c, before.id(), district, requisites);
+                // without a list the other areas stay; the home area follows the district
+                List<ServedArea> others = given != null ? given
+                        : servedBefore.subList(Math.min(1, servedBefore.size()), servedBefore.size());
+                List<ServedArea> served = areas.replace(c, before.id(), others);
+                JsonObject after = new JsonObject().put("district", district)
+                        .put("requisites", AccountJson.requisites(requisites)).put("areas", areasJson(served));
+                audit.record(c, caller, "provider.change", "provider:" + code, new JsonObject()
+                        .put("district", before.district())
+                        .put("requisites", AccountJson.requisites(before.requisites()))
+                        .put("areas", areasJson(servedBefore)), after, from);
+                return after.put("code", code);
+            });
         }, after -> RouteSupport.json(ctx, 200, after));
     }
 

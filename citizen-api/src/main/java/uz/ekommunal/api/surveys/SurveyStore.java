@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * Surveys, their questions and the households' answers in the schema {@code services}. One response
@@ -32,18 +33,11 @@ public final class SurveyStore {
     }
 
     public long create(Survey s, Instant now) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                long id = insertSurvey(c, s, now);
-                insertQuestions(c, id, s.questions());
-                c.commit();
-                return id;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        return Transactions.inTransaction(dataSource, c -> {
+            long id = insertSurvey(c, s, now);
+            insertQuestions(c, id, s.questions());
+            return id;
+        });
     }
 
     private static long insertSurvey(Connection c, Survey s, Instant now) throws SQLException {
@@ -164,27 +158,20 @@ public final class SurveyStore {
      * @return false when this user had already answered (nothing is stored)
      */
     public boolean respond(long surveyId, long userId, Iterable<Answer> answers, Instant now) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement st = c.prepareStatement("insert into services.survey_responses"
-                        + " (survey_id, user_id, answered_at) values (?, ?, ?) on conflict do nothing")) {
-                    st.setLong(1, surveyId);
-                    st.setLong(2, userId);
-                    st.setTimestamp(3, Timestamp.from(now));
-                    if (st.executeUpdate() == 0) {
-                        c.rollback();
-                        return false;
-                    }
+        // nothing stored, nothing to commit, when this user had already answered
+        return Transactions.inTransaction(dataSource, c -> {
+            try (PreparedStatement st = c.prepareStatement("insert into services.survey_responses"
+                    + " (survey_id, user_id, answered_at) values (?, ?, ?) on conflict do nothing")) {
+                st.setLong(1, surveyId);
+                st.setLong(2, userId);
+                st.setTimestamp(3, Timestamp.from(now));
+                if (st.executeUpdate() == 0) {
+                    return false;
                 }
-                insertAnswers(c, surveyId, userId, answers);
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+            insertAnswers(c, surveyId, userId, answers);
+            return true;
+        }, stored -> stored);
     }
 
     private static void insertAnswers(Connection c, long surveyId, long userId, Iterable<Answer> answers)

@@ -1,6 +1,7 @@
 package uz.ekommunal.api.widgets;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ import uz.ekommunal.gateway.reading.Register;
 import uz.ekommunal.gateway.store.ReadingStore;
 import uz.ekommunal.gateway.store.RegisterKey;
 import uz.ekommunal.gateway.vee.Vee;
+import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.tariff.Utility;
 
 /**
@@ -51,20 +53,10 @@ public final class BillingCardReader implements CardReader {
 
     @Override
     public Map<Long, WidgetCard> readAll(List<Long> accountIds) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Map<Long, WidgetCard> cards = readAll(c, accountIds);
-                c.commit();
-                return cards;
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        return Transactions.inTransaction(dataSource, c -> readAll(c, accountIds));
     }
 
-    private Map<Long, WidgetCard> readAll(Connection c, List<Long> accountIds) throws Exception {
+    private Map<Long, WidgetCard> readAll(Connection c, List<Long> accountIds) throws SQLException {
         Map<Long, AccountOverview> found = overviews.readInSnapshot(c, accountIds);
         List<String> serials = new ArrayList<>();
         found.values().forEach(o -> o.meters().forEach(m -> serials.add(m.serial())));

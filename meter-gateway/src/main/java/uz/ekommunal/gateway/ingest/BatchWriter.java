@@ -1,7 +1,6 @@
 package uz.ekommunal.gateway.ingest;
 
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import uz.ekommunal.gateway.spool.Spool;
 import uz.ekommunal.gateway.store.QuarantineEntry;
 import uz.ekommunal.gateway.store.WriteBatch;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * Group commit for readings: one thread drains whatever has queued, writes it in one transaction
@@ -161,26 +161,17 @@ public final class BatchWriter implements AutoCloseable {
 
     private List<WriteOutcome> write(WriteBatch batch) throws SQLException {
         long started = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                BatchTransaction.Result result = transaction.write(connection, batch);
-                connection.commit();
-                result.committed();
-                counters.countBatchTime(System.nanoTime() - started);
-                if (!databaseUp) {
-                    LOG.info("Database is back; writing readings again");
-                }
-                databaseUp = true;
-                if (troubleSince != null && !spoolPending()) {
-                    troubleSince = null;
-                }
-                return result.outcomes;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
-            }
+        BatchTransaction.Result result = Transactions.inTransaction(dataSource, c -> transaction.write(c, batch));
+        result.committed();
+        counters.countBatchTime(System.nanoTime() - started);
+        if (!databaseUp) {
+            LOG.info("Database is back; writing readings again");
         }
+        databaseUp = true;
+        if (troubleSince != null && !spoolPending()) {
+            troubleSince = null;
+        }
+        return result.outcomes;
     }
 
     /** Appends to the spool and acknowledges; without a usable spool, retries the database until it answers. */
@@ -276,14 +267,6 @@ public final class BatchWriter implements AutoCloseable {
             }
         }
         return new WriteBatch(groups, quarantine);
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; the pool discards it
-        }
     }
 
     /** Stops taking work, writes (or spools) everything queued, then stops. */

@@ -21,6 +21,7 @@ import uz.ekommunal.gateway.vee.RecentReadings;
 import uz.ekommunal.gateway.vee.QualityFlag;
 import uz.ekommunal.gateway.vee.Vee;
 import uz.ekommunal.gateway.vee.VeeLimits;
+import uz.ekommunal.storage.Transactions;
 
 /**
  * Readings taken by hand off a meter without a data link: by the household ({@link Protocol#HOUSEHOLD})
@@ -79,21 +80,8 @@ public final class HandReadings {
         if (reading.protocol() != Protocol.HOUSEHOLD && reading.protocol() != Protocol.INSPECTION) {
             throw new IllegalArgumentException("not a hand reading: " + reading.protocol());
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Result result = write(c, reading, submittedBy);
-                if (result.status() == Status.STORED || result.status() == Status.HELD) {
-                    c.commit();
-                } else {
-                    c.rollback();
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        return Transactions.inTransaction(dataSource, c -> write(c, reading, submittedBy),
+                result -> result.status() == Status.STORED || result.status() == Status.HELD);
     }
 
     private Result write(Connection c, MeterReading reading, String submittedBy) throws SQLException {
