@@ -129,9 +129,10 @@ public final class HouseholdApi implements AutoCloseable {
         routes.add(new WidgetRoutes(vertx, authenticate, links, cards, settings.cardTimeout())::mount);
         AccountGuard guard = new AccountGuard(billing.accounts(), links);
         this.payerScope = new AccountPayerScope(authenticate, links);
-        routes.add(new AccountRoutes(vertx, authenticate, guard, billing, new Consumption(dataSource, lookups),
+        Consumption consumption = new Consumption(dataSource, lookups);
+        routes.add(new AccountRoutes(vertx, authenticate, guard, billing, consumption,
                 linkCodes, payLinks, clock).printingProfilesOf(users)::mount);
-        routes.add(new MonthRoutes(vertx, authenticate, guard, new MonthToDate(dataSource, billing.accounts(), lookups,
+        routes.add(new MonthRoutes(vertx, authenticate, guard, new MonthToDate(billing.accounts(), consumption,
                 billing::pricing, clock))::mount);
         MeterScope meterScope = new MeterScope(dataSource, billing.accounts());
         ReadingAccess readingAccess = new ReadingAccess(dataSource, meterScope);

@@ -2,6 +2,7 @@ package uz.ekommunal.api.accounts;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,47 @@ public final class Consumption {
     }
 
     public List<Series> of(long accountId, List<Instant> edges) throws SQLException {
+        List<Series> out = new ArrayList<>();
+        for (RegisterValues r : valuesAt(accountId, edges)) {
+            out.add(new Series(r.register(), r.serials(),
+                    ConsumptionSeries.of(edges, r.perMeter(), r.readTolerance())));
+        }
+        return out;
+    }
+
+    /**
+     * One register's raw values: for each of its meters (replacements too), the value at each edge.
+     *
+     * @param readTolerance the register's: a value read this near an edge is read, not estimated
+     */
+    public record RegisterValues(String register, List<String> serials, List<List<BoundaryReadings.Value>> perMeter,
+            Duration readTolerance) {
+
+        /** How far the register's value at the edge is measured: its meters' latest reading time, or null. */
+        public Instant readAt(int edge) {
+            Instant latest = null;
+            for (List<BoundaryReadings.Value> meter : perMeter) {
+                latest = later(latest, readAt(meter.get(edge)));
+            }
+            return latest;
+        }
+
+        /** To the latest reading carried forward, to the edge itself when read or interpolated, else null. */
+        private static Instant readAt(BoundaryReadings.Value v) {
+            return switch (v.kind()) {
+                case CARRIED_FORWARD -> v.at().minus(v.nearestRead());
+                case EXACT, INTERPOLATED -> v.at();
+                case CARRIED_BACK, NONE -> null;
+            };
+        }
+
+        private static Instant later(Instant a, Instant b) {
+            return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+        }
+    }
+
+    /** The account's registers in link order, each with its meters' values at the edges (one query). */
+    public List<RegisterValues> valuesAt(long accountId, List<Instant> edges) throws SQLException {
         Map<String, List<LinkedMeter>> byRegister = new LinkedHashMap<>();
         for (LinkedMeter m : lookups.meters(accountId)) {
             byRegister.computeIfAbsent(m.register(), r -> new ArrayList<>()).add(m);
@@ -56,7 +98,7 @@ public final class Consumption {
         if (values.size() != requests.size()) {
             throw new IllegalStateException("a linked meter is not registered at the gateway: account " + accountId);
         }
-        List<Series> out = new ArrayList<>();
+        List<RegisterValues> out = new ArrayList<>();
         int at = 0;
         for (Map.Entry<String, List<LinkedMeter>> register : byRegister.entrySet()) {
             List<List<BoundaryReadings.Value>> perMeter = new ArrayList<>();
@@ -66,8 +108,8 @@ public final class Consumption {
                 serials.add(m.serial());
                 at += edges.size();
             }
-            out.add(new Series(register.getKey(), serials, ConsumptionSeries.of(edges, perMeter,
-                    profiles.of(register.getKey()).readTolerance())));
+            out.add(new RegisterValues(register.getKey(), serials, perMeter,
+                    profiles.of(register.getKey()).readTolerance()));
         }
         return out;
     }

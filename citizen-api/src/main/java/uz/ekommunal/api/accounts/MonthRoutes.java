@@ -12,6 +12,7 @@ import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.billing.account.Account;
 import uz.ekommunal.billing.forecast.MonthForecast;
 import uz.ekommunal.billing.forecast.UtilityForecast;
 import uz.ekommunal.tariff.Money;
@@ -43,8 +44,9 @@ public final class MonthRoutes {
         Caller caller = RouteSupport.caller(ctx);
         long id = RouteSupport.id(ctx, "id", ApiError.ACCOUNT_NOT_FOUND);
         RouteSupport.blocking(vertx, ctx, () -> {
-            String number = guard.visible(caller, id).number();
-            return months.of(id).orElseThrow(() -> ApiException.of(ApiError.FORECAST_UNAVAILABLE, null, number));
+            Account account = guard.visible(caller, id);
+            return months.of(account).orElseThrow(
+                    () -> ApiException.of(ApiError.FORECAST_UNAVAILABLE, null, account.number()));
         }, f -> RouteSupport.json(ctx, 200, json(id, f)));
     }
 
