@@ -124,7 +124,8 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            System.out.print(reference ? ConfigReference.block(Settings.ALL) : Settings.load(System.getenv()).describe());
+            System.out.print(reference ? ConfigReference.block(Settings.ALL)
+                    : Settings.load(System.getenv()).describe());
             return 0;
         }
     }

@@ -60,7 +60,7 @@ public record AppealsSettings(Path filesDirectory, long maxImageBytes, long maxV
                 OPEN311_ALLOW_ANONYMOUS.parsedDefault());
     }
 
-    /** The appeals' settings from the configuration; attachments in the data folder's {@code appeal-files} by default. */
+    /** The appeals' settings from the configuration; attachments in the data folder's {@code appeal-files}. */
     public static AppealsSettings from(Config config) {
         String dir = config.get(APPEAL_FILES_DIR);
         Set<String> keys = new HashSet<>();

@@ -51,7 +51,8 @@ public final class SmsBudget {
             int reserve = config.get(SMS_SIGN_IN_RESERVE);
             if (reserve >= perHour) {
                 throw new ConfigException("EKOMMUNAL_SMS_SIGN_IN_RESERVE='" + reserve + "' must be less than "
-                        + "EKOMMUNAL_SMS_PER_HOUR='" + perHour + "' (the rest is for appeal notices and confirmations)");
+                        + "EKOMMUNAL_SMS_PER_HOUR='" + perHour
+                        + "' (the rest is for appeal notices and confirmations)");
             }
             return new Limits(perHour, reserve);
         }

@@ -84,8 +84,8 @@ public record MqttDoorSettings(int maxMessageBytes, int maxInflight, int malform
     /** @throws ConfigException naming the keys when they do not fit together */
     public static MqttDoorSettings from(Config config) {
         try {
-            MqttDoorSettings door = new MqttDoorSettings(config.get(MQTT_MAX_MESSAGE_BYTES), config.get(MQTT_MAX_INFLIGHT),
-                    config.get(MQTT_MALFORMED_BUDGET), null, -1, null, null, null);
+            MqttDoorSettings door = new MqttDoorSettings(config.get(MQTT_MAX_MESSAGE_BYTES),
+                    config.get(MQTT_MAX_INFLIGHT), config.get(MQTT_MALFORMED_BUDGET), null, -1, null, null, null);
             String headEndSecret = config.get(MQTT_HEADEND_SECRET);
             if (headEndSecret != null) {
                 door = door.withHeadEnd(new HeadEnd(config.get(MQTT_HEADEND_USER), headEndSecret));
