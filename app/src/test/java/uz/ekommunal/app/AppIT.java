@@ -34,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 import uz.ekommunal.api.auth.AccessTokens;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.app.config.Settings;
-import uz.ekommunal.platform.config.Config;
 import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.invoice.Invoice;
 import uz.ekommunal.billing.run.RunProgress;

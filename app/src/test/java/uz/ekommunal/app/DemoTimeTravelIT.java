@@ -19,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uz.ekommunal.app.config.Settings;
-import uz.ekommunal.platform.config.Config;
 import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.invoice.Invoice;
 import uz.ekommunal.billing.invoice.InvoiceLine;

@@ -33,7 +33,6 @@ import uz.ekommunal.api.auth.PhoneNumber;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.auth.Users;
 import uz.ekommunal.app.config.Settings;
-import uz.ekommunal.platform.config.Config;
 import uz.ekommunal.billing.account.Provider;
 import uz.ekommunal.storage.DataSourceFactory;
 import uz.ekommunal.storage.DatabaseSettings;

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import uz.ekommunal.app.config.Settings;
-import uz.ekommunal.platform.config.Config;
 import uz.ekommunal.testing.TestDatabase;
 
 /**

@@ -76,8 +76,9 @@ public record IngestSettings(int batchSize, int queueCapacity, Path spoolFile, V
                 quarantinePerHour, count);
     }
 
-    /** Small defaults for tests and tools. */
+    /** The keys' batch size and queue, without the age rule: for tests and tools. */
     public static IngestSettings defaults(Path spoolFile) {
-        return new IngestSettings(5_000, 200_000, spoolFile, VeeLimits.defaults(), 200_000);
+        return new IngestSettings(BATCH_SIZE.parsedDefault(), QUEUE_CAPACITY.parsedDefault(), spoolFile,
+                VeeLimits.defaults(), 200_000);
     }
 }
