@@ -37,7 +37,6 @@ import uz.ekommunal.api.operator.PaymentRegistryRoutes;
 import uz.ekommunal.api.operator.ProviderRoutes;
 import uz.ekommunal.api.operator.ReconciliationRoutes;
 import uz.ekommunal.api.operator.RegistryRoutes;
-import uz.ekommunal.api.payments.CheckoutLinks;
 import uz.ekommunal.api.payments.PaymentHooks;
 import uz.ekommunal.api.tariffs.TariffPages;
 import uz.ekommunal.api.tariffs.TariffRoutes;
@@ -133,10 +132,7 @@ final class ApiRole {
 
     /** The widgets' Pay links: the payment systems' checkout pages, for the account's debt. */
     private static PayLinkSource payLinks(Config config) {
-        PaymentHooks.Config p = PaymentHooks.Config.from(config);
-        return new CheckoutPayLinks(new CheckoutLinks(new CheckoutLinks.Settings(p.paymeMerchantId(),
-                p.paymeCheckoutUrl(), p.paymeAccountField(), p.clickServiceId(), p.clickMerchantId(),
-                "https://my.click.uz/services/pay", p.returnUrl())));
+        return new CheckoutPayLinks(PaymentHooks.checkoutLinks(PaymentHooks.Config.from(config)));
     }
 
     /** Replays go through the gateway's own checks, with the limits and hold age it ingests with. */

@@ -79,6 +79,13 @@ public final class PaymentHooks {
     private PaymentHooks() {
     }
 
+    /** The payment systems' checkout pages (the Pay buttons' links) for this configuration. */
+    public static CheckoutLinks checkoutLinks(Config config) {
+        return new CheckoutLinks(new CheckoutLinks.Settings(config.paymeMerchantId(), config.paymeCheckoutUrl(),
+                config.paymeAccountField(), config.clickServiceId(), config.clickMerchantId(), CLICK_PAY_URL,
+                config.returnUrl()));
+    }
+
     /** {@code POST /payments/payme}, {@code POST /payments/click/{prepare,complete}}, {@code GET .../pay-links}. */
     /** @param payers who may see an account's debt on its pay links ({@link PayerScope#ANONYMOUS}: nobody) */
     public static List<Consumer<Router>> routes(Vertx vertx, DataSource dataSource, Billing billing, Clock clock,
@@ -90,9 +97,7 @@ public final class PaymentHooks {
                 config.paymeAccountField());
         ClickMerchant click = new ClickMerchant(dataSource, payees, billing.payments(), transactions, amounts, clock,
                 new ClickSettings(config.clickSecretKey(), config.clickServiceId()));
-        CheckoutLinks links = new CheckoutLinks(new CheckoutLinks.Settings(config.paymeMerchantId(),
-                config.paymeCheckoutUrl(), config.paymeAccountField(), config.clickServiceId(),
-                config.clickMerchantId(), CLICK_PAY_URL, config.returnUrl()));
+        CheckoutLinks links = checkoutLinks(config);
         return List.of(
                 new PaymeRoutes(vertx, payme, new PaymeAuth(Arrays.asList(config.paymeKey(), config.paymeTestKey())))::mount,
                 new ClickRoutes(vertx, click)::mount,
