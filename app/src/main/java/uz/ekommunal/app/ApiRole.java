@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -17,13 +18,19 @@ import uz.ekommunal.api.HouseholdApi;
 import uz.ekommunal.api.HouseholdApiSettings;
 import uz.ekommunal.api.accounts.LinkCodes;
 import uz.ekommunal.api.appeals.Appeals;
+import uz.ekommunal.api.appeals.AppealsSettings;
 import uz.ekommunal.api.health.HealthRoutes;
 import uz.ekommunal.api.http.ApiServer;
+import uz.ekommunal.api.http.HttpLimits;
 import uz.ekommunal.api.http.MetricsRoutes;
 import uz.ekommunal.api.http.OpenApiRoutes;
 import uz.ekommunal.api.money.MoneyDesk;
+import uz.ekommunal.api.notify.Channel;
+import uz.ekommunal.api.notify.DeliveryAdapter;
 import uz.ekommunal.api.notify.Outbox;
 import uz.ekommunal.api.notify.SmsBudget;
+import uz.ekommunal.api.notify.SmtpDelivery;
+import uz.ekommunal.api.notify.SmtpSettings;
 import uz.ekommunal.api.operator.AccountDeskRoutes;
 import uz.ekommunal.api.operator.OperatorDesk;
 import uz.ekommunal.api.operator.PaymentRegistryRoutes;
@@ -34,7 +41,8 @@ import uz.ekommunal.api.payments.PaymentHooks;
 import uz.ekommunal.api.tariffs.TariffPages;
 import uz.ekommunal.api.tariffs.TariffRoutes;
 import uz.ekommunal.api.web.WebPages;
-import uz.ekommunal.app.config.Config;
+import uz.ekommunal.api.widgets.CheckoutPayLinks;
+import uz.ekommunal.api.widgets.PayLinkSource;
 import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.BillingErrorCode;
@@ -43,6 +51,7 @@ import uz.ekommunal.billing.payregistry.PaymentRegistryImport;
 import uz.ekommunal.billing.payregistry.SetAsidePayments;
 import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.gateway.Gateway;
+import uz.ekommunal.gateway.GatewaySettings;
 import uz.ekommunal.gateway.auth.MeterCredentials;
 import uz.ekommunal.gateway.ingest.HandReadings;
 import uz.ekommunal.gateway.ingest.IngestSettings;
@@ -50,6 +59,8 @@ import uz.ekommunal.gateway.ingest.PrometheusText;
 import uz.ekommunal.gateway.ingest.QuarantineActions;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.modbus.ModbusEndpoints;
+import uz.ekommunal.platform.config.Config;
+import uz.ekommunal.platform.config.DataFolder;
 
 /**
  * The API role: every feature's routes on one HTTP server, and {@code /metrics} on the management
@@ -86,43 +97,64 @@ final class ApiRole {
 
     /** Starts the households' side, mounts every feature and listens; what is to be closed goes into {@code toClose}. */
     void start(List<AutoCloseable> toClose) throws Exception {
-        HouseholdApiSettings household = ModuleSettings.householdSettings(config);
-        IngestSettings ingest = ModuleSettings.gatewaySettings(config).ingest();
+        HouseholdApiSettings household = householdSettings(config);
+        IngestSettings ingest = IngestSettings.from(config);
         HandReadings handReadings = new HandReadings(dataSource, registry, ingest.limits(), ingest.holdAge(), clock);
         HouseholdApi households = new HouseholdApi(vertx, dataSource, billing, registry, handReadings, household,
-                ModuleSettings.deliveryAdapters(config, household), ModuleSettings.payLinks(config),
+                deliveryAdapters(config, household), payLinks(config),
                 UnaryOperator.identity(), clock);
         households.start();
         toClose.add(0, households);
         linkCodes = households.linkCodes();
         ApiServer api = new ApiServer(vertx, features(households));
         httpPort = api.listen(config.get(Settings.HTTP_HOST), config.get(Settings.HTTP_PORT),
-                ModuleSettings.httpLimits(config)).await(10, TimeUnit.SECONDS);
+                HttpLimits.from(config)).await(10, TimeUnit.SECONDS);
         toClose.add(0, () -> api.close().await(5, TimeUnit.SECONDS));
         LOG.info("HTTP API on http://localhost:{}/ (health: /health)", httpPort);
         startManagement(api, households.smsBudget(), toClose);
     }
 
+    /** The API's settings; with the embedded database, the token key is made once in the data folder. */
+    static HouseholdApiSettings householdSettings(Config config) throws java.io.IOException {
+        return HouseholdApiSettings.from(config,
+                config.get(Settings.DB_URL) == null ? DataFolder.resolve(config, "jwt-secret") : null);
+    }
+
+    /** E-mail through the configured SMTP server; without one, the log keeps printing it. */
+    static Map<Channel, DeliveryAdapter> deliveryAdapters(Config config, HouseholdApiSettings household) {
+        Map<Channel, DeliveryAdapter> adapters = HouseholdApi.adapters(household);
+        SmtpSettings smtp = SmtpSettings.from(config);
+        if (smtp != null) {
+            adapters.put(Channel.EMAIL, new SmtpDelivery(smtp));
+        }
+        return adapters;
+    }
+
+    /** The widgets' Pay links: the payment systems' checkout pages, for the account's debt. */
+    private static PayLinkSource payLinks(Config config) {
+        return new CheckoutPayLinks(PaymentHooks.checkoutLinks(PaymentHooks.Config.from(config)));
+    }
+
     /** Replays go through the gateway's own checks, with the limits and hold age it ingests with. */
     private QuarantineActions quarantineActions() {
-        IngestSettings ingest = ModuleSettings.gatewaySettings(config).ingest();
+        IngestSettings ingest = IngestSettings.from(config);
         return new QuarantineActions(dataSource, registry, ingest.limits(), ingest.holdAge(), clock);
     }
 
     private List<Consumer<Router>> features(HouseholdApi households) throws Exception {
         var signedIn = households.authenticate();
         var audit = households.audit();
-        String broker = config.get(Settings.MQTT_URL) == null ? "the embedded MQTT broker"
-                : config.get(Settings.MQTT_URL);
+        String broker = config.get(GatewaySettings.MQTT_URL) == null ? "the embedded MQTT broker"
+                : config.get(GatewaySettings.MQTT_URL);
         List<Consumer<Router>> features = new ArrayList<>();
         features.add(new HealthRoutes(vertx, HealthChecks.of(dataSource, gateway, broker,
-                Duration.ofSeconds(config.get(Settings.WRITER_UNHEALTHY_AFTER))))::mount);
+                Duration.ofSeconds(config.get(IngestSettings.WRITER_UNHEALTHY_AFTER))))::mount);
         features.add(new TariffRoutes(vertx, tariffs::engine, clock)::mount);
         features.add(new TariffPages()::mount);
         features.add(new WebPages()::mount);
         features.add(new OpenApiRoutes()::mount);
         features.addAll(households.routes());
-        features.addAll(PaymentHooks.routes(vertx, dataSource, billing, clock, ModuleSettings.paymentConfig(config),
+        features.addAll(PaymentHooks.routes(vertx, dataSource, billing, clock, PaymentHooks.Config.from(config),
                 households.payerScope()));
         // the desk changes the same cached tariff book the calculator and billing price with
         features.addAll(new OperatorDesk(vertx, signedIn, dataSource, billing, registry, modbusEndpoints(), tariffs,
@@ -136,7 +168,7 @@ final class ApiRole {
         features.add(new AccountDeskRoutes(vertx, signedIn, dataSource, billing.accounts(), audit)::mount);
         features.add(new ProviderRoutes(vertx, signedIn, dataSource, billing.accounts(), audit)::mount);
         features.addAll(new Appeals(vertx, dataSource, signedIn, new Outbox(dataSource, clock),
-                ModuleSettings.appealsSettings(config), audit, households.smsBudget(), this::providerExists, clock)
+                AppealsSettings.from(config), audit, households.smsBudget(), this::providerExists, clock)
                 .routes());
         return features;
     }

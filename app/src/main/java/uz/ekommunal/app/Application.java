@@ -12,22 +12,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.ekommunal.api.ApiSchema;
 import uz.ekommunal.api.appeals.AppealsSchema;
-import uz.ekommunal.app.config.Config;
 import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.app.demo.DemoNeighbourhood;
 import uz.ekommunal.app.embedded.EmbeddedDatabase;
 import uz.ekommunal.app.embedded.PortCheck;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.BillingSchema;
+import uz.ekommunal.billing.run.BillingSettings;
 import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.billing.tariffs.TariffSchema;
 import uz.ekommunal.gateway.Gateway;
 import uz.ekommunal.gateway.GatewaySettings;
 import uz.ekommunal.gateway.auth.HeadEnd;
 import uz.ekommunal.gateway.auth.MeterCredentials;
+import uz.ekommunal.gateway.coap.CoapSettings;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.store.GatewaySchema;
 import uz.ekommunal.gateway.store.ReadingRetention;
+import uz.ekommunal.platform.config.Config;
+import uz.ekommunal.platform.config.DataFolder;
 import uz.ekommunal.storage.DataSourceFactory;
 import uz.ekommunal.storage.DatabaseSettings;
 
@@ -88,11 +91,11 @@ public final class Application implements AutoCloseable {
         MeterRegistry registry = roles.contains(Role.GATEWAY) ? startGateway(config, roles, clock)
                 : new MeterRegistry(dataSource);
         JdbcTariffBook tariffs = new JdbcTariffBook(dataSource);
-        billing = new Billing(dataSource, registry, tariffs, ModuleSettings.billingSettings(config), clock);
+        billing = new Billing(dataSource, registry, tariffs, BillingSettings.from(config), clock);
         LateBillingNode billingNode = roles.contains(Role.BILLING) ? billingNode(config) : null;
         if (demoRuns(config, roles) && gateway != null) {
             toClose.add(0, DemoNeighbourhood.start(config.get(Settings.DEMO_CITY), gateway, demoHeadEnd, billing,
-                    dataSource, config.get(Settings.DATA_DIR).resolve("demo"), modbusInterval(config), clock,
+                    dataSource, config.get(DataFolder.DATA_DIR).resolve("demo"), modbusInterval(config), clock,
                     billingNode::start, () -> "http://localhost:" + httpPort() + "/", this::linkCodeOf));
         } else if (billingNode != null) {
             billingNode.start();
@@ -114,20 +117,21 @@ public final class Application implements AutoCloseable {
             }
         }
         if (roles.contains(Role.GATEWAY)) {
-            PortCheck.requireFreeUdp(config.get(Settings.COAP_HOST), config.get(Settings.COAP_PORT), "CoAP",
+            PortCheck.requireFreeUdp(config.get(CoapSettings.COAP_HOST), config.get(CoapSettings.COAP_PORT), "CoAP",
                     "EKOMMUNAL_COAP_PORT");
-            PortCheck.requireFreeUdp(config.get(Settings.COAP_HOST), config.get(Settings.COAPS_PORT), "CoAP over DTLS",
+            PortCheck.requireFreeUdp(config.get(CoapSettings.COAP_HOST), config.get(CoapSettings.COAPS_PORT),
+                    "CoAP over DTLS",
                     "EKOMMUNAL_COAPS_PORT");
         }
-        if (roles.contains(Role.GATEWAY) && config.get(Settings.MQTT_URL) == null) {
-            PortCheck.requireFree(config.get(Settings.MQTT_HOST), config.get(Settings.MQTT_PORT),
+        if (roles.contains(Role.GATEWAY) && config.get(GatewaySettings.MQTT_URL) == null) {
+            PortCheck.requireFree(config.get(GatewaySettings.MQTT_HOST), config.get(GatewaySettings.MQTT_PORT),
                     "the embedded MQTT broker", "EKOMMUNAL_MQTT_PORT");
         }
     }
 
     /** Starts the gateway, its retention job and the configured meter seed; returns its meter registry. */
     private MeterRegistry startGateway(Config config, Set<Role> roles, Clock clock) throws Exception {
-        GatewaySettings settings = ModuleSettings.gatewaySettings(config);
+        GatewaySettings settings = GatewaySettings.from(config);
         if (settings.mqttDoor().headEnd() == null && demoRuns(config, roles)) {
             // the demo's simulated meters share two connections, as behind a data concentrator
             settings = settings.withMqttDoor(settings.mqttDoor().withHeadEnd(
@@ -145,9 +149,8 @@ public final class Application implements AutoCloseable {
     }
 
     private LateBillingNode billingNode(Config config) {
-        String node = config.get(Settings.BILLING_NODE_ID) != null ? config.get(Settings.BILLING_NODE_ID)
-                : ModuleSettings.instanceName("billing");
-        LateBillingNode billingNode = new LateBillingNode(billing, node, config.get(Settings.BILLING_CRON));
+        LateBillingNode billingNode = new LateBillingNode(billing, BillingSettings.nodeId(config),
+                BillingSettings.from(config).cron());
         toClose.add(0, billingNode);
         return billingNode;
     }
@@ -170,7 +173,7 @@ public final class Application implements AutoCloseable {
         if (url != null) {
             return new DatabaseSettings(url, config.get(Settings.DB_USER), config.get(Settings.DB_PASSWORD), poolSize);
         }
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(config.get(Settings.DATA_DIR).resolve("postgres"),
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(config.get(DataFolder.DATA_DIR).resolve("postgres"),
                 config.get(Settings.EMBEDDED_DB_PORT));
         toClose.add(embedded);
         return embedded.settings(poolSize);

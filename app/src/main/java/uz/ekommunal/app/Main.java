@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import uz.ekommunal.app.config.Config;
-import uz.ekommunal.app.config.ConfigException;
+import uz.ekommunal.platform.config.Config;
+import uz.ekommunal.platform.config.ConfigException;
 import uz.ekommunal.app.config.ConfigReference;
 import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.simulator.SimulateCommand;
@@ -54,7 +54,7 @@ public final class Main implements Callable<Integer> {
     }
 
     static int serve(Set<Role> roles) throws Exception {
-        Config config = Config.load(System.getenv());
+        Config config = Settings.load(System.getenv());
         Application app = Application.start(config, roles, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -105,7 +105,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws Exception {
             List<AutoCloseable> opened = new ArrayList<>();
             try {
-                Application.migrate(Config.load(System.getenv()), opened);
+                Application.migrate(Settings.load(System.getenv()), opened);
                 LOG.info("Schema is up to date");
                 return 0;
             } finally {
@@ -124,7 +124,8 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            System.out.print(reference ? ConfigReference.block(Settings.ALL) : Config.load(System.getenv()).describe());
+            System.out.print(reference ? ConfigReference.block(Settings.ALL)
+                    : Settings.load(System.getenv()).describe());
             return 0;
         }
     }
@@ -141,7 +142,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             String target = url != null ? url
-                    : "http://127.0.0.1:" + Config.load(System.getenv()).get(Settings.HTTP_PORT) + "/health";
+                    : "http://127.0.0.1:" + Settings.load(System.getenv()).get(Settings.HTTP_PORT) + "/health";
             try {
                 java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
                         java.net.http.HttpRequest.newBuilder(java.net.URI.create(target))

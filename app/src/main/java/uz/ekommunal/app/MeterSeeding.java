@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import uz.ekommunal.app.config.ConfigException;
+import uz.ekommunal.platform.config.ConfigException;
 import uz.ekommunal.gateway.auth.MeterCredentials;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.meter.MeterSeedFile;

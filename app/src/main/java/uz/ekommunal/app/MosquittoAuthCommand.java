@@ -10,8 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import uz.ekommunal.app.config.Config;
-import uz.ekommunal.app.config.ConfigException;
+import uz.ekommunal.gateway.GatewaySettings;
+import uz.ekommunal.gateway.mqtt.MqttDoorSettings;
+import uz.ekommunal.platform.config.Config;
+import uz.ekommunal.platform.config.ConfigException;
 import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.gateway.auth.MeterCredentials;
 import uz.ekommunal.gateway.auth.MosquittoAuthFiles;
@@ -40,16 +42,16 @@ final class MosquittoAuthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config config = Config.load(environment);
-        String gatewayUser = config.get(Settings.MQTT_USER);
-        String gatewayPassword = config.get(Settings.MQTT_PASSWORD);
+        Config config = Settings.load(environment);
+        String gatewayUser = config.get(GatewaySettings.MQTT_USER);
+        String gatewayPassword = config.get(GatewaySettings.MQTT_PASSWORD);
         if (gatewayUser == null || gatewayPassword == null) {
             throw new ConfigException("mosquitto-auth needs the gateway's own broker user: set EKOMMUNAL_MQTT_USER and "
                     + "EKOMMUNAL_MQTT_PASSWORD (the gateway signs in with them)");
         }
-        String headEndSecret = config.get(Settings.MQTT_HEADEND_SECRET);
+        String headEndSecret = config.get(MqttDoorSettings.MQTT_HEADEND_SECRET);
         BrokerUser headEnd = headEndSecret == null ? null
-                : BrokerUser.withPassword(config.get(Settings.MQTT_HEADEND_USER), headEndSecret);
+                : BrokerUser.withPassword(config.get(MqttDoorSettings.MQTT_HEADEND_USER), headEndSecret);
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             HikariDataSource dataSource = DataSourceFactory.open(Application.migrate(config, opened), "mosquitto-auth");

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import uz.ekommunal.api.audit.AuditLog;
-import uz.ekommunal.app.config.Config;
+import uz.ekommunal.platform.config.Config;
 import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.Provider;
@@ -58,7 +58,7 @@ final class RegistryCommands {
         private final List<AutoCloseable> opened = new ArrayList<>();
 
         Database(Console console) throws Exception {
-            config = Config.load(console.env());
+            config = Settings.load(console.env());
             HikariDataSource ds = null;
             try {
                 ds = DataSourceFactory.open(Application.migrate(config, opened), "registry");

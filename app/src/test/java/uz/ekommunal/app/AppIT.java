@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uz.ekommunal.api.auth.AccessTokens;
 import uz.ekommunal.api.auth.Caller;
-import uz.ekommunal.app.config.Config;
+import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.invoice.Invoice;
 import uz.ekommunal.billing.run.RunProgress;
@@ -62,7 +62,7 @@ class AppIT {
     @Test
     void embeddedDefaultsStoreAPublishedReadingThatSurvivesARestart() throws Exception {
         Map<String, String> env = embeddedEnv();
-        try (Application app = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
+        try (Application app = Application.start(Settings.load(env), Role.all(), Clock.systemUTC())) {
             assertThat(get(app, "/health").statusCode()).isEqualTo(200);
             Processes.Result pub = Processes.run(10, "mosquitto_pub", "-h", "127.0.0.1", "-p",
                     String.valueOf(app.mqttPort()), "-u", "E1000001", "-P", "demo-secret-E1000001", "-q", "1",
@@ -73,7 +73,7 @@ class AppIT {
         }
         assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
 
-        try (Application again = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
+        try (Application again = Application.start(Settings.load(env), Role.all(), Clock.systemUTC())) {
             JsonObject body = readings(again);
             assertThat(body.getJsonArray("readings")).hasSize(1);
             assertThat(body.getJsonArray("readings").getJsonObject(0).getString("time"))
@@ -83,7 +83,7 @@ class AppIT {
 
     @Test
     void aReadingPostedOverCoapIsStoredAndServedAndMetricsCountIt() throws Exception {
-        try (Application app = Application.start(Config.load(embeddedEnv()), Role.all(), Clock.systemUTC())) {
+        try (Application app = Application.start(Settings.load(embeddedEnv()), Role.all(), Clock.systemUTC())) {
             // the builtin keyless CoAP meter may use plain CoAP; an MQTT meter may not (coap-client exits 0 on 4.xx)
             String forged = READING.replace("E1000001", "E1000002");
             Processes.Result refused = Processes.run(10, "coap-client-notls", "-m", "post", "-t", "110", "-e", forged,
@@ -113,7 +113,7 @@ class AppIT {
     void theDemoNeighbourhoodOpensAccountsAndRegistersItsMetersOverAllThreeProtocols() throws Exception {
         Map<String, String> env = embeddedEnv();
         env.put("EKOMMUNAL_DEMO_CITY", "12");
-        try (Application app = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
+        try (Application app = Application.start(Settings.load(env), Role.all(), Clock.systemUTC())) {
             var accounts = app.billing().accounts();
             var meters = app.gateway().meters().all();
             assertThat(meters).extracting(m -> m.protocol()).contains("mqtt", "coap", "modbus");
@@ -130,7 +130,7 @@ class AppIT {
             assertThat(accounts.findByNumber(electricity.accountNumber())).isNotEmpty();
         }
         // A second start finds the same city and keeps it.
-        try (Application again = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
+        try (Application again = Application.start(Settings.load(env), Role.all(), Clock.systemUTC())) {
             assertThat(again.gateway().meters().all()).isNotEmpty();
         }
     }
@@ -145,7 +145,7 @@ class AppIT {
         long real = Instant.now().getEpochSecond();
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(Math.floorMod(840 - real, 900)));
         Instant liveFrom = Instant.ofEpochSecond(clock.instant().getEpochSecond() / 900 * 900);
-        try (Application app = Application.start(Config.load(env), Role.all(), clock)) {
+        try (Application app = Application.start(Settings.load(env), Role.all(), clock)) {
             BillingPeriod due = app.billing().engine().duePeriod();
             List<RunProgress> runs = Eventually.await(Duration.ofMinutes(2), () -> app.billing().engine().runs().all(),
                     all -> all.size() == 6 && all.stream().allMatch(RunProgress::finished));
@@ -208,7 +208,7 @@ class AppIT {
         Map<String, String> env = embeddedEnv();
         env.put("EKOMMUNAL_DB_URL", "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres");
         env.put("EKOMMUNAL_WRITER_UNHEALTHY_AFTER", "1");
-        try (Application app = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
+        try (Application app = Application.start(Settings.load(env), Role.all(), Clock.systemUTC())) {
             assertThat(get(app, "/health").statusCode()).isEqualTo(200);
 
             postgres.close();
@@ -241,7 +241,7 @@ class AppIT {
         env.put("EKOMMUNAL_MQTT_MAX_INFLIGHT", "65535"); // the meter sends all 3 000 at once
         AtomicInteger acknowledged = new AtomicInteger();
         int sent = 3_000;
-        try (Application app = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
+        try (Application app = Application.start(Settings.load(env), Role.all(), Clock.systemUTC())) {
             MqttAsyncClient meter = new MqttAsyncClient("tcp://127.0.0.1:" + app.mqttPort(), "meter-E1000002",
                     new MemoryPersistence());
             MqttConnectionOptions options = new MqttConnectionOptions();
@@ -269,7 +269,7 @@ class AppIT {
             // close() while publishes are still in flight
         }
         int acked = acknowledged.get();
-        try (Application again = Application.start(Config.load(env), Role.all(), Clock.systemUTC())) {
+        try (Application again = Application.start(Settings.load(env), Role.all(), Clock.systemUTC())) {
             HttpResponse<String> response = get(again, "/api/v1/meters/E1000002/readings?limit=10000");
             int stored = new JsonObject(response.body()).getJsonArray("readings").size();
             assertThat(stored).isGreaterThanOrEqualTo(acked).isLessThanOrEqualTo(sent);

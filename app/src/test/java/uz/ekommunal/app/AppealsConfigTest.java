@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uz.ekommunal.api.HouseholdApiSettings;
+import uz.ekommunal.api.appeals.AppealsSettings;
 import uz.ekommunal.api.notify.Channel;
 import uz.ekommunal.api.notify.LogDelivery;
 import uz.ekommunal.api.notify.SmtpDelivery;
-import uz.ekommunal.app.config.Config;
-import uz.ekommunal.app.config.ConfigException;
+import uz.ekommunal.api.notify.SmtpSettings;
+import uz.ekommunal.platform.config.Config;
+import uz.ekommunal.platform.config.ConfigException;
 import uz.ekommunal.app.config.Settings;
 
 /** The appeals' settings of issue 19: defaults, e-mail through SMTP only when a host is set, bad values refused. */
@@ -22,25 +24,25 @@ class AppealsConfigTest {
 
     @Test
     void defaultsKeepAppealsPrivateAndLimitForwards() {
-        Config config = Config.load(Map.of());
-        assertThat(config.get(Settings.APPEAL_FORWARD_LIMIT)).isEqualTo(3);
-        assertThat(config.get(Settings.OPEN311_ALLOW_ANONYMOUS)).isFalse();
-        assertThat(config.get(Settings.SMTP_HOST)).isNull();
-        assertThat(config.get(Settings.SMTP_PORT)).isEqualTo(25);
+        Config config = Settings.load(Map.of());
+        assertThat(config.get(AppealsSettings.APPEAL_FORWARD_LIMIT)).isEqualTo(3);
+        assertThat(config.get(AppealsSettings.OPEN311_ALLOW_ANONYMOUS)).isFalse();
+        assertThat(config.get(SmtpSettings.SMTP_HOST)).isNull();
+        assertThat(config.get(SmtpSettings.SMTP_PORT)).isEqualTo(25);
     }
 
     @Test
     void eMailGoesThroughSmtpOnlyWhenAHostIsSet() {
-        assertThat(ModuleSettings.deliveryAdapters(Config.load(Map.of()), HOUSEHOLD).get(Channel.EMAIL))
+        assertThat(ApiRole.deliveryAdapters(Settings.load(Map.of()), HOUSEHOLD).get(Channel.EMAIL))
                 .isInstanceOf(LogDelivery.class);
-        assertThat(ModuleSettings.deliveryAdapters(Config.load(Map.of("EKOMMUNAL_SMTP_HOST", "mail.example.uz",
+        assertThat(ApiRole.deliveryAdapters(Settings.load(Map.of("EKOMMUNAL_SMTP_HOST", "mail.example.uz",
                 "EKOMMUNAL_SMTP_PORT", "587", "EKOMMUNAL_SMTP_STARTTLS", "true")), HOUSEHOLD).get(Channel.EMAIL))
                 .isInstanceOf(SmtpDelivery.class);
     }
 
     @Test
     void badValuesStopTheStartWithTheirNames() {
-        assertThatThrownBy(() -> Config.load(Map.of("EKOMMUNAL_APPEAL_FORWARD_LIMIT", "0",
+        assertThatThrownBy(() -> Settings.load(Map.of("EKOMMUNAL_APPEAL_FORWARD_LIMIT", "0",
                 "EKOMMUNAL_OPEN311_ALLOW_ANONYMOUS", "yes", "EKOMMUNAL_SMTP_STARTTLS", "maybe")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("EKOMMUNAL_APPEAL_FORWARD_LIMIT")

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import uz.ekommunal.app.config.ConfigReference;
-import uz.ekommunal.app.config.Setting;
+import uz.ekommunal.platform.config.Setting;
 import uz.ekommunal.app.config.Settings;
 
 /** The README's configuration table is the code's list of settings, key for key and word for word. */

@@ -9,36 +9,40 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import uz.ekommunal.app.config.Config;
-import uz.ekommunal.app.config.ConfigException;
-import uz.ekommunal.app.config.Setting;
+import uz.ekommunal.api.auth.oneid.OneIdSettings;
+import uz.ekommunal.api.notify.SmsBudget;
 import uz.ekommunal.app.config.Settings;
+import uz.ekommunal.gateway.GatewaySettings;
+import uz.ekommunal.gateway.coap.CoapSettings;
+import uz.ekommunal.platform.config.Config;
+import uz.ekommunal.platform.config.ConfigException;
+import uz.ekommunal.platform.config.Setting;
 
 class ConfigTest {
 
     @Test
     void defaultsNeedNoEnvironment() {
-        Config config = Config.load(Map.of());
+        Config config = Settings.load(Map.of());
 
         assertThat(config.get(Settings.HTTP_PORT)).isEqualTo(8080);
-        assertThat(config.get(Settings.COAP_PORT)).isEqualTo(5683);
+        assertThat(config.get(CoapSettings.COAP_PORT)).isEqualTo(5683);
         assertThat(config.get(Settings.DB_URL)).isNull();
-        assertThat(config.get(Settings.MQTT_URL)).isNull();
+        assertThat(config.get(GatewaySettings.MQTT_URL)).isNull();
     }
 
     @Test
     void environmentOverridesDefaults() {
-        Config config = Config.load(Map.of("EKOMMUNAL_HTTP_PORT", "9090",
+        Config config = Settings.load(Map.of("EKOMMUNAL_HTTP_PORT", "9090",
                 "EKOMMUNAL_DB_URL", "jdbc:postgresql://db:5432/ek", "EKOMMUNAL_MQTT_URL", "tcp://broker:1883"));
 
         assertThat(config.get(Settings.HTTP_PORT)).isEqualTo(9090);
         assertThat(config.get(Settings.DB_URL)).isEqualTo("jdbc:postgresql://db:5432/ek");
-        assertThat(config.get(Settings.MQTT_URL)).isEqualTo("tcp://broker:1883");
+        assertThat(config.get(GatewaySettings.MQTT_URL)).isEqualTo("tcp://broker:1883");
     }
 
     @Test
     void everyInvalidValueIsReportedWithItsKey() {
-        assertThatThrownBy(() -> Config.load(Map.of("EKOMMUNAL_HTTP_PORT", "80000", "EKOMMUNAL_COAP_PORT", "x",
+        assertThatThrownBy(() -> Settings.load(Map.of("EKOMMUNAL_HTTP_PORT", "80000", "EKOMMUNAL_COAP_PORT", "x",
                 "EKOMMUNAL_DB_URL", "mysql://db", "EKOMMUNAL_MQTT_URL", "http://broker")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("EKOMMUNAL_HTTP_PORT='80000'")
@@ -55,12 +59,12 @@ class ConfigTest {
             assertThat(setting.name()).startsWith("EKOMMUNAL_");
             assertThat(setting.description()).isNotBlank();
         }
-        assertThat(Config.load(Map.of()).describe()).contains("EKOMMUNAL_DB_PASSWORD").doesNotContain("null");
+        assertThat(Settings.load(Map.of()).describe()).contains("EKOMMUNAL_DB_PASSWORD").doesNotContain("null");
     }
 
     @Test
     void passwordsKeysAndSecretsAreNotPrinted() {
-        String listing = Config.load(Map.of("EKOMMUNAL_DB_PASSWORD", "s3cret", "EKOMMUNAL_PAYME_KEY", "cashbox-key",
+        String listing = Settings.load(Map.of("EKOMMUNAL_DB_PASSWORD", "s3cret", "EKOMMUNAL_PAYME_KEY", "cashbox-key",
                 "EKOMMUNAL_OPEN311_API_KEYS", "k1,k2", "EKOMMUNAL_JWT_SECRET",
                 "a-test-secret-of-at-least-thirty-two-characters", "EKOMMUNAL_ONEID_CLIENT_SECRET",
                 "oneid-client-secret")).describe();
@@ -79,8 +83,8 @@ class ConfigTest {
 
     @Test
     void theSignInReserveMustLeaveRoomInTheSmsBudget() {
-        assertThat(ModuleSettings.smsLimits(Config.load(Map.of())).perHour()).isEqualTo(2000);
-        assertThatThrownBy(() -> ModuleSettings.smsLimits(Config.load(Map.of("EKOMMUNAL_SMS_PER_HOUR", "100",
+        assertThat(SmsBudget.Limits.from(Settings.load(Map.of())).perHour()).isEqualTo(2000);
+        assertThatThrownBy(() -> SmsBudget.Limits.from(Settings.load(Map.of("EKOMMUNAL_SMS_PER_HOUR", "100",
                 "EKOMMUNAL_SMS_SIGN_IN_RESERVE", "100"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("EKOMMUNAL_SMS_SIGN_IN_RESERVE='100'")
                 .hasMessageContaining("EKOMMUNAL_SMS_PER_HOUR='100'");
@@ -88,19 +92,19 @@ class ConfigTest {
 
     @Test
     void oneIdIsOffWithoutAnIssuerAndAnIssuerNeedsTheRest() {
-        assertThat(ModuleSettings.oneIdSettings(Config.load(Map.of()))).isNull();
-        assertThatThrownBy(() -> ModuleSettings.oneIdSettings(Config.load(Map.of(
+        assertThat(OneIdSettings.from(Settings.load(Map.of()))).isNull();
+        assertThatThrownBy(() -> OneIdSettings.from(Settings.load(Map.of(
                 "EKOMMUNAL_ONEID_ISSUER", "https://id.example.uz", "EKOMMUNAL_ONEID_CLIENT_ID", "ekommunal"))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("EKOMMUNAL_ONEID_CLIENT_SECRET")
                 .hasMessageContaining("EKOMMUNAL_ONEID_REDIRECT_URI")
                 .message().doesNotContain("EKOMMUNAL_ONEID_CLIENT_ID,");
-        var oneId = ModuleSettings.oneIdSettings(Config.load(Map.of("EKOMMUNAL_ONEID_ISSUER", "https://id.example.uz",
+        var oneId = OneIdSettings.from(Settings.load(Map.of("EKOMMUNAL_ONEID_ISSUER", "https://id.example.uz",
                 "EKOMMUNAL_ONEID_CLIENT_ID", "ekommunal", "EKOMMUNAL_ONEID_CLIENT_SECRET", "oneid-client-secret",
                 "EKOMMUNAL_ONEID_REDIRECT_URI", "https://ekommunal.example.uz/api/v1/auth/oneid/callback")));
         assertThat(oneId.discoveryUri()).hasToString("https://id.example.uz/.well-known/openid-configuration");
         assertThat(oneId.toString()).doesNotContain("oneid-client-secret");
-        assertThatThrownBy(() -> Config.load(Map.of("EKOMMUNAL_ONEID_ISSUER", "id.example.uz")))
+        assertThatThrownBy(() -> Settings.load(Map.of("EKOMMUNAL_ONEID_ISSUER", "id.example.uz")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("EKOMMUNAL_ONEID_ISSUER='id.example.uz'");
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uz.ekommunal.app.config.Config;
+import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.invoice.Invoice;
 import uz.ekommunal.billing.invoice.InvoiceLine;
@@ -81,7 +81,7 @@ class DemoTimeTravelIT {
     void everySpecialHouseholdOfTheDemoMonthIsBilledAsComputedFromItsRawReadingsAndThePublishedPrices()
             throws Exception {
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), TODAY));
-        try (Application app = Application.start(Config.load(env()), Role.all(), clock)) {
+        try (Application app = Application.start(Settings.load(env()), Role.all(), clock)) {
             assertThat(app.billing().engine().duePeriod()).isEqualTo(NOVEMBER);
             // the month due is billed at start, as today: nobody opens a run
             List<RunProgress> runs = Eventually.await(Duration.ofMinutes(3), () -> app.billing().engine().runs().all(),
@@ -137,7 +137,7 @@ class DemoTimeTravelIT {
         // a month later the demo starts again on the same data: the meters send what they measured
         // meanwhile, and December is billed from where November closed
         Clock later = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NEXT_MONTH_TODAY));
-        try (Application app = Application.start(Config.load(env()), Role.all(), later)) {
+        try (Application app = Application.start(Settings.load(env()), Role.all(), later)) {
             assertThat(app.billing().engine().duePeriod()).isEqualTo(DECEMBER);
             Eventually.await(Duration.ofMinutes(3), () -> app.billing().engine().runs().all(),
                     all -> all.stream().filter(r -> r.periodStart().equals(DECEMBER.start())).count() == 6

@@ -25,7 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import uz.ekommunal.app.config.Config;
+import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.gateway.meter.Meter;
 import uz.ekommunal.testing.Eventually;
 
@@ -64,7 +64,7 @@ class HouseholdPagesIT {
             exchange.close();
         });
         smsGateway.start();
-        app = Application.start(Config.load(env()), Role.all(), Clock.systemUTC());
+        app = Application.start(Settings.load(env()), Role.all(), Clock.systemUTC());
     }
 
     @AfterEach

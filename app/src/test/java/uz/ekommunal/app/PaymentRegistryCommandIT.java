@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import uz.ekommunal.app.config.Config;
+import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.NewProvider;
@@ -42,7 +42,7 @@ class PaymentRegistryCommandIT {
     static void setUp() throws Exception {
         db = TestDatabase.create();
         env = Map.of("EKOMMUNAL_DB_URL", db.url(), "EKOMMUNAL_DATA_DIR", dir.resolve("data").toString());
-        Application.migrate(Config.load(env), new ArrayList<>());
+        Application.migrate(Settings.load(env), new ArrayList<>());
         Accounts accounts = new Accounts(db.dataSource(), new MeterRegistry(db.dataSource()), Clock.systemUTC());
         long provider = accounts.createProvider(new NewProvider("RES-PAY", AccountKind.ELECTRICITY, null,
                 Region.TASHKENT_CITY, "Chilonzor", new ProviderRequisites("Pay RES", "A. Karimov", "+998 71 200 00 00",

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 import uz.ekommunal.api.auth.PhoneNumber;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.auth.Users;
-import uz.ekommunal.app.config.Config;
+import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.billing.account.Provider;
 import uz.ekommunal.storage.DataSourceFactory;
 import uz.ekommunal.storage.DatabaseSettings;
@@ -67,7 +67,7 @@ final class RunningSystem implements AutoCloseable {
         Application started = null;
         HikariDataSource pool = null;
         try {
-            started = Application.start(Config.load(env(dbPort, administrator)), uz.ekommunal.app.Role.all(),
+            started = Application.start(Settings.load(env(dbPort, administrator)), uz.ekommunal.app.Role.all(),
                     Clock.systemUTC());
             pool = DataSourceFactory.open(new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + dbPort + "/ekommunal",
                     "postgres", "", 2), "browser-it");

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
-import uz.ekommunal.app.config.Config;
+import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.testing.TestDatabase;
 
 /**
@@ -56,7 +56,7 @@ class UpgradeIT {
             assertThat(before.get("invoices").get(0)).as("the fixture has invoices").isNotEqualTo(0L);
 
             List<AutoCloseable> opened = new ArrayList<>();
-            Application.migrate(Config.load(Map.of("EKOMMUNAL_DB_URL", db.url())), opened);
+            Application.migrate(Settings.load(Map.of("EKOMMUNAL_DB_URL", db.url())), opened);
             for (AutoCloseable c : opened) {
                 c.close();
             }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import uz.ekommunal.app.config.Config;
+import uz.ekommunal.app.config.Settings;
 import uz.ekommunal.gateway.meter.Meter;
 import uz.ekommunal.testing.Eventually;
 
@@ -63,7 +63,7 @@ class WebPageIT {
             exchange.close();
         });
         smsGateway.start();
-        app = Application.start(Config.load(env()), Role.all(), Clock.systemUTC());
+        app = Application.start(Settings.load(env()), Role.all(), Clock.systemUTC());
         browser = new HeadlessChromium(dataDir.resolve("chromium-profile"),
                 Path.of("target", "screenshots").toAbsolutePath());
     }

@@ -1,13 +1,19 @@
 package uz.ekommunal.api;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import uz.ekommunal.api.auth.OtpPolicy;
 import uz.ekommunal.api.auth.PhoneNumber;
+import uz.ekommunal.api.auth.TokenKeys;
 import uz.ekommunal.api.auth.oneid.OneIdSettings;
 import uz.ekommunal.api.notify.RetryPolicy;
 import uz.ekommunal.api.notify.SmsBudget;
 import uz.ekommunal.api.notify.SmsGatewaySettings;
+import uz.ekommunal.platform.config.Config;
+import uz.ekommunal.platform.config.Parsers;
+import uz.ekommunal.platform.config.Setting;
 
 /**
  * How the signed-in API runs.
@@ -23,6 +29,15 @@ public record HouseholdApiSettings(byte[] tokenKey, PhoneNumber administrator, S
         OtpPolicy otp, RetryPolicy retries, Duration accessLifetime, Duration refreshLifetime, Duration cardTimeout,
         OneIdSettings oneId, SmsBudget.Limits sms) {
 
+    public static final Setting<String> JWT_SECRET = new Setting<>("EKOMMUNAL_JWT_SECRET", "",
+            "Key signing sign-in tokens and keying code hashes, 32+ characters, the same on every API node. Required "
+                    + "with EKOMMUNAL_DB_URL; empty with the embedded database: made once in <data dir>/jwt-secret.",
+            Parsers.optional());
+    public static final Setting<String> ADMIN_PHONE = new Setting<>("EKOMMUNAL_ADMIN_PHONE", "",
+            "Mobile number (+998XXXXXXXXX) made administrator at start-up; signs in by SMS code. Empty: none.",
+            v -> v == null || v.isBlank() ? null : PhoneNumber.parse(v).map(PhoneNumber::e164)
+                    .orElseThrow(() -> new IllegalArgumentException("an Uzbek mobile number, +998 and 9 digits")));
+
     public HouseholdApiSettings {
         Objects.requireNonNull(tokenKey, "tokenKey");
         if (tokenKey.length < 32) {
@@ -32,6 +47,19 @@ public record HouseholdApiSettings(byte[] tokenKey, PhoneNumber administrator, S
         Objects.requireNonNull(otp, "otp");
         Objects.requireNonNull(retries, "retries");
         Objects.requireNonNull(sms, "sms");
+    }
+
+    /**
+     * The API's settings from the configuration: the token key from {@link #JWT_SECRET}, else made once in
+     * {@code generatedKeyFile} (null: the secret is required), the first administrator, SMS, OneID.
+     */
+    public static HouseholdApiSettings from(Config config, Path generatedKeyFile) throws IOException {
+        byte[] key = TokenKeys.resolve(config.get(JWT_SECRET), generatedKeyFile);
+        String admin = config.get(ADMIN_PHONE);
+        return defaults(key, admin == null ? null : PhoneNumber.parse(admin).orElseThrow(),
+                SmsGatewaySettings.from(config))
+                .withOneId(OneIdSettings.from(config))
+                .withSms(SmsBudget.Limits.from(config));
     }
 
     public static HouseholdApiSettings defaults(byte[] tokenKey, PhoneNumber administrator, SmsGatewaySettings sms) {

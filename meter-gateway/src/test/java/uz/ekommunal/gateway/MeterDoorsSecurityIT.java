@@ -62,7 +62,7 @@ class MeterDoorsSecurityIT {
                 "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1");
         assertThat(cert.exitCode()).as(cert.output()).isZero();
         MqttDoorSettings door = MqttDoorSettings.defaults()
-                .withLimits(MqttDoorSettings.DEFAULT_MAX_MESSAGE_BYTES, MAX_INFLIGHT, BUDGET)
+                .withLimits(MqttDoorSettings.defaults().maxMessageBytes(), MAX_INFLIGHT, BUDGET)
                 .withHeadEnd(new HeadEnd("concentrator-1", "head-end-secret-0123456789"))
                 .withTls(0, tlsDir.resolve("key.pem"), tlsDir.resolve("cert.pem"));
         gateway = Gateway.start(vertx, db.dataSource(), GatewayFixture.embeddedBroker().withMqttDoor(door),

@@ -1,6 +1,7 @@
 package uz.ekommunal.app.config;
 
 import java.util.List;
+import uz.ekommunal.platform.config.Setting;
 
 /**
  * The README's configuration table, printed from the code's own list of settings so the two cannot

@@ -6,7 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import uz.ekommunal.app.config.ConfigException;
+import uz.ekommunal.platform.config.ConfigException;
 
 /**
  * One application per data folder: an OS file lock on {@code <data>/ekommunal.lock}, held while the

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uz.ekommunal.app.config.ConfigException;
+import uz.ekommunal.platform.config.ConfigException;
 
 /**
  * A PostgreSQL left running on our data folder by a process that died without stopping it (kill -9

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import uz.ekommunal.app.config.ConfigException;
+import uz.ekommunal.platform.config.ConfigException;
 
 /** Says which port is taken and which key moves it, before a server tries to bind it. */
 public final class PortCheck {

@@ -39,7 +39,7 @@ public final class AppealService {
     static final Duration DUPLICATE_WINDOW = Duration.ofDays(1);
 
     public AppealService(DataSource dataSource, AppealNotices notices, Clock clock) {
-        this(dataSource, notices, clock, AppealsSettings.DEFAULT_FORWARD_LIMIT, null);
+        this(dataSource, notices, clock, AppealsSettings.APPEAL_FORWARD_LIMIT.parsedDefault(), null);
     }
 
     /**

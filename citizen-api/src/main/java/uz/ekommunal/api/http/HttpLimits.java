@@ -1,6 +1,9 @@
 package uz.ekommunal.api.http;
 
 import java.time.Duration;
+import uz.ekommunal.platform.config.Config;
+import uz.ekommunal.platform.config.Parsers;
+import uz.ekommunal.platform.config.Setting;
 
 /**
  * How long and how many: the HTTP server's defences against slow and greedy clients.
@@ -18,8 +21,28 @@ import java.time.Duration;
 public record HttpLimits(Duration idleTimeout, Duration headTimeout, Duration requestTimeout,
         int maxConnectionsPerAddress) {
 
-    public static final HttpLimits DEFAULTS = new HttpLimits(Duration.ofSeconds(30), Duration.ofSeconds(10),
-            Duration.ofSeconds(120), 64);
+    public static final Setting<Integer> HTTP_IDLE_TIMEOUT = new Setting<>("EKOMMUNAL_HTTP_IDLE_TIMEOUT", "30",
+            "Seconds an HTTP connection may stay silent before it is closed.", Parsers.integer(1, 3600));
+    public static final Setting<Integer> HTTP_HEAD_TIMEOUT = new Setting<>("EKOMMUNAL_HTTP_HEAD_TIMEOUT", "10",
+            "Seconds a new connection has to send its first complete request head; slower ones are closed.",
+            Parsers.integer(1, 3600));
+    public static final Setting<Integer> HTTP_REQUEST_TIMEOUT = new Setting<>("EKOMMUNAL_HTTP_REQUEST_TIMEOUT", "120",
+            "Seconds a request body (e.g. a 50 MB appeal video) may take to arrive whole, and a kept-alive "
+                    + "connection's next request head after the last answer.", Parsers.integer(1, 3600));
+    public static final Setting<Integer> HTTP_MAX_CONNECTIONS_PER_ADDRESS = new Setting<>(
+            "EKOMMUNAL_HTTP_MAX_CONNECTIONS_PER_ADDRESS", "64",
+            "Open HTTP connections one client address may hold; more are closed at once. 0: no cap (set it on "
+                    + "the reverse proxy instead when every client arrives from the proxy's address).",
+            Parsers.integer(0, 100_000));
+
+    /** The keys' defaults. */
+    public static final HttpLimits DEFAULTS = from(Config.defaults());
+
+    public static HttpLimits from(Config config) {
+        return new HttpLimits(Duration.ofSeconds(config.get(HTTP_IDLE_TIMEOUT)),
+                Duration.ofSeconds(config.get(HTTP_HEAD_TIMEOUT)), Duration.ofSeconds(config.get(HTTP_REQUEST_TIMEOUT)),
+                config.get(HTTP_MAX_CONNECTIONS_PER_ADDRESS));
+    }
 
     public HttpLimits {
         for (Duration d : new Duration[] {idleTimeout, headTimeout, requestTimeout}) {

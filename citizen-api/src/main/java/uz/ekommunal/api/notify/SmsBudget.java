@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import uz.ekommunal.platform.config.Config;
+import uz.ekommunal.platform.config.ConfigException;
+import uz.ekommunal.platform.config.Parsers;
+import uz.ekommunal.platform.config.Setting;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,7 +34,28 @@ public final class SmsBudget {
      */
     public record Limits(int perHour, int signInReserve) {
 
-        public static final Limits DEFAULTS = new Limits(2000, 500);
+        public static final Setting<Integer> SMS_PER_HOUR = new Setting<>("EKOMMUNAL_SMS_PER_HOUR", "2000",
+                "SMS the whole system may send in one clock hour (sign-in codes, appeal notices, phone confirmations). "
+                        + "Over it, sign-in codes and confirmations are refused (429) and notices wait for a later hour.",
+                Parsers.integer(1, 10_000_000));
+        public static final Setting<Integer> SMS_SIGN_IN_RESERVE = new Setting<>("EKOMMUNAL_SMS_SIGN_IN_RESERVE", "500",
+                "Of EKOMMUNAL_SMS_PER_HOUR, how many only sign-in codes may use, so a flood of appeals cannot stop "
+                        + "sign-ins. Less than EKOMMUNAL_SMS_PER_HOUR.", Parsers.integer(0, 10_000_000));
+
+        /** The keys' defaults. */
+        public static final Limits DEFAULTS = from(Config.defaults());
+
+        /** The hourly SMS budget; a reserve not below the budget stops start-up naming both keys. */
+        public static Limits from(Config config) {
+            int perHour = config.get(SMS_PER_HOUR);
+            int reserve = config.get(SMS_SIGN_IN_RESERVE);
+            if (reserve >= perHour) {
+                throw new ConfigException("EKOMMUNAL_SMS_SIGN_IN_RESERVE='" + reserve + "' must be less than "
+                        + "EKOMMUNAL_SMS_PER_HOUR='" + perHour
+                        + "' (the rest is for appeal notices and confirmations)");
+            }
+            return new Limits(perHour, reserve);
+        }
 
         public Limits {
             if (perHour < 1 || signInReserve < 0 || signInReserve >= perHour) {

@@ -2,6 +2,9 @@ package uz.ekommunal.gateway.coap;
 
 import java.time.Duration;
 import java.util.Objects;
+import uz.ekommunal.platform.config.Config;
+import uz.ekommunal.platform.config.Parsers;
+import uz.ekommunal.platform.config.Setting;
 
 /**
  * Where the CoAP intake listens and how hard it may work.
@@ -19,12 +22,36 @@ import java.util.Objects;
 public record CoapSettings(String host, int port, int dtlsPort, int protocolThreads, Duration retryAfter,
                            Duration separateResponseAfter, boolean plainEnabled, int maxPayloadBytes) {
 
-    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
+    public static final Setting<String> COAP_HOST = new Setting<>("EKOMMUNAL_COAP_HOST", "0.0.0.0",
+            "Address the CoAP endpoints listen on.", Parsers.text());
+    public static final Setting<Integer> COAP_PORT = new Setting<>("EKOMMUNAL_COAP_PORT", "5683",
+            "Port of the CoAP endpoint for meters (UDP). -1: CoAP off.", Parsers.integer(-1, 65535));
+    public static final Setting<Integer> COAPS_PORT = new Setting<>("EKOMMUNAL_COAPS_PORT", "5684",
+            "Port of CoAP over DTLS with per-meter pre-shared keys (UDP). -1: DTLS off.", Parsers.integer(-1, 65535));
+    public static final Setting<String> COAP_PLAIN = new Setting<>("EKOMMUNAL_COAP_PLAIN", "keyless",
+            "Plain CoAP on EKOMMUNAL_COAP_PORT: 'keyless' (only meters registered as CoAP meters without a key) or "
+                    + "'off' (DTLS only).", Parsers.oneOf("keyless", "off"));
+    public static final Setting<Integer> COAP_MAX_PAYLOAD_BYTES = new Setting<>("EKOMMUNAL_COAP_MAX_PAYLOAD_BYTES",
+            "65536",
+            "Largest CoAP pack accepted (also block-wise); larger gets 4.13.",
+            Parsers.integer(256, 16 * 1024 * 1024));
 
-    /** Plain CoAP on (keyless meters only), packs up to 64 KiB. */
+    /** Plain CoAP on (keyless meters only), packs up to {@link #COAP_MAX_PAYLOAD_BYTES}' default. */
     public CoapSettings(String host, int port, int dtlsPort, int protocolThreads, Duration retryAfter,
             Duration separateResponseAfter) {
-        this(host, port, dtlsPort, protocolThreads, retryAfter, separateResponseAfter, true, DEFAULT_MAX_PAYLOAD_BYTES);
+        this(host, port, dtlsPort, protocolThreads, retryAfter, separateResponseAfter, true,
+                COAP_MAX_PAYLOAD_BYTES.parsedDefault());
+    }
+
+    /** The CoAP intake from the configuration, or null when {@link #COAP_PORT} is -1 (CoAP off). */
+    public static CoapSettings from(Config config) {
+        int port = config.get(COAP_PORT);
+        if (port < 0) {
+            return null;
+        }
+        return listening(config.get(COAP_HOST), port, config.get(COAPS_PORT))
+                .withPlain("keyless".equals(config.get(COAP_PLAIN)))
+                .withMaxPayloadBytes(config.get(COAP_MAX_PAYLOAD_BYTES));
     }
 
     public CoapSettings {
@@ -49,8 +76,8 @@ public record CoapSettings(String host, int port, int dtlsPort, int protocolThre
     }
 
     /**
-     * The given address and ports (where they are configured, the launcher's keys hold their defaults)
-     * with this module's fixed parts: one protocol thread, Max-Age 2 s, separate response after 1 s.
+     * The given address and ports with this module's fixed parts: one protocol thread, Max-Age 2 s,
+     * separate response after 1 s.
      */
     public static CoapSettings listening(String host, int port, int dtlsPort) {
         return new CoapSettings(host, port, dtlsPort, 1, Duration.ofSeconds(2), Duration.ofSeconds(1));

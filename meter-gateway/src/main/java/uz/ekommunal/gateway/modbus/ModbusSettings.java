@@ -1,6 +1,10 @@
 package uz.ekommunal.gateway.modbus;
 
 import java.time.Duration;
+import uz.ekommunal.platform.config.Config;
+import uz.ekommunal.platform.config.InstanceNames;
+import uz.ekommunal.platform.config.Parsers;
+import uz.ekommunal.platform.config.Setting;
 import java.util.Objects;
 
 /**
@@ -16,6 +20,10 @@ import java.util.Objects;
  */
 public record ModbusSettings(String owner, int pollThreads, Duration timeout, Duration leaseDuration,
                              int failuresBeforeOffline, Duration maxBackoff) {
+
+    public static final Setting<String> MODBUS_OWNER = new Setting<>("EKOMMUNAL_MODBUS_OWNER", "",
+            "This instance's name in the Modbus lease table; unique per running gateway. Empty: host name + random.",
+            Parsers.optional());
 
     private static final Duration MAX_ROUND_PERIOD = Duration.ofSeconds(5);
 
@@ -42,6 +50,12 @@ public record ModbusSettings(String owner, int pollThreads, Duration timeout, Du
         if (maxBackoff.toMillis() < 1) {
             throw new IllegalArgumentException("Modbus max backoff must be positive: " + maxBackoff);
         }
+    }
+
+    /** The defaults, under {@link #MODBUS_OWNER}'s name or else the host name and a random suffix. */
+    public static ModbusSettings from(Config config) {
+        String configured = config.get(MODBUS_OWNER);
+        return defaults(configured != null ? configured : InstanceNames.random("gateway"));
     }
 
     /** Two poll threads, 1 s timeout, 30 s leases, offline after 2 failed polls, backoff up to 60 s. */

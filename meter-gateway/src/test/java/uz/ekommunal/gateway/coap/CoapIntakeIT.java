@@ -189,7 +189,7 @@ class CoapIntakeIT {
     void aPackOverTheSizeLimitIsEntityTooLarge() throws Exception {
         String serial = register(null);
         StringBuilder big = new StringBuilder("[");
-        for (int i = 0; big.length() < CoapSettings.DEFAULT_MAX_PAYLOAD_BYTES + 1024; i++) {
+        for (int i = 0; big.length() < CoapSettings.COAP_MAX_PAYLOAD_BYTES.parsedDefault() + 1024; i++) {
             big.append(i == 0 ? "" : ",").append("{\"bn\":\"").append(serial).append(":\",\"bt\":").append(TIME + i)
                     .append(",\"n\":\"1-0:1.8.0\",\"v\":").append(i).append('}');
         }

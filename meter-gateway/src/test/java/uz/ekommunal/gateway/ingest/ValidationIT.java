@@ -142,9 +142,9 @@ class ValidationIT {
     @Test
     void aPackNamingMetersOfBothWritersIsWrittenByBothAndAnsweredOnce() throws Exception {
         String first = "W1";
-        String second = WriterShards.shardOf("W2", IngestSettings.DEFAULT_WRITERS) != WriterShards.shardOf(first, IngestSettings.DEFAULT_WRITERS)
-                ? "W2" : "W3";
-        assertThat(WriterShards.shardOf(second, IngestSettings.DEFAULT_WRITERS)).isNotEqualTo(WriterShards.shardOf(first, 2));
+        int writers = IngestSettings.INGEST_WRITERS.parsedDefault();
+        String second = WriterShards.shardOf("W2", writers) != WriterShards.shardOf(first, writers) ? "W2" : "W3";
+        assertThat(WriterShards.shardOf(second, writers)).isNotEqualTo(WriterShards.shardOf(first, 2));
         meter(first, "electricity", 6);
         meter(second, "electricity", 6);
         String pack = "[{\"bn\":\"" + first + ":\",\"bt\":1763978400,\"n\":\"1-0:1.8.0\",\"v\":10},"

@@ -1,4 +1,4 @@
-package uz.ekommunal.app.config;
+package uz.ekommunal.platform.config;
 
 /** Start-up stops with this when a configuration value is invalid; the message names the key. */
 public final class ConfigException extends RuntimeException {

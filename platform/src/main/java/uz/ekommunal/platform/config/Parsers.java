@@ -1,4 +1,4 @@
-package uz.ekommunal.app.config;
+package uz.ekommunal.platform.config;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -6,21 +6,21 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** Parsers for configuration values; each says what a valid value is when it refuses one. */
-final class Parsers {
+public final class Parsers {
 
     private Parsers() {
     }
 
-    static Function<String, String> text() {
+    public static Function<String, String> text() {
         return value -> value;
     }
 
     /** Empty means "not set" (e.g. use the embedded default). */
-    static Function<String, String> optional() {
+    public static Function<String, String> optional() {
         return value -> value.isBlank() ? null : value.strip();
     }
 
-    static Function<String, Boolean> flag() {
+    public static Function<String, Boolean> flag() {
         return value -> switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
@@ -28,7 +28,7 @@ final class Parsers {
         };
     }
 
-    static Function<String, Integer> integer(int min, int max) {
+    public static Function<String, Integer> integer(int min, int max) {
         return value -> {
             try {
                 int n = Integer.parseInt(value.strip());
@@ -42,7 +42,7 @@ final class Parsers {
         };
     }
 
-    static Function<String, Integer> port() {
+    public static Function<String, Integer> port() {
         Function<String, Integer> range = integer(0, 65535);
         return value -> {
             try {
@@ -53,7 +53,7 @@ final class Parsers {
         };
     }
 
-    static Function<String, Path> path() {
+    public static Function<String, Path> path() {
         return value -> {
             if (value.isBlank()) {
                 throw new IllegalArgumentException("must be a folder path");
@@ -63,12 +63,12 @@ final class Parsers {
     }
 
     /** A file path; empty means "not set". */
-    static Function<String, Path> optionalPath() {
+    public static Function<String, Path> optionalPath() {
         return value -> value.isBlank() ? null : Path.of(value.strip());
     }
 
     /** One of a few words. */
-    static Function<String, String> oneOf(String... choices) {
+    public static Function<String, String> oneOf(String... choices) {
         return value -> {
             for (String choice : choices) {
                 if (choice.equalsIgnoreCase(value.strip())) {
@@ -79,7 +79,7 @@ final class Parsers {
         };
     }
 
-    static Function<String, String> jdbcUrl() {
+    public static Function<String, String> jdbcUrl() {
         return value -> {
             if (value.isBlank()) {
                 return null;
@@ -92,11 +92,11 @@ final class Parsers {
     }
 
     /** An http:// or https:// URL with a host; empty means "not set". */
-    static Function<String, String> httpUrl() {
+    public static Function<String, String> httpUrl() {
         return url(Set.of("http", "https"), "must be an http:// or https:// URL");
     }
 
-    static Function<String, String> mqttUrl() {
+    public static Function<String, String> mqttUrl() {
         return url(Set.of("tcp", "ssl"), "must be a broker URL such as tcp://broker:1883 or ssl://broker:8883");
     }
 
