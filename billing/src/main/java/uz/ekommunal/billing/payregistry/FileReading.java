@@ -82,26 +82,37 @@ final class FileReading {
             }
             rows++;
             if (fields != null) {
-                RowParser.Parsed parsed = parser.parse(lineNo, fields, problems);
-                if (parsed.amount() != null) {
-                    sum = sum.add(parsed.amount());
-                }
-                RegistryRow row = parsed.row();
-                if (row != null) {
-                    Long first = firstLines.putIfAbsent(row.bank() + ':' + row.transactionId(), lineNo);
-                    if (first == null) {
-                        sink.accept(row);
-                    } else {
-                        problems.add(RowProblem.of(lineNo, "transaction_id", RowFault.DUPLICATE_TRANSACTION,
-                                row.bank(), row.transactionId(), first));
-                    }
-                }
+                dataRow(lineNo, fields, parser, sink);
             }
             if (rows % 10_000 == 0) {
                 progress.accept(rows);
             }
         }
         progress.accept(rows);
+        checkEnd(header, lineNo, totalLine);
+    }
+
+    /** A data row: counted into the sum, refused as a repeat of an earlier line's transaction, or handed on. */
+    private void dataRow(long lineNo, List<String> fields, RowParser parser, Sink sink) throws java.sql.SQLException {
+        RowParser.Parsed parsed = parser.parse(lineNo, fields, problems);
+        if (parsed.amount() != null) {
+            sum = sum.add(parsed.amount());
+        }
+        RegistryRow row = parsed.row();
+        if (row == null) {
+            return;
+        }
+        Long first = firstLines.putIfAbsent(row.bank() + ':' + row.transactionId(), lineNo);
+        if (first == null) {
+            sink.accept(row);
+        } else {
+            problems.add(RowProblem.of(lineNo, "transaction_id", RowFault.DUPLICATE_TRANSACTION,
+                    row.bank(), row.transactionId(), first));
+        }
+    }
+
+    /** The whole file's checks once every line is read: a header, a total line, and the total matching. */
+    private void checkEnd(boolean header, long lineNo, long totalLine) {
         if (!header) {
             refuse(RowProblem.of(Math.max(lineNo, 1), null, RowFault.BAD_HEADER, RegistryColumns.HEADER));
         } else if (totalLine == 0) {
