@@ -3,7 +3,7 @@
 # own JVM) -> PostgreSQL. A POST is answered 2.04 only once its readings are committed, so what the
 # simulator counts as acknowledged is stored.
 #
-# Usage: bench/gateway-coap.sh        (METERS, DURATION, BATCH, INFLIGHT override the defaults; PORT fixes
+# Usage: bench/gateway-coap.sh        (METERS, DURATION, BATCH, INFLIGHT, COAP_PORTS override the defaults; PORT fixes
 #        the gateway's CoAP port; JAR runs a jar built elsewhere; SKIP_BUILD=1 reuses app/target's;
 #        GATEWAY_JAVA_OPTS adds JVM options to the gateway, e.g. a flight recording; GATEWAY_ENV adds
 #        settings to the gateway, e.g. EKOMMUNAL_COAP_THREADS=2; SIM_JAVA_OPTS adds JVM options to the simulator)
@@ -20,6 +20,10 @@ METERS=${METERS:-20000}
 DURATION=${DURATION:-10h}
 BATCH=${BATCH:-4}
 INFLIGHT=${INFLIGHT:-1024}
+# local ports the simulator's plain CoAP meters send from: N ports send about N x 265 POSTs/s before one
+# runs out of message ids (65 536 per port, each taken for the exchange lifetime of 247 s)
+# (the simulator's --coap-ports, 64 unless set; unset, the option is not passed, for older jars)
+COAP_PORTS=${COAP_PORTS:-}
 PG=${PG:-"-h 127.0.0.1 -U postgres"}
 
 [ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp package -DskipTests -DskipITs -Djib.skip
@@ -66,7 +70,7 @@ gateway_threads > "$work/threads0"
 
 echo "== CoAP: $METERS meters, confirmable POSTs of $BATCH quarter-hours each, $INFLIGHT in flight"
 sim --meters "$METERS" --protocol coap --utility electricity --duration "$DURATION" --interval 15m --speedup max \
-    --batch "$BATCH" --coap-max-inflight "$INFLIGHT" 2>&1 | tee "$work/sim.log" | grep -E "^summary|acknowledged|rate|ports"
+    --batch "$BATCH" --coap-max-inflight "$INFLIGHT" ${COAP_PORTS:+--coap-ports "$COAP_PORTS"} 2>&1 | tee "$work/sim.log" | grep -E "^summary|acknowledged|rate|ports"
 cpu1=$(gateway_cpu)
 gateway_threads > "$work/threads1"
 posts=$(grep -oE "messages sent [0-9]+, acknowledged [0-9]+" "$work/sim.log" | grep -oE "[0-9]+$" || echo 0)

@@ -202,7 +202,8 @@ final class ModuleSettings {
         }
         return CoapSettings.listening(config.get(Settings.COAP_HOST), port, config.get(Settings.COAPS_PORT))
                 .withPlain("keyless".equals(config.get(Settings.COAP_PLAIN)))
-                .withMaxPayloadBytes(config.get(Settings.COAP_MAX_PAYLOAD_BYTES));
+                .withMaxPayloadBytes(config.get(Settings.COAP_MAX_PAYLOAD_BYTES))
+                .withProtocolThreads(config.get(Settings.COAP_THREADS));
     }
 
     static String modbusOwner(Config config) {

@@ -112,6 +112,9 @@ public final class Settings {
             String.valueOf(CoapSettings.DEFAULT_MAX_PAYLOAD_BYTES),
             "Largest CoAP pack accepted (also block-wise); larger gets 4.13.",
             Parsers.integer(256, 16 * 1024 * 1024));
+    public static final Setting<Integer> COAP_THREADS = new Setting<>("EKOMMUNAL_COAP_THREADS", "1",
+            "Californium's protocol threads for the CoAP endpoints (they parse, check the meter and hand the pack "
+                    + "to the writer).", Parsers.integer(1, 64));
     public static final Setting<String> MODBUS_OWNER = new Setting<>("EKOMMUNAL_MODBUS_OWNER", "",
             "This instance's name in the Modbus lease table; unique per running gateway. Empty: host name + random.",
             Parsers.optional());
@@ -269,6 +272,7 @@ public final class Settings {
             HTTP_HOST, HTTP_PORT, HTTP_IDLE_TIMEOUT, HTTP_HEAD_TIMEOUT, HTTP_REQUEST_TIMEOUT,
             HTTP_MAX_CONNECTIONS_PER_ADDRESS, METRICS_HOST, METRICS_PORT, COAP_HOST, COAP_PORT, COAPS_PORT, COAP_PLAIN,
             COAP_MAX_PAYLOAD_BYTES,
+            COAP_THREADS,
             MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, DEMO_CITY, SPOOL_DIR, BILLING_NODE_ID, BILLING_CRON, BILLING_WORKERS,
             BILLING_SHARD_SIZE, BATCH_SIZE, QUEUE_CAPACITY,
             INGEST_WRITERS, WRITER_UNHEALTHY_AFTER, READING_HOLD_AGE, QUARANTINE_PER_HOUR,

@@ -71,6 +71,11 @@ public record CoapSettings(String host, int port, int dtlsPort, int protocolThre
                 bytes);
     }
 
+    public CoapSettings withProtocolThreads(int threads) {
+        return new CoapSettings(host, port, dtlsPort, threads, retryAfter, separateResponseAfter, plainEnabled,
+                maxPayloadBytes);
+    }
+
     public boolean dtlsEnabled() {
         return dtlsPort >= 0;
     }
