@@ -3,8 +3,12 @@
 # own JVM) -> PostgreSQL. A POST is answered 2.04 only once its readings are committed, so what the
 # simulator counts as acknowledged is stored.
 #
-# Usage: bench/gateway-coap.sh        (METERS, DURATION, BATCH, INFLIGHT override the defaults; PORT fixes
-#        the gateway's CoAP port; JAR runs a jar built elsewhere; SKIP_BUILD=1 reuses app/target's)
+# Usage: bench/gateway-coap.sh        (METERS, DURATION, BATCH, INFLIGHT, COAP_PORTS override the defaults; PORT fixes
+#        the gateway's CoAP port; JAR runs a jar built elsewhere; SKIP_BUILD=1 reuses app/target's;
+#        GATEWAY_JAVA_OPTS adds JVM options to the gateway, e.g. a flight recording; GATEWAY_ENV adds
+#        settings to the gateway, e.g. EKOMMUNAL_COAP_THREADS=2; SIM_JAVA_OPTS adds JVM options to the simulator)
+# It also prints the gateway's CPU seconds per 1 000 POSTs over the run, in total and by kind of
+# thread, from the kernel's accounting (/proc).
 # Needs: Java 17, Maven, psql, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -16,6 +20,10 @@ METERS=${METERS:-20000}
 DURATION=${DURATION:-10h}
 BATCH=${BATCH:-4}
 INFLIGHT=${INFLIGHT:-1024}
+# local ports the simulator's plain CoAP meters send from: N ports send about N x 265 POSTs/s before one
+# runs out of message ids (65 536 per port, each taken for the exchange lifetime of 247 s)
+# (the simulator's --coap-ports, 64 unless set; unset, the option is not passed, for older jars)
+COAP_PORTS=${COAP_PORTS:-}
 PG=${PG:-"-h 127.0.0.1 -U postgres"}
 
 [ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp package -DskipTests -DskipITs -Djib.skip
@@ -33,7 +41,7 @@ cleanup() {
 trap cleanup EXIT
 psql $PG -qc "create database $db" postgres
 url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
-sim() { java -cp "$jar" uz.ekommunal.simulator.SimulateCommand --coap-url "coap://127.0.0.1:$port/readings" "$@"; }
+sim() { java ${SIM_JAVA_OPTS:-} -cp "$jar" uz.ekommunal.simulator.SimulateCommand --coap-url "coap://127.0.0.1:$port/readings" "$@"; }
 
 # The meters file is written before anything is sent; no CoAP peer answers yet, so cut the run short.
 bench_start writer /dev/null java -cp "$jar" uz.ekommunal.simulator.SimulateCommand --coap-url "coap://127.0.0.1:9/readings" \
@@ -46,13 +54,39 @@ sleep 1; bench_stop writer
 awk -F, -v OFS=, 'NR > 1 { $12 = "" } { print }' "$work/meters.csv" > "$work/keyless.csv"
 bench_start gateway "$work/gateway.log" env EKOMMUNAL_DB_URL="$url" EKOMMUNAL_METER_SEED="$work/keyless.csv" \
   EKOMMUNAL_DATA_DIR="$work/data" EKOMMUNAL_COAP_HOST=127.0.0.1 EKOMMUNAL_COAP_PORT="$port" EKOMMUNAL_COAPS_PORT=-1 \
-  EKOMMUNAL_MQTT_PORT=0 java -Xmx2g -jar "$jar" gateway
+  EKOMMUNAL_MQTT_PORT=0 ${GATEWAY_ENV:-} java -Xmx2g ${GATEWAY_JAVA_OPTS:-} -jar "$jar" gateway
 gw=$(bench_pid gateway)
 until grep -q "is running" "$work/gateway.log"; do kill -0 $gw || { cat "$work/gateway.log"; exit 1; }; sleep 0.2; done
 
+# the gateway process's CPU seconds so far (user + system), and per thread ("tid name ticks")
+gateway_cpu() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tck }' "/proc/$gw/stat"; }
+gateway_threads() {
+  for t in /proc/$gw/task/*; do
+    printf "%s %s %s\n" "${t##*/}" "$(tr ' ' _ < "$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{ print $12 + $13 }')"
+  done 2>/dev/null
+}
+cpu0=$(gateway_cpu)
+gateway_threads > "$work/threads0"
+
 echo "== CoAP: $METERS meters, confirmable POSTs of $BATCH quarter-hours each, $INFLIGHT in flight"
-sim --meters "$METERS" --protocol coap --utility electricity --duration "$DURATION" --interval 15m --speedup max \
-    --batch "$BATCH" --coap-max-inflight "$INFLIGHT" 2>&1 | tee "$work/sim.log" | grep -E "^summary|acknowledged|rate|ports"
+# the simulator's own CPU (the load generator shares the machine with the gateway and PostgreSQL)
+TIMEFORMAT="simulator CPU %U s user + %S s system over %R s (with tee and grep)"
+time sim --meters "$METERS" --protocol coap --utility electricity --duration "$DURATION" --interval 15m --speedup max \
+    --batch "$BATCH" --coap-max-inflight "$INFLIGHT" ${COAP_PORTS:+--coap-ports "$COAP_PORTS"} 2>&1 | tee "$work/sim.log" | grep -E "^summary|acknowledged|rate|ports"
+cpu1=$(gateway_cpu)
+gateway_threads > "$work/threads1"
+posts=$(grep -oE "messages sent [0-9]+, acknowledged [0-9]+" "$work/sim.log" | grep -oE "[0-9]+$" || echo 0)
+printf "gateway CPU %.1f s: %.2f CPU-s per 1 000 POSTs acknowledged\n" "$(echo "$cpu1 - $cpu0" | bc -l)" \
+  "$(echo "($cpu1 - $cpu0) * 1000 / ($posts + (${posts:-0} == 0))" | bc -l)"
+awk -v tck="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $3; next }
+  { name = $2; gsub(/[0-9#_-]+$/, "", name); used[name] += $3 - before[$1] }
+  END { for (n in used) if (used[n] > 0) printf "  %-28s %6.1f s\n", n, used[n] / tck }' \
+  "$work/threads0" "$work/threads1" | sort -rn -k2 | head -12
+# the same without the JIT compiler threads (a short run spends much of its CPU compiling)
+awk -v tck="$(getconf CLK_TCK)" -v posts="$posts" 'NR == FNR { before[$1] = $3; next }
+  $2 !~ /^C[12]_CompilerThre/ { used += $3 - before[$1] }
+  END { printf "gateway CPU without the JIT compilers %.1f s: %.3f CPU-s per 1 000 POSTs\n", used / tck, used / tck * 1000 / (posts ? posts : 1) }' \
+  "$work/threads0" "$work/threads1"
 acked=$(grep -oE "readings generated [0-9]+, sent [0-9]+, acknowledged [0-9]+" "$work/sim.log" | grep -oE "[0-9]+$")
 stored=$(psql $PG -tAc "select count(*) from gateway.readings" "$db")
 echo "readings acknowledged $acked, stored $stored, lost $((acked - stored))"

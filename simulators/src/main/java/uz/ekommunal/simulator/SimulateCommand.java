@@ -76,6 +76,10 @@ public final class SimulateCommand implements Callable<Integer> {
     String coapUrl;
     @Option(names = "--coap-max-inflight", defaultValue = "256", description = "Unanswered CoAP requests (default ${DEFAULT-VALUE}).")
     int coapMaxInflight;
+    @Option(names = "--coap-ports", defaultValue = "64", description = "Most local UDP ports plain CoAP meters send from, "
+            + "each meter always from the same one; a port has 65 536 message ids per exchange lifetime (247 s), "
+            + "so N ports send up to about N x 265 POSTs/s (default ${DEFAULT-VALUE}).")
+    int coapPorts;
     @Option(names = "--modbus-host", defaultValue = "127.0.0.1", description = "Address the Modbus slaves listen on (default ${DEFAULT-VALUE}).")
     String modbusHost;
     @Option(names = "--modbus-port", defaultValue = "5020", description = "First Modbus TCP port, 247 unit ids each; 0 = free ports (default ${DEFAULT-VALUE}).")
@@ -167,6 +171,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .mqttMaxInflight(mqttMaxInflight)
                 .coapUrl(coapUrl)
                 .coapMaxInflight(coapMaxInflight)
+                .coapPorts(coapPorts)
                 .modbusHost(modbusHost)
                 .modbusPort(modbusPort)
                 .faults(faults)

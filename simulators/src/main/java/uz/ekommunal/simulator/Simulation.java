@@ -74,7 +74,8 @@ public final class Simulation implements AutoCloseable {
                 mqtt.start();
             }
             if (!coapMeters.isEmpty()) {
-                coap = new CoapTransport(config.coapUrl(), config.coapMaxInflight(), coapMeters.size(), counters);
+                coap = new CoapTransport(config.coapUrl(), config.coapMaxInflight(), coapMeters.size(),
+                        config.coapPorts(), counters);
                 transports.add(coap);
                 coap.start();
             }

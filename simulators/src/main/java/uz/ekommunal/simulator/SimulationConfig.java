@@ -30,6 +30,10 @@ import uz.ekommunal.simulator.transport.MqttLogin;
  * @param mqttMaxInflight unacknowledged publishes per connection
  * @param coapUrl         e.g. coap://127.0.0.1:5683/readings, or coaps://...:5684/readings for DTLS
  * @param coapMaxInflight unanswered CoAP requests
+ * @param coapPorts       most local UDP ports plain CoAP meters send from (a Californium endpoint each, a
+ *                        meter always from the same one): each port has 65 536 message ids per peer, each
+ *                        unusable for the exchange lifetime (247 s), so N ports send up to about N × 265
+ *                        POSTs a second before a port runs out
  * @param modbusHost      address the Modbus slaves listen on
  * @param modbusPort      first Modbus port (247 unit ids per port); 0 picks free ports
  * @param faults          faults on demand
@@ -53,7 +57,7 @@ import uz.ekommunal.simulator.transport.MqttLogin;
  */
 public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start, Duration interval, Duration duration,
                                double speedup, int batch, String mqttUrl, String mqttClientId, int mqttClients,
-                               int mqttMaxInflight, String coapUrl, int coapMaxInflight, String modbusHost,
+                               int mqttMaxInflight, String coapUrl, int coapMaxInflight, int coapPorts, String modbusHost,
                                int modbusPort, FaultConfig faults, Path groundTruth, Path metersFile,
                                Duration drainTimeout, PrintStream progress, Duration historyInterval,
                                Map<String, Instant> alreadySent, PolledHistory polledHistory, Clock clock,
@@ -61,6 +65,8 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
 
     /** Default start: a fixed instant, so a run is reproducible unless told otherwise. */
     public static final Instant DEFAULT_START = Instant.parse("2025-11-01T00:00:00Z");
+    /** Plain CoAP ports by default: about 17 000 POSTs a second before message ids run out. */
+    public static final int DEFAULT_COAP_PORTS = 64;
 
     public SimulationConfig {
         meters = List.copyOf(meters);
@@ -70,6 +76,7 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
         require(speedup >= 0, "speedup must be >= 0 (0 = as fast as possible)");
         require(batch >= 1, "batch must be at least 1");
         require(mqttClients >= 1 && mqttMaxInflight >= 1 && coapMaxInflight >= 1, "clients and in-flight windows must be >= 1");
+        require(coapPorts >= 1, "CoAP ports must be at least 1");
         require(modbusPort >= 0 && modbusPort < 65536, "modbus port out of range");
         alreadySent = Map.copyOf(alreadySent);
         if (historyInterval != null) {
@@ -110,6 +117,7 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
         private int mqttMaxInflight = 1000;
         private String coapUrl = "coap://127.0.0.1:5683/readings";
         private int coapMaxInflight = 256;
+        private int coapPorts = DEFAULT_COAP_PORTS;
         private String modbusHost = "127.0.0.1";
         private int modbusPort = 0;
         private FaultConfig faults = FaultConfig.none();
@@ -140,6 +148,7 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
         public Builder mqttMaxInflight(int v) { mqttMaxInflight = v; return this; }
         public Builder coapUrl(String v) { coapUrl = v; return this; }
         public Builder coapMaxInflight(int v) { coapMaxInflight = v; return this; }
+        public Builder coapPorts(int v) { coapPorts = v; return this; }
         public Builder modbusHost(String v) { modbusHost = v; return this; }
         public Builder modbusPort(int v) { modbusPort = v; return this; }
         public Builder faults(FaultConfig v) { faults = v; return this; }
@@ -156,7 +165,7 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
 
         public SimulationConfig build() {
             return new SimulationConfig(meters, seed, start, interval, duration, speedup, batch, mqttUrl, mqttClientId,
-                    mqttClients, mqttMaxInflight, coapUrl, coapMaxInflight, modbusHost, modbusPort, faults,
+                    mqttClients, mqttMaxInflight, coapUrl, coapMaxInflight, coapPorts, modbusHost, modbusPort, faults,
                     groundTruth, metersFile, drainTimeout, progress, historyInterval, alreadySent, polledHistory,
                     clock, mqttLogin);
         }

@@ -78,7 +78,7 @@ public final class Settings {
             HTTP_HOST, HTTP_PORT, HttpLimits.HTTP_IDLE_TIMEOUT, HttpLimits.HTTP_HEAD_TIMEOUT,
             HttpLimits.HTTP_REQUEST_TIMEOUT, HttpLimits.HTTP_MAX_CONNECTIONS_PER_ADDRESS, METRICS_HOST, METRICS_PORT,
             CoapSettings.COAP_HOST, CoapSettings.COAP_PORT, CoapSettings.COAPS_PORT, CoapSettings.COAP_PLAIN,
-            CoapSettings.COAP_MAX_PAYLOAD_BYTES,
+            CoapSettings.COAP_MAX_PAYLOAD_BYTES, CoapSettings.COAP_THREADS,
             ModbusSettings.MODBUS_OWNER, MODBUS_INTERVAL, METER_SEED, DEMO_CITY, IngestSettings.SPOOL_DIR,
             BillingSettings.BILLING_NODE_ID, BillingSettings.BILLING_CRON, BillingSettings.BILLING_WORKERS,
             BillingSettings.BILLING_SHARD_SIZE,

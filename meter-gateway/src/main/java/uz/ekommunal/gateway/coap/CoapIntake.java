@@ -95,8 +95,9 @@ public final class CoapIntake implements AutoCloseable {
             coap.addEndpoint(secure);
         }
         PlainCoapDoor plainDoor = new PlainCoapDoor(registry, SenmlParser.withDefaults(), counters, clock);
-        coap.add(new ReadingsResource(ingest, timers, settings.retryAfter(), settings.separateResponseAfter(),
-                plainDoor, checks, counters, settings.maxPayloadBytes()));
+        SeparateAcks separateAcks = new SeparateAcks(timers, settings.separateResponseAfter());
+        coap.add(new ReadingsResource(ingest, separateAcks, settings.retryAfter(), plainDoor, checks, counters,
+                settings.maxPayloadBytes()));
         try {
             coap.start();
         } catch (RuntimeException e) {

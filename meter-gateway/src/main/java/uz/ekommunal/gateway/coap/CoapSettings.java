@@ -35,6 +35,9 @@ public record CoapSettings(String host, int port, int dtlsPort, int protocolThre
             "65536",
             "Largest CoAP pack accepted (also block-wise); larger gets 4.13.",
             Parsers.integer(256, 16 * 1024 * 1024));
+    public static final Setting<Integer> COAP_THREADS = new Setting<>("EKOMMUNAL_COAP_THREADS", "1",
+            "Californium's protocol threads for the CoAP endpoints (they parse, check the meter and hand the pack "
+                    + "to the writer).", Parsers.integer(1, 64));
 
     /** Plain CoAP on (keyless meters only), packs up to {@link #COAP_MAX_PAYLOAD_BYTES}' default. */
     public CoapSettings(String host, int port, int dtlsPort, int protocolThreads, Duration retryAfter,
@@ -51,7 +54,8 @@ public record CoapSettings(String host, int port, int dtlsPort, int protocolThre
         }
         return listening(config.get(COAP_HOST), port, config.get(COAPS_PORT))
                 .withPlain("keyless".equals(config.get(COAP_PLAIN)))
-                .withMaxPayloadBytes(config.get(COAP_MAX_PAYLOAD_BYTES));
+                .withMaxPayloadBytes(config.get(COAP_MAX_PAYLOAD_BYTES))
+                .withProtocolThreads(config.get(COAP_THREADS));
     }
 
     public CoapSettings {
@@ -96,6 +100,11 @@ public record CoapSettings(String host, int port, int dtlsPort, int protocolThre
     public CoapSettings withMaxPayloadBytes(int bytes) {
         return new CoapSettings(host, port, dtlsPort, protocolThreads, retryAfter, separateResponseAfter, plainEnabled,
                 bytes);
+    }
+
+    public CoapSettings withProtocolThreads(int threads) {
+        return new CoapSettings(host, port, dtlsPort, threads, retryAfter, separateResponseAfter, plainEnabled,
+                maxPayloadBytes);
     }
 
     public boolean dtlsEnabled() {

@@ -2,6 +2,7 @@ package uz.ekommunal.gateway.coap;
 
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -38,34 +39,81 @@ final class PlainCoapDoor {
         this.clock = clock;
     }
 
-    /** Blocking (the registry may ask the database): empty when the post may go on. */
-    Optional<Refused> check(byte[] payload) throws Exception {
-        Set<String> serials = new LinkedHashSet<>();
+    /**
+     * What the door made of a pack: refused, or let through with its readings (parsed once here, for
+     * ingestion to store as they are), or let through unparsed when it does not parse (ingestion
+     * answers it with the diagnostic and keeps it in quarantine).
+     */
+    record Verdict(Refused refused, List<MeterReading> readings) {
+        static final Verdict UNPARSED = new Verdict(null, null);
+    }
+
+    /** The pack's readings, or null when it does not parse. Never blocks. */
+    List<MeterReading> read(byte[] payload) {
         try {
-            for (MeterReading reading : parser.parse(payload, null, Protocol.COAP, clock.instant())) {
-                serials.add(reading.serial());
-            }
+            return parser.parse(payload, null, Protocol.COAP, clock.instant());
         } catch (PayloadRejected e) {
-            return Optional.empty(); // ingestion rejects it with the diagnostic
+            return null;
+        }
+    }
+
+    /**
+     * Decides from the registry's memory alone, without blocking: null when a serial is not in
+     * memory and {@link #check} must ask the database.
+     */
+    Verdict checkCached(List<MeterReading> readings) {
+        if (readings == null) {
+            return Verdict.UNPARSED;
+        }
+        Refused refused = null;
+        for (MeterReading reading : readings) {
+            Meter meter = registry.cached(reading.serial());
+            if (meter == null) {
+                return null;
+            }
+            refused = refused != null ? refused : refusal(meter);
+        }
+        return verdict(refused, readings);
+    }
+
+    /** Blocking (the registry may ask the database). */
+    Verdict check(List<MeterReading> readings) throws Exception {
+        if (readings == null) {
+            return Verdict.UNPARSED;
+        }
+        Set<String> serials = new LinkedHashSet<>();
+        for (MeterReading reading : readings) {
+            serials.add(reading.serial());
         }
         for (String serial : serials) {
             Optional<Meter> meter = registry.find(serial);
-            if (meter.isEmpty()) {
-                continue;
-            }
-            if (meter.get().psk() != null && !meter.get().psk().isBlank()) {
-                counters.refused(Refusal.COAP_KEYED_METER_PLAIN);
-                return Optional.of(new Refused(ResponseCode.UNAUTHORIZED,
-                        "meter " + serial + " has a key: post over DTLS (coaps) under its own identity",
-                        Refusal.COAP_KEYED_METER_PLAIN));
-            }
-            if (!"coap".equals(meter.get().protocol())) {
-                counters.refused(Refusal.COAP_NOT_COAP_METER);
-                return Optional.of(new Refused(ResponseCode.FORBIDDEN,
-                        "meter " + serial + " is registered for " + meter.get().protocol() + ", not CoAP",
-                        Refusal.COAP_NOT_COAP_METER));
+            if (meter.isPresent() && refusal(meter.get()) != null) {
+                return verdict(refusal(meter.get()), readings);
             }
         }
-        return Optional.empty();
+        return verdict(null, readings);
+    }
+
+    private Verdict verdict(Refused refused, List<MeterReading> readings) {
+        if (refused == null) {
+            return new Verdict(null, readings);
+        }
+        counters.refused(refused.refusal());
+        return new Verdict(refused, null);
+    }
+
+    /** Why this registered meter may not post over plain CoAP, or null when it may. */
+    private static Refused refusal(Meter meter) {
+        if (meter.psk() != null && !meter.psk().isBlank()) {
+            return new Refused(ResponseCode.UNAUTHORIZED,
+                    "meter " + meter.serial() + " has a key: post over DTLS (coaps) under its own identity",
+                    Refusal.COAP_KEYED_METER_PLAIN);
+        }
+        if (!"coap".equals(meter.protocol())) {
+            return new Refused(ResponseCode.FORBIDDEN,
+                    "meter " + meter.serial() + " is registered for " + meter.protocol() + ", not CoAP",
+                    Refusal.COAP_NOT_COAP_METER);
+        }
+        return null;
     }
 }

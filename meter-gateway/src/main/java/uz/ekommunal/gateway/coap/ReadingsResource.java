@@ -2,12 +2,10 @@ package uz.ekommunal.gateway.coap;
 
 import java.security.Principal;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
@@ -15,9 +13,11 @@ import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import uz.ekommunal.gateway.auth.DoorCounters;
+import uz.ekommunal.gateway.coap.SeparateAcks.PendingAnswer;
 import uz.ekommunal.gateway.auth.DoorCounters.Refusal;
 import uz.ekommunal.gateway.ingest.IngestResult;
 import uz.ekommunal.gateway.ingest.ReadingIngest;
+import uz.ekommunal.gateway.reading.MeterReading;
 import uz.ekommunal.gateway.reading.Protocol;
 import uz.ekommunal.gateway.reading.RejectReason;
 
@@ -33,26 +33,23 @@ import uz.ekommunal.gateway.reading.RejectReason;
 final class ReadingsResource extends CoapResource {
 
     private final ReadingIngest ingest;
-    private final ScheduledExecutorService timers;
+    private final SeparateAcks separateAcks;
     private final Duration retryAfter;
-    private final Duration separateResponseAfter;
     private final PlainCoapDoor plainDoor;
     private final Executor checks;
     private final DoorCounters counters;
     private final int maxPayloadBytes;
 
-    ReadingsResource(ReadingIngest ingest, ScheduledExecutorService timers, Duration retryAfter,
-            Duration separateResponseAfter, PlainCoapDoor plainDoor, Executor checks, DoorCounters counters,
-            int maxPayloadBytes) {
+    ReadingsResource(ReadingIngest ingest, SeparateAcks separateAcks, Duration retryAfter, PlainCoapDoor plainDoor,
+            Executor checks, DoorCounters counters, int maxPayloadBytes) {
         super("readings");
         this.ingest = ingest;
         this.plainDoor = plainDoor;
         this.checks = checks;
         this.counters = counters;
         this.maxPayloadBytes = maxPayloadBytes;
-        this.timers = timers;
+        this.separateAcks = separateAcks;
         this.retryAfter = retryAfter;
-        this.separateResponseAfter = separateResponseAfter;
         getAttributes().setTitle("Meter readings (SenML JSON)");
         getAttributes().addContentType(MediaTypeRegistry.APPLICATION_SENML_JSON);
     }
@@ -74,53 +71,61 @@ final class ReadingsResource extends CoapResource {
         }
         String identity = pskIdentity(exchange);
         if (identity != null) {
-            store(exchange, identity, "coaps:" + identity + "@" + exchange.getSourceSocketAddress());
+            store(exchange, identity, ingest.accept(Protocol.COAP, "coaps:" + identity + "@"
+                    + exchange.getSourceSocketAddress(), identity, exchange.getRequestPayload()));
+            return;
+        }
+        // parsed once, here; the meters are nearly always in the registry's memory: decided on this thread
+        List<MeterReading> readings = plainDoor.read(exchange.getRequestPayload());
+        PlainCoapDoor.Verdict verdict = plainDoor.checkCached(readings);
+        if (verdict != null) {
+            admitPlain(exchange, verdict);
             return;
         }
         try {
-            // the registry may ask the database: not on Californium's thread
-            checks.execute(() -> checkPlain(exchange));
+            // the registry must ask the database: not on Californium's thread
+            checks.execute(() -> checkPlain(exchange, readings));
         } catch (RejectedExecutionException e) {
             exchange.respond(unavailable("the gateway is stopping"));
         }
     }
 
-    private void checkPlain(CoapExchange exchange) {
-        Optional<PlainCoapDoor.Refused> refused;
+    private void checkPlain(CoapExchange exchange, List<MeterReading> readings) {
+        PlainCoapDoor.Verdict verdict;
         try {
-            refused = plainDoor.check(exchange.getRequestPayload());
+            verdict = plainDoor.check(readings);
         } catch (Exception e) {
             exchange.respond(unavailable("meter registry unavailable"));
             return;
         }
-        if (refused.isPresent()) {
-            exchange.respond(text(refused.get().code(), refused.get().message()));
-            return;
-        }
-        store(exchange, null, "coap:" + exchange.getSourceSocketAddress());
+        admitPlain(exchange, verdict);
     }
 
-    private void store(CoapExchange exchange, String identity, String source) {
-        CompletableFuture<IngestResult> result =
-                ingest.accept(Protocol.COAP, source, identity, exchange.getRequestPayload());
+    private void admitPlain(CoapExchange exchange, PlainCoapDoor.Verdict verdict) {
+        if (verdict.refused() != null) {
+            exchange.respond(text(verdict.refused().code(), verdict.refused().message()));
+            return;
+        }
+        String source = "coap:" + exchange.getSourceSocketAddress();
+        if (verdict.readings() == null) {
+            store(exchange, null, ingest.accept(Protocol.COAP, source, null, exchange.getRequestPayload()));
+        } else {
+            store(exchange, null,
+                    ingest.acceptParsed(Protocol.COAP, source, verdict.readings(), exchange.getRequestPayload()));
+        }
+    }
+
+    private void store(CoapExchange exchange, String identity, CompletableFuture<IngestResult> result) {
         if (result == null) {
             exchange.respond(unavailable("writer busy"));
             return;
         }
         PendingAnswer answer = new PendingAnswer(exchange);
         if (!result.isDone()) {
-            scheduleSeparateAck(answer);
+            separateAcks.watch(answer);
         }
         result.whenComplete((outcome, error) -> answer.respond(error == null ? answerFor(outcome, identity)
                 : unavailable("not stored: the gateway is stopping")));
-    }
-
-    private void scheduleSeparateAck(PendingAnswer answer) {
-        try {
-            timers.schedule(answer::acceptIfPending, separateResponseAfter.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // stopping: the answer still goes out piggybacked, or the meter retransmits
-        }
     }
 
     private Response answerFor(IngestResult outcome, String identity) {
@@ -155,28 +160,5 @@ final class ReadingsResource extends CoapResource {
     private static String pskIdentity(CoapExchange exchange) {
         Principal peer = exchange.advanced().getRequest().getSourceContext().getPeerIdentity();
         return peer instanceof PreSharedKeyIdentity psk ? psk.getIdentity() : null;
-    }
-
-    /** One exchange's answer: an empty ACK first if storing takes long, then exactly one response. */
-    private static final class PendingAnswer {
-        private final CoapExchange exchange;
-        private boolean responded;
-
-        PendingAnswer(CoapExchange exchange) {
-            this.exchange = exchange;
-        }
-
-        synchronized void acceptIfPending() {
-            if (!responded) {
-                exchange.accept();
-            }
-        }
-
-        synchronized void respond(Response response) {
-            if (!responded) {
-                responded = true;
-                exchange.respond(response);
-            }
-        }
     }
 }

@@ -60,26 +60,29 @@ public final class ReadingIngest {
     public CompletableFuture<IngestResult> accept(Protocol protocol, String source, String expectedSerial,
             byte[] payload) {
         Instant now = clock.instant();
-        Submission submission;
-        PayloadRejected rejection = null;
+        List<MeterReading> readings;
         try {
-            List<MeterReading> readings = parser.parse(payload, expectedSerial, protocol, now);
-            submission = new Submission(readings, null, payload, source, new CompletableFuture<>());
+            readings = parser.parse(payload, expectedSerial, protocol, now);
         } catch (PayloadRejected e) {
-            rejection = e;
-            QuarantineEntry entry = new QuarantineEntry(now, protocol, source, e.reason().label(), e.getMessage(),
-                    payload);
-            submission = new Submission(List.of(), entry, payload, source, new CompletableFuture<>());
+            return reject(protocol, source, payload, e, now);
         }
+        return acceptParsed(protocol, source, readings, payload);
+    }
+
+    /**
+     * For an adapter that has already parsed the payload with {@link SenmlParser#withDefaults()} at the
+     * ingestion clock's time (the plain CoAP door reads the serials first): parsing once is enough.
+     *
+     * @param readings what the parser made of {@code payload}
+     * @param payload the raw pack, kept for the quarantine of unknown meters
+     * @return the outcome once durable, or null when the writer is full: retry later, do not acknowledge
+     */
+    public CompletableFuture<IngestResult> acceptParsed(Protocol protocol, String source, List<MeterReading> readings,
+            byte[] payload) {
+        Submission submission = new Submission(readings, null, payload, source, new CompletableFuture<>());
         CompletableFuture<WriteOutcome> durable = writer.offer(submission);
         if (durable == null) {
             return null;
-        }
-        if (rejection != null) {
-            counters.countRejected(protocol, rejection.reason());
-            LOG.warn("Rejected {} payload from {}: {}", protocol.label(), source, rejection.diagnostic());
-            PayloadRejected reason = rejection;
-            return durable.thenApply(outcome -> IngestResult.rejected(reason));
         }
         counters.countReceived(protocol, submission.readings().size());
         return durable.thenApply(outcome -> {
@@ -89,5 +92,19 @@ public final class ReadingIngest {
             }
             return IngestResult.written(outcome);
         });
+    }
+
+    private CompletableFuture<IngestResult> reject(Protocol protocol, String source, byte[] payload,
+            PayloadRejected rejection, Instant now) {
+        QuarantineEntry entry = new QuarantineEntry(now, protocol, source, rejection.reason().label(),
+                rejection.getMessage(), payload);
+        CompletableFuture<WriteOutcome> durable =
+                writer.offer(new Submission(List.of(), entry, payload, source, new CompletableFuture<>()));
+        if (durable == null) {
+            return null;
+        }
+        counters.countRejected(protocol, rejection.reason());
+        LOG.warn("Rejected {} payload from {}: {}", protocol.label(), source, rejection.diagnostic());
+        return durable.thenApply(outcome -> IngestResult.rejected(rejection));
     }
 }

@@ -110,6 +110,14 @@ public final class MeterRegistry {
         }
     }
 
+    /**
+     * The meter with this serial if the cache holds it, without asking the database (never blocks):
+     * null says only that it is not in memory; {@link #find} then decides.
+     */
+    public Meter cached(String serial) {
+        return bySerial.get(serial);
+    }
+
     /** The meter with this serial, from the cache or the database. */
     public Optional<Meter> find(String serial) throws SQLException {
         Meter cached = bySerial.get(serial);

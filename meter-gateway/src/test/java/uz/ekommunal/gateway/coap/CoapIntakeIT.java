@@ -13,8 +13,12 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.MessageObserverAdapter;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
@@ -225,6 +229,45 @@ class CoapIntakeIT {
             assertThat(response.getOptions().getMaxAge()).isEqualTo(2);
         } finally {
             stopping.close();
+        }
+    }
+
+    @Test
+    void aPostNotStoredWithinTheWhileGetsAnEmptyAckThenTheAnswerOnceStored() throws Exception {
+        CoapIntake slow = new CoapIntake(pipeline.ingest, pipeline.registry,
+                new CoapSettings("127.0.0.1", 0, -1, 1, Duration.ofSeconds(2), Duration.ofMillis(100)));
+        slow.start();
+        String serial = register(null);
+        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(clientConfig())
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        endpoint.start();
+        java.util.concurrent.atomic.AtomicBoolean emptyAck = new java.util.concurrent.atomic.AtomicBoolean();
+        try (java.sql.Connection lock = db.dataSource().getConnection()) {
+            // the writer waits for this lock: the POST stays unstored while the test holds it
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("lock table gateway.readings in access exclusive mode");
+            Request request = Request.newPost();
+            request.setURI("coap://127.0.0.1:" + slow.port() + "/readings");
+            request.setPayload(pack(serial, TIME, "42"));
+            request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_SENML_JSON);
+            request.addMessageObserver(new MessageObserverAdapter() {
+                @Override
+                public void onAcknowledgement() {
+                    emptyAck.set(true);
+                }
+            });
+            endpoint.sendRequest(request);
+            Eventually.await(WAIT, emptyAck::get, acked -> acked);
+            assertThat(request.getResponse()).as("no answer while unstored").isNull();
+            lock.rollback();
+            Response response = request.waitForResponse(WAIT.toMillis());
+            assertThat(response.getCode()).isEqualTo(ResponseCode.CHANGED);
+            assertThat(response.getType()).as("a separate response").isEqualTo(CoAP.Type.CON);
+            assertThat(pipeline.readings(serial)).singleElement()
+                    .satisfies(r -> assertThat(r.value()).isEqualByComparingTo("42"));
+        } finally {
+            endpoint.destroy();
+            slow.close();
         }
     }
 

@@ -38,13 +38,12 @@ public final class CoapTransport implements PackTransport {
     private static final Logger LOG = LoggerFactory.getLogger(CoapTransport.class);
     private static final String NO_PSK = "meter %s has no PSK for a coaps:// run";
 
-    static final int MAX_PLAIN_ENDPOINTS = 64;
-
     private final URI uri;
     private final boolean dtls;
     private final InetSocketAddress peer;
     private final int maxInflight;
     private final int meterCount;
+    private final int ports;
     private final Counters counters;
     private final Semaphore inflight;
     private final Map<String, CoapEndpoint> dtlsEndpoints = new ConcurrentHashMap<>();
@@ -61,7 +60,8 @@ public final class CoapTransport implements PackTransport {
     private final java.util.concurrent.atomic.AtomicInteger nextPlain = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param url e.g. {@code coap://127.0.0.1:5683/readings} or {@code coaps://127.0.0.1:5684/readings} */
-    public CoapTransport(String url, int maxInflight, int meterCount, Counters counters) {
+    /** @param ports most plain endpoints (local UDP ports) the meters share; unused over DTLS */
+    public CoapTransport(String url, int maxInflight, int meterCount, int ports, Counters counters) {
         this.uri = URI.create(url);
         this.dtls = "coaps".equals(uri.getScheme());
         if (!dtls && !"coap".equals(uri.getScheme())) {
@@ -72,6 +72,7 @@ public final class CoapTransport implements PackTransport {
         this.path = new ArrayList<>(List.of(uri.getPath().replaceFirst("^/", "").split("/")));
         this.maxInflight = maxInflight;
         this.meterCount = meterCount;
+        this.ports = ports;
         this.counters = counters;
         this.inflight = new Semaphore(maxInflight);
     }
@@ -82,7 +83,7 @@ public final class CoapTransport implements PackTransport {
             // the endpoints share two small thread pools: a pool per endpoint would be hundreds of threads
             plainExecutors = new ScheduledExecutorService[] {Executors.newScheduledThreadPool(2, daemon("coap-main")),
                 Executors.newScheduledThreadPool(1, daemon("coap-timers"))};
-            for (int i = 0; i < plainEndpoints(meterCount); i++) {
+            for (int i = 0; i < plainEndpoints(meterCount, ports); i++) {
                 CoapEndpoint endpoint = CoapSetup.plainEndpoint();
                 endpoint.setExecutors(plainExecutors[0], plainExecutors[1]);
                 endpoint.start();
@@ -163,11 +164,11 @@ public final class CoapTransport implements PackTransport {
     /**
      * Plain endpoints for this many meters. A CoAP endpoint has 65 536 message ids per peer, each
      * unusable again for the exchange lifetime (247 s by default): one endpoint runs out after about
-     * 65 000 POSTs in that time (265 a second). Meters spread over up to 64 ports send up to about
-     * 17 000 POSTs a second before ids run out, and a port per meter below that.
+     * 65 000 POSTs in that time (265 a second). Meters spread over up to {@code ports} ports (64 by
+     * default: about 17 000 POSTs a second before ids run out), and a port per meter below that.
      */
-    static int plainEndpoints(int meterCount) {
-        return Math.max(1, Math.min(meterCount, MAX_PLAIN_ENDPOINTS));
+    static int plainEndpoints(int meterCount, int ports) {
+        return Math.max(1, Math.min(meterCount, ports));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -94,6 +94,37 @@ class CoapIT {
         }
     }
 
+    /**
+     * 70 000 POSTs, more than one port's 65 536 message ids, all well within the exchange lifetime
+     * (247 s): spread over the ports none runs out; from one port the POSTs past its ids fail.
+     */
+    @Test
+    void moreThanOnePortsMessageIdsOfPostsWithinTheExchangeLifetimeNeverRunOut() throws Exception {
+        List<MeterSpec> meters = new FleetBuilder(25, Fixtures.uniquePrefix()).fleet(700, Protocol.COAP, Utility.GAS);
+        Queue<Received> received = new ConcurrentLinkedQueue<>();
+        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(CoapSetup.configuration())
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        CoapServer server = server(endpoint, received);
+        try {
+            String url = "coap://127.0.0.1:" + endpoint.getAddress().getPort() + "/readings";
+            long started = System.nanoTime();
+            SimulationSummary spread = Simulation.run(config(meters, url).duration(Duration.ofHours(25))
+                    .coapMaxInflight(1024).drainTimeout(Duration.ofSeconds(60)).build());
+            SimulationSummary onePort = Simulation.run(config(meters, url).duration(Duration.ofHours(25))
+                    .coapMaxInflight(1024).coapPorts(1).drainTimeout(Duration.ofSeconds(60)).build());
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(took).as("both runs within one exchange lifetime").isLessThan(Duration.ofSeconds(247));
+            assertThat(spread.counters().messagesSent()).isEqualTo(70_000);
+            assertThat(spread.counters().messagesAcked()).isEqualTo(70_000);
+            assertThat(spread.counters().messagesFailed()).isZero();
+            assertThat(onePort.counters().messagesAcked()).as("one port's message ids").isLessThanOrEqualTo(65_536);
+            assertThat(onePort.counters().messagesFailed()).isEqualTo(70_000 - onePort.counters().messagesAcked());
+        } finally {
+            server.destroy();
+        }
+    }
+
     @Test
     void overDtlsEachMeterUsesItsSerialAsPskIdentity() throws Exception {
         List<MeterSpec> meters = new FleetBuilder(22, Fixtures.uniquePrefix()).fleet(2, Protocol.COAP, Utility.HEAT);
