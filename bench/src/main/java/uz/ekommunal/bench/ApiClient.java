@@ -8,10 +8,14 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,12 +95,25 @@ final class ApiClient implements AutoCloseable {
         post("/api/v1/auth/otp", null, new JsonObject().put("phone", phone), fromAddress).expect(202);
     }
 
-    /** Waits until the system's log shows a code for every phone; the latest code of each. */
-    Map<String, String> codesFromLog(Set<String> phones, Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Where the system's log ends now: take it before asking for codes and pass it to
+     * {@link #codesFromLog}, so that a code delivered earlier (an earlier sign-in of the same phone,
+     * already used) is never taken for the one still in the outbox (delivered once a second).
+     */
+    long logMark() throws IOException {
+        return Files.size(appLog);
+    }
+
+    /**
+     * Waits until the system's log, from {@code mark} on, shows a code for every phone; the latest
+     * code of each.
+     */
+    Map<String, String> codesFromLog(Set<String> phones, long mark, Duration timeout)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Map<String, String> codes = new HashMap<>();
-            for (String line : Files.readAllLines(appLog)) {
+            for (String line : linesSince(mark)) {
                 Matcher m = CODE.matcher(line);
                 if (m.find() && phones.contains(m.group(1))) {
                     codes.put(m.group(1), m.group(2));
@@ -113,6 +130,14 @@ final class ApiClient implements AutoCloseable {
         }
     }
 
+    /** The log's lines written after {@code mark} (a line being written may come cut: no code matches it). */
+    private List<String> linesSince(long mark) throws IOException {
+        try (SeekableByteChannel in = Files.newByteChannel(appLog)) {
+            in.position(mark);
+            return List.of(new String(Channels.newInputStream(in).readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+        }
+    }
+
     /** Sends the code back; the access token. */
     String verify(String phone, String code, String fromAddress) {
         return post("/api/v1/auth/otp/verify", null, new JsonObject().put("phone", phone).put("code", code),
@@ -121,8 +146,9 @@ final class ApiClient implements AutoCloseable {
 
     /** A whole sign-in of one person. */
     String signIn(String phone, String fromAddress, Duration timeout) throws IOException, InterruptedException {
+        long mark = logMark();
         requestCode(phone, fromAddress);
-        return verify(phone, codesFromLog(Set.of(phone), timeout).get(phone), fromAddress);
+        return verify(phone, codesFromLog(Set.of(phone), mark, timeout).get(phone), fromAddress);
     }
 
     @Override

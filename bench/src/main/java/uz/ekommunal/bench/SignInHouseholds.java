@@ -43,6 +43,7 @@ public final class SignInHouseholds {
         ExecutorService pool = Executors.newFixedThreadPool(Integer.parseInt(a.get("threads", "16")));
         try (ApiClient api = new ApiClient("127.0.0.1", Integer.parseInt(a.get("port", null)), Path.of(a.get("log", null)))) {
             String admin = api.signIn(a.get("admin", null), ApiClient.loopback(0), Duration.ofSeconds(60));
+            long mark = api.logMark(); // only codes asked for from here on
             List<Future<?>> asked = new ArrayList<>();
             for (int i = 0; i < phones.size(); i++) {
                 String phone = phones.get(i);
@@ -52,7 +53,7 @@ public final class SignInHouseholds {
             for (Future<?> f : asked) {
                 f.get();
             }
-            Map<String, String> codes = api.codesFromLog(households.keySet(), Duration.ofSeconds(60));
+            Map<String, String> codes = api.codesFromLog(households.keySet(), mark, Duration.ofSeconds(60));
             List<Future<String>> tokens = new ArrayList<>();
             for (int i = 0; i < phones.size(); i++) {
                 String phone = phones.get(i);
