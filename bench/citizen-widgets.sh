@@ -13,7 +13,8 @@
 #
 # Usage: bench/citizen-widgets.sh   (HOUSEHOLDS, RATE, CONNECTIONS, WARMUP, DURATION (seconds) override the
 #        defaults; SKIP_BUILD=1 reuses the jars; KEEP_DB=1 keeps the database for EXPLAIN;
-#        APP_JAVA_OPTS adds JVM options to the system's process, e.g. -XX:StartFlightRecording=...)
+#        APP_JAVA_OPTS adds JVM options to the system's process, e.g. -XX:StartFlightRecording=...;
+#        JAR=path runs that app jar instead of app/target/ekommunal.jar, for A/B runs of two builds)
 # Needs: Java 17, Maven, psql, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
 # Exits non-zero when any request failed (a status other than 200, or a card answered unavailable).
 set -euo pipefail
@@ -35,7 +36,7 @@ echo "== building"
   mvn -q -B -ntp -Pbench -pl app,bench -am package -DskipTests -DskipITs -Djib.skip; }
 work=$(mktemp -d /tmp/ekommunal-widgets.XXXX)
 # private copies: a rebuild mid-run must not change them
-cp "$root/app/target/ekommunal.jar" "$work/ekommunal.jar"
+cp "${JAR:-$root/app/target/ekommunal.jar}" "$work/ekommunal.jar"
 cp "$root/bench/target/benchmarks.jar" "$work/benchmarks.jar"
 jar="$work/ekommunal.jar"
 tools() { java -cp "$work/benchmarks.jar" "uz.ekommunal.bench.$@"; }
