@@ -21,7 +21,8 @@ import java.util.concurrent.Future;
  * <p>Usage: {@code SignInHouseholds --port P --log APP_LOG --admin PHONE --households CSV --out TARGETS
  * [--per-address 15] [--threads 16]}. The CSV has {@code phone,utility,number} lines, one per
  * account. Code requests come {@code per-address} from each loopback address (the system allows
- * 20 an hour per address).
+ * 20 an hour per address, and 200 per /24 network: {@link ApiClient#loopback} puts ten addresses in
+ * each).
  */
 public final class SignInHouseholds {
 

@@ -114,6 +114,39 @@ public final class AccountOverviews {
         return out;
     }
 
+    /**
+     * The same as {@link #readInSnapshot}, on a connection in autocommit mode, in one statement when
+     * every account is cached: the stamps' one statement sees one snapshot, and a cached overview
+     * whose stamp matches is what a read in that snapshot would give. Otherwise a repeatable-read
+     * transaction is begun, {@link #readInSnapshot} is read in it and committed; the connection is
+     * left in autocommit mode.
+     */
+    public Map<Long, AccountOverview> readChecked(Connection c, Collection<Long> accountIds) throws SQLException {
+        Instant now = clock.instant();
+        Map<Long, String> stamps = OverviewStamps.read(c, "", accountIds, now);
+        Map<Long, AccountOverview> out = new HashMap<>();
+        for (Long id : accountIds) {
+            String stamp = stamps.get(id);
+            AccountOverview hit = stamp == null ? null : cache.get(id, stamp);
+            if (hit != null) {
+                out.put(id, hit.asOf(now));
+            } else if (stamp != null) {
+                c.setAutoCommit(false);
+                try {
+                    out = readInSnapshot(c, accountIds);
+                    c.commit();
+                    return out;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+        return out;
+    }
+
     private static final String SNAPSHOT = "set transaction isolation level repeatable read, read only; "
             + "set local plan_cache_mode = force_generic_plan; ";
 
