@@ -13,7 +13,8 @@
 #
 # Usage: bench/citizen-widgets.sh   (HOUSEHOLDS, RATE, CONNECTIONS, WARMUP, DURATION (seconds) override the
 #        defaults; SKIP_BUILD=1 reuses the jars; KEEP_DB=1 keeps the database for EXPLAIN;
-#        APP_JAVA_OPTS adds JVM options to the system's process, e.g. -XX:StartFlightRecording=...)
+#        APP_JAVA_OPTS adds JVM options to the system's process, e.g. -XX:StartFlightRecording=...;
+#        JAR=path runs that app jar instead of app/target/ekommunal.jar, for A/B runs of two builds)
 # Needs: Java 17, Maven, psql, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
 # Exits non-zero when any request failed (a status other than 200, or a card answered unavailable).
 set -euo pipefail
@@ -35,7 +36,7 @@ echo "== building"
   mvn -q -B -ntp -Pbench -pl app,bench -am package -DskipTests -DskipITs -Djib.skip; }
 work=$(mktemp -d /tmp/ekommunal-widgets.XXXX)
 # private copies: a rebuild mid-run must not change them
-cp "$root/app/target/ekommunal.jar" "$work/ekommunal.jar"
+cp "${JAR:-$root/app/target/ekommunal.jar}" "$work/ekommunal.jar"
 cp "$root/bench/target/benchmarks.jar" "$work/benchmarks.jar"
 jar="$work/ekommunal.jar"
 tools() { java -cp "$work/benchmarks.jar" "uz.ekommunal.bench.$@"; }
@@ -59,7 +60,9 @@ psql $PG -qc "create database $db" postgres
 export EKOMMUNAL_DB_URL="$url" EKOMMUNAL_DATA_DIR="$work/data" EKOMMUNAL_HTTP_HOST=127.0.0.1 \
        EKOMMUNAL_HTTP_PORT="$port" EKOMMUNAL_ADMIN_PHONE="$ADMIN" \
        EKOMMUNAL_JWT_SECRET="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
-       EKOMMUNAL_BILLING_CRON="0 0 0 1 1 ? 2099"  # the bench opens the runs itself
+       EKOMMUNAL_BILLING_CRON="0 0 0 1 1 ? 2099" \
+       EKOMMUNAL_SMS_PER_HOUR=1000000  # the bench opens the runs itself; every household signs in within
+                                       # the hour (the default budget, 2 000 SMS an hour, is HOUSEHOLDS' default)
 JAVA_OPTS="-Xms512m -Xmx1g"
 wait_log() { until grep -q "$2" "$1"; do kill -0 "$3" || { tail -50 "$1"; exit 1; }; sleep 0.2; done; }
 
@@ -100,7 +103,8 @@ wait_log "$work/bare.log" "listening" $bare_pid
 
 # CPU seconds (user + system) of a process, and of all PostgreSQL processes (other databases too)
 cpu_of() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; }
-pg_cpu() { for p in $(pgrep -u postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done \
+# (a backend may end between pgrep and awk: its awk fails, which under pipefail must not end the run)
+pg_cpu() { for p in $(pgrep -u postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done \
            | awk '{s += $1} END {printf "%.2f", s / 100}'; }
 # waits until a server has worked off what a phase left queued (under 0.1 s of CPU in a second)
 settle() {

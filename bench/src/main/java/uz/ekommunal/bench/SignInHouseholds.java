@@ -21,7 +21,8 @@ import java.util.concurrent.Future;
  * <p>Usage: {@code SignInHouseholds --port P --log APP_LOG --admin PHONE --households CSV --out TARGETS
  * [--per-address 15] [--threads 16]}. The CSV has {@code phone,utility,number} lines, one per
  * account. Code requests come {@code per-address} from each loopback address (the system allows
- * 20 an hour per address).
+ * 20 an hour per address, and 200 per /24 network: {@link ApiClient#loopback} puts ten addresses in
+ * each).
  */
 public final class SignInHouseholds {
 
@@ -43,6 +44,7 @@ public final class SignInHouseholds {
         ExecutorService pool = Executors.newFixedThreadPool(Integer.parseInt(a.get("threads", "16")));
         try (ApiClient api = new ApiClient("127.0.0.1", Integer.parseInt(a.get("port", null)), Path.of(a.get("log", null)))) {
             String admin = api.signIn(a.get("admin", null), ApiClient.loopback(0), Duration.ofSeconds(60));
+            long mark = api.logMark(); // only codes asked for from here on
             List<Future<?>> asked = new ArrayList<>();
             for (int i = 0; i < phones.size(); i++) {
                 String phone = phones.get(i);
@@ -52,7 +54,7 @@ public final class SignInHouseholds {
             for (Future<?> f : asked) {
                 f.get();
             }
-            Map<String, String> codes = api.codesFromLog(households.keySet(), Duration.ofSeconds(60));
+            Map<String, String> codes = api.codesFromLog(households.keySet(), mark, Duration.ofSeconds(60));
             List<Future<String>> tokens = new ArrayList<>();
             for (int i = 0; i < phones.size(); i++) {
                 String phone = phones.get(i);

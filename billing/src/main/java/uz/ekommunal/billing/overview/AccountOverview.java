@@ -1,5 +1,6 @@
 package uz.ekommunal.billing.overview;
 
+import java.time.Instant;
 import java.util.List;
 import uz.ekommunal.billing.account.Account;
 import uz.ekommunal.billing.account.HouseholdFacts;
@@ -22,5 +23,11 @@ public record AccountOverview(Account account, Provider provider, Balance balanc
 
     public AccountOverview {
         meters = List.copyOf(meters);
+    }
+
+    /** The same overview with its balance dated {@code now} (the amount is the caller's to check). */
+    AccountOverview asOf(Instant now) {
+        return new AccountOverview(account, provider, new Balance(balance.accountId(), balance.amount(), now),
+                lastPayment, facts, latestInvoice, meters);
     }
 }

@@ -31,8 +31,9 @@ import uz.ekommunal.tariff.Utility;
 /**
  * Cards from billing ({@link AccountOverviews}: account, provider, balance, last payment, facts,
  * latest invoice, linked meters, sent together in one round trip) and the gateway (meters from the
- * registry's cache, their latest readings): two round trips and a commit in one read-only snapshot
- * for any number of accounts.
+ * registry's cache, their latest readings): for any number of accounts, two statements when
+ * billing's overviews are cached and unchanged (checked on every read), otherwise billing's are read
+ * in one read-only snapshot.
  */
 public final class BillingCardReader implements CardReader {
 
@@ -53,11 +54,13 @@ public final class BillingCardReader implements CardReader {
 
     @Override
     public Map<Long, WidgetCard> readAll(List<Long> accountIds) throws Exception {
-        return Transactions.inTransaction(dataSource, c -> readAll(c, accountIds));
+        try (Connection c = dataSource.getConnection()) {
+            return readAll(c, accountIds); // autocommit: billing's part is one statement when cached
+        }
     }
 
-    private Map<Long, WidgetCard> readAll(Connection c, List<Long> accountIds) throws SQLException {
-        Map<Long, AccountOverview> found = overviews.readInSnapshot(c, accountIds);
+    private Map<Long, WidgetCard> readAll(Connection c, List<Long> accountIds) throws Exception {
+        Map<Long, AccountOverview> found = overviews.readChecked(c, accountIds);
         List<String> serials = new ArrayList<>();
         found.values().forEach(o -> o.meters().forEach(m -> serials.add(m.serial())));
         Map<String, Meter> bySerial = meters.resolve(serials, c);

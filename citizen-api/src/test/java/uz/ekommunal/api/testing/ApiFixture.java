@@ -49,7 +49,8 @@ public class ApiFixture implements AutoCloseable {
     public static final String ADMIN_PHONE = "+998900000001";
     public static final byte[] KEY = "test-key-test-key-test-key-test-key!".getBytes(StandardCharsets.UTF_8);
 
-    public final TestDatabase db = TestDatabase.create();
+    public final TestDatabase db;
+    private final boolean ownsDatabase;
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T06:00:00Z"));
     public final CapturedMessages sms = new CapturedMessages();
     protected final Vertx vertx = Vertx.vertx();
@@ -66,7 +67,22 @@ public class ApiFixture implements AutoCloseable {
 
     /** @param settings the API's settings for the port it listens on (a OneID redirect URI names it) */
     public ApiFixture(IntFunction<HouseholdApiSettings> settings) throws Exception {
-        migrate();
+        this(TestDatabase.create(), true, settings);
+    }
+
+    /** A second API node on {@code first}'s database (its own Vert.x, server and caches; the same key). */
+    public static ApiFixture secondNode(ApiFixture first) throws Exception {
+        return new ApiFixture(first.db, false,
+                port -> HouseholdApiSettings.defaults(KEY, PhoneNumber.parse(ADMIN_PHONE).orElseThrow(), null));
+    }
+
+    private ApiFixture(TestDatabase db, boolean ownsDatabase, IntFunction<HouseholdApiSettings> settings)
+            throws Exception {
+        this.db = db;
+        this.ownsDatabase = ownsDatabase;
+        if (ownsDatabase) {
+            migrate();
+        }
         meters = new MeterRegistry(db.dataSource());
         billing = new Billing(db.dataSource(), meters, new JdbcTariffBook(db.dataSource()),
                 BillingSettings.of(5_000, 2, "0 0 * * * ?"), clock);
@@ -257,6 +273,8 @@ public class ApiFixture implements AutoCloseable {
         api.close();
         server.close().await(5, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
-        db.close();
+        if (ownsDatabase) {
+            db.close();
+        }
     }
 }

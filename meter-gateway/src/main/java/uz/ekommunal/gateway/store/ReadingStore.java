@@ -108,7 +108,15 @@ public final class ReadingStore {
         }
     }
 
-    /** The latest trusted reading of each (meter, register), for validation of what comes next. */
+    /**
+     * The latest trusted reading of each (meter, register), for validation of what comes next.
+     * "Trusted" is written {@code quality & UNTRUSTED < 1} (the same as {@code = 0}: the mask is
+     * positive, so the masked value is never negative): PostgreSQL guesses 0.5 % of rows for an
+     * expression equal to a constant, thinks about one reading of the register passes, and reads all of
+     * them (bitmap scan and sort, 1.7 ms a register with 400 readings; the widgets' largest database
+     * cost); with the third it guesses for a range it walks the primary key backwards to the first
+     * trusted one (0.03 ms).
+     */
     public Map<RegisterKey, Vee.Previous> latest(Connection connection, Collection<RegisterKey> keys)
             throws SQLException {
         Long[] meters = new Long[keys.size()];
@@ -123,7 +131,7 @@ public final class ReadingStore {
                 from unnest(?::bigint[], ?::text[]) as k(meter_id, register)
                 cross join lateral (select ts, value from gateway.readings r
                                     where r.meter_id = k.meter_id and r.register = k.register
-                                      and r.quality & ? = 0
+                                      and r.quality & ? < 1
                                     order by ts desc limit 1) l""")) {
             select.setArray(1, connection.createArrayOf("bigint", meters));
             select.setArray(2, connection.createArrayOf("text", registers));

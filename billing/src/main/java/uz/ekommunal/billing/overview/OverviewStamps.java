@@ -1,0 +1,72 @@
+package uz.ekommunal.billing.overview;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import uz.ekommunal.billing.BillingTime;
+import uz.ekommunal.billing.ledger.Ledger;
+
+/**
+ * A stamp per account that changes whenever anything its {@link AccountOverview} shows changes, read
+ * in one query from the same rows through the same indexes (no triggers, no writer's cooperation):
+ * the account and provider rows' versions ({@code xmin}: an update or a delete and insert gives a
+ * new one); the ledger's count of entries and the balance now (the ledger is append-only, so a
+ * payment, a charge, a reversal or an entry coming due all change it); the versions of the service
+ * rows with whether each is billed today; the latest invoice, the last standing payment and the
+ * facts valid today, each by id or row and version; and the versions of the meter links.
+ */
+final class OverviewStamps {
+
+    private static final String STAMPS = """
+            select a.id, concat_ws('|', a.xmin, p.xmin,
+                (select count(*) || ':' || coalesce(sum(e.amount_tiyin) filter (where e.effective_at < ?), 0)
+                 from billing.ledger_entries e where e.account_id = a.id),
+                (select string_agg(s.xmin || ':' || (s.billed_until is null or s.billed_until > current_date),
+                                   ',' order by s.utility, s.xmin::text)
+                 from billing.account_services s where s.account_id = a.id),
+                (select i.id || ':' || i.xmin from billing.invoices i where i.account_id = a.id
+                 order by i.period_start desc limit 1),
+                (select y.id || ':' || y.xmin from billing.payments y where y.account_id = a.id
+                 and y.cancelled_at is null order by y.paid_at desc, y.id desc limit 1),
+                (select f.ctid || ':' || f.xmin from billing.household_facts f where f.account_id = a.id
+                 and f.valid_from <= ? order by f.valid_from desc limit 1),
+                (select string_agg(m.xmin::text, ',' order by m.xmin::text) from billing.account_meters m
+                 where m.account_id = a.id),
+                current_date) stamp
+            from billing.accounts a
+            join billing.providers p on p.id = a.provider_id
+            where a.id = any (?)""";
+
+    private OverviewStamps() {
+    }
+
+    /** The stamps of these accounts now, after {@code prefix} (statements sent with it); unknown ones are absent. */
+    static Map<Long, String> read(Connection c, String prefix, Collection<Long> accountIds, Instant now)
+            throws SQLException {
+        try (PreparedStatement all = c.prepareStatement(prefix + STAMPS)) {
+            all.setTimestamp(1, Timestamp.from(Ledger.through(now)));
+            all.setDate(2, Date.valueOf(BillingTime.dayOf(now)));
+            all.setArray(3, c.createArrayOf("bigint", accountIds.toArray()));
+            Map<Long, String> out = new HashMap<>();
+            boolean rows = all.execute();
+            while (rows || all.getUpdateCount() != -1) {
+                if (rows) {
+                    try (ResultSet rs = all.getResultSet()) {
+                        while (rs.next()) {
+                            out.put(rs.getLong(1), rs.getString(2));
+                        }
+                    }
+                }
+                rows = all.getMoreResults();
+            }
+            return out;
+        }
+    }
+}

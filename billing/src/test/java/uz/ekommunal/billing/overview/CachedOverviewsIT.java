@@ -1,0 +1,174 @@
+package uz.ekommunal.billing.overview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uz.ekommunal.billing.BillingDatabase;
+import uz.ekommunal.billing.TestAccounts;
+import uz.ekommunal.billing.account.Account;
+import uz.ekommunal.billing.account.AccountId;
+import uz.ekommunal.billing.account.AccountKind;
+import uz.ekommunal.billing.account.Accounts;
+import uz.ekommunal.billing.account.HouseholdFacts;
+import uz.ekommunal.billing.account.Provider;
+import uz.ekommunal.billing.ledger.EntryKind;
+import uz.ekommunal.billing.ledger.Ledger;
+import uz.ekommunal.billing.ledger.NewEntry;
+import uz.ekommunal.billing.payment.PaymentRequest;
+import uz.ekommunal.billing.payment.PaymentService;
+import uz.ekommunal.gateway.meter.MeterRegistry;
+import uz.ekommunal.tariff.Money;
+import uz.ekommunal.tariff.Region;
+import uz.ekommunal.testing.MutableClock;
+
+/**
+ * The staleness attack on the cached overviews: two nodes ({@link AccountOverviews} each with its own
+ * cache) on one database read an account, something changes it (written as the other modules do,
+ * not through either node), and both read again: each must give exactly what an uncached read of
+ * the database gives at once, money figures first. Node A reads in a snapshot it begins, node B
+ * from autocommit (the widgets' way: one statement when nothing changed).
+ */
+class CachedOverviewsIT {
+
+    private static final Instant START = Instant.parse("2026-01-15T06:00:00Z");
+
+    private static BillingDatabase db;
+    private static MutableClock clock;
+    private static Accounts accounts;
+    private static Ledger ledger;
+    private static PaymentService payments;
+    private static Account account;
+    private static Account busy;
+    private static AccountOverviews nodeA;
+    private static AccountOverviews nodeB;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = new BillingDatabase();
+        clock = new MutableClock(START);
+        accounts = new Accounts(db.dataSource(), new MeterRegistry(db.dataSource()), clock);
+        ledger = new Ledger(db.dataSource(), clock);
+        payments = new PaymentService(db.dataSource(), ledger, clock);
+        Provider res = TestAccounts.provider(accounts, "RES-YUNUSOBOD", AccountKind.ELECTRICITY);
+        account = TestAccounts.account(accounts, res, "1000001");
+        busy = TestAccounts.account(accounts, res, "1000002");
+        nodeA = new AccountOverviews(clock);
+        nodeB = new AccountOverviews(clock);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void everyChangeShowsAtOnceOnBothNodes() throws Exception {
+        bothAgree("first read");
+        bothAgree("read from the caches");
+
+        payments.apply(new PaymentRequest("payme", "tx-1", AccountId.of(account), Money.ofTiyin(5_000_000L),
+                START.minus(Duration.ofHours(1))));
+        AccountOverview paid = bothAgree("a payment");
+        assertThat(paid.balance().amount()).isEqualTo(Money.of("50000.00"));
+        assertThat(paid.lastPayment().transactionId()).isEqualTo("tx-1");
+
+        payments.cancel("payme", "tx-1", "refund");
+        AccountOverview cancelled = bothAgree("the payment cancelled");
+        assertThat(cancelled.balance().amount()).isEqualTo(Money.ZERO);
+        assertThat(cancelled.lastPayment()).isNull();
+
+        charge(-1_234_500L, START.plus(Duration.ofDays(1)), "charged tomorrow");
+        assertThat(bothAgree("a charge not yet due").balance().amount()).isEqualTo(Money.ZERO);
+        clock.advance(Duration.ofDays(2));
+        AccountOverview due = bothAgree("the charge come due");
+        assertThat(due.balance().amount()).isEqualTo(Money.of("-12345.00"));
+        assertThat(due.balance().asOf()).as("the balance is dated now, not when cached").isEqualTo(clock.instant());
+
+        accounts.recordFacts(account.id(), new HouseholdFacts(LocalDate.of(2026, 1, 1), 4, new BigDecimal("61.00"),
+                Region.TASHKENT_CITY, "Yunusobod", false, false));
+        assertThat(bothAgree("facts recorded").facts().residents()).isEqualTo(4);
+
+        sql("update billing.accounts set holder_name = 'Karimov Aziz' where id = " + account.id());
+        assertThat(bothAgree("the holder renamed").account().holderName()).isEqualTo("Karimov Aziz");
+
+        sql("update billing.providers set phone = '+998712000000' where id = " + account.providerId());
+        assertThat(bothAgree("the provider's phone").provider().requisites().phone()).isEqualTo("+998712000000");
+    }
+
+    @Test
+    void concurrentReadsWhileMoneyMovesNeverServeAnOlderBalance() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 20; i++) {
+                payments.apply(new PaymentRequest("click", "c-" + i, AccountId.of(busy), Money.ofTiyin(100L),
+                        clock.instant().minus(Duration.ofMinutes(1))));
+                Money now = ledger.balance(busy.id()).amount();
+                List<Future<Money>> reads = new ArrayList<>();
+                for (int r = 0; r < 8; r++) {
+                    AccountOverviews node = r % 2 == 0 ? nodeA : nodeB;
+                    reads.add(pool.submit(() -> read(node, busy).balance().amount()));
+                }
+                for (Future<Money> f : reads) {
+                    assertThat(f.get()).as("after payment %d", i).isEqualTo(now);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Both nodes' cached reads equal an uncached read of the database; that overview. */
+    private static AccountOverview bothAgree(String after) throws Exception {
+        AccountOverview truth;
+        try (Connection c = db.dataSource().getConnection()) {
+            truth = nodeA.read(c, List.of(account.id())).get(account.id());
+        }
+        assertThat(read(nodeA, account)).as("node A after " + after).isEqualTo(truth);
+        assertThat(read(nodeB, account)).as("node B after " + after).isEqualTo(truth);
+        return truth;
+    }
+
+    /** Node A reads in a snapshot it begins; node B from autocommit ({@link AccountOverviews#readChecked}). */
+    private static AccountOverview read(AccountOverviews node, Account of) throws Exception {
+        if (node == nodeB) {
+            try (Connection c = db.dataSource().getConnection()) {
+                AccountOverview read = node.readChecked(c, List.of(of.id())).get(of.id());
+                assertThat(c.getAutoCommit()).as("left in autocommit").isTrue();
+                return read;
+            }
+        }
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            Map<Long, AccountOverview> read = node.readInSnapshot(c, List.of(of.id()));
+            c.commit();
+            return read.get(of.id());
+        }
+    }
+
+    private static void charge(long tiyin, Instant effective, String description) throws Exception {
+        try (Connection c = db.dataSource().getConnection()) {
+            ledger.append(c, new NewEntry(account.id(), EntryKind.CHARGE, Money.ofTiyin(tiyin), effective, null, null,
+                    null, description));
+        }
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(statement);
+        }
+    }
+}
