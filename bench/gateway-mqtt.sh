@@ -13,7 +13,10 @@
 #   2. a raw COPY of the same number of rows into the same table, for the ratio;
 #   3. publish-to-queryable latency (p50/p90/p99) of a probe meter while a steady load runs: the
 #      probe starts once the broker has acknowledged that load for five seconds, and the rate the
-#      load reached during the probe is printed beside the latencies.
+#      load reached during the probe is printed beside the latencies. The steady load's meters each keep
+#      their own upload schedule (`--spread-packs`: with BATCH=4 a quarter of the fleet sends in every
+#      quarter-hour), so its packs leave evenly; STEADY_SPREAD=0 sends every meter's pack in the same
+#      quarter-hour, a burst of the whole fleet every BATCH intervals, as before 2026-12-06.
 # It also prints the gateway's CPU seconds per million readings over step 1, in total and by kind of
 # thread, from the kernel's accounting (/proc).
 #
@@ -31,6 +34,7 @@ METERS=${METERS:-20000}
 DURATION=${DURATION:-2d}
 BATCH=${BATCH:-4}
 STEADY_SPEEDUP=${STEADY_SPEEDUP:-800}
+STEADY_SPREAD=${STEADY_SPREAD:-1}
 PG=${PG:-"-h 127.0.0.1 -U postgres"}
 
 echo "== building"
@@ -131,10 +135,11 @@ printf "COPY %d rows in %.1f s: %.0f rows/s; gateway / COPY = %.2f\n" "$stored" 
   "$(echo "$ingest_rate / $copy_rate" | bc -l)"
 
 if [ -z "${SKIP_PROBE:-}" ]; then
-echo "== 3. publish-to-queryable latency under a steady load (speedup $STEADY_SPEEDUP)"
+echo "== 3. publish-to-queryable latency under a steady load (speedup $STEADY_SPEEDUP, packs spread: $STEADY_SPREAD)"
+spread=(); [ "$STEADY_SPREAD" = 0 ] || spread=(--spread-packs)
 # started as the JVM itself (not through the sim function's subshell), so stopping it stops the load
 bench_start steady "$work/steady.log" "${simulator[@]}" --meters "$METERS" --protocol mqtt --utility electricity \
-    --duration 30d --start 2026-01-01T00:00:00Z --interval 15m --speedup "$STEADY_SPEEDUP" --batch "$BATCH" --mqtt-clients 4
+    --duration 30d --start 2026-01-01T00:00:00Z --interval 15m --speedup "$STEADY_SPEEDUP" --batch "$BATCH" "${spread[@]}" --mqtt-clients 4
 # The generator connects and paces itself before it sends: probe only once it has been acknowledged
 # for five seconds in a row, so the latency is measured under the load, not before it.
 sending() { grep -E "^\[ *[0-9]+s\]" "$work/steady.log" | tail -5 | grep -cE "acked [1-9][0-9]*/s \| messages" || true; }

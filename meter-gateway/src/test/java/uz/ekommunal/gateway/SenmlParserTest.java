@@ -50,6 +50,38 @@ class SenmlParserTest {
     }
 
     @Test
+    void aNewBaseNameInThePackIsCheckedAgainEvenWhenTheRecordNameRepeats() throws Exception {
+        String twoMeters = """
+                [{"bn":"E1:","bt":1764000000,"n":"1-0:1.8.0","v":1},
+                 {"n":"1-0:1.8.0","t":900,"v":2},
+                 {"bn":"E2:","n":"1-0:1.8.0","t":1800,"v":3},
+                 {"n":"1-0:1.8.0","t":2700,"v":4},
+                 {"bn":"E2:","n":"1-0:2.8.0","t":2700,"v":5}]""";
+
+        assertThat(parse(twoMeters, null)).extracting(r -> r.serial() + " " + r.register().obis() + " " + r.value())
+                .containsExactly("E1 1-0:1.8.0 1", "E1 1-0:1.8.0 2", "E2 1-0:1.8.0 3", "E2 1-0:1.8.0 4", "E2 1-0:2.8.0 5");
+        assertThatThrownBy(() -> parse(twoMeters, "E1"))
+                .satisfies(e -> assertThat(((PayloadRejected) e).reason()).isEqualTo(RejectReason.TOPIC_MISMATCH))
+                .hasMessageContaining("record 2");
+        assertThatThrownBy(() -> parse("""
+                [{"bn":"E1:","n":"1-0:1.8.0","t":1764000000,"v":1},
+                 {"bn":"E 1:","n":"1-0:1.8.0","t":1764000900,"v":2}]""", null))
+                .satisfies(e -> assertThat(((PayloadRejected) e).reason()).isEqualTo(RejectReason.INVALID_PACK))
+                .hasMessageContaining("record 1");
+        assertThatThrownBy(() -> parse("""
+                [{"bn":"E1:","n":"1-0:1.8.0","t":1764000000,"v":1},
+                 {"n":"9-9:9.9.9","t":1764000900,"v":2}]""", "E1"))
+                .satisfies(e -> assertThat(((PayloadRejected) e).reason()).isEqualTo(RejectReason.UNKNOWN_REGISTER));
+    }
+
+    @Test
+    void decimalTimesResolveToTheMicrosecond() throws Exception {
+        List<MeterReading> readings = parse("[{\"bn\":\"E1:\",\"bt\":1764000000.5,\"n\":\"1-0:1.8.0\",\"t\":0.25,\"v\":1}]", "E1");
+
+        assertThat(readings.get(0).time()).isEqualTo(Instant.ofEpochSecond(1764000000, 750_000_000));
+    }
+
+    @Test
     void convertsLitresToCubicMetres() throws Exception {
         List<MeterReading> readings = parse("[{\"bn\":\"W1:\",\"bt\":1764000000,\"n\":\"8-0:1.0.0\",\"u\":\"l\",\"v\":123456}]",
                 null);

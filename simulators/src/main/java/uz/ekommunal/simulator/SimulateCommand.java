@@ -53,6 +53,9 @@ public final class SimulateCommand implements Callable<Integer> {
     String speedup;
     @Option(names = "--batch", defaultValue = "1", description = "Reading intervals per pack (default ${DEFAULT-VALUE}).")
     int batch;
+    @Option(names = "--spread-packs", description = "With --batch above 1: meters start their packs in different"
+            + " intervals, so the fleet's packs leave evenly rather than all in every batch-th interval.")
+    boolean spreadPacks;
     @Option(names = "--serial-prefix", defaultValue = "", description = "Prefix of every serial, to keep runs apart.")
     String serialPrefix;
 
@@ -165,6 +168,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .duration(duration.equals("forever") ? null : Durations.parse(duration))
                 .speedup(speedup.equals("max") ? 0 : Double.parseDouble(speedup))
                 .batch(batch)
+                .spreadPacks(spreadPacks)
                 .mqttUrl(mqttUrl)
                 .mqttClientId(mqttClientId != null ? mqttClientId : "ekommunal-sim-" + UUID.randomUUID().toString().substring(0, 8))
                 .mqttClients(mqttClients)

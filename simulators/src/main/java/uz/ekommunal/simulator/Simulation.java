@@ -60,7 +60,7 @@ public final class Simulation implements AutoCloseable {
         long interval = config.interval().getSeconds();
         long phaseRange = config.duration() == null ? interval : Math.min(interval, config.duration().getSeconds());
         DeviceFactory factory = new DeviceFactory(config.seed(), config.start().getEpochSecond(), interval, phaseRange,
-                config.batch(), config.faults(), truth);
+                config.batch(), config.faults(), truth, config.spreadPacks());
         List<MeterSpec> meters = config.meters();
         List<MeterSpec> mqttMeters = byProtocol(meters, Protocol.MQTT);
         List<MeterSpec> coapMeters = byProtocol(meters, Protocol.COAP);

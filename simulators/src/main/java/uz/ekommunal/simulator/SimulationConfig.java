@@ -54,6 +54,10 @@ import uz.ekommunal.simulator.transport.MqttLogin;
  * @param clock           the wall clock a history run is anchored to
  * @param mqttLogin       how meters sign in at the broker ({@link MqttLogin}), or null: shared connections
  *                        without credentials (only for a broker that allows anonymous clients)
+ * @param spreadPacks     with {@code batch} above 1: meter k's first pack holds {@code batch - k mod batch}
+ *                        intervals, so a fleet's packs leave spread over every interval, as meters with
+ *                        their own upload schedules do; off, every meter sends in every batch-th interval
+ *                        at once (a burst of the whole fleet's packs, then nothing)
  */
 public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start, Duration interval, Duration duration,
                                double speedup, int batch, String mqttUrl, String mqttClientId, int mqttClients,
@@ -61,7 +65,7 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
                                int modbusPort, FaultConfig faults, Path groundTruth, Path metersFile,
                                Duration drainTimeout, PrintStream progress, Duration historyInterval,
                                Map<String, Instant> alreadySent, PolledHistory polledHistory, Clock clock,
-                               MqttLogin mqttLogin) {
+                               MqttLogin mqttLogin, boolean spreadPacks) {
 
     /** Default start: a fixed instant, so a run is reproducible unless told otherwise. */
     public static final Instant DEFAULT_START = Instant.parse("2025-11-01T00:00:00Z");
@@ -130,6 +134,7 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
         private PolledHistory polledHistory;
         private Clock clock = Clock.systemUTC();
         private MqttLogin mqttLogin;
+        private boolean spreadPacks;
 
         private Builder(List<MeterSpec> meters) {
             this.meters = meters;
@@ -162,12 +167,13 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
         public Builder polledHistory(PolledHistory v) { polledHistory = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder mqttLogin(MqttLogin v) { mqttLogin = v; return this; }
+        public Builder spreadPacks(boolean v) { spreadPacks = v; return this; }
 
         public SimulationConfig build() {
             return new SimulationConfig(meters, seed, start, interval, duration, speedup, batch, mqttUrl, mqttClientId,
                     mqttClients, mqttMaxInflight, coapUrl, coapMaxInflight, coapPorts, modbusHost, modbusPort, faults,
                     groundTruth, metersFile, drainTimeout, progress, historyInterval, alreadySent, polledHistory,
-                    clock, mqttLogin);
+                    clock, mqttLogin, spreadPacks);
         }
     }
 }

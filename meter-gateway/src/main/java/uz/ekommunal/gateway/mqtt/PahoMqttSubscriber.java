@@ -31,6 +31,7 @@ public final class PahoMqttSubscriber implements MqttCallback, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PahoMqttSubscriber.class);
 
     private final MqttAsyncClient client;
+    private final boolean plainTcp;
     private final ReadingIngest ingest;
     private final String subscription;
     private final int receiveMaximum;
@@ -54,6 +55,7 @@ public final class PahoMqttSubscriber implements MqttCallback, AutoCloseable {
             int receiveMaximum, ReadingIngest ingest, BrokerLogin login) throws MqttException {
         this.login = login;
         this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+        this.plainTcp = brokerUrl.regionMatches(true, 0, "tcp://", 0, 6);
         this.acknowledger = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "mqtt-ack-" + clientId);
             thread.setDaemon(true);
@@ -76,6 +78,9 @@ public final class PahoMqttSubscriber implements MqttCallback, AutoCloseable {
         options.setAutomaticReconnectDelay(1, 10);
         options.setReceiveMaximum(receiveMaximum);
         options.setKeepAliveInterval(30);
+        if (plainTcp) { // ssl:// keeps Paho's own factory (TLS reads a record at a time anyway)
+            options.setSocketFactory(new ReadAheadSocketFactory());
+        }
         if (login != null) {
             options.setUserName(login.user());
             options.setPassword(login.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));

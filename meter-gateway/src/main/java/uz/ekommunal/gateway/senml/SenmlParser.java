@@ -91,7 +91,34 @@ public final class SenmlParser {
     private MeterReading resolve(SenmlRecord record, PackState base, int index, String expectedSerial,
             Protocol protocol, Instant receivedAt) throws PayloadRejected {
         base.apply(record);
-        String name = record.name() == null ? base.baseName : base.baseName.concat(record.name());
+        resolveName(base, record.name(), index, expectedSerial);
+        Register register = base.register;
+        if (record.value() == null) {
+            throw new PayloadRejected(RejectReason.INVALID_VALUE, where(index) + "numeric value 'v' is missing");
+        }
+        BigDecimal value = base.baseValue == null ? record.value() : base.baseValue.add(record.value());
+        if (value.signum() < 0 || value.compareTo(MAX_VALUE) >= 0) {
+            throw new PayloadRejected(RejectReason.INVALID_VALUE, where(index) + "register value " + value.toPlainString()
+                    + " is outside 0 .. 10^12");
+        }
+        String unit = record.unit() != null ? record.unit() : base.baseUnit;
+        BigDecimal canonical = Units.toCanonical(register, unit, value);
+        Instant time = resolveTime(base.baseTime + record.time(), receivedAt, index);
+        return new MeterReading(base.serial, register, time, canonical, protocol, receivedAt);
+    }
+
+    /**
+     * Splits the resolved name into serial and register, and checks both, into {@code base}. A pack's
+     * records mostly repeat one name (one meter's register at several times): the same base name and
+     * name as the record before, already checked, are not split and checked again.
+     */
+    private static void resolveName(PackState base, String recordName, int index, String expectedSerial)
+            throws PayloadRejected {
+        if (base.register != null && base.resolvedBaseName == base.baseName
+                && java.util.Objects.equals(base.resolvedName, recordName)) {
+            return;
+        }
+        String name = recordName == null ? base.baseName : base.baseName.concat(recordName);
         int colon = name.indexOf(':');
         if (colon <= 0 || colon == name.length() - 1) {
             throw new PayloadRejected(RejectReason.INVALID_PACK, where(index) + "name '" + name + "' is not {serial}:{OBIS code}");
@@ -105,20 +132,11 @@ public final class SenmlParser {
                     where(index) + "serial " + serial + " does not match the sender " + expectedSerial);
         }
         String obis = name.substring(colon + 1);
-        Register register = Register.byObis(obis).orElseThrow(() -> new PayloadRejected(
+        base.register = Register.byObis(obis).orElseThrow(() -> new PayloadRejected(
                 RejectReason.UNKNOWN_REGISTER, where(index) + "no register with OBIS code '" + obis + "'"));
-        if (record.value() == null) {
-            throw new PayloadRejected(RejectReason.INVALID_VALUE, where(index) + "numeric value 'v' is missing");
-        }
-        BigDecimal value = base.baseValue == null ? record.value() : base.baseValue.add(record.value());
-        if (value.signum() < 0 || value.compareTo(MAX_VALUE) >= 0) {
-            throw new PayloadRejected(RejectReason.INVALID_VALUE, where(index) + "register value " + value.toPlainString()
-                    + " is outside 0 .. 10^12");
-        }
-        String unit = record.unit() != null ? record.unit() : base.baseUnit;
-        BigDecimal canonical = Units.toCanonical(register, unit, value);
-        Instant time = resolveTime(base.baseTime + record.time(), receivedAt, index);
-        return new MeterReading(serial, register, time, canonical, protocol, receivedAt);
+        base.serial = serial;
+        base.resolvedBaseName = base.baseName;
+        base.resolvedName = recordName;
     }
 
     /** As the pattern [A-Za-z0-9_-]{1,40}, without a matcher per record. */
@@ -163,6 +181,11 @@ public final class SenmlParser {
         double baseTime;
         String baseUnit;
         BigDecimal baseValue;
+        /** The last name checked: its base name (by identity) and record name, serial and register. */
+        String resolvedBaseName;
+        String resolvedName;
+        String serial;
+        Register register;
 
         void apply(SenmlRecord record) {
             if (record.baseName() != null) {

@@ -26,13 +26,13 @@ record SenmlRecord(String baseName, Double baseTime, String baseUnit, BigDecimal
             JsonToken token = parser.nextToken();
             switch (field) {
                 case "bn" -> bn = text(parser, token, field, index);
-                case "bt" -> bt = number(parser, token, field, index).doubleValue();
+                case "bt" -> bt = seconds(parser, token, field, index);
                 case "bu" -> bu = text(parser, token, field, index);
                 case "bv" -> bv = number(parser, token, field, index);
                 case "n" -> n = text(parser, token, field, index);
                 case "u" -> u = text(parser, token, field, index);
                 case "v" -> v = number(parser, token, field, index);
-                case "t" -> t = number(parser, token, field, index).doubleValue();
+                case "t" -> t = seconds(parser, token, field, index);
                 case "vs", "vb", "vd" -> throw new PayloadRejected(RejectReason.INVALID_VALUE,
                         "record " + index + ": meter registers take a numeric 'v', not '" + field + "'");
                 default -> parser.skipChildren(); // other SenML fields (bver, s, ut, ...) are not used
@@ -51,10 +51,21 @@ record SenmlRecord(String baseName, Double baseTime, String baseUnit, BigDecimal
 
     private static BigDecimal number(JsonParser parser, JsonToken token, String field, int index) throws IOException,
             PayloadRejected {
+        requireNumber(token, field, index);
+        return parser.getDecimalValue();
+    }
+
+    /** A time in seconds, as a double (the nearest to the decimal written, as the exact decimal's would be). */
+    private static double seconds(JsonParser parser, JsonToken token, String field, int index) throws IOException,
+            PayloadRejected {
+        requireNumber(token, field, index);
+        return parser.getDoubleValue();
+    }
+
+    private static void requireNumber(JsonToken token, String field, int index) throws PayloadRejected {
         if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
             RejectReason reason = field.equals("t") || field.equals("bt") ? RejectReason.INVALID_TIME : RejectReason.INVALID_VALUE;
             throw new PayloadRejected(reason, "record " + index + ": '" + field + "' must be a number");
         }
-        return parser.getDecimalValue();
     }
 }

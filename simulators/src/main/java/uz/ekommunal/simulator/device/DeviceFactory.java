@@ -27,20 +27,24 @@ public final class DeviceFactory {
     private final long interval;
     private final long phaseRange;
     private final int batch;
+    private final boolean spreadPacks;
     private final FaultConfig faults;
     private final GroundTruth truth;
 
     /**
      * @param phaseRange meters report at a fixed offset below this within each interval: the interval,
      *                   or less when the whole run is shorter than one interval
+     * @param spreadPacks meter k's first pack is {@code k mod batch} intervals short, so that the fleet's
+     *                    packs leave in every interval rather than all in every batch-th one
      */
     public DeviceFactory(long seed, long start, long interval, long phaseRange, int batch, FaultConfig faults,
-                         GroundTruth truth) {
+                         GroundTruth truth, boolean spreadPacks) {
         this.seed = seed;
         this.start = start;
         this.interval = interval;
         this.phaseRange = Math.max(1, Math.min(interval, phaseRange));
         this.batch = batch;
+        this.spreadPacks = spreadPacks;
         this.faults = faults;
         this.truth = truth;
     }
@@ -54,7 +58,8 @@ public final class DeviceFactory {
         SplittableRandom faultRandom = faultRandom(index);
         SimulatedMeter meter = meter(spec, index, faultRandom);
         long skew = skew(faultRandom);
-        return new PackDevice(meter, faultRandom, faults, truth, start, interval, transport, batch, skew);
+        return new PackDevice(meter, faultRandom, faults, truth, start, interval, transport, batch, skew,
+                spreadPacks ? index % batch : 0);
     }
 
     public Device modbusDevice(MeterSpec spec, int index, ModbusFarm farm, Counters counters) {

@@ -38,10 +38,21 @@ public final class PackDevice extends Device {
 
     public PackDevice(SimulatedMeter meter, SplittableRandom faults, FaultConfig config, GroundTruth truth,
                       long start, long interval, PackTransport transport, int batch, long skewSeconds) {
+        this(meter, faults, config, truth, start, interval, transport, batch, skewSeconds, 0);
+    }
+
+    /** @param firstPackShortBy intervals fewer in the first pack (0 .. batch - 1): the meter's upload schedule */
+    public PackDevice(SimulatedMeter meter, SplittableRandom faults, FaultConfig config, GroundTruth truth,
+                      long start, long interval, PackTransport transport, int batch, long skewSeconds,
+                      int firstPackShortBy) {
         super(meter, faults, config, truth, start, interval);
+        if (firstPackShortBy < 0 || firstPackShortBy >= batch) {
+            throw new IllegalArgumentException("a first pack is 0 .. " + (batch - 1) + " intervals short");
+        }
         this.transport = transport;
         this.batch = batch;
         this.skewSeconds = skewSeconds;
+        this.intervalsInBatch = firstPackShortBy;
     }
 
     /** Off, or on but without a connection (its readings go to the backlog). */

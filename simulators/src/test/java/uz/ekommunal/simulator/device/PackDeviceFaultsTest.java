@@ -92,14 +92,50 @@ class PackDeviceFaultsTest {
         assertThat(sent).extracting(Sent::readings).containsExactly(4, 4);
     }
 
+    @Test
+    void aMeterOnItsOwnUploadScheduleSendsAShortFirstPackThenFullOnes() throws Exception {
+        List<Sent> sent = run(FaultConfig.none(), 9, 4, 3);
+        assertThat(sent).extracting(Sent::readings).containsExactly(1, 4, 4);
+    }
+
+    @Test
+    void aSpreadFleetSendsAQuarterOfItsPacksInEveryIntervalInsteadOfAllInEveryFourth() throws Exception {
+        List<MeterSpec> fleet = new FleetBuilder(1, "S").fleet(8, Protocol.MQTT, Utility.COLD_WATER);
+        for (boolean spread : new boolean[] {false, true}) {
+            List<Sent> sent = new ArrayList<>();
+            List<Integer> perInterval = new ArrayList<>();
+            try (GroundTruth truth = GroundTruth.to(dir.resolve("fleet-" + spread + ".csv"))) {
+                DeviceFactory factory = new DeviceFactory(1, START, INTERVAL, INTERVAL, 4, FaultConfig.none(), truth,
+                        spread);
+                List<Device> devices = new ArrayList<>();
+                for (int i = 0; i < fleet.size(); i++) {
+                    devices.add(factory.packDevice(fleet.get(i), i, new RecordingTransport(sent)));
+                }
+                for (int k = 0; k < 8; k++) {
+                    int before = sent.size();
+                    for (Device device : devices) {
+                        device.tick(START + k * INTERVAL);
+                    }
+                    perInterval.add(sent.size() - before);
+                }
+            }
+            assertThat(perInterval).as("spread " + spread)
+                    .isEqualTo(spread ? List.of(2, 2, 2, 2, 2, 2, 2, 2) : List.of(0, 0, 0, 8, 0, 0, 0, 8));
+        }
+    }
+
     private List<Sent> run(FaultConfig faults, int intervals, int batch) throws Exception {
+        return run(faults, intervals, batch, 0);
+    }
+
+    private List<Sent> run(FaultConfig faults, int intervals, int batch, int firstPackShortBy) throws Exception {
         MeterSpec spec = new FleetBuilder(1, "T").fleet(1, Protocol.MQTT, Utility.COLD_WATER).get(0);
         List<Sent> sent = new ArrayList<>();
         PackTransport recorder = new RecordingTransport(sent);
         try (GroundTruth truth = GroundTruth.to(dir.resolve("truth.csv"))) {
             SimulatedMeter meter = new SimulatedMeter(spec, 1, START - INTERVAL, new double[] {100});
             Device device = new PackDevice(meter, new SplittableRandom(1), faults, truth, START, INTERVAL, recorder,
-                    batch, 0);
+                    batch, 0, firstPackShortBy);
             for (int k = 0; k < intervals; k++) {
                 device.tick(START + k * INTERVAL);
             }
