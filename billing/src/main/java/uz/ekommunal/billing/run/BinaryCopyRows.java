@@ -105,7 +105,7 @@ final class BinaryCopyRows {
         if (value == null) {
             return nul();
         }
-        byte[] bytes = ByteConverter.numeric(value);
+        byte[] bytes = NumericBinary.of(value);
         int32(bytes.length);
         return put(bytes);
     }

@@ -53,6 +53,9 @@ public final class ShardBiller {
     private final TariffCuts cuts;
     private final BoundaryReadings boundaries;
     private final Clock clock;
+    /** Per shard (a biller bills one shard, on one thread): the read instants and tariff cuts asked for. */
+    private final Map<Utility, Map<BillingPeriod, List<Instant>>> readAt = new EnumMap<>(Utility.class);
+    private final Map<Utility, Map<BillingPeriod, List<LocalDate>>> cutDays = new EnumMap<>(Utility.class);
 
     public ShardBiller(AccountBiller biller, TariffCuts cuts, BoundaryReadings boundaries, Clock clock) {
         this.biller = biller;
@@ -185,14 +188,21 @@ public final class ShardBiller {
         }
     }
 
+    /** The instants a utility is read at over a period; a shard asks for the same few a few hundred thousand times. */
     private List<Instant> instants(Utility u, BillingPeriod p) {
-        List<Instant> out = new ArrayList<>();
-        out.add(BillingTime.startOf(p.start()));
-        for (LocalDate cut : cuts.within(u, p)) {
-            out.add(BillingTime.startOf(cut));
-        }
-        out.add(BillingTime.startOf(p.end()));
-        return out;
+        return readAt.computeIfAbsent(u, k -> new HashMap<>()).computeIfAbsent(p, k -> {
+            List<Instant> out = new ArrayList<>();
+            out.add(BillingTime.startOf(p.start()));
+            for (LocalDate cut : cutsWithin(u, p)) {
+                out.add(BillingTime.startOf(cut));
+            }
+            out.add(BillingTime.startOf(p.end()));
+            return List.copyOf(out);
+        });
+    }
+
+    private List<LocalDate> cutsWithin(Utility u, BillingPeriod p) {
+        return cutDays.computeIfAbsent(u, k -> new HashMap<>()).computeIfAbsent(p, k -> cuts.within(u, p));
     }
 
     private AccountInput input(ShardAccount a, List<ShardAccount.BilledPart> parts, Map<Long, Money> balances,
@@ -260,7 +270,7 @@ public final class ShardBiller {
         }
         // a meter replaced before the period (or installed after it) counts nothing and opens nothing
         List<MeterPart> billed = inService.isEmpty() ? parts : inService;
-        return billed.isEmpty() ? null : MeteredUse.of(cuts.within(u, p), billed);
+        return billed.isEmpty() ? null : MeteredUse.of(cutsWithin(u, p), billed);
     }
 
     /**

@@ -76,6 +76,26 @@ class LedgerIT {
         }
     }
 
+    @Test
+    void entriesReferToAnAccountAndAReversalToAnEntryPerStatement() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            String row = "(%d, 'CHARGE', -100, now(), now(), %s, 'x')";
+            String insert = "insert into billing.ledger_entries (account_id, kind, amount_tiyin, effective_at, recorded_at,"
+                    + " reverses_id, description) values ";
+            // one good row and one naming no account: the whole statement is refused
+            assertThatThrownBy(() -> st.execute(insert + row.formatted(other.id(), "null") + ", "
+                    + row.formatted(-5, "null"))).isInstanceOf(SQLException.class).hasMessageContaining("no account -5");
+            assertThatThrownBy(() -> st.execute(insert + row.formatted(other.id(), "-9")))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("no entry -9 to reverse");
+            long before = ledger.entries(other.id()).size();
+            try (java.sql.ResultSet rs = st.executeQuery(insert + row.formatted(other.id(), "null") + " returning id")) {
+                rs.next();
+                st.execute(insert + row.formatted(other.id(), String.valueOf(rs.getLong(1))));
+            }
+            assertThat(ledger.entries(other.id())).hasSize((int) before + 2);
+        }
+    }
+
     private static NewEntry entry(EntryKind kind, String amount, String at) {
         return new NewEntry(account.id(), kind, Money.of(amount), Instant.parse(at), null, null, null, kind.name());
     }

@@ -198,7 +198,9 @@ public final class BoundaryReadings {
         if (before == null) {
             return new Value(request, after.value(), Kind.CARRIED_BACK, at, clamped, modulus, gap(after, at));
         }
-        Duration nearest = gap(before, at).compareTo(gap(after, at)) <= 0 ? gap(before, at) : gap(after, at);
+        Duration sinceBefore = gap(before, at);
+        Duration untilAfter = gap(after, at);
+        Duration nearest = sinceBefore.compareTo(untilAfter) <= 0 ? sinceBefore : untilAfter;
         return new Value(request, interpolate(before, after, at, modulus), Kind.INTERPOLATED, at, clamped, modulus,
                 nearest);
     }
