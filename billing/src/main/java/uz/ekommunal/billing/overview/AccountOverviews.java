@@ -27,6 +27,7 @@ import uz.ekommunal.billing.account.ProviderRequisites;
 import uz.ekommunal.billing.invoice.Invoices;
 import uz.ekommunal.billing.ledger.Balance;
 import uz.ekommunal.billing.ledger.Ledger;
+import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.billing.payment.PaymentService;
 import uz.ekommunal.tariff.Money;
 import uz.ekommunal.tariff.Region;
@@ -131,17 +132,7 @@ public final class AccountOverviews {
             if (hit != null) {
                 out.put(id, hit.asOf(now));
             } else if (stamp != null) {
-                c.setAutoCommit(false);
-                try {
-                    out = readInSnapshot(c, accountIds);
-                    c.commit();
-                    return out;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
+                return Transactions.inTransaction(c, tx -> readInSnapshot(tx, accountIds));
             }
         }
         return out;

@@ -37,6 +37,16 @@ final class ShardLoader {
      */
     static Map<Long, ShardAccount> accounts(Connection c, long providerId, long first, long last, BillingPeriod period)
             throws SQLException {
+        Set<Long> invoiced = invoiced(c, first, last, period);
+        Map<Long, List<HouseholdFacts>> facts = facts(c, first, last, period);
+        Map<Long, ShardAccount> out = open(c, providerId, first, last, period, invoiced, facts);
+        addServices(c, first, last, period, out);
+        addMeters(c, first, last, out);
+        return out;
+    }
+
+    /** The accounts of the range already invoiced for the period. */
+    private static Set<Long> invoiced(Connection c, long first, long last, BillingPeriod period) throws SQLException {
         Set<Long> invoiced = new HashSet<>();
         try (PreparedStatement select = c.prepareStatement("""
                 select account_id from billing.invoices
@@ -49,6 +59,12 @@ final class ShardLoader {
                 }
             }
         }
+        return invoiced;
+    }
+
+    /** The household facts of the range valid before the period ends, oldest first per account. */
+    private static Map<Long, List<HouseholdFacts>> facts(Connection c, long first, long last, BillingPeriod period)
+            throws SQLException {
         Map<Long, List<HouseholdFacts>> facts = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement("""
                 select * from billing.household_facts
@@ -65,6 +81,12 @@ final class ShardLoader {
                 }
             }
         }
+        return facts;
+    }
+
+    /** The provider's accounts of the range open in the period and not yet invoiced, in id order. */
+    private static Map<Long, ShardAccount> open(Connection c, long providerId, long first, long last,
+            BillingPeriod period, Set<Long> invoiced, Map<Long, List<HouseholdFacts>> facts) throws SQLException {
         Map<Long, ShardAccount> out = new LinkedHashMap<>();
         try (PreparedStatement select = c.prepareStatement("""
                 select id, number, closed_on from billing.accounts
@@ -87,6 +109,12 @@ final class ShardLoader {
                 }
             }
         }
+        return out;
+    }
+
+    /** Each account's services billed in the period, in bill order. */
+    private static void addServices(Connection c, long first, long last, BillingPeriod period,
+            Map<Long, ShardAccount> out) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
                 select account_id, utility, nullif(billed_from, '-infinity'), billed_until from billing.account_services
                 where account_id between ? and ? and billed_from < ? and (billed_until is null or billed_until > ?)""")) {
@@ -107,6 +135,11 @@ final class ShardLoader {
         for (ShardAccount a : out.values()) {
             a.services().sort(null); // bill order: the enum's
         }
+    }
+
+    /** Each account's linked meter registers. */
+    private static void addMeters(Connection c, long first, long last, Map<Long, ShardAccount> out)
+            throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
                 select account_id, meter_id, register from billing.account_meters
                 where account_id between ? and ? order by account_id, meter_id""")) {
@@ -121,7 +154,6 @@ final class ShardLoader {
                 }
             }
         }
-        return out;
     }
 
     /** A service's day; null (since the account opened, or still billed) reads as {@code otherwise}. */
