@@ -97,16 +97,7 @@ public final class AccountOverviews {
         Instant now = clock.instant();
         Map<Long, String> stamps = OverviewStamps.read(c, SNAPSHOT, accountIds, now);
         Map<Long, AccountOverview> out = new HashMap<>();
-        List<Long> missing = new ArrayList<>();
-        for (Long id : accountIds) {
-            String stamp = stamps.get(id);
-            AccountOverview hit = stamp == null ? null : cache.get(id, stamp);
-            if (hit != null) {
-                out.put(id, hit.asOf(now));
-            } else if (stamp != null) {
-                missing.add(id); // an account without a stamp is unknown: absent
-            }
-        }
+        List<Long> missing = fromCache(stamps, accountIds, now, out);
         if (!missing.isEmpty()) {
             Map<Long, AccountOverview> read = read(c, missing, "", now);
             read.forEach((id, o) -> cache.put(id, stamps.get(id), o));
@@ -126,16 +117,26 @@ public final class AccountOverviews {
         Instant now = clock.instant();
         Map<Long, String> stamps = OverviewStamps.read(c, "", accountIds, now);
         Map<Long, AccountOverview> out = new HashMap<>();
+        if (fromCache(stamps, accountIds, now, out).isEmpty()) {
+            return out;
+        }
+        return Transactions.inTransaction(c, tx -> readInSnapshot(tx, accountIds));
+    }
+
+    /** Puts the cached overviews whose stamp still matches into {@code out}; returns the known accounts that are not. */
+    private List<Long> fromCache(Map<Long, String> stamps, Collection<Long> accountIds, Instant now,
+            Map<Long, AccountOverview> out) {
+        List<Long> missing = new ArrayList<>();
         for (Long id : accountIds) {
             String stamp = stamps.get(id);
             AccountOverview hit = stamp == null ? null : cache.get(id, stamp);
             if (hit != null) {
                 out.put(id, hit.asOf(now));
             } else if (stamp != null) {
-                return Transactions.inTransaction(c, tx -> readInSnapshot(tx, accountIds));
+                missing.add(id); // an account without a stamp is unknown: absent
             }
         }
-        return out;
+        return missing;
     }
 
     private static final String SNAPSHOT = "set transaction isolation level repeatable read, read only; "
