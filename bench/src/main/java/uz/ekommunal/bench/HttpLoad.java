@@ -71,7 +71,9 @@ public final class HttpLoad {
         this.failBody = failBody;
         this.connections = connections;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(false)
-                .setConnectTimeout(5_000), new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+                // a connection idle for 20 s is closed by us, before the system's 30 s idle timeout closes it
+                // under a request just sent (a "Connection was closed" error that is the race, not the server)
+                .setKeepAliveTimeout(20).setConnectTimeout(5_000), new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
     }
 
     public static void main(String[] args) throws Exception {
