@@ -144,11 +144,13 @@ unavailable='"status":"unavailable"'
 echo "== 1. bare handler, closed loop ($CONNECTIONS connections)"
 measure bare "$bare_port" $bare_pid "$work/bare.targets" closed --connections "$CONNECTIONS"
 echo "== 2. bare handler at $RATE requests/s (open model)"
-measure bare "$bare_port" $bare_pid "$work/bare.targets" rate --rate "$RATE"
+# at most CONNECTIONS (64) open at once: the system holds 64 connections per client address
+# (EKOMMUNAL_HTTP_MAX_CONNECTIONS_PER_ADDRESS) and closes more at once, and the load comes from one address
+measure bare "$bare_port" $bare_pid "$work/bare.targets" rate --rate "$RATE" --connections "$CONNECTIONS"
 echo "== 3. widgets, closed loop ($CONNECTIONS connections)"
 measure widgets "$port" $app_pid "$work/widgets.targets" closed --connections "$CONNECTIONS" --fail-body "$unavailable"
 echo "== 4. widgets at $RATE requests/s (open model)"
-measure widgets "$port" $app_pid "$work/widgets.targets" rate --rate "$RATE" --fail-body "$unavailable"
+measure widgets "$port" $app_pid "$work/widgets.targets" rate --rate "$RATE" --fail-body "$unavailable" --connections "$CONNECTIONS"
 
 field() { grep "name=$1 mode=$2 " "$work/results.txt" | grep -oE " $3=[^ ]+" | cut -d= -f2; }
 w_max=$(field widgets closed throughput); b_max=$(field bare closed throughput)
