@@ -60,7 +60,7 @@ psql $PG -qc "create database $db" postgres
 export EKOMMUNAL_DB_URL="$url" EKOMMUNAL_DATA_DIR="$work/data" EKOMMUNAL_HTTP_HOST=127.0.0.1 \
        EKOMMUNAL_HTTP_PORT="$port" EKOMMUNAL_ADMIN_PHONE="$ADMIN" \
        EKOMMUNAL_JWT_SECRET="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
-       EKOMMUNAL_BILLING_CRON="0 0 0 1 1 ? 2099" \
+       EKOMMUNAL_BILLING_CRON="0 0 0 1 1 ? 2099" EKOMMUNAL_METRICS_PORT=-1 \
        EKOMMUNAL_SMS_PER_HOUR=1000000  # the bench opens the runs itself; every household signs in within
                                        # the hour (the default budget, 2 000 SMS an hour, is HOUSEHOLDS' default)
 JAVA_OPTS="-Xms512m -Xmx1g"
