@@ -264,6 +264,7 @@ class EveryPageIT {
             soft.assertThat(browser.consoleErrors()).as(where + ": console errors").isEmpty();
             soft.assertThat(checks.englishIn(checks.text())).as(where + ": English server words").isEmpty();
             soft.assertThat(checks.accessibilityViolations()).as(where + ": serious or critical axe-core violations").isEmpty();
+            soft.assertThat(checks.wordsBrokenMidWord()).as(where + ": label words broken mid-word").isEmpty();
             shot(name + "-" + lang + "-" + width);
         }
     }

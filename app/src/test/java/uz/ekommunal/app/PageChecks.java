@@ -97,6 +97,35 @@ final class PageChecks {
         return found;
     }
 
+    /**
+     * Words of labels, headings and buttons that the layout breaks in the middle ("Счётчи / к" on a
+     * phone): each word's characters are measured as a range, and one spread over two lines is named.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> wordsBrokenMidWord() {
+        return (List<String>) browser.script("""
+                var out = [];
+                document.querySelectorAll('.field .label, dt, th, label, legend, h1, h2, h3, button, summary')
+                  .forEach(function (el) {
+                    if (!el.offsetParent) return;
+                    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+                    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+                      var re = /[^\\s]{2,}/g, m;
+                      while ((m = re.exec(node.data)) !== null) {
+                        var range = document.createRange();
+                        range.setStart(node, m.index);
+                        range.setEnd(node, m.index + m[0].length);
+                        var tops = {};
+                        Array.prototype.forEach.call(range.getClientRects(), function (r) {
+                          if (r.width > 0) tops[Math.round(r.top)] = true;
+                        });
+                        if (Object.keys(tops).length > 1) out.push(el.tagName.toLowerCase() + ': ' + m[0]);
+                      }
+                    }
+                  });
+                return out;""");
+    }
+
     /** axe-core run on the page as it is now: its serious and critical violations, with where they are. */
     List<String> accessibilityViolations() {
         browser.script("if (typeof window.axe === 'undefined') { " + axe + "\n}");
