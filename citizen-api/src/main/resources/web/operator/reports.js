@@ -88,8 +88,17 @@
     chart(r, main);
   }
 
+  // the last chart is drawn again when the window changes width (its labels stay 12 px)
+  var drawn = null;
+  var redraw = null;
+  window.addEventListener('resize', function () {
+    clearTimeout(redraw);
+    redraw = setTimeout(function () { if (drawn) { drawn(); } }, 150);
+  });
+
   /** Bars of the main money column summed per label (first rows first), scaled to the largest. */
   function chart(r, main) {
+    drawn = function () { chart(r, main); };
     var svg = $('chart');
     svg.textContent = '';
     var label = r.columns.indexOf(LABEL[r.name]);
@@ -101,15 +110,21 @@
       sums[k] += row[main];
     });
     var max = Math.max.apply(null, order.map(function (k) { return Math.abs(sums[k]); }).concat([1]));
-    var step = 600 / Math.max(order.length, 1);
-    svg.appendChild(node('line', { x1: 0, y1: 200, x2: 600, y2: 200, 'class': 'axis' }));
+    // drawn at the width it is shown at, so its 12 px labels are 12 px on a phone too; a label for every
+    // bar that has room for one (a 5-character label is about 40 px wide)
+    var width = Math.max(320, Math.round(svg.getBoundingClientRect().width) || 600);
+    svg.setAttribute('viewBox', '0 0 ' + width + ' 220');
+    var step = width / Math.max(order.length, 1);
+    var every = Math.max(1, Math.ceil(44 / step));
+    svg.appendChild(node('line', { x1: 0, y1: 200, x2: width, y2: 200, 'class': 'axis' }));
     order.forEach(function (k, i) {
       var h = Math.round(180 * Math.abs(sums[k]) / max);
-      var bar = node('rect', { x: i * step + step * 0.1, y: 200 - h, width: step * 0.8, height: h,
+      var bw = Math.min(step * 0.8, 48);
+      var bar = node('rect', { x: i * step + (step - bw) / 2, y: 200 - h, width: bw, height: h,
         'class': sums[k] < 0 ? 'bar negative' : 'bar', 'data-label': k, 'data-tiyin': sums[k] });
       bar.appendChild(node('title', {}, k + ': ' + som(sums[k])));
       svg.appendChild(bar);
-      if (order.length <= 31) { svg.appendChild(node('text', { x: i * step + step / 2, y: 214, 'text-anchor': 'middle' }, k.slice(-5))); }
+      if (i % every === 0) { svg.appendChild(node('text', { x: i * step + step / 2, y: 214, 'text-anchor': 'middle' }, k.slice(-5))); }
     });
     svg.setAttribute('data-bars', String(order.length));
   }

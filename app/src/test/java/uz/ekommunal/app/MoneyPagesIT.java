@@ -142,6 +142,17 @@ class MoneyPagesIT {
         int rows = browser.driver.findElements(By.cssSelector("#result-rows tr")).size();
         assertThat(Integer.parseInt(browser.find("#chart").getAttribute("data-bars"))).isPositive()
                 .isLessThanOrEqualTo(Math.max(rows, 1));
+        assertChartLabelsReadable();
+        browser.resize(PageChecks.PHONE, 740); // the same report drawn again on a phone
+        browser.script("document.getElementById('chart').removeAttribute('data-bars')");
+        browser.find("#r-submit").click();
+        browser.until(d -> browser.find("#chart").getAttribute("data-bars") != null);
+        assertChartLabelsReadable();
+        browser.resize(PageChecks.DESK, 900); // and drawn again at the desk's width, not stretched
+        browser.until(d -> (Boolean) browser.script("""
+                var s = document.getElementById('chart');
+                return Math.abs(s.viewBox.baseVal.width - Math.max(320, Math.round(s.getBoundingClientRect().width))) < 1;"""));
+        assertChartLabelsReadable();
         browser.find("#csv").click();
         WebElement csv = browser.until(visibilityOfElementLocated(By.id("csv-link")));
         assertThat(Integer.parseInt(csv.getAttribute("data-lines"))).isEqualTo(rows + 1);
@@ -213,6 +224,23 @@ class MoneyPagesIT {
         browser.navigate().to(system.base() + "/operator/cashier.html");
         browser.until(visibilityOfElementLocated(By.id("denied")));
         assertThat(browser.find("#desk").isDisplayed()).isFalse();
+    }
+
+    /** The chart's day labels as shown: at least 11 px high (not a drawing shrunk or stretched), none over another. */
+    @SuppressWarnings("unchecked")
+    private void assertChartLabelsReadable() {
+        java.util.List<java.util.List<Number>> labels = (java.util.List<java.util.List<Number>>) browser.script("""
+                return Array.prototype.map.call(document.querySelectorAll('#chart text'), function (t) {
+                  var r = t.getBoundingClientRect(); return [r.left, r.right, r.height];
+                });""");
+        assertThat(labels).as("the chart's labels").isNotEmpty();
+        for (int i = 0; i < labels.size(); i++) {
+            assertThat(labels.get(i).get(2).doubleValue()).as("label %d's height in px", i).isBetween(11.0, 20.0);
+            if (i > 0) {
+                assertThat(labels.get(i).get(0).doubleValue()).as("label %d starts after label %d ends", i, i - 1)
+                        .isGreaterThanOrEqualTo(labels.get(i - 1).get(1).doubleValue());
+            }
+        }
     }
 
     private long paidTiyin() throws Exception {
