@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import uz.ekommunal.api.appeals.Action;
 import uz.ekommunal.api.appeals.AppealException;
+import uz.ekommunal.api.appeals.Status;
 import uz.ekommunal.api.appeals.Language;
 import uz.ekommunal.billing.BillingErrorCode;
 import uz.ekommunal.billing.BillingException;
@@ -177,6 +179,12 @@ public final class DomainProblems {
         if (value instanceof Collection<?> c) {
             List<Object> names = c.stream().map(DomainProblems::readable).toList();
             return new Messages.Joined(names);
+        }
+        if (value instanceof Status st) {
+            return Messages.ref("appeal.status." + st.name());
+        }
+        if (value instanceof Action act) {
+            return Messages.ref("appeal.action." + act.name());
         }
         if (value instanceof TemporalAccessor || value instanceof Enum<?>) {
             return String.valueOf(value);

@@ -48,10 +48,12 @@ class AppealRefusalsLanguagesIT {
         String path = "/api/v1/me/appeals/" + id + "/close";
         JsonObject ru = send("ru", path);
         assertThat(ru.getInteger("code")).isEqualTo(ApiError.APPEAL_TRANSITION_NOT_ALLOWED.code());
-        String status = new JsonObject(filed.body()).getString("status").toUpperCase(java.util.Locale.ROOT);
-        assertThat(ru.getString("detail")).isEqualTo("В статусе обращения " + status + " действие CLOSE не допускается");
+        assertThat(new JsonObject(filed.body()).getString("status")).isEqualTo("sent");
+        // the status and the step in the reader's words, not the workflow's codes (SENT, CLOSE)
+        assertThat(ru.getString("detail")).isEqualTo("Обращение в статусе «Отправлено»: действие «закрытие» не допускается");
         assertThat(send("uz", path).getString("detail"))
-                .isEqualTo("Murojaatning hozirgi holatida (" + status + ") bu amalga (CLOSE) ruxsat yoʻq");
+                .isEqualTo("Murojaat «Yuborilgan» holatida: «yopish» amaliga ruxsat yoʻq");
+        assertThat(send("en", path).getString("detail")).isEqualTo("An appeal that is sent does not allow closing");
     }
 
     @Test
