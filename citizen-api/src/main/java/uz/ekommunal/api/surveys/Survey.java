@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A published survey.
+ * A published survey; its words in the languages its publisher wrote ({@link Texts}).
  *
  * @param providerId whose households it asks (null: everyone)
  * @param publicResults whether anyone may read the results once it has closed
  */
-public record Survey(long id, String title, String description, Long providerId, Instant opensAt, Instant closesAt,
+public record Survey(long id, Texts title, Texts description, Long providerId, Instant opensAt, Instant closesAt,
         boolean publicResults, long createdBy, List<Question> questions) {
 
     public Survey {
@@ -17,7 +17,7 @@ public record Survey(long id, String title, String description, Long providerId,
     }
 
     /** A question, numbered from 1; its options numbered from 0. */
-    public record Question(int number, QuestionKind kind, String text, boolean required, List<String> options) {
+    public record Question(int number, QuestionKind kind, Texts text, boolean required, List<Texts> options) {
 
         public Question {
             options = List.copyOf(options);

@@ -19,10 +19,13 @@ final class SurveyForm {
     private SurveyForm() {
     }
 
-    /** {@code {title, description?, providerId?, opensAt, closesAt, publicResults?, questions: [{kind, text, required?, options?}]}}. */
+    /**
+     * {@code {title, description?, providerId?, opensAt, closesAt, publicResults?, questions: [{kind, text, required?, options?}]}};
+     * each text one for everyone or {@code {"uz": .., "ru": .., "en": ..}} ({@link Texts#read}).
+     */
     static Survey survey(JsonObject body, Long providerId, long createdBy) {
-        String title = RouteSupport.text(body, "title", 200, true);
-        String description = RouteSupport.text(body, "description", 2_000, false);
+        Texts title = Texts.read(body, "title", 200, true);
+        Texts description = Texts.read(body, "description", 2_000, false);
         Instant opensAt = time(body, "opensAt");
         Instant closesAt = time(body, "closesAt");
         if (!closesAt.isAfter(opensAt)) {
@@ -50,15 +53,15 @@ final class SurveyForm {
         } catch (IllegalArgumentException e) {
             throw badQuestions();
         }
-        String text = RouteSupport.text(q, "text", 500, true);
-        List<String> options = new ArrayList<>();
+        Texts text = Texts.read(q, "text", 500, true);
+        List<Texts> options = new ArrayList<>();
         Object rawOptions = q.getValue("options");
         if (kind.hasOptions()) {
             if (!(rawOptions instanceof JsonArray list) || list.size() < 2 || list.size() > MAX_OPTIONS) {
                 throw badQuestions();
             }
             for (int i = 0; i < list.size(); i++) {
-                options.add(RouteSupport.text(new JsonObject().put("option", list.getValue(i)), "option", 200, true));
+                options.add(Texts.read(new JsonObject().put("option", list.getValue(i)), "option", 200, true));
             }
         } else if (rawOptions != null) {
             throw badQuestions();

@@ -17,6 +17,7 @@ import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
 import uz.ekommunal.api.http.ClientAddress;
+import uz.ekommunal.api.http.Languages;
 import uz.ekommunal.billing.account.Accounts;
 
 /**
@@ -82,7 +83,7 @@ public final class SurveyRoutes {
         RouteSupport.blocking(vertx, ctx, () -> {
             long id = store.create(survey, clock.instant());
             Survey created = store.find(id).orElseThrow();
-            JsonObject json = SurveyJson.survey(created, clock.instant());
+            JsonObject json = SurveyJson.survey(created, clock.instant(), Languages.of(ctx));
             audit.record(caller, "SURVEY_PUBLISHED", "survey:" + id, null, json, address);
             return json;
         }, json -> RouteSupport.json(ctx, 201, json));
@@ -100,7 +101,7 @@ public final class SurveyRoutes {
             };
             JsonArray items = new JsonArray();
             for (Survey s : surveys) {
-                JsonObject json = SurveyJson.survey(s, clock.instant());
+                JsonObject json = SurveyJson.survey(s, clock.instant(), Languages.of(ctx));
                 if (caller.role() == Role.HOUSEHOLD) {
                     json.put("answered", store.answered(s.id(), caller.userId()));
                 }
@@ -115,7 +116,7 @@ public final class SurveyRoutes {
         long id = RouteSupport.id(ctx, "id", ApiError.SURVEY_NOT_FOUND);
         RouteSupport.blocking(vertx, ctx, () -> {
             Survey s = visible(caller, id);
-            JsonObject json = SurveyJson.survey(s, clock.instant());
+            JsonObject json = SurveyJson.survey(s, clock.instant(), Languages.of(ctx));
             if (caller.role() == Role.HOUSEHOLD) {
                 json.put("answered", store.answered(id, caller.userId()));
             }
@@ -158,9 +159,9 @@ public final class SurveyRoutes {
             if (csv) {
                 ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
                         .putHeader("Content-Disposition", "attachment; filename=\"survey-" + id + ".csv\"")
-                        .putHeader("Cache-Control", "no-store").end(SurveyJson.csv(r));
+                        .putHeader("Cache-Control", "no-store").end(SurveyJson.csv(r, Languages.of(ctx)));
             } else {
-                RouteSupport.json(ctx, 200, SurveyJson.results(r));
+                RouteSupport.json(ctx, 200, SurveyJson.results(r, Languages.of(ctx)));
             }
         });
     }
@@ -172,7 +173,7 @@ public final class SurveyRoutes {
             if (!s.publicResults() || !s.closedAt(clock.instant())) {
                 throw ApiException.of(ApiError.SURVEY_RESULTS_HIDDEN, "id");
             }
-            return SurveyJson.results(store.results(s));
+            return SurveyJson.results(store.results(s), Languages.of(ctx));
         }, body -> RouteSupport.json(ctx, 200, body));
     }
 

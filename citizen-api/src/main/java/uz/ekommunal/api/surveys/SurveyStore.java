@@ -42,10 +42,11 @@ public final class SurveyStore {
 
     private static long insertSurvey(Connection c, Survey s, Instant now) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("insert into services.surveys (title, description, provider_id,"
-                + " opens_at, closes_at, public_results, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                + " opens_at, closes_at, public_results, created_by, created_at)"
+                + " values (?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
-            st.setString(1, s.title());
-            st.setString(2, s.description());
+            st.setString(1, s.title().json().encode());
+            st.setString(2, s.description() == null ? null : s.description().json().encode());
             if (s.providerId() == null) {
                 st.setNull(3, Types.BIGINT);
             } else {
@@ -66,21 +67,21 @@ public final class SurveyStore {
 
     private static void insertQuestions(Connection c, long id, List<Survey.Question> questions) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("insert into services.survey_questions"
-                + " (survey_id, position, kind, text, required) values (?, ?, ?, ?, ?)");
+                + " (survey_id, position, kind, text, required) values (?, ?, ?, ?::jsonb, ?)");
                 PreparedStatement o = c.prepareStatement("insert into services.survey_options"
-                        + " (survey_id, question, position, text) values (?, ?, ?, ?)")) {
+                        + " (survey_id, question, position, text) values (?, ?, ?, ?::jsonb)")) {
             for (Survey.Question question : questions) {
                 q.setLong(1, id);
                 q.setInt(2, question.number());
                 q.setString(3, question.kind().name());
-                q.setString(4, question.text());
+                q.setString(4, question.text().json().encode());
                 q.setBoolean(5, question.required());
                 q.executeUpdate();
                 for (int i = 0; i < question.options().size(); i++) {
                     o.setLong(1, id);
                     o.setInt(2, question.number());
                     o.setInt(3, i);
-                    o.setString(4, question.options().get(i));
+                    o.setString(4, question.options().get(i).json().encode());
                     o.addBatch();
                 }
             }
@@ -118,7 +119,9 @@ public final class SurveyStore {
                 while (rs.next()) {
                     long provider = rs.getLong(4);
                     Long providerId = rs.wasNull() ? null : provider;
-                    out.add(new Survey(rs.getLong(1), rs.getString(2), rs.getString(3), providerId,
+                    String description = rs.getString(3);
+                    out.add(new Survey(rs.getLong(1), Texts.fromJson(rs.getString(2)),
+                            description == null ? null : Texts.fromJson(description), providerId,
                             rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), rs.getBoolean(7),
                             rs.getLong(8), questions(c, rs.getLong(1))));
                 }
@@ -128,13 +131,13 @@ public final class SurveyStore {
     }
 
     private static List<Survey.Question> questions(Connection c, long surveyId) throws SQLException {
-        Map<Integer, List<String>> options = new LinkedHashMap<>();
+        Map<Integer, List<Texts>> options = new LinkedHashMap<>();
         try (PreparedStatement st = c.prepareStatement("select question, text from services.survey_options"
                 + " where survey_id = ? order by question, position")) {
             st.setLong(1, surveyId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    options.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    options.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(Texts.fromJson(rs.getString(2)));
                 }
             }
         }
@@ -145,7 +148,7 @@ public final class SurveyStore {
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     questions.add(new Survey.Question(rs.getInt(1), QuestionKind.valueOf(rs.getString(2)),
-                            rs.getString(3), rs.getBoolean(4), options.getOrDefault(rs.getInt(1), List.of())));
+                            Texts.fromJson(rs.getString(3)), rs.getBoolean(4), options.getOrDefault(rs.getInt(1), List.of())));
                 }
             }
         }

@@ -220,6 +220,53 @@ class SurveysIT {
         }
     }
 
+    @Test
+    void aSurveyWrittenInUzbekAndRussianIsReadInTheReadersLanguage() throws Exception {
+        JsonObject survey = openSurvey()
+                .put("title", new JsonObject().put("uz", "Taʼminot sifati").put("ru", "Качество снабжения"))
+                .put("description", "Tashkent, 2026");
+        JsonObject first = survey.getJsonArray("questions").getJsonObject(0)
+                .put("text", new JsonObject().put("uz", "Taʼminot qanday?").put("ru", "Как снабжение?"));
+        first.put("options", new JsonArray().add(new JsonObject().put("uz", "Yaxshi").put("ru", "Хорошо"))
+                .add(new JsonObject().put("ru", "Удовлетворительно")).add("Poor"));
+        long id = publish(admin, survey);
+        try {
+            JsonObject ru = read("ru", id);
+            assertThat(ru.getString("title")).isEqualTo("Качество снабжения");
+            assertThat(ru.getString("description")).as("one text for everyone").isEqualTo("Tashkent, 2026");
+            JsonObject q1 = ru.getJsonArray("questions").getJsonObject(0);
+            assertThat(q1.getString("text")).isEqualTo("Как снабжение?");
+            assertThat(q1.getJsonArray("options").getList()).containsExactly("Хорошо", "Удовлетворительно", "Poor");
+            JsonObject uz = read("uz", id);
+            assertThat(uz.getString("title")).isEqualTo("Taʼminot sifati");
+            assertThat(uz.getJsonArray("questions").getJsonObject(0).getJsonArray("options").getList())
+                    .as("Russian where no Uzbek was written").containsExactly("Yaxshi", "Удовлетворительно", "Poor");
+            assertThat(read("en", id).getString("title")).as("no English: Uzbek").isEqualTo("Taʼminot sifati");
+            assertThat(ru.getJsonObject("texts").getJsonObject("title").getMap())
+                    .as("its publisher sees every language written").containsOnlyKeys("uz", "ru");
+            api.acceptLanguage = "ru";
+            assertThat(api.get("/api/v1/surveys/" + id + "/results.csv", admin).body()).contains("Как снабжение?,0,Хорошо");
+        } finally {
+            api.acceptLanguage = "en";
+        }
+
+        JsonObject german = openSurvey().put("title", new JsonObject().put("de", "Versorgung"));
+        HttpResponse<String> bad = api.post("/api/v1/surveys", admin, german);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(bad.body()).getString("field")).isEqualTo("title");
+        assertThat(new JsonObject(bad.body()).getString("detail")).contains("«uz», «ru», «en»");
+        HttpResponse<String> empty = api.post("/api/v1/surveys", admin, openSurvey().put("title", new JsonObject().put("ru", " ")));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(empty.body()).getString("field")).isEqualTo("title");
+    }
+
+    private static JsonObject read(String language, long id) {
+        api.acceptLanguage = language;
+        HttpResponse<String> r = api.get("/api/v1/surveys/" + id, resHousehold);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new JsonObject(r.body());
+    }
+
     private static List<Long> ids(HttpResponse<String> list) {
         assertThat(list.statusCode()).isEqualTo(200);
         JsonArray items = new JsonObject(list.body()).getJsonArray("items");
