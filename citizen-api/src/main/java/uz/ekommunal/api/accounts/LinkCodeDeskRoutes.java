@@ -11,6 +11,7 @@ import uz.ekommunal.api.auth.Authenticate;
 import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
+import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.api.operator.DeskAccess;
 import uz.ekommunal.billing.BillingErrorCode;
 import uz.ekommunal.billing.BillingException;
@@ -99,6 +100,6 @@ public final class LinkCodeDeskRoutes {
     }
 
     private static String address(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+        return ClientAddress.of(ctx);
     }
 }

@@ -19,6 +19,7 @@ import uz.ekommunal.api.auth.User;
 import uz.ekommunal.api.auth.Users;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.api.http.QueryParams;
 import uz.ekommunal.billing.account.Account;
 import uz.ekommunal.billing.account.AccountLookups;
@@ -118,7 +119,7 @@ public final class MeRoutes {
         String utility = RouteSupport.text(body, "utility", 40, true);
         String number = RouteSupport.text(body, "number", 40, true);
         String code = RouteSupport.text(body, "code", 40, true);
-        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             AccountLinking.Linked linked = linking.link(caller, address,
                     new AccountLinking.Request(utility, number, code));

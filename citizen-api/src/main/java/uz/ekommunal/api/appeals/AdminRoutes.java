@@ -119,7 +119,7 @@ final class AdminRoutes {
                 audit.record(c, caller, "appeal.route.change", "appeal-route:" + r.category().code() + "/"
                         + (r.district() == null ? "" : r.district()), before == null ? null
                         : new JsonObject().put("organisationId", before),
-                        new JsonObject().put("organisationId", r.organisationId()), ClientAddress.of(ctx.request()));
+                        new JsonObject().put("organisationId", r.organisationId()), ClientAddress.of(ctx));
             }
             directory.putRoutes(c, routes);
             return directory.routes(c);
@@ -144,7 +144,7 @@ final class AdminRoutes {
             audit.record(c, caller, "appeal.officer.assign", "user:" + userId,
                     before == null ? null : new JsonObject().put("organisationId", before),
                     new JsonObject().put("organisationId", n.longValue()),
-                    ClientAddress.of(ctx.request()));
+                    ClientAddress.of(ctx));
             return n.longValue();
         }), o -> RouteSupport.json(ctx, 200, new JsonObject().put("userId", userId).put("organisationId", o)));
     }
@@ -205,7 +205,7 @@ final class AdminRoutes {
             JsonObject before, JsonObject after) throws java.sql.SQLException {
         JsonArray moved = new JsonArray(service.holidaysChanged(c));
         audit.record(c, caller, action, "holiday:" + day, before,
-                (after == null ? new JsonObject() : after).put("movedAppeals", moved), ClientAddress.of(ctx.request()));
+                (after == null ? new JsonObject() : after).put("movedAppeals", moved), ClientAddress.of(ctx));
         return moved;
     }
 

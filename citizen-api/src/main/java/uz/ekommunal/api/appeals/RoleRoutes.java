@@ -17,6 +17,7 @@ import uz.ekommunal.api.auth.User;
 import uz.ekommunal.api.auth.Users;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.storage.Transactions;
 
 /**
@@ -147,6 +148,6 @@ final class RoleRoutes {
     }
 
     static String address(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+        return ClientAddress.of(ctx);
     }
 }

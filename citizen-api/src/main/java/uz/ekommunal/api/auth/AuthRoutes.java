@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.api.http.Languages;
 
 /**
@@ -39,7 +40,7 @@ public final class AuthRoutes {
 
     private void send(RoutingContext ctx) {
         PhoneNumber phone = phone(RouteSupport.body(ctx));
-        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> otp.send(phone, address, Languages.of(ctx)), expires -> RouteSupport.json(ctx, 202,
                 new JsonObject().put("phone", phone.e164()).put("expiresAt", expires.toString())));
     }

@@ -42,7 +42,7 @@ public final class PhoneRoutes {
     private void send(RoutingContext ctx) {
         Caller caller = RouteSupport.caller(ctx);
         PhoneNumber phone = phone(RouteSupport.body(ctx));
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> checks.send(caller.userId(), phone, address, Languages.of(ctx)), expires -> {
             JsonObject body = new JsonObject().put("phone", phone.e164()).put("verified", expires.isEmpty());
             expires.ifPresent(t -> body.put("expiresAt", t.toString()));

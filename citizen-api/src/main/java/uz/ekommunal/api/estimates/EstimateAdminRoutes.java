@@ -84,7 +84,7 @@ public final class EstimateAdminRoutes {
         }
         Object position = body.getValue("position");
         WorkItem item = new WorkItem(code, unit, byLanguage, position instanceof Number p ? p.intValue() : 1000);
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             WorkItem before = catalogue.items().get(code);
             WorkItem saved = catalogue.saveItem(item);
@@ -106,7 +106,7 @@ public final class EstimateAdminRoutes {
                 EstimateInput.region(RouteSupport.text(body, "region", 40, true)), validFrom, validTo,
                 EstimateInput.rate(body.getValue("materials"), "materials"),
                 EstimateInput.rate(body.getValue("labour"), "labour"));
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             var closed = catalogue.addRate(rate);
             audit.record(caller, "ESTIMATE_RATE_ADDED", "estimate-rate:" + rate.item() + ":" + rate.region(),

@@ -23,10 +23,16 @@ public final class ApiServer {
     private final Router router;
     private HttpServer server;
     private volatile ConnectionGuard guard;
+    private volatile TrustedProxies proxies = TrustedProxies.NONE;
 
     public ApiServer(Vertx vertx, List<Consumer<Router>> features) {
         this.vertx = vertx;
         this.router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            ctx.put(ClientAddress.KEY, proxies.clientOf(ClientAddress.peer(ctx.request()),
+                    ctx.request().getHeader("X-Forwarded-For")));
+            ctx.next();
+        });
         router.route().handler(RequestIds::assign);
         router.route().handler(ctx -> {
             ctx.response()
@@ -49,6 +55,7 @@ public final class ApiServer {
 
     /** Listens with the given timeouts and connection cap (see {@link HttpLimits}). */
     public Future<Integer> listen(String host, int port, HttpLimits limits) {
+        proxies = limits.trustedProxies();
         guard = new ConnectionGuard(vertx, limits);
         guard.start();
         // no HTTP/2 upgrade over plain TCP: it holds a new connection back from every handler until the

@@ -2,6 +2,7 @@ package uz.ekommunal.api.http;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
 
 /** The network address a request came from, as the audit log and the limits count it. */
 public final class ClientAddress {
@@ -9,8 +10,17 @@ public final class ClientAddress {
     private ClientAddress() {
     }
 
+    /** Where the server keeps a request's client address, resolved once ({@link TrustedProxies}). */
+    static final String KEY = "ekommunal.clientAddress";
+
+    /** The client's address: the socket's, or behind a trusted proxy the one it forwarded. */
+    public static String of(RoutingContext ctx) {
+        String resolved = ctx.get(KEY);
+        return resolved != null ? resolved : peer(ctx.request());
+    }
+
     /** The peer's IP address, or "unknown" when the socket does not say. */
-    public static String of(HttpServerRequest request) {
+    public static String peer(HttpServerRequest request) {
         SocketAddress remote = request.remoteAddress();
         return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
     }

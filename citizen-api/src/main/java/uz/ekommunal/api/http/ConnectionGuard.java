@@ -63,7 +63,9 @@ final class ConnectionGuard {
         Tracked tracked = new Tracked(address);
         open.put(connection, tracked);
         connection.closeHandler(v -> closed(connection));
-        if (limits.maxConnectionsPerAddress() > 0 && now > limits.maxConnectionsPerAddress()) {
+        // a trusted proxy carries many clients' connections: its clients are counted by X-Forwarded-For
+        if (limits.maxConnectionsPerAddress() > 0 && now > limits.maxConnectionsPerAddress()
+                && !limits.trustedProxies().trusts(address)) {
             refused.incrementAndGet();
             connection.close();
         }

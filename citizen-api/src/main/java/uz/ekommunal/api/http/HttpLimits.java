@@ -17,9 +17,11 @@ import uz.ekommunal.platform.config.Setting;
  *     (EKOMMUNAL_HTTP_REQUEST_TIMEOUT; uploads of up to 50 MB must fit in it)
  * @param maxConnectionsPerAddress open connections one client address may hold; 0 = no cap (behind
  *     a reverse proxy every client has the proxy's address) (EKOMMUNAL_HTTP_MAX_CONNECTIONS_PER_ADDRESS)
+ * @param trustedProxies reverse proxies whose X-Forwarded-For names the client; their own connections
+ *     are not capped (EKOMMUNAL_HTTP_TRUSTED_PROXIES)
  */
 public record HttpLimits(Duration idleTimeout, Duration headTimeout, Duration requestTimeout,
-        int maxConnectionsPerAddress) {
+        int maxConnectionsPerAddress, TrustedProxies trustedProxies) {
 
     public static final Setting<Integer> HTTP_IDLE_TIMEOUT = new Setting<>("EKOMMUNAL_HTTP_IDLE_TIMEOUT", "30",
             "Seconds an HTTP connection may stay silent before it is closed.", Parsers.integer(1, 3600));
@@ -35,13 +37,25 @@ public record HttpLimits(Duration idleTimeout, Duration headTimeout, Duration re
                     + "the reverse proxy instead when every client arrives from the proxy's address).",
             Parsers.integer(0, 100_000));
 
+    public static final Setting<TrustedProxies> HTTP_TRUSTED_PROXIES = new Setting<>(
+            "EKOMMUNAL_HTTP_TRUSTED_PROXIES", "",
+            "Reverse proxies (addresses or networks, comma-separated, e.g. 10.0.0.5,10.1.0.0/16) whose "
+                    + "X-Forwarded-For names the client for the limits per address and the audit log; their own "
+                    + "connections are not capped. Empty: none, every client is its socket's address.",
+            TrustedProxies::parse);
+
     /** The keys' defaults. */
     public static final HttpLimits DEFAULTS = from(Config.defaults());
 
     public static HttpLimits from(Config config) {
         return new HttpLimits(Duration.ofSeconds(config.get(HTTP_IDLE_TIMEOUT)),
                 Duration.ofSeconds(config.get(HTTP_HEAD_TIMEOUT)), Duration.ofSeconds(config.get(HTTP_REQUEST_TIMEOUT)),
-                config.get(HTTP_MAX_CONNECTIONS_PER_ADDRESS));
+                config.get(HTTP_MAX_CONNECTIONS_PER_ADDRESS), config.get(HTTP_TRUSTED_PROXIES));
+    }
+
+    /** No trusted proxy. */
+    public HttpLimits(Duration idleTimeout, Duration headTimeout, Duration requestTimeout, int maxConnectionsPerAddress) {
+        this(idleTimeout, headTimeout, requestTimeout, maxConnectionsPerAddress, TrustedProxies.NONE);
     }
 
     public HttpLimits {
@@ -50,6 +64,7 @@ public record HttpLimits(Duration idleTimeout, Duration headTimeout, Duration re
                 throw new IllegalArgumentException("HTTP timeouts must be positive");
             }
         }
+        trustedProxies = trustedProxies == null ? TrustedProxies.NONE : trustedProxies;
         if (maxConnectionsPerAddress < 0) {
             throw new IllegalArgumentException("maxConnectionsPerAddress must be 0 (no cap) or more");
         }

@@ -88,7 +88,7 @@ final class CashierRoutes {
         long tiyin = MoneyInput.tiyin(body, "amount");
         String channelText = RouteSupport.text(body, "channel", 20, true);
         String receiptNumber = RouteSupport.text(body, "receiptNumber", 40, true);
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             // an administrator takes money for the account's own provider
             long provider = scope != null ? scope : billing.accounts().account(accountId).providerId();
@@ -151,7 +151,7 @@ final class CashierRoutes {
         Long scope = MoneyAccess.deskScope(caller);
         long id = RouteSupport.id(ctx, "id", ApiError.PAYMENT_NOT_FOUND);
         String reason = RouteSupport.text(RouteSupport.body(ctx), "reason", 500, true);
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             DeskReceipt before = receiptOf(ctx, scope);
             billing.corrections().apply(new Corrections.Request(CorrectionKind.CANCEL, id, scope, null, reason,

@@ -70,7 +70,7 @@ final class CorrectionRoutes {
         JsonObject body = RouteSupport.body(ctx);
         Long to = kind == CorrectionKind.MOVE ? MoneyInput.id(body, "toAccountId", true) : null;
         String reason = RouteSupport.text(body, "reason", 500, true);
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> billing.corrections().apply(
                 new Corrections.Request(kind, id, scope, to, reason, caller.userId()), (c, done) -> audit.record(c,
                         caller, "payment." + kind.name().toLowerCase(java.util.Locale.ROOT), "payment:" + id,

@@ -71,7 +71,7 @@ public final class VerificationRoutes {
         String serial = ctx.pathParam("serial");
         JsonObject body = RouteSupport.body(ctx);
         LocalDate day = day(RouteSupport.text(body, "verifiedOn", 10, true));
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             List<MeterVerification> before = new ArrayList<>(verifications.ofSerials(List.of(serial)));
             if (before.isEmpty() || provider != null && !scope.visible(provider, serial)) {

@@ -17,6 +17,7 @@ import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.billing.account.AccountChanges;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.HeatingType;
@@ -206,6 +207,6 @@ public final class AccountDeskRoutes {
     }
 
     private static String address(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+        return ClientAddress.of(ctx);
     }
 }

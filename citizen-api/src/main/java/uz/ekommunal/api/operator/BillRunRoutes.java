@@ -55,7 +55,7 @@ final class BillRunRoutes {
         if (!DeskAccess.mayActFor(caller, providerId)) {
             throw providerNotFound(providerId);
         }
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             billing.accounts().provider(providerId);
             long runId = billing.engine().open(providerId, period);

@@ -67,7 +67,7 @@ final class MeterRoutes {
         JsonObject body = RouteSupport.body(ctx);
         NewMeter meter = MeterForms.meter(body, "serial", DeskFormFields.instant(body, "installedAt", clock.instant(), false));
         var endpoint = MeterForms.modbus(body, meter.serial());
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             Meter stored = desk.register(caller, meter, endpoint);
             audit.record(caller, "meter.register", "meter:" + stored.serial(), null, json(stored, null), address);
@@ -85,7 +85,7 @@ final class MeterRoutes {
         Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireDesk(caller);
         String serial = MeterForms.checkSerial(ctx.pathParam("serial"), "serial");
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             String secret = desk.issueSecret(caller, serial);
             audit.record(caller, "meter.secret.issue", "meter:" + serial, null, null, address);
@@ -100,7 +100,7 @@ final class MeterRoutes {
         Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireDesk(caller);
         String serial = MeterForms.checkSerial(ctx.pathParam("serial"), "serial");
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             desk.revokeSecret(caller, serial);
             audit.record(caller, "meter.secret.revoke", "meter:" + serial, null, null, address);
@@ -115,7 +115,7 @@ final class MeterRoutes {
         JsonObject body = RouteSupport.body(ctx);
         Instant at = DeskFormFields.instant(body, "at", null, true);
         FinalReadings.Value finalReading = FinalReadings.parse(body);
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             // the new meter is like the old one unless the body says otherwise
             Meter old = desk.visible(DeskAccess.scope(caller), oldSerial);
@@ -136,7 +136,7 @@ final class MeterRoutes {
         DeskAccess.requireDesk(caller);
         String serial = MeterForms.checkSerial(ctx.pathParam("serial"), "serial");
         Instant at = DeskFormFields.instant(RouteSupport.body(ctx), "at", null, true);
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             Meter before = desk.visible(DeskAccess.scope(caller), serial);
             Meter m = desk.retire(caller, serial, at);
@@ -152,7 +152,7 @@ final class MeterRoutes {
         JsonObject body = RouteSupport.body(ctx);
         String serial = MeterForms.serial(body, "serial");
         String register = MeterForms.register(body, "register", true);
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             Meter m = desk.link(caller, accountId, serial, register);
             audit.record(caller, "meter.link", "account:" + accountId, null,

@@ -13,6 +13,7 @@ import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.api.http.Problems;
 import uz.ekommunal.billing.payregistry.Channel;
 import uz.ekommunal.billing.payregistry.PaymentRegistryImport;
@@ -73,7 +74,7 @@ public final class PaymentRegistryRoutes {
         if (csv == null || csv.isBlank()) {
             throw ApiException.because(ApiError.MISSING_VALUE, "body", "registryCsvBody");
         }
-        String address = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+        String address = ClientAddress.of(ctx);
         PaymentRegistryImport.Request request = new PaymentRegistryImport.Request(channel, fileName,
                 caller.role() + " " + caller.userId(), scope, dryRun);
         RouteSupport.blocking(vertx, ctx, () -> importer.run(new StringReader(csv), request,
@@ -121,7 +122,7 @@ public final class PaymentRegistryRoutes {
         String number = credit ? RouteSupport.text(body, "account_number", 32, true) : null;
         String note = RouteSupport.text(body, "note", 500, true);
         String by = caller.role() + " " + caller.userId();
-        String address = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+        String address = ClientAddress.of(ctx);
         SetAsidePayments.Audit record = (c, before, after) -> audit.record(c, caller,
                 credit ? "registry.set_aside.credit" : "registry.set_aside.reject", "registry-payment:" + id,
                 json(before), json(after), address);

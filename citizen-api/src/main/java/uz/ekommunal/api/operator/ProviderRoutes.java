@@ -21,6 +21,7 @@ import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.NewProvider;
@@ -209,6 +210,6 @@ public final class ProviderRoutes {
     }
 
     private static String address(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+        return ClientAddress.of(ctx);
     }
 }

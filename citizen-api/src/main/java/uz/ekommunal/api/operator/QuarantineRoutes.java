@@ -95,7 +95,7 @@ final class QuarantineRoutes {
         Caller caller = RouteSupport.caller(ctx);
         Long provider = DeskAccess.scope(caller);
         long id = RouteSupport.id(ctx, "id", ApiError.QUARANTINE_NOT_FOUND);
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         Language language = Languages.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             visibleEntry(provider, id);
@@ -112,7 +112,7 @@ final class QuarantineRoutes {
         Long provider = DeskAccess.scope(caller);
         long id = RouteSupport.id(ctx, "id", ApiError.QUARANTINE_NOT_FOUND);
         String note = DeskFormFields.text(RouteSupport.body(ctx), "reason", 500, true);
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         Language language = Languages.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             visibleEntry(provider, id);

@@ -14,6 +14,7 @@ import uz.ekommunal.api.auth.Caller;
 import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.billing.reconcile.Difference;
 import uz.ekommunal.billing.reconcile.PaymentReconciliation;
 import uz.ekommunal.billing.reconcile.ReconciliationRun;
@@ -103,7 +104,7 @@ public final class ReconciliationRoutes {
     }
 
     private static String address(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+        return ClientAddress.of(ctx);
     }
 
     private static JsonArray json(List<Difference> differences) {

@@ -16,6 +16,7 @@ import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.auth.Role;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.Provider;
 import uz.ekommunal.billing.registry.ImportProblem;
@@ -68,7 +69,7 @@ public final class RegistryRoutes {
         if (csv == null || csv.isBlank()) {
             throw ApiException.because(ApiError.MISSING_VALUE, "body", "bodyRegistryCsvFile");
         }
-        String address = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> importer.run(new StringReader(csv), dryRun, RegistryImport.Progress.NONE,
                 (c, report) -> audit.record(c, caller, "registry.import", "registry:accounts", null,
                         counts(report), address)), report -> RouteSupport.json(ctx, 200, json(report)));

@@ -70,7 +70,7 @@ final class TariffDeskRoutes {
         Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireTariffEditor(caller);
         TariffVersion version = TariffForm.parse(RouteSupport.body(ctx));
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             stored(() -> store.add(version));
             audit.record(caller, "tariff.add", "tariff:" + version.id(), null, TariffForm.json(version), address);
@@ -83,7 +83,7 @@ final class TariffDeskRoutes {
         DeskAccess.requireTariffEditor(caller);
         String previous = ctx.pathParam("id");
         TariffVersion next = TariffForm.parse(RouteSupport.body(ctx));
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             TariffVersion before = store.versions().stream().filter(v -> v.id().equals(previous)).findFirst()
                     .orElseThrow(() -> ApiException.because(ApiError.TARIFF_VERSION_NOT_FOUND, "id",

@@ -82,7 +82,7 @@ final class UnbilledRoutes {
         Caller caller = RouteSupport.caller(ctx);
         DeskAccess.requireDesk(caller);
         long id = RouteSupport.id(ctx, "id", ApiError.BILL_RUN_NOT_FOUND);
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             RunProgress before = yours(caller, id);
             int shards = billing.engine().runs().retryFailures(id);

@@ -14,6 +14,7 @@ import uz.ekommunal.api.auth.RateLimit;
 import uz.ekommunal.api.auth.RouteSupport;
 import uz.ekommunal.api.http.ApiError;
 import uz.ekommunal.api.http.ApiException;
+import uz.ekommunal.api.http.ClientAddress;
 import uz.ekommunal.billing.ledger.Ledger;
 import uz.ekommunal.billing.payment.hooks.AmountRule;
 import uz.ekommunal.billing.payment.hooks.Payees;
@@ -76,7 +77,7 @@ public final class PayLinkRoutes {
             RouteSupport.fail(ctx, e);
             return;
         }
-        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String address = ClientAddress.of(ctx);
         Optional<Duration> wait = limiter.tryAcquire(address);
         if (wait.isPresent()) {
             RouteSupport.fail(ctx, new AuthException(ApiException.because(ApiError.TOO_MANY_LOOKUPS, "number",

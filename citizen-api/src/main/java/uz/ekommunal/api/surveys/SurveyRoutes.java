@@ -79,7 +79,7 @@ public final class SurveyRoutes {
             throw ApiException.of(ApiError.OPERATOR_ONLY, null);
         }
         Survey survey = SurveyForm.survey(body, providerId, caller.userId());
-        String address = ClientAddress.of(ctx.request());
+        String address = ClientAddress.of(ctx);
         RouteSupport.blocking(vertx, ctx, () -> {
             long id = store.create(survey, clock.instant());
             Survey created = store.find(id).orElseThrow();

@@ -10,8 +10,12 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import uz.ekommunal.api.HouseholdApiSettings;
+import uz.ekommunal.api.http.HttpLimits;
+import uz.ekommunal.api.http.TrustedProxies;
 import uz.ekommunal.api.notify.SmsBudget;
 import uz.ekommunal.api.testing.ApiFixture;
 
@@ -85,6 +89,63 @@ class SmsLimitsIT {
         }
     }
 
+    @Test
+    void behindATrustedProxyEachForwardedClientIsCountedOnItsOwnAndCannotChooseItsAddress() throws Exception {
+        OtpPolicy tight = new OtpPolicy(6, Duration.ofMinutes(5), 5, new RateLimit(3, Duration.ofMinutes(10)),
+                new RateLimit(2, Duration.ofHours(1)), new RateLimit(200, Duration.ofHours(1)));
+        HttpLimits limits = new HttpLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(20), 3,
+                TrustedProxies.parse("127.0.7.1"));
+        try (ApiFixture api = new ApiFixture(port -> defaults().withOtp(tight), limits)) {
+            // through the proxy: every client is the address the proxy appended, not the proxy's
+            assertThat(askCode(api, "127.0.7.1", "203.0.113.7", "+998905550001").status).isEqualTo(202);
+            assertThat(askCode(api, "127.0.7.1", "203.0.113.7", "+998905550002").status).isEqualTo(202);
+            assertThat(askCode(api, "127.0.7.1", "203.0.113.7", "+998905550003").status).isEqualTo(429);
+            assertThat(askCode(api, "127.0.7.1", "198.51.100.9", "+998905550004").status)
+                    .as("another client behind the same proxy").isEqualTo(202);
+            // what a client writes itself stands left of what the proxy appends, and is not believed
+            assertThat(askCode(api, "127.0.7.1", "192.0.2.44, 203.0.113.7", "+998905550005").status).isEqualTo(429);
+            // a client that does not come through the proxy keeps its own address whatever it claims
+            assertThat(askCode(api, "127.0.7.2", "192.0.2.1", "+998905550006").status).isEqualTo(202);
+            assertThat(askCode(api, "127.0.7.2", "192.0.2.2", "+998905550007").status).isEqualTo(202);
+            assertThat(askCode(api, "127.0.7.2", "192.0.2.3", "+998905550008").status)
+                    .as("a rotating X-Forwarded-For from an untrusted peer").isEqualTo(429);
+
+            // the proxy holds many clients' connections: the cap of 3 per address is not applied to it
+            assertThat(openConnectionsServed(api, "127.0.7.1", 6)).isEqualTo(6);
+            assertThat(openConnectionsServed(api, "127.0.7.3", 6)).isEqualTo(3);
+        }
+    }
+
+    /** Opens this many connections from one address and keeps them open; how many then get an answer. */
+    private static int openConnectionsServed(ApiFixture api, String from, int count) throws Exception {
+        int port = Integer.parseInt(api.baseUrl().substring(api.baseUrl().lastIndexOf(':') + 1));
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(from), 0));
+            }
+            int served = 0;
+            for (Socket s : sockets) {
+                s.setSoTimeout(10_000);
+                try {
+                    s.getOutputStream().write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    byte[] head = new byte[12];
+                    if (s.getInputStream().readNBytes(head, 0, 12) == 12) {
+                        served++;
+                    }
+                } catch (java.io.IOException closed) {
+                    // closed by the server's cap
+                }
+            }
+            return served;
+        } finally {
+            for (Socket s : sockets) {
+                s.close();
+            }
+        }
+    }
+
     private static HouseholdApiSettings defaults() {
         return HouseholdApiSettings.defaults(ApiFixture.KEY, null, null);
     }
@@ -94,12 +155,18 @@ class SmsLimitsIT {
 
     /** POST /api/v1/auth/otp sent from the given local address (a raw socket: HTTP clients cannot pick one). */
     private static Answer askCode(ApiFixture api, String from, String phone) throws Exception {
+        return askCode(api, from, null, phone);
+    }
+
+    /** The same with an {@code X-Forwarded-For} header (null: none). */
+    private static Answer askCode(ApiFixture api, String from, String forwardedFor, String phone) throws Exception {
         int port = Integer.parseInt(api.baseUrl().substring(api.baseUrl().lastIndexOf(':') + 1));
         byte[] body = new JsonObject().put("phone", phone).encode().getBytes(StandardCharsets.UTF_8);
         try (Socket s = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(from), 0)) {
             s.setSoTimeout(30_000);
             OutputStream out = s.getOutputStream();
             out.write(("POST /api/v1/auth/otp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n")
                     + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);

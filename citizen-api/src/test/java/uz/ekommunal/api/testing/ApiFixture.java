@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import uz.ekommunal.api.http.HttpLimits;
 import uz.ekommunal.gateway.ingest.HandReadings;
 import uz.ekommunal.gateway.vee.VeeLimits;
 import java.time.Instant;
@@ -67,17 +68,23 @@ public class ApiFixture implements AutoCloseable {
 
     /** @param settings the API's settings for the port it listens on (a OneID redirect URI names it) */
     public ApiFixture(IntFunction<HouseholdApiSettings> settings) throws Exception {
-        this(TestDatabase.create(), true, settings);
+        this(TestDatabase.create(), true, settings, HttpLimits.DEFAULTS);
+    }
+
+    /** With these connection limits and trusted proxies instead of the defaults. */
+    public ApiFixture(IntFunction<HouseholdApiSettings> settings, HttpLimits limits) throws Exception {
+        this(TestDatabase.create(), true, settings, limits);
     }
 
     /** A second API node on {@code first}'s database (its own Vert.x, server and caches; the same key). */
     public static ApiFixture secondNode(ApiFixture first) throws Exception {
         return new ApiFixture(first.db, false,
-                port -> HouseholdApiSettings.defaults(KEY, PhoneNumber.parse(ADMIN_PHONE).orElseThrow(), null));
+                port -> HouseholdApiSettings.defaults(KEY, PhoneNumber.parse(ADMIN_PHONE).orElseThrow(), null),
+                HttpLimits.DEFAULTS);
     }
 
-    private ApiFixture(TestDatabase db, boolean ownsDatabase, IntFunction<HouseholdApiSettings> settings)
-            throws Exception {
+    private ApiFixture(TestDatabase db, boolean ownsDatabase, IntFunction<HouseholdApiSettings> settings,
+            HttpLimits limits) throws Exception {
         this.db = db;
         this.ownsDatabase = ownsDatabase;
         if (ownsDatabase) {
@@ -92,7 +99,7 @@ public class ApiFixture implements AutoCloseable {
         // listen first and mount the routes after, so the settings can name the port
         AtomicReference<Router> router = new AtomicReference<>();
         server = new ApiServer(vertx, List.of(router::set));
-        port = server.listen("127.0.0.1", 0).await(10, TimeUnit.SECONDS);
+        port = server.listen("127.0.0.1", 0, limits).await(10, TimeUnit.SECONDS);
         api = build(settings.apply(port), adapters);
         api.users().ensureAdministrator(PhoneNumber.parse(ADMIN_PHONE).orElseThrow());
         api.routes().forEach(route -> route.accept(router.get()));
