@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The reverse proxies whose {@code X-Forwarded-For} is believed. Behind one, every connection comes
@@ -15,6 +16,8 @@ import java.util.List;
 public final class TrustedProxies {
 
     public static final TrustedProxies NONE = new TrustedProxies(List.of());
+    private static final Pattern IP_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final List<Block> blocks;
 
@@ -44,7 +47,7 @@ public final class TrustedProxies {
 
     /** The client's address for a request from {@code peer} carrying this {@code X-Forwarded-For} (may be null). */
     public String clientOf(String peer, String forwardedFor) {
-        if (forwardedFor == null || !trusts(peer)) {
+        if (forwardedFor == null || blocks.isEmpty() || !trusts(peer)) {
             return peer;
         }
         String client = peer;
@@ -64,8 +67,8 @@ public final class TrustedProxies {
 
     /** The bytes of an IP literal; null for anything else (never a name lookup). */
     static byte[] literal(String text) {
-        if (text == null || text.isEmpty() || text.length() > 45 || !text.matches("[0-9A-Fa-f:.]+")
-                || text.indexOf(':') < 0 && !text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        if (text == null || text.isEmpty() || text.length() > 45 || !IP_CHARACTERS.matcher(text).matches()
+                || text.indexOf(':') < 0 && !IPV4.matcher(text).matches()) {
             return null;
         }
         try {
