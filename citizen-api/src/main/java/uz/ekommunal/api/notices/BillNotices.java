@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import uz.ekommunal.api.http.Messages;
 import uz.ekommunal.billing.notice.NoticeFeed;
@@ -15,7 +18,8 @@ import uz.ekommunal.tariff.Money;
 /**
  * The money notices: a bill issued, a reminder {@code debt_reminder_days_before} days before the
  * due date (the 10th of the month after the billed one, as the receipts print it) while a debt
- * remains, and a payment credited. Each sweep reads the last {@code bill_lookback_hours} of
+ * remains, and a payment credited. Only an account's newest bill and payments made within
+ * {@code payment_max_age_days} are told, so history loaded at go-live sends nothing. Each sweep reads the last {@code bill_lookback_hours} of
  * billing's feed; the outbox key makes every notice once-only however often it runs.
  */
 public final class BillNotices {
@@ -43,13 +47,17 @@ public final class BillNotices {
         try (Connection c = dataSource.getConnection()) {
             Instant from = now.minus(Duration.ofHours(NoticeSettings.value(c, "bill_lookback_hours")));
             int daysBefore = NoticeSettings.value(c, "debt_reminder_days_before");
-            for (NoticeFeed.IssuedBill b : feed.issuedBetween(from, now.plusNanos(1_000))) {
+            Instant paidSince = now.minus(Duration.ofDays(NoticeSettings.value(c, "payment_max_age_days")));
+            for (NoticeFeed.IssuedBill b : newestPerAccount(feed.issuedBetween(from, now.plusNanos(1_000)))) {
                 LocalDate due = dueDate(b.periodEnd());
                 sent += once(c, now, b.accountId(), NoticeKind.BILL_ISSUED, Long.toString(b.invoiceId()),
                         l -> Messages.text(l, "notice.bill.issued", b.accountNumber(), som(b.total(), l),
                                 som(b.balanceAfter().isNegative() ? b.balanceAfter().negate() : Money.ZERO, l), day(due)));
             }
             for (NoticeFeed.CreditedPayment p : feed.creditedBetween(from, now.plusNanos(1_000))) {
+                if (p.paidAt().isBefore(paidSince)) {
+                    continue; // an old payment credited now (history at go-live): not news to anyone
+                }
                 sent += once(c, now, p.accountId(), NoticeKind.PAYMENT_CREDITED, Long.toString(p.paymentId()),
                         l -> Messages.text(l, "notice.payment.credited", p.accountNumber(), som(p.amount(), l),
                                 day(NoticeFeed.dayOf(p.paidAt()))));
@@ -67,6 +75,19 @@ public final class BillNotices {
         }
         handled.forgetBefore(now.minus(HandledEvents.keep()));
         return sent;
+    }
+
+    /**
+     * Of the bills issued in the window, each account's newest period only: its notice tells the whole
+     * debt, and a history of bills loaded at go-live (or late bills for earlier months) is not a
+     * message per month.
+     */
+    static List<NoticeFeed.IssuedBill> newestPerAccount(List<NoticeFeed.IssuedBill> bills) {
+        Map<Long, LocalDate> newest = new HashMap<>();
+        for (NoticeFeed.IssuedBill b : bills) {
+            newest.merge(b.accountId(), b.periodEnd(), (x, y) -> x.isAfter(y) ? x : y);
+        }
+        return bills.stream().filter(b -> b.periodEnd().equals(newest.get(b.accountId()))).toList();
     }
 
     /** A notice about an event, skipped when this process already told everyone about it. */

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,8 +64,11 @@ class BillNoticesIT {
     void aBillRunTellsEachAccountOnceAndARerunTellsNobodyAgain() throws Exception {
         api.api.notices().sweep();
 
-        // two bills (December, January) per account, one SMS each, in the person's language
-        assertThat(keys("notice:billIssued:%")).hasSize(4);
+        // two bills (December, January) per account issued in the window: the newest, January's, is
+        // told (it gives the whole debt), once per account, in the person's language
+        List<Long> january = invoices(LocalDate.of(2026, 1, 1));
+        assertThat(keys("notice:billIssued:%")).hasSize(2)
+                .allMatch(k -> january.stream().anyMatch(id -> k.startsWith("notice:billIssued:" + id + ":")));
         api.api.dispatcher().dispatchDue();
         assertThat(api.sms.lastTo(ANNA)).contains("1000001");
         assertThat(bodies(BOBUR)).anyMatch(b -> b.contains("выставлен счёт") && b.contains("1000002"));
@@ -76,7 +80,7 @@ class BillNoticesIT {
         assertThat(api.api.notices().sweep()).isZero();
         assertThat(concurrentSweeps()).isZero();
         api.api.dispatcher().dispatchDue();
-        assertThat(keys("notice:billIssued:%")).hasSize(4);
+        assertThat(keys("notice:billIssued:%")).hasSize(2);
         assertThat(api.sms.sent()).hasSize(before);
     }
 
@@ -84,12 +88,13 @@ class BillNoticesIT {
     void aPaymentIsConfirmedOnceEvenWhenSweptFromSeveralThreads() throws Exception {
         api.api.notices().sweep();
         List<String> paidBefore = keys("notice:paymentCredited:%");
-        assertThat(paidBefore).hasSize(1); // the fixture's payment tx-1 to 1000001, Anna's account
+        // the fixture's payment tx-1 to 1000001 was made on 5 January and credited on 7 February: too old to tell
+        assertThat(paidBefore).isEmpty();
 
         api.billing.payments().apply(new PaymentRequest("click", "tx-2", new AccountId(data.electricityB.id()), Money.ofTiyin(120_000_00),
                 api.clock.instant()));
         assertThat(concurrentSweeps()).isEqualTo(1);
-        assertThat(keys("notice:paymentCredited:%")).hasSize(2);
+        assertThat(keys("notice:paymentCredited:%")).hasSize(1);
         api.api.dispatcher().dispatchDue();
         assertThat(bodies(BOBUR)).filteredOn(b -> b.contains("120\u00a0000,00")).hasSize(1)
                 .allMatch(b -> b.contains("зачислен"));
@@ -116,9 +121,24 @@ class BillNoticesIT {
         // both owe on 7 February, three days before the January bill's due date: only Anna is reminded
         assertThat(keys("notice:debtReminder:%")).hasSize(1).allMatch(k -> k.endsWith(":" + anna));
         assertThat(keys("notice:paymentCredited:%")).noneMatch(k -> k.endsWith(":" + bobur));
-        assertThat(keys("notice:billIssued:%")).filteredOn(k -> k.endsWith(":" + bobur)).hasSize(2);
+        assertThat(keys("notice:billIssued:%")).filteredOn(k -> k.endsWith(":" + bobur)).hasSize(1);
         api.api.dispatcher().dispatchDue();
         assertThat(bodies(ANNA)).anyMatch(b -> b.contains("qarz") && b.contains("10.02.2026"));
+    }
+
+    @Test
+    void aPaymentMadeLongAgoAndCreditedNowIsNotTold() throws Exception {
+        api.api.notices().sweep();
+        int before = keys("notice:paymentCredited:%").size();
+        // history loaded at go-live: a payment of last autumn, credited today; and one of two days ago
+        api.billing.payments().apply(new PaymentRequest("click", "tx-old", new AccountId(data.electricityB.id()),
+                Money.ofTiyin(7_000_00), api.clock.instant().minus(Duration.ofDays(100))));
+        api.billing.payments().apply(new PaymentRequest("click", "tx-recent", new AccountId(data.electricityB.id()),
+                Money.ofTiyin(8_000_00), api.clock.instant().minus(Duration.ofDays(2))));
+        api.api.notices().sweep();
+        assertThat(keys("notice:paymentCredited:%")).hasSize(before + 1);
+        api.api.dispatcher().dispatchDue();
+        assertThat(bodies(BOBUR)).anyMatch(b -> b.contains("8\u00a0000,00")).noneMatch(b -> b.contains("7\u00a0000,00"));
     }
 
     @Test
@@ -158,6 +178,20 @@ class BillNoticesIT {
                 return rs.getLong(1);
             }
         }
+    }
+
+    private List<Long> invoices(LocalDate periodStart) throws Exception {
+        List<Long> out = new ArrayList<>();
+        try (Connection c = api.db.dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement("select id from billing.invoices where period_start = ?")) {
+            s.setObject(1, periodStart);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
     }
 
     private List<String> keys(String like) throws Exception {
