@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class LeakWatch {
         Instant now = clock.instant();
         List<LeakAlert> opened = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
+            Set<Long> alerting = metersWithOpenAlerts(c);
             for (LeakThresholds t : thresholds(c)) {
                 Map<Long, List<LeakDetector.HourValue>> meters = hourValues(c, t, now);
                 for (Map.Entry<Long, List<LeakDetector.HourValue>> m : meters.entrySet()) {
@@ -47,7 +49,9 @@ public final class LeakWatch {
                         found.add(f.kind());
                         open(c, m.getKey(), f, now).ifPresent(id -> opened.add(id));
                     }
-                    closeOthers(c, m.getKey(), found, now);
+                    if (alerting.contains(m.getKey())) { // an update per meter per scan only where one is open
+                        closeOthers(c, m.getKey(), found, now);
+                    }
                 }
             }
         }
@@ -72,6 +76,18 @@ public final class LeakWatch {
             }
             return out;
         }
+    }
+
+    private static Set<Long> metersWithOpenAlerts(Connection c) throws SQLException {
+        Set<Long> out = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "select distinct meter_id from gateway.leak_alerts where cleared_at is null");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
     }
 
     private static List<LeakThresholds> thresholds(Connection c) throws SQLException {
