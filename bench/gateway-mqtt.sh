@@ -22,6 +22,8 @@
 #
 # Usage: bench/gateway-mqtt.sh        (METERS, DURATION, BATCH, STEADY_SPEEDUP override the defaults;
 #        PORT fixes Mosquitto's port, GATEWAY_JAVA_OPTS adds JVM options to the gateway, e.g. a flight recording;
+#        GATEWAY_JVM replaces the gateway's tuning, "-XX:+UseBiasedLocking -XX:+UseParallelGC" (below; "" for the
+#        JVM's defaults), SIM_JVM the load generator's, the same by default; SIM_JAVA_OPTS adds options to it;
 #        KEEP_DB=1 keeps the database; SKIP_PROBE=1 leaves out step 3; JAR runs a jar built elsewhere, e.g.
 #        an older commit's for an A/B comparison; GATEWAY_ENV adds settings to the gateway, e.g.
 #        "EKOMMUNAL_INGEST_WRITERS=4")
@@ -35,6 +37,12 @@ DURATION=${DURATION:-2d}
 BATCH=${BATCH:-4}
 STEADY_SPEEDUP=${STEADY_SPEEDUP:-800}
 STEADY_SPREAD=${STEADY_SPREAD:-1}
+# The gateway's JVM on JDK 17 (docs/benchmarks.md, session 7): Paho copies every PUBLISH byte by byte through a
+# synchronized ByteArrayInputStream (twice); biased locking makes those uncontended locks nearly free (its
+# receive threads' CPU a third). The parallel collector costs less CPU per byte allocated than G1. Both are
+# JDK 17 options (biased locking is deprecated, removed in JDK 18): the same flags as ops/compose.yaml's gateway.
+GATEWAY_JVM=${GATEWAY_JVM-"-XX:+UseBiasedLocking -XX:+UseParallelGC"}
+SIM_JVM=${SIM_JVM-"-XX:+UseBiasedLocking -XX:+UseParallelGC"}
 PG=${PG:-"-h 127.0.0.1 -U postgres"}
 
 echo "== building"
@@ -75,7 +83,7 @@ CONF
 [ "$(id -u)" != 0 ] || echo "user root" >> "$work/mosquitto.conf"  # else Mosquitto drops to a user that cannot read $work
 bench_start mosquitto "$work/mosquitto.log" mosquitto -c "$work/mosquitto.conf"
 mq=$(bench_pid mosquitto)
-simulator=(java ${SIM_JAVA_OPTS:-} -cp "$jar" uz.ekommunal.simulator.SimulateCommand --mqtt-url "tcp://127.0.0.1:$port"
+simulator=(java $SIM_JVM ${SIM_JAVA_OPTS:-} -cp "$jar" uz.ekommunal.simulator.SimulateCommand --mqtt-url "tcp://127.0.0.1:$port"
            --mqtt-user "$EKOMMUNAL_MQTT_HEADEND_USER" --mqtt-password "$EKOMMUNAL_MQTT_HEADEND_SECRET")
 sim() { "${simulator[@]}" "$@"; }
 
@@ -85,7 +93,7 @@ echo "PROBE0001,electricity,mqtt,1-0:1.8.0,kWh,9,1,,,,,,$probe_secret" >> "$work
 
 bench_start gateway "$work/gateway.log" env EKOMMUNAL_MQTT_URL="tcp://127.0.0.1:$port" \
   EKOMMUNAL_MQTT_CLIENT_ID="bench-gateway" EKOMMUNAL_METER_SEED="$work/meters.csv" EKOMMUNAL_DATA_DIR="$work/data" \
-  EKOMMUNAL_COAP_PORT=-1 EKOMMUNAL_METRICS_PORT=-1 ${GATEWAY_ENV:-} java -Xmx2g ${GATEWAY_JAVA_OPTS:-} -jar "$jar" gateway
+  EKOMMUNAL_COAP_PORT=-1 EKOMMUNAL_METRICS_PORT=-1 ${GATEWAY_ENV:-} java -Xmx2g $GATEWAY_JVM ${GATEWAY_JAVA_OPTS:-} -jar "$jar" gateway
 gw=$(bench_pid gateway)
 until grep -q "is running" "$work/gateway.log"; do kill -0 $gw || { cat "$work/gateway.log"; exit 1; }; sleep 0.2; done
 auth && kill -HUP $mq  # now with every registered meter's hash (the probe signs in as itself)
