@@ -19,5 +19,11 @@ create trigger verification_stamp after insert or update or delete or truncate o
     for each statement execute function bump_verification_stamp();
 create trigger verification_stamp after insert or update or delete or truncate on verification_intervals
     for each statement execute function bump_verification_stamp();
-create trigger verification_stamp after update of utility, installed_at, replaced_at or delete or truncate on meters
+-- per row and only on a real change: registering a meter again (insert ... on conflict do update, which sets
+-- utility to the same value) must not bump it, nor lock the one row against other registrations
+create trigger verification_stamp_changed after update on meters for each row
+    when (old.utility is distinct from new.utility or old.installed_at is distinct from new.installed_at
+          or old.replaced_at is distinct from new.replaced_at)
+    execute function bump_verification_stamp();
+create trigger verification_stamp after delete or truncate on meters
     for each statement execute function bump_verification_stamp();

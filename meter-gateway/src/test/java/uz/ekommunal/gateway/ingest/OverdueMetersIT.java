@@ -36,7 +36,9 @@ class OverdueMetersIT {
     private static final String GAS = "G9300001";
     private static final String WATER = "W9300001";
     private static final int UNVERIFIED = QualityFlag.UNVERIFIED.bit();
+    private static final String BACKDATED = "G9300002";
     private static TestDatabase db;
+    private static MeterRegistry registry;
     private static HandReadings writer;
     private static MeterVerifications elsewhere;
 
@@ -44,10 +46,10 @@ class OverdueMetersIT {
     static void start() throws Exception {
         db = TestDatabase.create();
         GatewaySchema.migrate(db.dataSource());
-        MeterRegistry registry = new MeterRegistry(db.dataSource());
+        registry = new MeterRegistry(db.dataSource());
         // gas every 60 months: installed in January 2020, due in January 2025, overdue now
-        registry.register(new NewMeter(GAS, "gas", "mqtt", null, 8, BigDecimal.ONE, null,
-                Instant.parse("2020-01-10T00:00:00Z")));
+        registry.register(gasMeter(GAS, "2020-01-10T00:00:00Z"));
+        registry.register(gasMeter(BACKDATED, "2022-01-10T00:00:00Z")); // due in January 2027
         // cold water every 72 months: due in 2029
         registry.register(new NewMeter(WATER, "cold_water", "mqtt", null, 8, BigDecimal.ONE, null,
                 Instant.parse("2023-05-01T00:00:00Z")));
@@ -59,6 +61,18 @@ class OverdueMetersIT {
     @AfterAll
     static void stop() throws Exception {
         db.close();
+    }
+
+    private static NewMeter gasMeter(String serial, String installed) {
+        return new NewMeter(serial, "gas", "mqtt", null, 8, BigDecimal.ONE, null, Instant.parse(installed));
+    }
+
+    private static long stamp() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("select version from gateway.verification_stamp")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static int quality(String serial, Register register, String at, String value) throws Exception {
@@ -93,5 +107,19 @@ class OverdueMetersIT {
 
         sql("update gateway.verification_intervals set months = 60 where utility = 'gas'");
         assertThat(gas("2026-11-19T11:00:00Z", "101.5") & UNVERIFIED).isZero();
+    }
+
+    @Test
+    void aMeterDatedBackIsSeenAndRegisteringAgainMovesNothing() throws Exception {
+        assertThat(quality(BACKDATED, Register.GAS_VOLUME, "2026-11-19T08:00:00Z", "10.0") & UNVERIFIED).isZero();
+        long before = stamp();
+        registry.register(gasMeter(BACKDATED, "2022-01-10T00:00:00Z")); // a seed file loaded again
+        assertThat(stamp()).as("registering the same meter again").isEqualTo(before);
+
+        // its installation dated back to 2020 (a history imported): due in January 2025, overdue now
+        assertThat(registry.installedSince(java.util.List.of(BACKDATED), Instant.parse("2020-01-10T00:00:00Z")))
+                .isEqualTo(1);
+        assertThat(quality(BACKDATED, Register.GAS_VOLUME, "2026-11-19T09:00:00Z", "10.5") & UNVERIFIED)
+                .isEqualTo(UNVERIFIED);
     }
 }
