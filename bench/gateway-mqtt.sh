@@ -22,6 +22,8 @@
 #
 # Usage: bench/gateway-mqtt.sh        (METERS, DURATION, BATCH, STEADY_SPEEDUP override the defaults;
 #        PORT fixes Mosquitto's port, GATEWAY_JAVA_OPTS adds JVM options to the gateway, e.g. a flight recording;
+#        GATEWAY_JVM replaces the gateway's tuning, "-XX:+UseBiasedLocking -XX:+UseParallelGC" (below; "" for the
+#        JVM's defaults), SIM_JVM the load generator's, the same by default; SIM_JAVA_OPTS adds options to it;
 #        KEEP_DB=1 keeps the database; SKIP_PROBE=1 leaves out step 3; JAR runs a jar built elsewhere, e.g.
 #        an older commit's for an A/B comparison; GATEWAY_ENV adds settings to the gateway, e.g.
 #        "EKOMMUNAL_INGEST_WRITERS=4")
@@ -35,6 +37,12 @@ DURATION=${DURATION:-2d}
 BATCH=${BATCH:-4}
 STEADY_SPEEDUP=${STEADY_SPEEDUP:-800}
 STEADY_SPREAD=${STEADY_SPREAD:-1}
+# The gateway's JVM on JDK 17 (docs/benchmarks.md, session 7): Paho copies every PUBLISH byte by byte through a
+# synchronized ByteArrayInputStream (twice); biased locking makes those uncontended locks nearly free (its
+# receive threads' CPU a third). The parallel collector costs less CPU per byte allocated than G1. Both are
+# JDK 17 options (biased locking is deprecated, removed in JDK 18): the same flags as ops/compose.yaml's gateway.
+GATEWAY_JVM=${GATEWAY_JVM-"-XX:+UseBiasedLocking -XX:+UseParallelGC"}
+SIM_JVM=${SIM_JVM-"-XX:+UseBiasedLocking -XX:+UseParallelGC"}
 PG=${PG:-"-h 127.0.0.1 -U postgres"}
 
 echo "== building"
@@ -75,7 +83,7 @@ CONF
 [ "$(id -u)" != 0 ] || echo "user root" >> "$work/mosquitto.conf"  # else Mosquitto drops to a user that cannot read $work
 bench_start mosquitto "$work/mosquitto.log" mosquitto -c "$work/mosquitto.conf"
 mq=$(bench_pid mosquitto)
-simulator=(java -cp "$jar" uz.ekommunal.simulator.SimulateCommand --mqtt-url "tcp://127.0.0.1:$port"
+simulator=(java $SIM_JVM ${SIM_JAVA_OPTS:-} -cp "$jar" uz.ekommunal.simulator.SimulateCommand --mqtt-url "tcp://127.0.0.1:$port"
            --mqtt-user "$EKOMMUNAL_MQTT_HEADEND_USER" --mqtt-password "$EKOMMUNAL_MQTT_HEADEND_SECRET")
 sim() { "${simulator[@]}" "$@"; }
 
@@ -85,7 +93,7 @@ echo "PROBE0001,electricity,mqtt,1-0:1.8.0,kWh,9,1,,,,,,$probe_secret" >> "$work
 
 bench_start gateway "$work/gateway.log" env EKOMMUNAL_MQTT_URL="tcp://127.0.0.1:$port" \
   EKOMMUNAL_MQTT_CLIENT_ID="bench-gateway" EKOMMUNAL_METER_SEED="$work/meters.csv" EKOMMUNAL_DATA_DIR="$work/data" \
-  EKOMMUNAL_COAP_PORT=-1 EKOMMUNAL_METRICS_PORT=-1 ${GATEWAY_ENV:-} java -Xmx2g ${GATEWAY_JAVA_OPTS:-} -jar "$jar" gateway
+  EKOMMUNAL_COAP_PORT=-1 EKOMMUNAL_METRICS_PORT=-1 ${GATEWAY_ENV:-} java -Xmx2g $GATEWAY_JVM ${GATEWAY_JAVA_OPTS:-} -jar "$jar" gateway
 gw=$(bench_pid gateway)
 until grep -q "is running" "$work/gateway.log"; do kill -0 $gw || { cat "$work/gateway.log"; exit 1; }; sleep 0.2; done
 auth && kill -HUP $mq  # now with every registered meter's hash (the probe signs in as itself)
@@ -100,17 +108,28 @@ gateway_threads() {
   done 2>/dev/null
 }
 
+# CPU seconds (user + system) of one process so far, from the kernel's accounting
+proc_cpu() { awk -v tck="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); printf "%.2f", ($12 + $13) / tck }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# this run's PostgreSQL backends (the gateway's connections) and the server's shared background processes
+backends() { psql $PG -tAc "select pid from pg_stat_activity where datname = '$db' and pid <> pg_backend_pid()" postgres; }
+pg_helpers() { ps -u postgres -o pid=,args= | grep -E "walwriter|checkpointer|background writer|autovacuum|logical" | awk '{ print $1 }'; }
+cpu_of() { local sum=0 p; for p in "$@"; do sum=$(echo "$sum + $(proc_cpu "$p")" | bc -l); done; echo "$sum"; }
+
 echo "== 1. sustained ingestion: as fast as the broker acknowledges, $DURATION of simulated time"
 cpu0=$(gateway_cpu)
 gateway_threads > "$work/threads0"
+pg_pids=$(backends); helper_pids=$(pg_helpers)
+mq0=$(proc_cpu "$mq"); be0=$(cpu_of $pg_pids); hp0=$(cpu_of $helper_pids)
 t0=$(date +%s.%N)
-sim --meters "$METERS" --protocol mqtt --utility electricity --duration "$DURATION" --interval 15m \
+/usr/bin/time -f "%U %S" -o "$work/sim.time" "${simulator[@]}" --meters "$METERS" --protocol mqtt --utility electricity --duration "$DURATION" --interval 15m \
     --speedup max --batch "$BATCH" --mqtt-clients 4 --mqtt-max-inflight 2000 --drain-timeout 120s | tee "$work/sim.log" | grep -E "^summary|acknowledged|rate"
 acked=$(grep -oE "readings generated [0-9]+, sent [0-9]+, acknowledged [0-9]+" "$work/sim.log" | grep -oE "[0-9]+$")
 until [ "$(count)" -ge "$acked" ]; do sleep 0.2; done
 t1=$(date +%s.%N)
 cpu1=$(gateway_cpu)
 gateway_threads > "$work/threads1"
+pg_pids=$(printf "%s\n" $pg_pids $(backends) | sort -u)  # and any opened meanwhile (from zero)
+mq1=$(proc_cpu "$mq"); be1=$(cpu_of $pg_pids); hp1=$(cpu_of $helper_pids)
 stored=$(count)
 ingest_s=$(echo "$t1 - $t0" | bc -l)
 ingest_rate=$(echo "$stored / $ingest_s" | bc -l)
@@ -118,6 +137,10 @@ printf "acknowledged %d, stored %d, lost %d; %.1f s from first publish to last q
   "$acked" "$stored" "$((acked - stored))" "$ingest_s" "$ingest_rate"
 printf "gateway CPU %.1f s: %.1f CPU-s per million readings\n" "$(echo "$cpu1 - $cpu0" | bc -l)" \
   "$(echo "($cpu1 - $cpu0) * 1000000 / $stored" | bc -l)"
+# every process of the chain, per million readings (the server's background processes serve every database on it)
+awk -v n="$stored" -v gw="$(echo "$cpu1 - $cpu0" | bc -l)" -v mq="$(echo "$mq1 - $mq0" | bc -l)" \
+    -v be="$(echo "$be1 - $be0" | bc -l)" -v hp="$(echo "$hp1 - $hp0" | bc -l)" '{ sim = $1 + $2 }
+  END { m = n / 1e6; printf "CPU-s per million readings: gateway %.1f, mosquitto %.1f, postgres backends %.1f, postgres background %.1f (shared), simulator %.1f; all %.1f\n", gw / m, mq / m, be / m, hp / m, sim / m, (gw + mq + be + hp + sim) / m }' "$work/sim.time"
 # the same CPU by kind of thread (names as the JVM gives them; digits dropped)
 awk -v tck="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $3; next }
   { name = $2; gsub(/[0-9#_-]+$/, "", name); used[name] += $3 - before[$1] }

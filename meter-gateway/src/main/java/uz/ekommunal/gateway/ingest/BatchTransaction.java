@@ -28,6 +28,7 @@ import uz.ekommunal.gateway.vee.HoldRule;
 import uz.ekommunal.gateway.vee.RecentReadings;
 import uz.ekommunal.gateway.vee.QualityFlag;
 import uz.ekommunal.gateway.vee.Vee;
+import uz.ekommunal.gateway.verification.DueDateCache;
 
 /**
  * Writes one batch in the caller's transaction: resolves serials to meters, validates each
@@ -38,6 +39,9 @@ import uz.ekommunal.gateway.vee.Vee;
  */
 final class BatchTransaction {
 
+    /** Meters whose verification due dates a writer keeps between batches (about 100 bytes each). */
+    private static final int DUE_DATES_KEPT = 250_000;
+
     private final MeterRegistry registry;
     private final ReadingStore store;
     private final Vee vee;
@@ -45,6 +49,7 @@ final class BatchTransaction {
     private final IngestCounters counters;
     private final Duration holdAge;
     private final QuarantineBudget budget;
+    private final DueDateCache dueDates;
 
     BatchTransaction(MeterRegistry registry, ReadingStore store, Vee vee, RecentReadings<RegisterKey> recent,
             IngestCounters counters, Duration holdAge, QuarantineBudget budget) {
@@ -55,6 +60,7 @@ final class BatchTransaction {
         this.counters = counters;
         this.holdAge = holdAge;
         this.budget = budget;
+        this.dueDates = new DueDateCache(DUE_DATES_KEPT);
     }
 
     /** What a write did; {@link #committed()} must be called once the transaction commits. */
@@ -154,7 +160,7 @@ final class BatchTransaction {
         HoldRule hold = new HoldRule(holdAge, known.isEmpty() ? null : ClosedPeriods.closedThrough(connection));
         List<ReadingRow> rows = new ArrayList<>(known.size());
         List<ReadingConflict> conflicts = new ArrayList<>();
-        Map<Long, java.time.Instant> unverifiedFrom = OverdueMeters.unverifiedFrom(connection, known);
+        Map<Long, java.time.Instant> unverifiedFrom = OverdueMeters.unverifiedFrom(connection, known, dueDates);
         int[] flagged = validate(known, working, backfilled, hold, unverifiedFrom, rows, conflicts);
 
         int inserted = rows.isEmpty() ? 0 : store.insert(connection, rows);

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import uz.ekommunal.platform.HouseholdTime;
 import uz.ekommunal.gateway.vee.QualityFlag;
-import uz.ekommunal.gateway.verification.MeterVerifications;
+import uz.ekommunal.gateway.verification.DueDateCache;
 
 /**
  * A meter past its verification due date measures without a valid certificate: its readings are
@@ -23,13 +23,14 @@ final class OverdueMeters {
     }
 
     /** From which instant (the due day's start in Tashkent) each meter of the batch is overdue. */
-    static Map<Long, Instant> unverifiedFrom(Connection c, List<BatchTransaction.Known> readings) throws SQLException {
+    static Map<Long, Instant> unverifiedFrom(Connection c, List<BatchTransaction.Known> readings, DueDateCache dueDates)
+            throws SQLException {
         Set<Long> ids = new HashSet<>();
         for (BatchTransaction.Known r : readings) {
             ids.add(r.meter().id());
         }
         Map<Long, Instant> out = new HashMap<>();
-        for (Map.Entry<Long, LocalDate> e : MeterVerifications.dueDates(c, ids).entrySet()) {
+        for (Map.Entry<Long, LocalDate> e : dueDates.dueDates(c, ids).entrySet()) {
             out.put(e.getKey(), e.getValue().atStartOfDay(HouseholdTime.ZONE).toInstant());
         }
         return out;
