@@ -56,7 +56,7 @@ bench_start writer /dev/null java -cp "$jar" uz.ekommunal.simulator.SimulateComm
     --meters "$METERS" --protocol coap --utility electricity --duration 0s --speedup max \
     --meters-file "$work/meters.csv"
 for _ in $(seq 1 600); do
-  [ "$(wc -l < "$work/meters.csv" 2>/dev/null || echo 0)" -gt "$METERS" ] && break; sleep 0.2
+  [ -f "$work/meters.csv" ] && [ "$(wc -l < "$work/meters.csv")" -gt "$METERS" ] && break; sleep 0.2
 done
 sleep 0.5; kill -KILL "$(bench_pid writer)" 2>/dev/null || true; bench_stop writer
 [ -s "$work/meters.csv" ] || { echo "no meters file"; exit 1; }
