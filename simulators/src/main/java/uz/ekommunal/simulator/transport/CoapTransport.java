@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -82,12 +81,8 @@ public final class CoapTransport implements PackTransport {
     public void start() throws IOException {
         if (!dtls) {
             // the endpoints share two small thread pools: a pool per endpoint would be hundreds of threads
-            // a confirmable request's retransmission timer is cancelled when its answer comes: removed at once, the
-            // timers' queue holds about the requests in flight, not every request of the last ACK timeout (2-3 s)
-            ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon("coap-timers"));
-            timers.setRemoveOnCancelPolicy(true);
             plainExecutors = new ScheduledExecutorService[] {Executors.newScheduledThreadPool(2, daemon("coap-main")),
-                timers};
+                Executors.newScheduledThreadPool(1, daemon("coap-timers"))};
             for (int i = 0; i < plainEndpoints(meterCount, ports); i++) {
                 CoapEndpoint endpoint = CoapSetup.plainEndpoint();
                 endpoint.setExecutors(plainExecutors[0], plainExecutors[1]);
