@@ -271,6 +271,31 @@ class CoapIntakeIT {
         }
     }
 
+    /**
+     * A meter's retransmission (the same confirmable message again: same message id, same bytes) is
+     * answered 2.04 and stored once, both while the intake remembers the message and after the meter's
+     * later messages have pushed it out of the per-meter duplicate window (duplicates are kept per
+     * address, so memory follows meters, not load).
+     */
+    @Test
+    void aRetransmittedPostIsAnsweredChangedAndStoredOnceWithinAndBeyondTheDuplicateWindow() throws Exception {
+        String serial = register(null);
+        try (RawCoapMeter meter = new RawCoapMeter(intake.port())) {
+            byte[] first = meter.post(serial, TIME, "100.5", 1000);
+
+            assertThat(meter.exchange(first)).as("first").isEqualTo(ResponseCode.CHANGED);
+            assertThat(meter.exchange(first)).as("retransmission, remembered").isEqualTo(ResponseCode.CHANGED);
+            for (int i = 1; i <= 40; i++) {  // more than the per-meter window: the first message is forgotten
+                assertThat(meter.exchange(meter.post(serial, TIME + 900L * i, String.valueOf(100.5 + i), 1000 + i)))
+                        .isEqualTo(ResponseCode.CHANGED);
+            }
+            assertThat(meter.exchange(first)).as("retransmission, forgotten").isEqualTo(ResponseCode.CHANGED);
+        }
+        assertThat(pipeline.readings(serial)).hasSize(41)
+                .filteredOn(r -> r.time().getEpochSecond() == TIME).singleElement()
+                .satisfies(r -> assertThat(r.value()).isEqualByComparingTo("100.5"));
+    }
+
     private static String plainUrl() {
         return "coap://127.0.0.1:" + intake.port() + "/readings";
     }
