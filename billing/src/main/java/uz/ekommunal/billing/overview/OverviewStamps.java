@@ -47,10 +47,13 @@ final class OverviewStamps {
     private OverviewStamps() {
     }
 
-    /** The stamps of these accounts now, after {@code prefix} (statements sent with it); unknown ones are absent. */
-    static Map<Long, String> read(Connection c, String prefix, Collection<Long> accountIds, Instant now)
-            throws SQLException {
-        try (PreparedStatement all = c.prepareStatement(prefix + STAMPS)) {
+    /**
+     * The stamps of these accounts now, between {@code prefix} and {@code suffix} (statements sent
+     * with it, in the same round trip); unknown ones are absent.
+     */
+    static Map<Long, String> read(Connection c, String prefix, String suffix, Collection<Long> accountIds,
+            Instant now) throws SQLException {
+        try (PreparedStatement all = c.prepareStatement(prefix + STAMPS + suffix)) {
             all.setTimestamp(1, Timestamp.from(Ledger.through(now)));
             all.setDate(2, Date.valueOf(BillingTime.dayOf(now)));
             all.setArray(3, c.createArrayOf("bigint", accountIds.toArray()));

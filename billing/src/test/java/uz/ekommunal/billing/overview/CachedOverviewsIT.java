@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +129,24 @@ class CachedOverviewsIT {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theStampsRunOnAGenericPlanAndLeaveTheSessionAsItWas() throws Exception {
+        try (Connection c = db.dataSource().getConnection()) {
+            for (int i = 0; i < 12; i++) {
+                assertThat(nodeB.readChecked(c, List.of(account.id(), busy.id()))).hasSize(2);
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select sum(generic_plans), sum(custom_plans), "
+                         + "current_setting('plan_cache_mode') from pg_prepared_statements "
+                         + "where statement like '%concat_ws%'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).as("generic plans of the stamps' statement").isGreaterThan(0);
+                assertThat(rs.getLong(2)).as("custom plans of the stamps' statement").isZero();
+                assertThat(rs.getString(3)).as("the session's setting after the reads").isEqualTo("auto");
+            }
         }
     }
 
