@@ -40,6 +40,7 @@ public final class WidgetRoutes {
     private final LinkedAccounts links;
     private final CardReader cards;
     private final Duration cardTimeout;
+    private final CardJsonCache json = new CardJsonCache();
 
     public WidgetRoutes(Vertx vertx, Authenticate authenticate, LinkedAccounts links, CardReader cards,
             Duration cardTimeout) {
@@ -63,10 +64,10 @@ public final class WidgetRoutes {
         vertx.executeBlocking(() -> {
             Page page = page(caller, after, limit);
             if (page.ids().isEmpty()) {
-                return new Answer(page, WidgetJson.page(page.ids(), Map.of(), page.next()));
+                return new Answer(page, json.page(page.ids(), Map.of(), page.next()));
             }
             try {
-                return new Answer(page, WidgetJson.page(page.ids(), cards.readAll(page.ids()), page.next()));
+                return new Answer(page, json.page(page.ids(), cards.readAll(page.ids()), page.next()));
             } catch (Exception e) {
                 LOG.warn("Widget cards {} not read together, reading each: {}", page.ids(), e.toString());
                 return new Answer(page, null);
@@ -119,7 +120,7 @@ public final class WidgetRoutes {
                     read.put(page.ids().get(i), futures.get(i).result());
                 }
             }
-            RouteSupport.json(ctx, 200, WidgetJson.page(page.ids(), read, page.next()));
+            RouteSupport.json(ctx, 200, json.page(page.ids(), read, page.next()));
         });
     }
 
