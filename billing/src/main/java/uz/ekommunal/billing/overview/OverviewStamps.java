@@ -8,8 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.ledger.Ledger;
 
@@ -25,7 +26,7 @@ import uz.ekommunal.billing.ledger.Ledger;
 final class OverviewStamps {
 
     private static final String STAMPS = """
-            select a.id, concat_ws('|', a.xmin, p.xmin,
+            select k.id, case when a.id is not null then concat_ws('|', a.xmin, p.xmin,
                 (select count(*) || ':' || coalesce(sum(e.amount_tiyin) filter (where e.effective_at < ?), 0)
                  from billing.ledger_entries e where e.account_id = a.id),
                 (select string_agg(s.xmin || ':' || (s.billed_until is null or s.billed_until > current_date),
@@ -39,10 +40,11 @@ final class OverviewStamps {
                  and f.valid_from <= ? order by f.valid_from desc limit 1),
                 (select string_agg(m.xmin::text, ',' order by m.xmin::text) from billing.account_meters m
                  where m.account_id = a.id),
-                current_date) stamp
-            from billing.accounts a
-            join billing.providers p on p.id = a.provider_id
-            where a.id = any (?)""";
+                current_date) end stamp
+            from unnest(%s) with ordinality as k(id, n)
+            left join billing.accounts a on a.id = k.id
+            left join billing.providers p on p.id = a.provider_id
+            order by k.n""";
 
     private OverviewStamps() {
     }
@@ -53,11 +55,35 @@ final class OverviewStamps {
      */
     static Map<Long, String> read(Connection c, String prefix, String suffix, Collection<Long> accountIds,
             Instant now) throws SQLException {
-        try (PreparedStatement all = c.prepareStatement(prefix + STAMPS + suffix)) {
+        Map<Long, String> stamps = read(c, prefix + STAMPS.formatted("?::bigint[]") + suffix, now,
+                all -> all.setArray(3, c.createArrayOf("bigint", accountIds.toArray())));
+        stamps.values().removeIf(Objects::isNull);
+        return stamps;
+    }
+
+    /**
+     * The ids the query gives, in its order, each with its stamp now, or null when it is no
+     * account; the query runs in the stamps' statement (one snapshot, one round trip).
+     */
+    static Map<Long, String> read(Connection c, String prefix, String suffix, AccountOverviews.IdQuery ids,
+            Instant now) throws SQLException {
+        return read(c, prefix + STAMPS.formatted("array(" + ids.sql() + ")") + suffix, now, all -> {
+            for (int i = 0; i < ids.params().size(); i++) {
+                all.setObject(3 + i, ids.params().get(i));
+            }
+        });
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static Map<Long, String> read(Connection c, String sql, Instant now, Binder ids) throws SQLException {
+        try (PreparedStatement all = c.prepareStatement(sql)) {
             all.setTimestamp(1, Timestamp.from(Ledger.through(now)));
             all.setDate(2, Date.valueOf(BillingTime.dayOf(now)));
-            all.setArray(3, c.createArrayOf("bigint", accountIds.toArray()));
-            Map<Long, String> out = new HashMap<>();
+            ids.bind(all);
+            Map<Long, String> out = new LinkedHashMap<>();
             boolean rows = all.execute();
             while (rows || all.getUpdateCount() != -1) {
                 if (rows) {

@@ -133,6 +133,27 @@ class CachedOverviewsIT {
     }
 
     @Test
+    void aPageOfIdsIsReadInTheStampsStatementInItsOrderAndNeverStale() throws Exception {
+        AccountOverviews.IdQuery ids = new AccountOverviews.IdQuery(
+                "select x from (values (1, ?::bigint), (2, ?::bigint), (3, ?::bigint)) v(n, x) order by n",
+                List.of(busy.id(), 999_999L, account.id()));
+        for (int i = 0; i < 3; i++) {
+            AccountOverviews.Page page;
+            try (Connection c = db.dataSource().getConnection()) {
+                page = nodeB.readChecked(c, ids);
+                assertThat(c.getAutoCommit()).as("left in autocommit").isTrue();
+            }
+            assertThat(page.ids()).containsExactly(busy.id(), 999_999L, account.id());
+            assertThat(page.overviews()).containsOnlyKeys(busy.id(), account.id());
+            try (Connection c = db.dataSource().getConnection()) {
+                assertThat(page.overviews()).isEqualTo(nodeA.read(c, List.of(busy.id(), account.id())));
+            }
+            payments.apply(new PaymentRequest("uzcard", "page-" + i, AccountId.of(busy), Money.ofTiyin(700L),
+                    clock.instant().minus(Duration.ofMinutes(1))));
+        }
+    }
+
+    @Test
     void theStampsRunOnAGenericPlanAndLeaveTheSessionAsItWas() throws Exception {
         try (Connection c = db.dataSource().getConnection()) {
             for (int i = 0; i < 12; i++) {
