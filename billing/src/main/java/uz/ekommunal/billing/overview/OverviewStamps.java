@@ -21,12 +21,16 @@ import uz.ekommunal.billing.ledger.Ledger;
  * new one); the ledger's count of entries and the balance now (the ledger is append-only, so a
  * payment, a charge, a reversal or an entry coming due all change it); the versions of the service
  * rows with whether each is billed today; the latest invoice, the last standing payment and the
- * facts valid today, each by id or row and version; and the versions of the meter links.
+ * facts valid today, each by id or row and version; and the versions of the meter links. The ids
+ * keep their order (a page's), and the accounts are found by their key ({@code = any}): joined to
+ * the ids directly, the generic plan read every account (a hash join over a sequential scan).
  */
 final class OverviewStamps {
 
     private static final String STAMPS = """
-            select k.id, case when a.id is not null then concat_ws('|', a.xmin, p.xmin,
+            with k as materialized (select id, n from unnest(%s) with ordinality as k(id, n))
+            select k.id, st.stamp from k left join (
+            select a.id, concat_ws('|', a.xmin, p.xmin,
                 (select count(*) || ':' || coalesce(sum(e.amount_tiyin) filter (where e.effective_at < ?), 0)
                  from billing.ledger_entries e where e.account_id = a.id),
                 (select string_agg(s.xmin || ':' || (s.billed_until is null or s.billed_until > current_date),
@@ -40,10 +44,10 @@ final class OverviewStamps {
                  and f.valid_from <= ? order by f.valid_from desc limit 1),
                 (select string_agg(m.xmin::text, ',' order by m.xmin::text) from billing.account_meters m
                  where m.account_id = a.id),
-                current_date) end stamp
-            from unnest(%s) with ordinality as k(id, n)
-            left join billing.accounts a on a.id = k.id
-            left join billing.providers p on p.id = a.provider_id
+                current_date) stamp
+            from billing.accounts a
+            join billing.providers p on p.id = a.provider_id
+            where a.id = any (array(select id from k))) st on st.id = k.id
             order by k.n""";
 
     private OverviewStamps() {
@@ -56,7 +60,10 @@ final class OverviewStamps {
     static Map<Long, String> read(Connection c, String prefix, String suffix, Collection<Long> accountIds,
             Instant now) throws SQLException {
         Map<Long, String> stamps = read(c, prefix + STAMPS.formatted("?::bigint[]") + suffix, now,
-                all -> all.setArray(3, c.createArrayOf("bigint", accountIds.toArray())));
+                all -> {
+                    all.setArray(1, c.createArrayOf("bigint", accountIds.toArray()));
+                    return 1;
+                });
         stamps.values().removeIf(Objects::isNull);
         return stamps;
     }
@@ -69,20 +76,22 @@ final class OverviewStamps {
             Instant now) throws SQLException {
         return read(c, prefix + STAMPS.formatted("array(" + ids.sql() + ")") + suffix, now, all -> {
             for (int i = 0; i < ids.params().size(); i++) {
-                all.setObject(3 + i, ids.params().get(i));
+                all.setObject(1 + i, ids.params().get(i));
             }
+            return ids.params().size();
         });
     }
 
+    /** Binds the ids' parameters, the statement's first; returns how many. */
     private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
+        int bind(PreparedStatement statement) throws SQLException;
     }
 
     private static Map<Long, String> read(Connection c, String sql, Instant now, Binder ids) throws SQLException {
         try (PreparedStatement all = c.prepareStatement(sql)) {
-            all.setTimestamp(1, Timestamp.from(Ledger.through(now)));
-            all.setDate(2, Date.valueOf(BillingTime.dayOf(now)));
-            ids.bind(all);
+            int bound = ids.bind(all);
+            all.setTimestamp(bound + 1, Timestamp.from(Ledger.through(now)));
+            all.setDate(bound + 2, Date.valueOf(BillingTime.dayOf(now)));
             Map<Long, String> out = new LinkedHashMap<>();
             boolean rows = all.execute();
             while (rows || all.getUpdateCount() != -1) {
