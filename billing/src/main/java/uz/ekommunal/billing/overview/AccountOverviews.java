@@ -95,7 +95,7 @@ public final class AccountOverviews {
      */
     public Map<Long, AccountOverview> readInSnapshot(Connection c, Collection<Long> accountIds) throws SQLException {
         Instant now = clock.instant();
-        Map<Long, String> stamps = OverviewStamps.read(c, SNAPSHOT, accountIds, now);
+        Map<Long, String> stamps = OverviewStamps.read(c, SNAPSHOT, "", accountIds, now);
         Map<Long, AccountOverview> out = new HashMap<>();
         List<Long> missing = fromCache(stamps, accountIds, now, out);
         if (!missing.isEmpty()) {
@@ -111,16 +111,52 @@ public final class AccountOverviews {
      * every account is cached: the stamps' one statement sees one snapshot, and a cached overview
      * whose stamp matches is what a read in that snapshot would give. Otherwise a repeatable-read
      * transaction is begun, {@link #readInSnapshot} is read in it and committed; the connection is
-     * left in autocommit mode.
+     * left in autocommit mode. The stamps' statement is sent between a {@code set} of the generic
+     * plan and its {@code reset}, in one round trip: PostgreSQL otherwise chose a custom plan on
+     * every execution (pg_prepared_statements: 0 generic, 12 custom), planning it in 0.67 ms to
+     * run it in 0.31 ms (generic: 0.03 ms and 0.44 ms).
      */
     public Map<Long, AccountOverview> readChecked(Connection c, Collection<Long> accountIds) throws SQLException {
         Instant now = clock.instant();
-        Map<Long, String> stamps = OverviewStamps.read(c, "", accountIds, now);
+        Map<Long, String> stamps = OverviewStamps.read(c, GENERIC, RESET, accountIds, now);
         Map<Long, AccountOverview> out = new HashMap<>();
         if (fromCache(stamps, accountIds, now, out).isEmpty()) {
             return out;
         }
         return Transactions.inTransaction(c, tx -> readInSnapshot(tx, accountIds));
+    }
+
+    /**
+     * Account ids read by a query of the caller's, run inside the stamps' statement.
+     *
+     * @param sql a query giving one bigint column, the ids in the order wanted
+     * @param params its parameters, in order
+     */
+    public record IdQuery(String sql, List<Object> params) {
+
+        public IdQuery {
+            params = List.copyOf(params);
+        }
+    }
+
+    /** The ids a query gave, in its order, and the overviews of those that are accounts. */
+    public record Page(List<Long> ids, Map<Long, AccountOverview> overviews) {
+    }
+
+    /**
+     * As {@link #readChecked(Connection, Collection)}, for the accounts {@code ids} gives: the ids
+     * are read in the stamps' statement, so a page whose accounts are cached and unchanged costs
+     * one round trip in all.
+     */
+    public Page readChecked(Connection c, IdQuery ids) throws SQLException {
+        Instant now = clock.instant();
+        Map<Long, String> stamps = OverviewStamps.read(c, GENERIC, RESET, ids, now);
+        List<Long> order = List.copyOf(stamps.keySet());
+        Map<Long, AccountOverview> out = new HashMap<>();
+        if (fromCache(stamps, order, now, out).isEmpty()) {
+            return new Page(order, out);
+        }
+        return new Page(order, Transactions.inTransaction(c, tx -> readInSnapshot(tx, order)));
     }
 
     /** Puts the cached overviews whose stamp still matches into {@code out}; returns the known accounts that are not. */
@@ -138,6 +174,9 @@ public final class AccountOverviews {
         }
         return missing;
     }
+
+    private static final String GENERIC = "set plan_cache_mode = force_generic_plan; ";
+    private static final String RESET = "; reset plan_cache_mode";
 
     private static final String SNAPSHOT = "set transaction isolation level repeatable read, read only; "
             + "set local plan_cache_mode = force_generic_plan; ";

@@ -8,8 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.ledger.Ledger;
 
@@ -20,11 +21,15 @@ import uz.ekommunal.billing.ledger.Ledger;
  * new one); the ledger's count of entries and the balance now (the ledger is append-only, so a
  * payment, a charge, a reversal or an entry coming due all change it); the versions of the service
  * rows with whether each is billed today; the latest invoice, the last standing payment and the
- * facts valid today, each by id or row and version; and the versions of the meter links.
+ * facts valid today, each by id or row and version; and the versions of the meter links. The ids
+ * keep their order (a page's), and the accounts are found by their key ({@code = any}): joined to
+ * the ids directly, the generic plan read every account (a hash join over a sequential scan).
  */
 final class OverviewStamps {
 
     private static final String STAMPS = """
+            with k as materialized (select id, n from unnest(%s) with ordinality as k(id, n))
+            select k.id, st.stamp from k left join (
             select a.id, concat_ws('|', a.xmin, p.xmin,
                 (select count(*) || ':' || coalesce(sum(e.amount_tiyin) filter (where e.effective_at < ?), 0)
                  from billing.ledger_entries e where e.account_id = a.id),
@@ -42,19 +47,52 @@ final class OverviewStamps {
                 current_date) stamp
             from billing.accounts a
             join billing.providers p on p.id = a.provider_id
-            where a.id = any (?)""";
+            where a.id = any (array(select id from k))) st on st.id = k.id
+            order by k.n""";
 
     private OverviewStamps() {
     }
 
-    /** The stamps of these accounts now, after {@code prefix} (statements sent with it); unknown ones are absent. */
-    static Map<Long, String> read(Connection c, String prefix, Collection<Long> accountIds, Instant now)
-            throws SQLException {
-        try (PreparedStatement all = c.prepareStatement(prefix + STAMPS)) {
-            all.setTimestamp(1, Timestamp.from(Ledger.through(now)));
-            all.setDate(2, Date.valueOf(BillingTime.dayOf(now)));
-            all.setArray(3, c.createArrayOf("bigint", accountIds.toArray()));
-            Map<Long, String> out = new HashMap<>();
+    /**
+     * The stamps of these accounts now, between {@code prefix} and {@code suffix} (statements sent
+     * with it, in the same round trip); unknown ones are absent.
+     */
+    static Map<Long, String> read(Connection c, String prefix, String suffix, Collection<Long> accountIds,
+            Instant now) throws SQLException {
+        Map<Long, String> stamps = read(c, prefix + STAMPS.formatted("?::bigint[]") + suffix, now,
+                all -> {
+                    all.setArray(1, c.createArrayOf("bigint", accountIds.toArray()));
+                    return 1;
+                });
+        stamps.values().removeIf(Objects::isNull);
+        return stamps;
+    }
+
+    /**
+     * The ids the query gives, in its order, each with its stamp now, or null when it is no
+     * account; the query runs in the stamps' statement (one snapshot, one round trip).
+     */
+    static Map<Long, String> read(Connection c, String prefix, String suffix, AccountOverviews.IdQuery ids,
+            Instant now) throws SQLException {
+        return read(c, prefix + STAMPS.formatted("array(" + ids.sql() + ")") + suffix, now, all -> {
+            for (int i = 0; i < ids.params().size(); i++) {
+                all.setObject(1 + i, ids.params().get(i));
+            }
+            return ids.params().size();
+        });
+    }
+
+    /** Binds the ids' parameters, the statement's first; returns how many. */
+    private interface Binder {
+        int bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static Map<Long, String> read(Connection c, String sql, Instant now, Binder ids) throws SQLException {
+        try (PreparedStatement all = c.prepareStatement(sql)) {
+            int bound = ids.bind(all);
+            all.setTimestamp(bound + 1, Timestamp.from(Ledger.through(now)));
+            all.setDate(bound + 2, Date.valueOf(BillingTime.dayOf(now)));
+            Map<Long, String> out = new LinkedHashMap<>();
             boolean rows = all.execute();
             while (rows || all.getUpdateCount() != -1) {
                 if (rows) {

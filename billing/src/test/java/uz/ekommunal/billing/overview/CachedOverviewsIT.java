@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +129,45 @@ class CachedOverviewsIT {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPageOfIdsIsReadInTheStampsStatementInItsOrderAndNeverStale() throws Exception {
+        AccountOverviews.IdQuery ids = new AccountOverviews.IdQuery(
+                "select x from (values (1, ?::bigint), (2, ?::bigint), (3, ?::bigint)) v(n, x) order by n",
+                List.of(busy.id(), 999_999L, account.id()));
+        for (int i = 0; i < 3; i++) {
+            AccountOverviews.Page page;
+            try (Connection c = db.dataSource().getConnection()) {
+                page = nodeB.readChecked(c, ids);
+                assertThat(c.getAutoCommit()).as("left in autocommit").isTrue();
+            }
+            assertThat(page.ids()).containsExactly(busy.id(), 999_999L, account.id());
+            assertThat(page.overviews()).containsOnlyKeys(busy.id(), account.id());
+            try (Connection c = db.dataSource().getConnection()) {
+                assertThat(page.overviews()).isEqualTo(nodeA.read(c, List.of(busy.id(), account.id())));
+            }
+            payments.apply(new PaymentRequest("uzcard", "page-" + i, AccountId.of(busy), Money.ofTiyin(700L),
+                    clock.instant().minus(Duration.ofMinutes(1))));
+        }
+    }
+
+    @Test
+    void theStampsRunOnAGenericPlanAndLeaveTheSessionAsItWas() throws Exception {
+        try (Connection c = db.dataSource().getConnection()) {
+            for (int i = 0; i < 12; i++) {
+                assertThat(nodeB.readChecked(c, List.of(account.id(), busy.id()))).hasSize(2);
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select sum(generic_plans), sum(custom_plans), "
+                         + "current_setting('plan_cache_mode') from pg_prepared_statements "
+                         + "where statement like '%concat_ws%'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).as("generic plans of the stamps' statement").isGreaterThan(0);
+                assertThat(rs.getLong(2)).as("custom plans of the stamps' statement").isZero();
+                assertThat(rs.getString(3)).as("the session's setting after the reads").isEqualTo("auto");
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import uz.ekommunal.billing.overview.AccountOverviews;
 
 /** Which billing accounts each person linked to their profile. */
 public final class LinkedAccounts {
@@ -60,12 +61,14 @@ public final class LinkedAccounts {
         }
     }
 
+    private static final String PAGE = """
+            select account_id from api.linked_accounts where user_id = ? and account_id > ?
+            order by account_id limit ?""";
+
     /** Account ids in order, after {@code afterAccountId} (null: from the start), at most {@code limit}. */
     public List<Long> accountIds(long userId, Long afterAccountId, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     select account_id from api.linked_accounts where user_id = ? and account_id > ?
-                     order by account_id limit ?""")) {
+             PreparedStatement select = c.prepareStatement(PAGE)) {
             select.setLong(1, userId);
             select.setLong(2, afterAccountId == null ? 0 : afterAccountId);
             select.setInt(3, limit);
@@ -77,6 +80,11 @@ public final class LinkedAccounts {
             }
             return ids;
         }
+    }
+
+    /** The query {@link #accountIds} runs, for a reader that runs it with its own statement. */
+    public static AccountOverviews.IdQuery pageQuery(long userId, Long afterAccountId, int limit) {
+        return new AccountOverviews.IdQuery(PAGE, List.of(userId, afterAccountId == null ? 0L : afterAccountId, limit));
     }
 
     public int count(long userId) throws SQLException {

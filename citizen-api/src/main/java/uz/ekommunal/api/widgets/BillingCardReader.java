@@ -59,8 +59,19 @@ public final class BillingCardReader implements CardReader {
         }
     }
 
+    @Override
+    public CardPage readPage(AccountOverviews.IdQuery ids) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            AccountOverviews.Page page = overviews.readChecked(c, ids); // autocommit: one statement when cached
+            return new CardPage(page.ids(), cards(c, page.overviews()));
+        }
+    }
+
     private Map<Long, WidgetCard> readAll(Connection c, List<Long> accountIds) throws Exception {
-        Map<Long, AccountOverview> found = overviews.readChecked(c, accountIds);
+        return cards(c, overviews.readChecked(c, accountIds));
+    }
+
+    private Map<Long, WidgetCard> cards(Connection c, Map<Long, AccountOverview> found) throws Exception {
         List<String> serials = new ArrayList<>();
         found.values().forEach(o -> o.meters().forEach(m -> serials.add(m.serial())));
         Map<String, Meter> bySerial = meters.resolve(serials, c);

@@ -23,7 +23,7 @@ import uz.ekommunal.tariff.Money;
  */
 public final class WidgetJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    static final JsonFactory JSON = new JsonFactory();
 
     private WidgetJson() {
     }
@@ -63,6 +63,17 @@ public final class WidgetJson {
     }
 
     static void card(JsonGenerator g, WidgetCard c) throws IOException {
+        head(g, c);
+        g.writeFieldName("balance");
+        balance(g, c.balance());
+        lastPayment(g, c);
+        g.writeFieldName("meters");
+        meters(g, c);
+        tail(g, c);
+    }
+
+    /** The card's object opened, up to its account (what {@link CardJsonCache} keeps before the balance). */
+    static void head(JsonGenerator g, WidgetCard c) throws IOException {
         g.writeStartObject();
         g.writeNumberField("accountId", c.account().id());
         g.writeStringField("status", "ok");
@@ -77,8 +88,9 @@ public final class WidgetJson {
         }
         g.writeEndArray();
         g.writeEndObject();
-        g.writeFieldName("balance");
-        balance(g, c.balance());
+    }
+
+    static void lastPayment(JsonGenerator g, WidgetCard c) throws IOException {
         g.writeFieldName("lastPayment");
         if (c.lastPayment() == null) {
             g.writeNull();
@@ -90,7 +102,10 @@ public final class WidgetJson {
             g.writeStringField("paymentSystem", c.lastPayment().paymentSystem());
             g.writeEndObject();
         }
-        meters(g, c);
+    }
+
+    /** From the last tariff on, and the card's object closed. */
+    static void tail(JsonGenerator g, WidgetCard c) throws IOException {
         tariffs(g, c);
         g.writeFieldName("household");
         if (c.facts() == null) {
@@ -114,7 +129,7 @@ public final class WidgetJson {
     }
 
     /** "+" is prepayment, "-" is debt, as the portal shows it. */
-    private static void balance(JsonGenerator g, Balance b) throws IOException {
+    static void balance(JsonGenerator g, Balance b) throws IOException {
         int sign = b.amount().amount().signum();
         g.writeStartObject();
         g.writeStringField("amount", AccountJson.money(b.amount()));
@@ -125,8 +140,9 @@ public final class WidgetJson {
         g.writeEndObject();
     }
 
-    private static void meters(JsonGenerator g, WidgetCard c) throws IOException {
-        g.writeArrayFieldStart("meters");
+    /** The meters' array (its field name is the caller's). */
+    static void meters(JsonGenerator g, WidgetCard c) throws IOException {
+        g.writeStartArray();
         for (WidgetCard.MeterCard m : c.meters()) {
             g.writeStartObject();
             g.writeStringField("serial", m.serial());

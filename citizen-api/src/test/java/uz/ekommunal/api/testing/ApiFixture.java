@@ -33,6 +33,7 @@ import uz.ekommunal.api.widgets.PayLinkSource;
 import uz.ekommunal.api.widgets.WidgetCard;
 import uz.ekommunal.billing.Billing;
 import uz.ekommunal.billing.BillingSchema;
+import uz.ekommunal.billing.overview.AccountOverviews;
 import uz.ekommunal.billing.run.BillingSettings;
 import uz.ekommunal.billing.tariffs.JdbcTariffBook;
 import uz.ekommunal.billing.tariffs.TariffSchema;
@@ -151,10 +152,24 @@ public class ApiFixture implements AutoCloseable {
 
         @Override
         public Map<Long, WidgetCard> readAll(List<Long> accountIds) throws Exception {
-            Map<Long, WidgetCard> together = real.readAll(accountIds);
+            return faulty(accountIds, real.readAll(accountIds));
+        }
+
+        @Override
+        public CardPage readPage(AccountOverviews.IdQuery ids) throws Exception {
+            CardPage page = real.readPage(ids);
+            return new CardPage(page.ids(), faulty(page.ids(), page.cards()));
+        }
+
+        private Map<Long, WidgetCard> faulty(List<Long> accountIds, Map<Long, WidgetCard> together) throws Exception {
             CardReader fromTogether = new CardReader() {
                 @Override
                 public Map<Long, WidgetCard> readAll(List<Long> ids) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public CardPage readPage(AccountOverviews.IdQuery ids) {
                     throw new UnsupportedOperationException();
                 }
 

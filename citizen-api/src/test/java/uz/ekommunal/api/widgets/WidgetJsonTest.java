@@ -35,7 +35,7 @@ class WidgetJsonTest {
             null, new ProviderRequisites("Hududgaz", null, null, null, null, null, null, null));
 
     /** Everything set: a payment, meters with and without a reading, tariffs with and without a block, facts, links. */
-    private static WidgetCard full() {
+    static WidgetCard full() {
         Account account = new Account(30000000001L, HEAT.id(), "30000000001", "Karimova Dilnoza — кв. 12",
                 "Tashkent, Chilonzor 9-12", LocalDate.of(2020, 1, 1), EnumSet.of(Utility.HEATING, Utility.HOT_WATER));
         return new WidgetCard(account, HEAT, new Balance(account.id(), Money.ofTiyin(-18_000_050), NOW),
@@ -56,7 +56,7 @@ class WidgetJsonTest {
     }
 
     /** Nothing optional: no payment, meters, tariffs, facts or links; a prepayment. */
-    private static WidgetCard bare() {
+    static WidgetCard bare() {
         Account account = new Account(20000001L, GAS.id(), "20000001", null, null, LocalDate.of(2021, 5, 1),
                 EnumSet.of(Utility.NATURAL_GAS));
         return new WidgetCard(account, GAS, new Balance(account.id(), Money.ofTiyin(100), NOW), null, List.of(),
