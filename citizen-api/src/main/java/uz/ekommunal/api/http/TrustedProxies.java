@@ -36,6 +36,22 @@ public final class TrustedProxies {
         return new TrustedProxies(blocks);
     }
 
+    /** Equal when they trust the same networks, written the same way (a setting compared with its default). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrustedProxies other && toString().equals(other.toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return String.join(",", blocks.stream().map(Block::toString).toList());
+    }
+
     public boolean isEmpty() {
         return blocks.isEmpty();
     }
@@ -98,6 +114,15 @@ public final class TrustedProxies {
                 }
             }
             return new Block(bytes, prefix);
+        }
+
+        @Override
+        public String toString() {
+            try {
+                return InetAddress.getByAddress(network).getHostAddress() + "/" + prefix;
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         boolean contains(byte[] address) {

@@ -42,6 +42,15 @@ class TrustedProxiesTest {
     }
 
     @Test
+    void twoListsOfTheSameNetworksAreEqual() {
+        assertThat(TrustedProxies.parse("10.0.0.5,10.1.0.0/16")).isEqualTo(TrustedProxies.parse(" 10.0.0.5 , 10.1.0.0/16"))
+                .hasSameHashCodeAs(TrustedProxies.parse("10.0.0.5/32,10.1.0.0/16"))
+                .isNotEqualTo(TrustedProxies.parse("10.0.0.5"));
+        assertThat(TrustedProxies.parse("")).isEqualTo(TrustedProxies.NONE);
+        assertThat(TrustedProxies.parse("10.1.0.0/16")).hasToString("10.1.0.0/16");
+    }
+
+    @Test
     void aBadListIsRefusedAtStart() {
         assertThatThrownBy(() -> TrustedProxies.parse("10.0.0.0/33")).hasMessageContaining("10.0.0.0/33");
         assertThatThrownBy(() -> TrustedProxies.parse("proxy.local")).hasMessageContaining("proxy.local");
