@@ -166,4 +166,15 @@ class BoundaryWindowsIT {
             assertThat(values).containsExactlyElementsOf(expected);
         }
     }
+
+    @Test
+    void instantsFinerThanMicrosecondsGoToTheProbes() throws Exception {
+        List<Request> requests = new ArrayList<>(requests(new Random(13)));
+        requests.add(new Request(METERS.get(1), KWH, INSTANTS.get(1).plusNanos(1_500)));
+        try (Connection c = db.dataSource().getConnection()) {
+            BoundaryWindows.Answers answers = BoundaryWindows.DEFAULT.answer(c, requests);
+            assertThat(answers.probed()).isEqualTo(requests.size());
+            assertThat(answers.values()).containsExactly(BoundaryReadings.probe(c, requests));
+        }
+    }
 }
