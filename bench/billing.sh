@@ -13,6 +13,6 @@ cd "$root"
 accounts="${1:-1000000}"
 echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); $(date); tree $root at $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 # one reactor (billing and what it needs), nothing installed: works from a fresh clone
-mvn -B -ntp -pl billing -am verify -Dtest=none -Dit.test=BillRunBench -Dbench.accounts="$accounts" -Dbench.workers="${WORKERS:-2}" \
+mvn -B -ntp -pl billing -am verify -Dtest=none -Dit.test=BillRunBench -Dbench.accounts="$accounts" -Dbench.workers="${WORKERS:-2}" -Dfork.timeout=3600 \
     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false 2>&1 \
   | grep -E 'data: [0-9]|run [0-9]+:|per worker:|bill run wall|boundary query|ratio run|cpu:|reconciliation:|bills digest:|Tests run:|BUILD|ERROR'

@@ -66,7 +66,7 @@ bench_start gateway "$work/gateway.log" env EKOMMUNAL_MQTT_URL="tcp://127.0.0.1:
 bench_start api "$work/api.log" env EKOMMUNAL_HTTP_PORT="$apiport" EKOMMUNAL_METRICS_PORT=-1 \
   EKOMMUNAL_DATA_DIR="$work/api" java -jar "$jar" api
 bench_start billing "$work/billing.log" env EKOMMUNAL_BILLING_NODE_ID=billing-1 EKOMMUNAL_DATA_DIR="$work/billing" \
-  java -jar "$jar" billing
+  java -Xmn1500m -jar "$jar" billing   # young generation for two shards' data (ops/compose.yaml)
 for role in gateway api billing; do
   until grep -q "is running" "$work/$role.log"; do
     kill -0 "$(bench_pid $role)" 2>/dev/null || { echo "$role did not start:"; tail -20 "$work/$role.log"; exit 1; }

@@ -1,6 +1,7 @@
 package uz.ekommunal.billing.consumption;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Objects;
@@ -33,6 +34,10 @@ public record RegisterProfile(String register, BigDecimal resolution, Duration r
      * a unit it has not counted yet).
      */
     public BigDecimal atResolution(BigDecimal value) {
+        if (BigInteger.ONE.equals(resolution.unscaledValue()) && resolution.scale() >= 0) {
+            // 1, 0.1, 0.001...: whole steps of 10^-k are the value cut to k decimals (no division)
+            return value.setScale(resolution.scale(), RoundingMode.DOWN);
+        }
         BigDecimal steps = value.divide(resolution, 0, RoundingMode.DOWN);
         return steps.multiply(resolution).setScale(Math.max(0, resolution.scale()), RoundingMode.UNNECESSARY);
     }

@@ -30,8 +30,9 @@ import uz.ekommunal.gateway.vee.Vee;
  * first value before its installation: the consumption of a period is then the sum over the
  * account's meters of (value at end - value at start), the old meter's part plus the new one's.
  *
- * <p>Many instants are answered by one query (an array bind and two index probes per instant),
- * so a bill run asks once per shard, not once per meter.
+ * <p>Many instants are answered by one or a few queries (array binds; two index probes per
+ * instant, or for many requests one range read per instant), so a bill run asks once per shard,
+ * not once per meter.
  */
 public final class BoundaryReadings {
 
@@ -128,10 +129,28 @@ public final class BoundaryReadings {
     }
 
     /**
-     * Answers every request in one query, in request order. A request for an unknown meter has
-     * no answer: the list is then shorter (callers pass meters they got from the registry).
+     * Answers every request, in request order. A request for an unknown meter has no answer: the
+     * list is then shorter (callers pass meters they got from the registry). A few requests are
+     * answered by index probes; many (a bill run's shard) by {@link BoundaryWindows}, one range read
+     * per meter and instant, with the same answers.
      */
     public List<Value> valuesAt(Connection connection, List<Request> requests) throws SQLException {
+        Value[] byOrdinal = requests.size() < BoundaryWindows.FROM_REQUESTS ? probe(connection, requests)
+                : BoundaryWindows.DEFAULT.read(connection, requests);
+        List<Value> values = new ArrayList<>(byOrdinal.length);
+        for (Value v : byOrdinal) {
+            if (v != null) {
+                values.add(v);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The answers by index probes (the meter, the reading at or before, the reading after), one
+     * per request at its ordinal, null for an unknown meter.
+     */
+    static Value[] probe(Connection connection, List<Request> requests) throws SQLException {
         int n = requests.size();
         long[] meters = new long[n];
         int[] registerNos = new int[n];
@@ -165,13 +184,7 @@ public final class BoundaryReadings {
                 }
             }
         }
-        List<Value> values = new ArrayList<>(n);
-        for (Value v : byOrdinal) {
-            if (v != null) {
-                values.add(v);
-            }
-        }
-        return values;
+        return byOrdinal;
     }
 
     private static Point point(ResultSet rs, int column) throws SQLException {
