@@ -40,6 +40,12 @@ final class BoundaryWindows {
 
     /** A shard-sized question; below this the probes' single query is cheaper than three. */
     static final int FROM_REQUESTS = 64;
+    /**
+     * The requests a large question first reads ranges for: when most of them find only readings
+     * before the instant (meters reporting every 15 minutes or hour fill the range a day early), the
+     * ranges would be read and then probed anyway, so the whole question goes to the probes.
+     */
+    static final int SAMPLE = 64;
     /** A day either side, at most 16 readings: meters reporting between daily and three-hourly. */
     static final BoundaryWindows DEFAULT = new BoundaryWindows(Duration.ofDays(1), 16);
 
@@ -84,14 +90,14 @@ final class BoundaryWindows {
         return answer(connection, requests).values();
     }
 
-    /** The answers, and how many of them the ranges left to the probes. */
-    record Answers(Value[] values, int probed) {
+    /** The answers, how many of them the ranges left to the probes, and how many requests had a range read. */
+    record Answers(Value[] values, int probed, int ranged) {
     }
 
     Answers answer(Connection connection, List<Request> requests) throws SQLException {
         if (requests.stream().anyMatch(r -> r.at().getNano() % 1_000 != 0)) {
             // finer than the column's microseconds: the server rounds such instants, the probes do it its way
-            return new Answers(BoundaryReadings.probe(connection, requests), requests.size());
+            return new Answers(BoundaryReadings.probe(connection, requests), requests.size(), 0);
         }
         int n = requests.size();
         Map<Long, MeterRow> meters = meters(connection, requests);
@@ -99,6 +105,9 @@ final class BoundaryWindows {
         for (int i = 0; i < n; i++) {
             MeterRow m = meters.get(requests.get(i).meterId());
             at[i] = m == null ? null : m.clamp(requests.get(i).at());
+        }
+        if (n >= 2 * SAMPLE && mostlyDense(connection, requests.subList(0, SAMPLE), Arrays.copyOf(at, SAMPLE))) {
+            return new Answers(BoundaryReadings.probe(connection, requests), n, SAMPLE);
         }
         Near[] near = near(connection, requests, at);
         Value[] byOrdinal = new Value[n];
@@ -125,15 +134,38 @@ final class BoundaryWindows {
                 byOrdinal[unsureAt.get(k)] = probed[k];
             }
         }
-        return new Answers(byOrdinal, unsure.size());
+        return new Answers(byOrdinal, unsure.size(), n);
+    }
+
+    /** Whether most known requests of a sample find their range full before the instant. */
+    private boolean mostlyDense(Connection connection, List<Request> sample, Instant[] at) throws SQLException {
+        Near[] near = near(connection, sample, at);
+        int known = 0;
+        int dense = 0;
+        for (int i = 0; i < near.length; i++) {
+            if (at[i] != null) {
+                known++;
+                if (near[i] != null && near[i].full(rows, at[i])) {
+                    dense++;
+                }
+            }
+        }
+        return dense * 2 > known;
     }
 
     /** What a request's range held: the last reading at or before the instant, and the first after it. */
     private static final class Near {
         Point before;
         Point after;
+        int count;
+
+        /** The range's rows all came before the instant: a meter reporting more often than the range reaches. */
+        boolean full(int rows, Instant at) {
+            return count >= rows && after == null && !(before != null && before.time().equals(at));
+        }
 
         void add(Instant at, Point p) {
+            count++;
             if (!p.time().isAfter(at)) {
                 before = p; // the range comes in time order: the last one is the nearest
             } else if (after == null) {

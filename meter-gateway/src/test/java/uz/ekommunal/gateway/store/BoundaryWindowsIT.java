@@ -168,6 +168,35 @@ class BoundaryWindowsIT {
     }
 
     @Test
+    void aQuestionAboutMetersReportingEveryQuarterHourGoesToTheProbesAfterItsSample() throws Exception {
+        MeterRegistry registry = new MeterRegistry(db.dataSource());
+        List<ReadingRow> rows = new ArrayList<>();
+        List<Request> requests = new ArrayList<>();
+        for (int k = 0; k < 80; k++) {
+            Meter m = registry.register(new NewMeter("Q" + k, "electricity", "mqtt", "1000001", 6, BigDecimal.ONE, null,
+                    Instant.parse("2025-01-01T00:00:00Z")));
+            BigDecimal value = BigDecimal.valueOf(1000 + k);
+            for (Instant t = INSTANTS.get(0).minus(Duration.ofDays(2)).plusSeconds(60L * k); t.isBefore(
+                    INSTANTS.get(0).plus(Duration.ofDays(2))); t = t.plus(Duration.ofMinutes(15))) {
+                value = value.add(new BigDecimal("0.125"));
+                rows.add(new ReadingRow(m.id(), KWH, t, value, 0, t, "test"));
+            }
+            requests.add(new Request(m.id(), KWH, INSTANTS.get(0)));
+            requests.add(new Request(m.id(), KWH, INSTANTS.get(0).plus(Duration.ofHours(7))));
+        }
+        try (Connection c = db.dataSource().getConnection()) {
+            new ReadingStore(db.dataSource()).insert(c, rows);
+            BoundaryWindows.Answers answers = BoundaryWindows.DEFAULT.answer(c, requests);
+            assertThat(answers.ranged()).as("ranges read for the sample only").isEqualTo(BoundaryWindows.SAMPLE);
+            assertThat(answers.probed()).isEqualTo(requests.size());
+            assertThat(answers.values()).containsExactly(BoundaryReadings.probe(c, requests));
+            // the mixed meters of the other tests are read by range
+            List<Request> mixed = requests(new Random(17));
+            assertThat(BoundaryWindows.DEFAULT.answer(c, mixed).ranged()).isEqualTo(mixed.size());
+        }
+    }
+
+    @Test
     void instantsFinerThanMicrosecondsGoToTheProbes() throws Exception {
         List<Request> requests = new ArrayList<>(requests(new Random(13)));
         requests.add(new Request(METERS.get(1), KWH, INSTANTS.get(1).plusNanos(1_500)));
