@@ -21,7 +21,11 @@ public final class ClientAddress {
 
     /** The peer's IP address, or "unknown" when the socket does not say. */
     public static String peer(HttpServerRequest request) {
-        SocketAddress remote = request.remoteAddress();
+        return ofSocket(request.remoteAddress());
+    }
+
+    /** A socket's IP address, or "unknown" when it has none (a Unix domain socket has no host address). */
+    static String ofSocket(SocketAddress remote) {
         return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
     }
 

@@ -57,7 +57,7 @@ final class ConnectionGuard {
 
     /** A new connection: counted, or closed at once when its address has too many. */
     void opened(HttpConnection connection) {
-        String address = connection.remoteAddress() == null ? "unknown" : connection.remoteAddress().hostAddress();
+        String address = ClientAddress.ofSocket(connection.remoteAddress());
         // compute() is atomic per address, so opening and closing never lose a count
         int now = perAddress.compute(address, (a, n) -> n == null ? 1 : n + 1);
         Tracked tracked = new Tracked(address);

@@ -3,6 +3,7 @@ package uz.ekommunal.api.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,14 @@ class HttpHygieneRulesTest {
         assertThat(ClientAddress.network("127.0.1.2")).isNotEqualTo(ClientAddress.network("127.0.0.2"));
         assertThat(ClientAddress.network("2001:db8:1:2:0:0:0:1")).isEqualTo(ClientAddress.network("2001:db8:1:ff:0:0:0:9"))
                 .isEqualTo("2001:db8:1::/48");
+    }
+
+    @Test
+    void aSocketWithoutAHostAddressIsUnknownNotNull() {
+        // the connection guard counts per address in a ConcurrentHashMap, which refuses a null key
+        assertThat(ClientAddress.ofSocket(SocketAddress.inetSocketAddress(4000, "127.0.0.7"))).isEqualTo("127.0.0.7");
+        assertThat(ClientAddress.ofSocket(SocketAddress.domainSocketAddress("/run/ekommunal.sock"))).isEqualTo("unknown");
+        assertThat(ClientAddress.ofSocket(null)).isEqualTo("unknown");
     }
 
     @Test
