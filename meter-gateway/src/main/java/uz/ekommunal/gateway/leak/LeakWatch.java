@@ -27,12 +27,22 @@ import javax.sql.DataSource;
  */
 public final class LeakWatch {
 
+    /** Meters read per query: a chunk's 15 days of hourly values stay a few tens of megabytes. */
+    static final int CHUNK = 5_000;
+
     private final DataSource dataSource;
     private final Clock clock;
 
+    private final int chunk;
+
     public LeakWatch(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, CHUNK);
+    }
+
+    LeakWatch(DataSource dataSource, Clock clock, int chunk) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.chunk = chunk;
     }
 
     /** One scan of every meter with thresholds; @return the alerts it opened */
@@ -42,15 +52,17 @@ public final class LeakWatch {
         try (Connection c = dataSource.getConnection()) {
             Set<Long> alerting = metersWithOpenAlerts(c);
             for (LeakThresholds t : thresholds(c)) {
-                Map<Long, List<LeakDetector.HourValue>> meters = hourValues(c, t, now);
-                for (Map.Entry<Long, List<LeakDetector.HourValue>> m : meters.entrySet()) {
-                    Set<LeakKind> found = EnumSet.noneOf(LeakKind.class);
-                    for (LeakDetector.Finding f : LeakDetector.findings(m.getValue(), t)) {
-                        found.add(f.kind());
-                        open(c, m.getKey(), f, now).ifPresent(id -> opened.add(id));
-                    }
-                    if (alerting.contains(m.getKey())) { // an update per meter per scan only where one is open
-                        closeOthers(c, m.getKey(), found, now);
+                for (List<Long> batch = meters(c, t.utility(), 0, chunk); !batch.isEmpty();
+                     batch = meters(c, t.utility(), batch.get(batch.size() - 1), chunk)) {
+                    for (Map.Entry<Long, List<LeakDetector.HourValue>> m : hourValues(c, batch, t, now).entrySet()) {
+                        Set<LeakKind> found = EnumSet.noneOf(LeakKind.class);
+                        for (LeakDetector.Finding f : LeakDetector.findings(m.getValue(), t)) {
+                            found.add(f.kind());
+                            open(c, m.getKey(), f, now).ifPresent(id -> opened.add(id));
+                        }
+                        if (alerting.contains(m.getKey())) { // an update per meter per scan only where one is open
+                            closeOthers(c, m.getKey(), found, now);
+                        }
                     }
                 }
             }
@@ -103,19 +115,40 @@ public final class LeakWatch {
         return out;
     }
 
-    /** Each meter's value at the end of each hour over the window the rules need, oldest first. */
-    private static Map<Long, List<LeakDetector.HourValue>> hourValues(Connection c, LeakThresholds t, Instant now)
+    /** The next meters of a utility in service, after {@code afterId}: a country's meters a chunk at a time. */
+    private static List<Long> meters(Connection c, String utility, long afterId, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                select id from gateway.meters where utility = ? and replaced_at is null and id > ?
+                order by id limit ?""")) {
+            s.setString(1, utility);
+            s.setLong(2, afterId);
+            s.setInt(3, limit);
+            List<Long> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * These meters' values at the end of each hour over the window the rules need, oldest first.
+     * {@code gateway.meter_hours} reads the window as a range of the readings' key: the
+     * {@code hourly_readings} view, asked by hour, grouped every reading kept on PostgreSQL.
+     */
+    private static Map<Long, List<LeakDetector.HourValue>> hourValues(Connection c, List<Long> meters,
+                                                                      LeakThresholds t, Instant now)
             throws SQLException {
         int continuous = t.continuousHours() == null ? 0 : t.continuousHours();
         long hours = Math.max(continuous + 1, 24L * (t.historyDays() + 1)) + 1;
         Instant to = now.truncatedTo(ChronoUnit.HOURS);
         Map<Long, List<LeakDetector.HourValue>> out = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
-                select h.meter_id, h.hour + interval '1 hour', max(h.max_value)
-                from gateway.hourly_readings h join gateway.meters m on m.id = h.meter_id
-                where m.utility = ? and m.replaced_at is null and h.hour >= ? and h.hour < ?
-                group by h.meter_id, h.hour order by h.meter_id, h.hour""")) {
-            s.setString(1, t.utility());
+                select h.meter_id, h.hour + interval '1 hour', h.max_value
+                from gateway.meter_hours(?, ?, ?) h order by h.meter_id, h.hour""")) {
+            s.setArray(1, c.createArrayOf("bigint", meters.toArray()));
             s.setTimestamp(2, Timestamp.from(to.minus(Duration.ofHours(hours))));
             s.setTimestamp(3, Timestamp.from(to));
             try (ResultSet rs = s.executeQuery()) {

@@ -13,7 +13,7 @@ public final class GatewaySchema {
     }
 
     public static final ModuleSchema SCHEMA = new ModuleSchema(NAME, new V20261126090100__Readings_time_series(),
-            new V20261206000500__Hourly_readings());
+            new V20261206000500__Hourly_readings(), new V20261210000001__Meter_hours());
 
     public static MigrateResult migrate(DataSource dataSource) {
         return SCHEMA.migrate(dataSource);
