@@ -8,8 +8,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -32,9 +31,18 @@ final class StoredBoundaries {
      * each naming an electricity and a water meter far apart in id: COPY in that order split
      * leaf pages all over the key (62 MB of index for 58 MB of rows at 800 000 values); in key
      * order the index fills page after page, and 800 000 rows went in in 1.4 s instead of 1.9 s.
+     * Compared field by field in one method: a chain of {@code Comparator.comparing...} lambdas,
+     * shared by every comparator of the JVM and so not inlined, took 8 % of the shard workers' samples.
      */
-    private static final Comparator<Request> KEY_ORDER = Comparator.comparingLong(Request::meterId)
-            .thenComparing(Request::register).thenComparing(Request::at);
+    private static int keyOrder(Map.Entry<Request, BigDecimal> x, Map.Entry<Request, BigDecimal> y) {
+        Request a = x.getKey();
+        Request b = y.getKey();
+        int order = Long.compare(a.meterId(), b.meterId());
+        if (order == 0) {
+            order = a.register().compareTo(b.register());
+        }
+        return order != 0 ? order : a.at().compareTo(b.at());
+    }
 
     private StoredBoundaries() {
     }
@@ -92,8 +100,9 @@ final class StoredBoundaries {
             return;
         }
         BinaryCopyRows rows = new BinaryCopyRows();
-        List<Map.Entry<Request, BigDecimal>> inKeyOrder = new ArrayList<>(values.entrySet());
-        inKeyOrder.sort(Map.Entry.comparingByKey(KEY_ORDER));
+        @SuppressWarnings("unchecked")
+        Map.Entry<Request, BigDecimal>[] inKeyOrder = values.entrySet().toArray(new Map.Entry[0]);
+        Arrays.sort(inKeyOrder, StoredBoundaries::keyOrder);
         for (Map.Entry<Request, BigDecimal> v : inKeyOrder) {
             Request r = v.getKey();
             rows.row(5).int8(r.meterId()).text(r.register()).timestamptz(r.at()).numeric(v.getValue())
