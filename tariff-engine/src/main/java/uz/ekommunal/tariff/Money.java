@@ -53,7 +53,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     }
 
     public long tiyin() {
-        return amount.unscaledValue().longValueExact();
+        // the amount moved to scale 0 stays a compact long: unscaledValue() built a BigInteger per call
+        return amount.scaleByPowerOfTen(SCALE).longValueExact();
     }
 
     public Money plus(Money other) {

@@ -24,6 +24,15 @@ class MoneyTest {
     }
 
     @Test
+    void tiyinAreTheExactWholeNumberOrRefused() {
+        assertThat(Money.of("-0.05").tiyin()).isEqualTo(-5);
+        assertThat(Money.ZERO.tiyin()).isZero();
+        assertThat(Money.ofTiyin(Long.MAX_VALUE).tiyin()).isEqualTo(Long.MAX_VALUE);
+        assertThat(Money.ofTiyin(Long.MIN_VALUE).tiyin()).isEqualTo(Long.MIN_VALUE);
+        assertThatThrownBy(() -> Money.of("92233720368547758.08").tiyin()).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
     void refusesFractionsOfATiyinWithoutExplicitRounding() {
         assertThatThrownBy(() -> new Money(new BigDecimal("1.005"))).isInstanceOf(IllegalArgumentException.class);
     }

@@ -26,7 +26,7 @@ final class NumericBinary {
         if (scale < 0 || scale > 1_000 || value.precision() > 17) {
             return ByteConverter.numeric(value);
         }
-        long unscaled = value.unscaledValue().longValue();
+        long unscaled = value.scaleByPowerOfTen(scale).longValue(); // compact: no BigInteger, as unscaledValue() built
         long magnitude = Math.abs(unscaled);
         if (magnitude >= LIMIT) {
             return ByteConverter.numeric(value);

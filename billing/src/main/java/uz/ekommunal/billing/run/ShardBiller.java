@@ -282,7 +282,7 @@ public final class ShardBiller {
             throws SQLException {
         RegisterProfiles profiles = RegisterProfiles.load(c);
         Map<Request, BigDecimal> stored = StoredBoundaries.read(c, requests);
-        Map<Request, BigDecimal> fresh = new LinkedHashMap<>(); // request order: the index fills in key order
+        Map<Request, BigDecimal> fresh = new LinkedHashMap<>(); // request order: runs of meters, quick to sort
         Map<Request, BilledValue> out = new HashMap<>(requests.size() * 2);
         for (Value v : boundaries.valuesAt(c, requests)) {
             BigDecimal kept = stored.get(v.request());

@@ -26,6 +26,7 @@ class StoredBoundariesIT {
     private static final String KWH = "1-0:1.8.0";
     private static final String WATER = "8-0:1.0.0";
     private static final Instant NOV = Instant.parse("2025-10-31T19:00:00Z");
+    private static final Instant MID = Instant.parse("2025-11-15T19:00:00Z");
     private static final Instant DEC = Instant.parse("2025-11-30T19:00:00Z");
     private static final Instant BILLED = Instant.parse("2025-12-01T07:00:00Z");
 
@@ -47,6 +48,8 @@ class StoredBoundariesIT {
         values.put(new Request(101, KWH, NOV), new BigDecimal("1234.5"));
         values.put(new Request(101, KWH, DEC), new BigDecimal("1400.1"));
         values.put(new Request(101, WATER, NOV), new BigDecimal("12.345"));
+        values.put(new Request(101, KWH, MID), new BigDecimal("1300.0")); // a tariff cut of another run
+        values.put(new Request(100, KWH, NOV), new BigDecimal("1.0"));
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
             StoredBoundaries.write(c, values, BILLED);
@@ -56,9 +59,37 @@ class StoredBoundariesIT {
                     new Request(101, KWH, DEC), new Request(102, KWH, NOV)));
             c.commit();
 
-            // the water register at the same meter and instant was stored but not asked for
+            // the water register at the same meter and instant, the same register between the asked
+            // instants and the neighbouring meter were stored but not asked for
             assertThat(read).containsOnly(Map.entry(new Request(101, KWH, NOV), new BigDecimal("1234.5")),
                     Map.entry(new Request(101, KWH, DEC), new BigDecimal("1400.1")));
+        }
+    }
+
+    @Test
+    void storesInTheKeysOrderWhateverOrderTheyCameIn() throws Exception {
+        Map<Request, BigDecimal> values = new LinkedHashMap<>();
+        values.put(new Request(302, KWH, NOV), new BigDecimal("3.0"));
+        values.put(new Request(301, WATER, DEC), new BigDecimal("2.0"));
+        values.put(new Request(301, WATER, NOV), new BigDecimal("1.5"));
+        values.put(new Request(301, KWH, DEC), new BigDecimal("1.0"));
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            StoredBoundaries.write(c, values, BILLED);
+            c.commit();
+            // a fresh table's rows lie in the order COPY sent them
+            List<String> order = new java.util.ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("""
+                    select meter_id || ' ' || register || ' ' || value from billing.boundary_values
+                    where meter_id between 301 and 302 order by ctid""");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    order.add(rs.getString(1));
+                }
+            }
+            c.commit();
+            assertThat(order).containsExactly("301 " + KWH + " 1.0", "301 " + WATER + " 1.5", "301 " + WATER + " 2.0",
+                    "302 " + KWH + " 3.0");
         }
     }
 
