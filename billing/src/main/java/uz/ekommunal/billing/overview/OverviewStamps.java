@@ -60,49 +60,66 @@ final class OverviewStamps {
     static Map<Long, String> read(Connection c, String prefix, String suffix, Collection<Long> accountIds,
             Instant now) throws SQLException {
         Map<Long, String> stamps = read(c, prefix + STAMPS.formatted("?::bigint[]") + suffix, now,
-                all -> {
-                    all.setArray(1, c.createArrayOf("bigint", accountIds.toArray()));
+                (all, from) -> {
+                    all.setArray(from, c.createArrayOf("bigint", accountIds.toArray()));
                     return 1;
-                });
+                }, null);
         stamps.values().removeIf(Objects::isNull);
         return stamps;
     }
 
     /**
      * The ids the query gives, in its order, each with its stamp now, or null when it is no
-     * account; the query runs in the stamps' statement (one snapshot, one round trip).
+     * account; the query runs in the stamps' statement (one snapshot, one round trip). The
+     * companion's statement, over the same ids (its query run again), follows the stamps' in the
+     * same round trip, and reads its rows.
      */
     static Map<Long, String> read(Connection c, String prefix, String suffix, AccountOverviews.IdQuery ids,
-            Instant now) throws SQLException {
-        return read(c, prefix + STAMPS.formatted("array(" + ids.sql() + ")") + suffix, now, all -> {
+            AccountOverviews.Companion companion, Instant now) throws SQLException {
+        String array = "array(" + ids.sql() + ")";
+        String also = companion == null ? "" : "; " + companion.sql(array);
+        return read(c, prefix + STAMPS.formatted(array) + also + suffix, now, (all, from) -> {
             for (int i = 0; i < ids.params().size(); i++) {
-                all.setObject(1 + i, ids.params().get(i));
+                all.setObject(from + i, ids.params().get(i));
             }
             return ids.params().size();
-        });
+        }, companion);
     }
 
-    /** Binds the ids' parameters, the statement's first; returns how many. */
+    /** Binds the ids' parameters from index {@code from} on; returns how many. */
     private interface Binder {
-        int bind(PreparedStatement statement) throws SQLException;
+        int bind(PreparedStatement statement, int from) throws SQLException;
     }
 
-    private static Map<Long, String> read(Connection c, String sql, Instant now, Binder ids) throws SQLException {
+    /** The stamps, then the companion's rows (if any: its parameters are the ids' again). */
+    private static Map<Long, String> read(Connection c, String sql, Instant now, Binder ids,
+            AccountOverviews.Companion companion) throws SQLException {
         try (PreparedStatement all = c.prepareStatement(sql)) {
-            int bound = ids.bind(all);
+            int bound = ids.bind(all, 1);
             all.setTimestamp(bound + 1, Timestamp.from(Ledger.through(now)));
             all.setDate(bound + 2, Date.valueOf(BillingTime.dayOf(now)));
+            if (companion != null) {
+                ids.bind(all, bound + 3);
+            }
             Map<Long, String> out = new LinkedHashMap<>();
+            int sets = 0;
             boolean rows = all.execute();
             while (rows || all.getUpdateCount() != -1) {
                 if (rows) {
                     try (ResultSet rs = all.getResultSet()) {
-                        while (rs.next()) {
-                            out.put(rs.getLong(1), rs.getString(2));
+                        if (sets++ == 0) {
+                            while (rs.next()) {
+                                out.put(rs.getLong(1), rs.getString(2));
+                            }
+                        } else {
+                            companion.read(rs);
                         }
                     }
                 }
                 rows = all.getMoreResults();
+            }
+            if (sets != (companion == null ? 1 : 2)) {
+                throw new SQLException("expected the stamps' result set and the companion's, got " + sets);
             }
             return out;
         }
