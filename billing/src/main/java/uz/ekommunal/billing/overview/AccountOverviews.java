@@ -146,7 +146,10 @@ public final class AccountOverviews {
      */
     public interface Companion {
 
-        /** The statement, given an SQL expression of the ids as bigint[] (it binds the ids query's parameters). */
+        /**
+         * The statement, given an SQL expression of the ids as bigint[] (it binds the ids query's
+         * parameters); the same for every instance of the class (it is kept by class).
+         */
         String sql(String idsArray);
 
         /** Reads its rows. */
