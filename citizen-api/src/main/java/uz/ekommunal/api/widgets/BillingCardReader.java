@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import uz.ekommunal.billing.account.Account;
 import uz.ekommunal.billing.account.LinkedMeter;
@@ -45,6 +46,7 @@ public final class BillingCardReader implements CardReader {
     private final MeterRegistry meters;
     private final ReadingStore readings;
     private final PayLinkSource payLinks;
+    private final Map<Long, Tariffs> tariffs = new ConcurrentHashMap<>();
 
     public BillingCardReader(DataSource dataSource, AccountOverviews overviews, MeterRegistry meters,
             PayLinkSource payLinks) {
@@ -154,7 +156,7 @@ public final class BillingCardReader implements CardReader {
         Account account = o.account();
         boolean heat = account.services().contains(Utility.HOT_WATER) || account.services().contains(Utility.HEATING);
         return new WidgetCard(account, o.provider(), o.balance(), o.lastPayment(), meters(o, bySerial, latest),
-                o.latestInvoice() == null ? List.of() : lastTariff(o.latestInvoice()), heat ? o.facts() : null,
+                lastTariffOf(account.id(), o.latestInvoice()), heat ? o.facts() : null,
                 payLinks.linksFor(account, o.balance()));
     }
 
@@ -173,6 +175,31 @@ public final class BillingCardReader implements CardReader {
                     last == null ? null : last.value().stripTrailingZeros(), last == null ? null : last.time()));
         }
         return out;
+    }
+
+    /** An account's last tariff and the invoice it was read from. */
+    private record Tariffs(Invoices.LatestLines from, List<WidgetCard.TariffApplied> lines) {
+    }
+
+    /**
+     * {@link #lastTariff}, kept per account while the overview's invoice is the same object (the
+     * cached overviews keep theirs; a new read gives a new one): it was a tenth of the API's work
+     * per answer in a flight recording.
+     */
+    private List<WidgetCard.TariffApplied> lastTariffOf(long accountId, Invoices.LatestLines invoice) {
+        if (invoice == null) {
+            return List.of();
+        }
+        Tariffs kept = tariffs.get(accountId);
+        if (kept != null && kept.from() == invoice) {
+            return kept.lines();
+        }
+        List<WidgetCard.TariffApplied> lines = lastTariff(invoice);
+        if (tariffs.size() >= CardJsonCache.MAX_ACCOUNTS) {
+            tariffs.clear();
+        }
+        tariffs.put(accountId, new Tariffs(invoice, lines));
+        return lines;
     }
 
     /** Per utility, the priced lines of the invoice's last part (after a tariff change, the new one). */
