@@ -111,6 +111,10 @@ cpu_of() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; }
 # (a backend may end between pgrep and awk: its awk fails, which under pipefail must not end the run)
 pg_cpu() { for p in $(pgrep -u postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done \
            | awk '{s += $1} END {printf "%.2f", s / 100}'; }
+# ... and of this run's database's backends alone (other helpers' databases share the machine; a
+# backend that ended within the phase is not counted, the pools' connections stay open through it)
+db_cpu() { for p in $(pgrep -u postgres -f "^postgres: .*: [a-z_]+ $db "); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done \
+           | awk '{s += $1} END {printf "%.2f", s / 100}'; }
 # waits until a server has worked off what a phase left queued (under 0.1 s of CPU in a second)
 settle() {
   local prev cur
@@ -125,18 +129,19 @@ settle() {
 # one measurement: NAME PORT PID TARGETS MODE [HttpLoad options]; the RESULT line gets CPU seconds
 measure() {
   local name=$1 p=$2 pid=$3 targets=$4 mode=$5; shift 5
-  local a0 g0 a1 g1 line
+  local a0 g0 d0 a1 g1 d1 line
   settle "$pid"
-  a0=$(cpu_of "$pid"); g0=$(pg_cpu)
+  a0=$(cpu_of "$pid"); g0=$(pg_cpu); d0=$(db_cpu)
   tools HttpLoad --port "$p" --targets "$targets" --name "$name" --mode "$mode" --warmup "$WARMUP" \
         --seconds "$DURATION" "$@" > "$work/$name-$mode.out"
-  a1=$(cpu_of "$pid"); g1=$(pg_cpu)
+  a1=$(cpu_of "$pid"); g1=$(pg_cpu); d1=$(db_cpu)
   grep -v '^RESULT' "$work/$name-$mode.out"
   line=$(grep '^RESULT' "$work/$name-$mode.out")
-  line="$line server_cpu_s=$(echo "$a1 - $a0" | bc) postgres_cpu_s=$(echo "$g1 - $g0" | bc)"
+  line="$line server_cpu_s=$(echo "$a1 - $a0" | bc) postgres_cpu_s=$(echo "$g1 - $g0" | bc) db_cpu_s=$(echo "$d1 - $d0" | bc)"
   echo "$line" >> "$work/results.txt"
   echo "   CPU seconds in the $WARMUP + $DURATION s: server $(echo "$a1 - $a0" | bc), PostgreSQL (all databases)" \
-       "$(echo "$g1 - $g0" | bc), load generator $(echo "$line" | grep -oE 'client_cpu_s=[^ ]+' | cut -d= -f2)"
+       "$(echo "$g1 - $g0" | bc), of which this database's backends $(echo "$d1 - $d0" | bc)," \
+       "load generator $(echo "$line" | grep -oE 'client_cpu_s=[^ ]+' | cut -d= -f2)"
 }
 : > "$work/results.txt"
 unavailable='"status":"unavailable"'

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import uz.ekommunal.billing.BillingTime;
 import uz.ekommunal.billing.ledger.Ledger;
 
@@ -50,6 +51,16 @@ final class OverviewStamps {
             where a.id = any (array(select id from k))) st on st.id = k.id
             order by k.n""";
 
+    /**
+     * The statements sent, kept: formatting the 2 KB text on every request was 5 % of the API's
+     * work per answer in a flight recording, and the driver finds its prepared statement by the
+     * text (one kept string: its hash is kept too). A companion's text depends on its class only.
+     */
+    private record Key(String prefix, String suffix, String ids, Class<?> companion) {
+    }
+
+    private static final Map<Key, String> STATEMENTS = new ConcurrentHashMap<>();
+
     private OverviewStamps() {
     }
 
@@ -60,49 +71,73 @@ final class OverviewStamps {
     static Map<Long, String> read(Connection c, String prefix, String suffix, Collection<Long> accountIds,
             Instant now) throws SQLException {
         Map<Long, String> stamps = read(c, prefix + STAMPS.formatted("?::bigint[]") + suffix, now,
-                all -> {
-                    all.setArray(1, c.createArrayOf("bigint", accountIds.toArray()));
+                (all, from) -> {
+                    all.setArray(from, c.createArrayOf("bigint", accountIds.toArray()));
                     return 1;
-                });
+                }, null);
         stamps.values().removeIf(Objects::isNull);
         return stamps;
     }
 
     /**
      * The ids the query gives, in its order, each with its stamp now, or null when it is no
-     * account; the query runs in the stamps' statement (one snapshot, one round trip).
+     * account; the query runs in the stamps' statement (one snapshot, one round trip). The
+     * companion's statement, over the same ids (its query run again), follows the stamps' in the
+     * same round trip, and reads its rows.
      */
     static Map<Long, String> read(Connection c, String prefix, String suffix, AccountOverviews.IdQuery ids,
-            Instant now) throws SQLException {
-        return read(c, prefix + STAMPS.formatted("array(" + ids.sql() + ")") + suffix, now, all -> {
+            AccountOverviews.Companion companion, Instant now) throws SQLException {
+        String sql = STATEMENTS.get(new Key(prefix, suffix, ids.sql(), companion == null ? null : companion.getClass()));
+        if (sql == null) {
+            String array = "array(" + ids.sql() + ")";
+            sql = prefix + STAMPS.formatted(array) + (companion == null ? "" : "; " + companion.sql(array)) + suffix;
+            if (STATEMENTS.size() >= 64) {
+                STATEMENTS.clear(); // a few queries of the code's; never reached
+            }
+            STATEMENTS.put(new Key(prefix, suffix, ids.sql(), companion == null ? null : companion.getClass()), sql);
+        }
+        return read(c, sql, now, (all, from) -> {
             for (int i = 0; i < ids.params().size(); i++) {
-                all.setObject(1 + i, ids.params().get(i));
+                all.setObject(from + i, ids.params().get(i));
             }
             return ids.params().size();
-        });
+        }, companion);
     }
 
-    /** Binds the ids' parameters, the statement's first; returns how many. */
+    /** Binds the ids' parameters from index {@code from} on; returns how many. */
     private interface Binder {
-        int bind(PreparedStatement statement) throws SQLException;
+        int bind(PreparedStatement statement, int from) throws SQLException;
     }
 
-    private static Map<Long, String> read(Connection c, String sql, Instant now, Binder ids) throws SQLException {
+    /** The stamps, then the companion's rows (if any: its parameters are the ids' again). */
+    private static Map<Long, String> read(Connection c, String sql, Instant now, Binder ids,
+            AccountOverviews.Companion companion) throws SQLException {
         try (PreparedStatement all = c.prepareStatement(sql)) {
-            int bound = ids.bind(all);
+            int bound = ids.bind(all, 1);
             all.setTimestamp(bound + 1, Timestamp.from(Ledger.through(now)));
             all.setDate(bound + 2, Date.valueOf(BillingTime.dayOf(now)));
+            if (companion != null) {
+                ids.bind(all, bound + 3);
+            }
             Map<Long, String> out = new LinkedHashMap<>();
+            int sets = 0;
             boolean rows = all.execute();
             while (rows || all.getUpdateCount() != -1) {
                 if (rows) {
                     try (ResultSet rs = all.getResultSet()) {
-                        while (rs.next()) {
-                            out.put(rs.getLong(1), rs.getString(2));
+                        if (sets++ == 0) {
+                            while (rs.next()) {
+                                out.put(rs.getLong(1), rs.getString(2));
+                            }
+                        } else {
+                            companion.read(rs);
                         }
                     }
                 }
                 rows = all.getMoreResults();
+            }
+            if (sets != (companion == null ? 1 : 2)) {
+                throw new SQLException("expected the stamps' result set and the companion's, got " + sets);
             }
             return out;
         }

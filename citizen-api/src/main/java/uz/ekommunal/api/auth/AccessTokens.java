@@ -13,13 +13,17 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import uz.ekommunal.api.appeals.Language;
 
 /**
  * Short-lived access tokens: JWTs (RFC 7519) signed with HS256, JDK only. Claims: {@code iss},
  * {@code sub} (user id), {@code role}, {@code prv} (an operator's provider), {@code iat},
  * {@code exp}. Verification accepts only HS256 with our key and issuer, and an unexpired token
- * by the injected clock; anything else is no caller at all.
+ * by the injected clock; anything else is no caller at all. A token that verified is kept with
+ * its claims (by its whole text, so the same bytes and signature) and its expiry is checked again
+ * on every use: access tokens are not revoked (signing out revokes the refresh token), so this
+ * answers what verifying again would, without the HMAC, Base64 and JSON of every request.
  */
 public final class AccessTokens {
 
@@ -27,9 +31,21 @@ public final class AccessTokens {
     private static final String HEADER = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** Verified tokens kept at most; beyond it the kept ones are dropped (they verify again). */
+    static final int MAX_KEPT = 20_000;
+
     private final byte[] key;
     private final Duration lifetime;
     private final Clock clock;
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+
+    /** A valid token's caller and the profile's language it carries (null when the person chose none). */
+    public record Verified(Caller caller, Language language) {
+    }
+
+    /** What a verified token gave, and until when it holds. */
+    private record Kept(Verified verified, Instant expires) {
+    }
 
     /** @param key at least 32 bytes (HS256 wants a key as long as its hash) */
     public AccessTokens(byte[] key, Duration lifetime, Clock clock) {
@@ -63,22 +79,46 @@ public final class AccessTokens {
 
     /** The caller, or empty for a token that is malformed, forged, of another issuer or expired. */
     public Optional<Caller> verify(String token) {
-        return claims(token).flatMap(claims -> {
-            try {
-                Number provider = (Number) claims.get("prv");
-                return Optional.of(new Caller(Long.parseLong((String) claims.get("sub")),
-                        Role.valueOf((String) claims.get("role")), provider == null ? null : provider.longValue()));
-            } catch (RuntimeException e) {
-                // a claim missing or of the wrong type: signed by us, so a bug, but still no caller
-                return Optional.empty();
-            }
-        });
+        return verified(token).map(Verified::caller);
     }
 
     /** The profile's language a valid token carries, if the person chose one. */
     public Optional<Language> language(String token) {
-        return claims(token).flatMap(claims -> claims.get("lng") instanceof String s ? Language.of(s)
-                : Optional.empty());
+        return verified(token).map(Verified::language);
+    }
+
+    /** How many verified tokens are kept now (for tests). */
+    int kept() {
+        return kept.size();
+    }
+
+    /** The caller and language of a valid token; empty as {@link #verify} is. */
+    public Optional<Verified> verified(String token) {
+        Kept hit = token == null ? null : kept.get(token);
+        if (hit != null) {
+            if (clock.instant().isBefore(hit.expires())) {
+                return Optional.of(hit.verified());
+            }
+            kept.remove(token, hit);
+            return Optional.empty();
+        }
+        return claims(token).flatMap(claims -> {
+            Verified v;
+            try {
+                Number provider = (Number) claims.get("prv");
+                v = new Verified(new Caller(Long.parseLong((String) claims.get("sub")),
+                        Role.valueOf((String) claims.get("role")), provider == null ? null : provider.longValue()),
+                        claims.get("lng") instanceof String s ? Language.of(s).orElse(null) : null);
+            } catch (RuntimeException e) {
+                // a claim missing or of the wrong type: signed by us, so a bug, but still no caller
+                return Optional.empty();
+            }
+            if (kept.size() >= MAX_KEPT) {
+                kept.clear(); // expired ones are dropped here too
+            }
+            kept.put(token, new Kept(v, Instant.ofEpochSecond(((Number) claims.get("exp")).longValue())));
+            return Optional.of(v);
+        });
     }
 
     private Optional<Map<String, Object>> claims(String token) {

@@ -36,14 +36,16 @@ public final class Authenticate implements Handler<RoutingContext> {
         String header = ctx.request().getHeader("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip()
                 : null;
-        var caller = tokens.verify(token);
-        if (caller.isEmpty()) {
+        var verified = tokens.verified(token); // once: the signature was checked twice (caller, language)
+        if (verified.isEmpty()) {
             RouteSupport.fail(ctx, new AuthException(ApiException.because(ApiError.UNAUTHENTICATED, null,
                     "signSendAccessToken")));
             return;
         }
-        ctx.put(RouteSupport.CALLER, caller.get());
-        tokens.language(token).ifPresent(l -> ctx.put(Languages.PROFILE, l));
+        ctx.put(RouteSupport.CALLER, verified.get().caller());
+        if (verified.get().language() != null) {
+            ctx.put(Languages.PROFILE, verified.get().language());
+        }
         ctx.next();
     }
 }

@@ -1,7 +1,9 @@
 package uz.ekommunal.api.widgets;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import uz.ekommunal.billing.account.Account;
 import uz.ekommunal.billing.account.LinkedMeter;
@@ -24,6 +27,7 @@ import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.reading.Register;
 import uz.ekommunal.gateway.store.ReadingStore;
 import uz.ekommunal.gateway.store.RegisterKey;
+import uz.ekommunal.gateway.vee.QualityFlag;
 import uz.ekommunal.gateway.vee.Vee;
 import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.tariff.Utility;
@@ -33,7 +37,7 @@ import uz.ekommunal.tariff.Utility;
  * latest invoice, linked meters, sent together in one round trip) and the gateway (meters from the
  * registry's cache, their latest readings): for any number of accounts, two statements when
  * billing's overviews are cached and unchanged (checked on every read), otherwise billing's are read
- * in one read-only snapshot.
+ * in one read-only snapshot. A page reads the latest readings in the stamps' round trip.
  */
 public final class BillingCardReader implements CardReader {
 
@@ -42,6 +46,7 @@ public final class BillingCardReader implements CardReader {
     private final MeterRegistry meters;
     private final ReadingStore readings;
     private final PayLinkSource payLinks;
+    private final Map<Long, Tariffs> tariffs = new ConcurrentHashMap<>();
 
     public BillingCardReader(DataSource dataSource, AccountOverviews overviews, MeterRegistry meters,
             PayLinkSource payLinks) {
@@ -62,29 +67,75 @@ public final class BillingCardReader implements CardReader {
     @Override
     public CardPage readPage(AccountOverviews.IdQuery ids) throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            AccountOverviews.Page page = overviews.readChecked(c, ids); // autocommit: one statement when cached
-            return new CardPage(page.ids(), cards(c, page.overviews()));
+            LinkedReadings linked = new LinkedReadings();
+            // autocommit: one round trip when cached, the latest readings read in it
+            AccountOverviews.Page page = overviews.readChecked(c, ids, linked);
+            return new CardPage(page.ids(), cards(c, page.overviews(), linked.read));
+        }
+    }
+
+    /**
+     * The latest trusted reading of every register linked to the page's accounts, by the link's
+     * meter id: the rows {@link ReadingStore#latest} reads for those keys (the same filter, so the
+     * same plan), sent with the stamps. A key without a reading is kept with null; a key missing
+     * here (a link made since, or a meter whose id the registry gives otherwise) is read as before.
+     * The links are read per account ({@code offset 0} keeps the lateral): joined to the ids, the
+     * generic plan scanned every link.
+     */
+    private static final class LinkedReadings implements AccountOverviews.Companion {
+
+        private final Map<RegisterKey, Vee.Previous> read = new HashMap<>();
+
+        @Override
+        public String sql(String idsArray) {
+            return """
+                    select m.meter_id, m.register, l.ts, l.value from unnest(%s) k(id)
+                    cross join lateral (select meter_id, register from billing.account_meters m
+                                        where m.account_id = k.id offset 0) m
+                    left join lateral (select ts, value from gateway.readings r
+                                       where r.meter_id = m.meter_id and r.register = m.register
+                                         and r.quality & %d < 1
+                                       order by ts desc limit 1) l on true""".formatted(idsArray, QualityFlag.UNTRUSTED);
+        }
+
+        @Override
+        public void read(ResultSet rs) throws SQLException {
+            while (rs.next()) {
+                Timestamp ts = rs.getTimestamp(3);
+                read.put(new RegisterKey(rs.getLong(1), rs.getString(2)),
+                        ts == null ? null : new Vee.Previous(ts.toInstant(), rs.getBigDecimal(4)));
+            }
         }
     }
 
     private Map<Long, WidgetCard> readAll(Connection c, List<Long> accountIds) throws Exception {
-        return cards(c, overviews.readChecked(c, accountIds));
+        return cards(c, overviews.readChecked(c, accountIds), Map.of());
     }
 
-    private Map<Long, WidgetCard> cards(Connection c, Map<Long, AccountOverview> found) throws Exception {
+    /** The cards; {@code known} holds latest readings already read (a null value: none), the rest are read here. */
+    private Map<Long, WidgetCard> cards(Connection c, Map<Long, AccountOverview> found,
+            Map<RegisterKey, Vee.Previous> known) throws Exception {
         List<String> serials = new ArrayList<>();
         found.values().forEach(o -> o.meters().forEach(m -> serials.add(m.serial())));
         Map<String, Meter> bySerial = meters.resolve(serials, c);
         List<RegisterKey> keys = new ArrayList<>();
+        Map<RegisterKey, Vee.Previous> latest = new HashMap<>();
         for (AccountOverview o : found.values()) {
             for (LinkedMeter l : o.meters()) {
                 Meter m = bySerial.get(l.serial());
                 if (m != null && m.replacedAt() == null) {
-                    keys.add(new RegisterKey(m.id(), l.register()));
+                    RegisterKey key = new RegisterKey(m.id(), l.register());
+                    if (known.containsKey(key)) {
+                        latest.put(key, known.get(key));
+                    } else {
+                        keys.add(key);
+                    }
                 }
             }
         }
-        Map<RegisterKey, Vee.Previous> latest = keys.isEmpty() ? Map.of() : readings.latest(c, keys);
+        if (!keys.isEmpty()) {
+            latest.putAll(readings.latest(c, keys));
+        }
         Map<Long, WidgetCard> cards = new HashMap<>();
         for (AccountOverview o : found.values()) {
             cards.put(o.account().id(), card(o, bySerial, latest));
@@ -105,7 +156,7 @@ public final class BillingCardReader implements CardReader {
         Account account = o.account();
         boolean heat = account.services().contains(Utility.HOT_WATER) || account.services().contains(Utility.HEATING);
         return new WidgetCard(account, o.provider(), o.balance(), o.lastPayment(), meters(o, bySerial, latest),
-                o.latestInvoice() == null ? List.of() : lastTariff(o.latestInvoice()), heat ? o.facts() : null,
+                lastTariffOf(account.id(), o.latestInvoice()), heat ? o.facts() : null,
                 payLinks.linksFor(account, o.balance()));
     }
 
@@ -124,6 +175,31 @@ public final class BillingCardReader implements CardReader {
                     last == null ? null : last.value().stripTrailingZeros(), last == null ? null : last.time()));
         }
         return out;
+    }
+
+    /** An account's last tariff and the invoice it was read from. */
+    private record Tariffs(Invoices.LatestLines from, List<WidgetCard.TariffApplied> lines) {
+    }
+
+    /**
+     * {@link #lastTariff}, kept per account while the overview's invoice is the same object (the
+     * cached overviews keep theirs; a new read gives a new one): it was a tenth of the API's work
+     * per answer in a flight recording.
+     */
+    private List<WidgetCard.TariffApplied> lastTariffOf(long accountId, Invoices.LatestLines invoice) {
+        if (invoice == null) {
+            return List.of();
+        }
+        Tariffs kept = tariffs.get(accountId);
+        if (kept != null && kept.from() == invoice) {
+            return kept.lines();
+        }
+        List<WidgetCard.TariffApplied> lines = lastTariff(invoice);
+        if (tariffs.size() >= CardJsonCache.MAX_ACCOUNTS) {
+            tariffs.clear();
+        }
+        tariffs.put(accountId, new Tariffs(invoice, lines));
+        return lines;
     }
 
     /** Per utility, the priced lines of the invoice's last part (after a tariff change, the new one). */

@@ -135,8 +135,8 @@ public final class WidgetJson {
         g.writeStringField("amount", AccountJson.money(b.amount()));
         g.writeStringField("display", b.display());
         g.writeStringField("kind", sign < 0 ? "debt" : sign > 0 ? "prepayment" : "settled");
-        g.writeStringField("date", BillingTime.dayOf(b.asOf()).toString());
-        g.writeStringField("asOf", b.asOf().toString());
+        g.writeStringField("date", InstantText.day(b.asOf()));
+        g.writeStringField("asOf", InstantText.iso(b.asOf()));
         g.writeEndObject();
     }
 
@@ -156,8 +156,8 @@ public final class WidgetJson {
             } else {
                 g.writeStartObject();
                 g.writeStringField("value", m.lastReading().toPlainString());
-                g.writeStringField("time", m.lastReadingAt().toString());
-                g.writeStringField("date", BillingTime.dayOf(m.lastReadingAt()).toString());
+                g.writeStringField("time", InstantText.iso(m.lastReadingAt()));
+                g.writeStringField("date", InstantText.day(m.lastReadingAt()));
                 g.writeEndObject();
             }
             g.writeEndObject();

@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import uz.ekommunal.api.appeals.Language;
+import uz.ekommunal.testing.MutableClock;
 
 class AuthRulesTest {
 
@@ -73,5 +75,37 @@ class AuthRulesTest {
         assertThat(tokens.verify(none + "." + parts[1] + ".")).isEmpty();
         assertThat(tokens.verify("not-a-token")).isEmpty();
         assertThat(tokens.verify(null)).isEmpty();
+    }
+
+    @Test
+    void aKeptTokenStillExpiresAndKeepsNoForgery() {
+        MutableClock clock = new MutableClock(NOW);
+        AccessTokens tokens = new AccessTokens(KEY, Duration.ofMinutes(15), clock);
+        String token = tokens.issue(new Caller(7, Role.HOUSEHOLD, null), Language.RU);
+        AccessTokens.Verified expected = new AccessTokens.Verified(new Caller(7, Role.HOUSEHOLD, null), Language.RU);
+        assertThat(tokens.verified(token)).hasValue(expected);
+        assertThat(tokens.verified(token)).hasValue(expected); // kept
+        assertThat(tokens.language(token)).hasValue(Language.RU);
+        String[] parts = token.split("\\.");
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String admin = b64.encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("HOUSEHOLD", "ADMINISTRATOR").getBytes(StandardCharsets.UTF_8));
+        assertThat(tokens.verify(parts[0] + "." + admin + "." + parts[2])).isEmpty();
+        assertThat(tokens.verify(token + "x")).isEmpty();
+        clock.advance(Duration.ofMinutes(15).minusSeconds(1));
+        assertThat(tokens.verified(token)).hasValue(expected);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(tokens.verified(token)).isEmpty();
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @Test
+    void keptTokensAreBounded() {
+        AccessTokens tokens = new AccessTokens(KEY, Duration.ofMinutes(15), Clock.fixed(NOW, ZoneOffset.UTC));
+        for (int i = 0; i <= AccessTokens.MAX_KEPT + 10; i++) {
+            String token = tokens.issue(new Caller(i, Role.HOUSEHOLD, null));
+            assertThat(tokens.verify(token)).hasValue(new Caller(i, Role.HOUSEHOLD, null));
+            assertThat(tokens.kept()).isLessThanOrEqualTo(AccessTokens.MAX_KEPT);
+        }
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -18,8 +21,10 @@ import uz.ekommunal.billing.BillingException;
 import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.account.AccountLookups;
 import uz.ekommunal.billing.account.HouseholdFacts;
+import uz.ekommunal.billing.overview.AccountOverviews;
 import uz.ekommunal.billing.payment.PaymentRequest;
 import uz.ekommunal.gateway.meter.NewMeter;
+import uz.ekommunal.gateway.vee.QualityFlag;
 import uz.ekommunal.tariff.Money;
 import uz.ekommunal.tariff.Region;
 
@@ -118,5 +123,40 @@ class BillingCardReaderIT {
         assertThat(together.readAll(withUnknown)).containsOnlyKeys(data.gasA.id());
         assertThatThrownBy(() -> together.read(UNKNOWN)).isInstanceOf(BillingException.class);
         assertThat(together.readAll(List.of())).isEmpty();
+    }
+
+    @Test
+    void aPageReadsTheLatestReadingsWithTheStampsAndSeesAReadingWrittenElsewhere() throws Exception {
+        String values = String.join(", ", java.util.Collections.nCopies(all.size(), "(?::bigint)"));
+        AccountOverviews.IdQuery ids = new AccountOverviews.IdQuery("select x from (values " + values + ") v(x)",
+                List.copyOf(all));
+        Map<Long, WidgetCard> expected = new HashMap<>();
+        for (long id : all) {
+            expected.put(id, oneByOne.read(id));
+        }
+        CardReader.CardPage page = together.readPage(ids);
+        assertThat(page.ids()).isEqualTo(all);
+        assertThat(page.cards()).isEqualTo(expected);
+
+        // a reading after the last, written by plain SQL on another connection, and a later one held
+        WidgetCard.MeterCard before = expected.get(data.electricityA.id()).meters().get(0);
+        Instant next = before.lastReadingAt().plusSeconds(3600);
+        try (Connection c = api.db.dataSource().getConnection(); PreparedStatement insert = c.prepareStatement("""
+                insert into gateway.readings (meter_id, register, ts, value, quality, received_at, source)
+                select id, '1-0:1.8.0', ?, ?, ?, now(), 'sql' from gateway.meters where serial = 'E1000001'""")) {
+            insert.setTimestamp(1, Timestamp.from(next));
+            insert.setBigDecimal(2, before.lastReading().add(new BigDecimal("1.5")));
+            insert.setInt(3, 0);
+            insert.executeUpdate();
+            insert.setTimestamp(1, Timestamp.from(next.plusSeconds(3600)));
+            insert.setBigDecimal(2, before.lastReading().add(new BigDecimal("900")));
+            insert.setInt(3, QualityFlag.UNTRUSTED);
+            insert.executeUpdate();
+        }
+        WidgetCard.MeterCard after = together.readPage(ids).cards().get(data.electricityA.id()).meters().get(0);
+        assertThat(after.lastReadingAt()).isEqualTo(next);
+        assertThat(after.lastReading()).isEqualByComparingTo(before.lastReading().add(new BigDecimal("1.5")));
+        assertThat(together.readPage(ids).cards().get(data.electricityA.id()))
+                .isEqualTo(oneByOne.read(data.electricityA.id()));
     }
 }
