@@ -111,15 +111,17 @@ public final class SenmlPack {
         return text.length();
     }
 
+    /** Characters of the value's decimal text (comparisons, not divisions: this runs for every record). */
     private static int digits(long value) {
         if (value == Long.MIN_VALUE) {
             return 20;
         }
-        int n = value < 0 ? 2 : 1;
-        for (long v = Math.abs(value); v >= 10; v /= 10) {
+        long v = Math.abs(value);
+        int n = 1;
+        for (long limit = 10; n < 19 && v >= limit; limit *= 10) {
             n++;
         }
-        return n;
+        return value < 0 ? n + 1 : n;
     }
 
     /** Bytes of ASCII text, written into an array of a known size. */
