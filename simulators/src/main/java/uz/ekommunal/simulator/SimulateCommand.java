@@ -134,7 +134,7 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationConfig config = config();
         Simulation simulation = Simulation.start(config);
         Thread shutdown = new Thread(() -> {
-            simulation.stop();
+            simulation.abandon(); // SIGINT or SIGTERM: end now, unacknowledged sends count as not drained
             try {
                 simulation.await();
             } catch (InterruptedException e) {

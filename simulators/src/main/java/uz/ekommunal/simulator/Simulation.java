@@ -47,7 +47,9 @@ public final class Simulation implements AutoCloseable {
     private final Thread generator;
     private final ProgressPrinter printer;
     private MqttTransport mqtt;
+    private static final long DRAIN_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private volatile boolean stopRequested;
+    private volatile boolean abandoned;
     private volatile long simulatedNow;
     private volatile SimulationSummary summary;
     private final CompletableFuture<Void> history = new CompletableFuture<>();
@@ -138,6 +140,15 @@ public final class Simulation implements AutoCloseable {
         generator.interrupt();
     }
 
+    /**
+     * Stops at once, as on SIGINT or SIGTERM: like {@link #stop()}, and {@link #await()} no longer waits for
+     * outstanding acknowledgements (its summary says the run was not drained).
+     */
+    public void abandon() {
+        abandoned = true;
+        stop();
+    }
+
     /** Waits for the generator to finish, then for outstanding acknowledgements; returns the summary. */
     public synchronized SimulationSummary await() throws InterruptedException {
         try {
@@ -148,8 +159,9 @@ public final class Simulation implements AutoCloseable {
         }
         if (summary == null) {
             boolean drained = true;
+            long deadline = System.nanoTime() + config.drainTimeout().toNanos();
             for (PackTransport transport : transports) {
-                drained &= transport.awaitDrained(config.drainTimeout());
+                drained &= drain(transport, deadline);
             }
             double wall = (System.nanoTime() - wallStart) / 1e9;
             long simulated = simulatedNow - config.start().getEpochSecond();
@@ -160,6 +172,20 @@ public final class Simulation implements AutoCloseable {
             }
         }
         return summary;
+    }
+
+    /** Waits for the transport's acknowledgements until the deadline, in short slices so {@link #abandon()} ends it. */
+    private boolean drain(PackTransport transport, long deadline) throws InterruptedException {
+        while (!abandoned) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            if (transport.awaitDrained(Duration.ofNanos(Math.min(left, DRAIN_SLICE_NANOS)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void generate() {

@@ -159,7 +159,8 @@ public final class PackDevice extends Device {
             payload = Malformed.payload(serial, batchRecords, faults.nextInt(Malformed.KINDS));
             readings = 0;
         }
-        for (Pending p : pending) {
+        for (int i = 0; i < pending.size() && truth.keeps(); i++) { // notes only for a ground truth that keeps them
+            Pending p = pending.get(i);
             Notes notes = p.notes();
             if (malformed) {
                 notes = notes.with("malformed");

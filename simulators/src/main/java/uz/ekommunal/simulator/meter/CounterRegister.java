@@ -69,12 +69,35 @@ public final class CounterRegister {
         if (decimals == 0) {
             return Long.toString(ticks);
         }
+        if (ticks >= 0 && decimals < 18) {
+            // every reading of the load generator: the digits straight into one array
+            char[] text = new char[Math.max(digitCount(ticks), decimals + 1) + 1];
+            int point = text.length - 1 - decimals;
+            long rest = ticks;
+            for (int i = text.length - 1; i >= 0; i--) {
+                if (i == point) {
+                    text[i] = '.';
+                } else {
+                    text[i] = (char) ('0' + rest % 10);
+                    rest /= 10;
+                }
+            }
+            return new String(text);
+        }
         StringBuilder digits = new StringBuilder(Long.toString(ticks));
         while (digits.length() <= decimals) {
             digits.insert(0, '0');
         }
         digits.insert(digits.length() - decimals, '.');
         return digits.toString();
+    }
+
+    private static int digitCount(long nonNegative) {
+        int n = 1;
+        for (long limit = 10; n < 19 && nonNegative >= limit; limit *= 10) {
+            n++;
+        }
+        return n;
     }
 
     private static long pow10(int exponent) {

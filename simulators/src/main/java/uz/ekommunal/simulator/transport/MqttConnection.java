@@ -74,6 +74,9 @@ final class MqttConnection implements MqttCallback {
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
+        if (serverUri.startsWith("tcp://")) {
+            options.setSocketFactory(new ConcentratorSocketFactory()); // ssl:// keeps Paho's own
+        }
         if (user != null) {
             options.setUserName(user);
             options.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));

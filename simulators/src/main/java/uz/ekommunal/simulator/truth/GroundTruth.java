@@ -44,6 +44,11 @@ public final class GroundTruth implements AutoCloseable {
         return DISCARD;
     }
 
+    /** False for {@link #discard()}: callers may skip composing notes nobody reads. */
+    public boolean keeps() {
+        return out != null;
+    }
+
     public void write(Reading reading, String note) {
         if (out == null) {
             return;

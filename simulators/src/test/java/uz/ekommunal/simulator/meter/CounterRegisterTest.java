@@ -49,5 +49,11 @@ class CounterRegisterTest {
         assertThat(CounterRegister.formatTicks(5, 3)).isEqualTo("0.005");
         assertThat(CounterRegister.formatTicks(12345, 1)).isEqualTo("1234.5");
         assertThat(CounterRegister.formatTicks(7, 0)).isEqualTo("7");
+        for (long ticks : new long[] {0, 1, 9, 10, 99, 100, 12_345, 999_999_999, 1_000_000_000, Long.MAX_VALUE}) {
+            for (int decimals = 1; decimals <= 6; decimals++) {
+                assertThat(CounterRegister.formatTicks(ticks, decimals)).as("%d, %d", ticks, decimals)
+                        .isEqualTo(java.math.BigDecimal.valueOf(ticks, decimals).toPlainString());
+            }
+        }
     }
 }
