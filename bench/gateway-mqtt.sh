@@ -175,7 +175,7 @@ echo "== 3. publish-to-queryable latency under a steady load (speedup $STEADY_SP
 spread=(); [ "$STEADY_SPREAD" = 0 ] || spread=(--spread-packs)
 # started as the JVM itself (not through the sim function's subshell), so stopping it stops the load
 bench_start steady "$work/steady.log" "${simulator[@]}" --meters "$METERS" --protocol mqtt --utility electricity \
-    --duration 30d --start 2026-01-01T00:00:00Z --interval 15m --speedup "$STEADY_SPEEDUP" --batch "$BATCH" "${spread[@]}" --mqtt-clients 4
+    --duration 30d --start 2026-01-01T00:00:00Z --interval 15m --speedup "$STEADY_SPEEDUP" --batch "$BATCH" "${spread[@]}" --mqtt-clients 4 --mqtt-max-inflight 2000
 # The generator connects and paces itself before it sends: probe only once it has been acknowledged
 # for five seconds in a row, so the latency is measured under the load, not before it.
 sending() { grep -E "^\[ *[0-9]+s\]" "$work/steady.log" | tail -5 | grep -cE "acked [1-9][0-9]*/s \| messages" || true; }
