@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import uz.ekommunal.billing.account.Account;
 import uz.ekommunal.billing.account.LinkedMeter;
+import uz.ekommunal.billing.account.MeterLinks;
 import uz.ekommunal.billing.invoice.InvoiceLine;
 import uz.ekommunal.billing.invoice.Invoices;
 import uz.ekommunal.billing.invoice.LineType;
@@ -27,7 +28,6 @@ import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.gateway.reading.Register;
 import uz.ekommunal.gateway.store.ReadingStore;
 import uz.ekommunal.gateway.store.RegisterKey;
-import uz.ekommunal.gateway.vee.QualityFlag;
 import uz.ekommunal.gateway.vee.Vee;
 import uz.ekommunal.storage.Transactions;
 import uz.ekommunal.tariff.Utility;
@@ -79,8 +79,7 @@ public final class BillingCardReader implements CardReader {
      * meter id: the rows {@link ReadingStore#latest} reads for those keys (the same filter, so the
      * same plan), sent with the stamps. A key without a reading is kept with null; a key missing
      * here (a link made since, or a meter whose id the registry gives otherwise) is read as before.
-     * The links are read per account ({@code offset 0} keeps the lateral): joined to the ids, the
-     * generic plan scanned every link.
+     * Each module writes its own part: billing the account's links, the gateway the latest reading.
      */
     private static final class LinkedReadings implements AccountOverviews.Companion {
 
@@ -90,12 +89,9 @@ public final class BillingCardReader implements CardReader {
         public String sql(String idsArray) {
             return """
                     select m.meter_id, m.register, l.ts, l.value from unnest(%s) k(id)
-                    cross join lateral (select meter_id, register from billing.account_meters m
-                                        where m.account_id = k.id offset 0) m
-                    left join lateral (select ts, value from gateway.readings r
-                                       where r.meter_id = m.meter_id and r.register = m.register
-                                         and r.quality & %d < 1
-                                       order by ts desc limit 1) l on true""".formatted(idsArray, QualityFlag.UNTRUSTED);
+                    cross join lateral (%s) m
+                    left join lateral (%s) l on true""".formatted(idsArray, MeterLinks.registersOfAccountSql("k.id"),
+                    ReadingStore.latestTrustedSql("m.meter_id", "m.register"));
         }
 
         @Override

@@ -129,13 +129,9 @@ public final class ReadingStore {
         try (PreparedStatement select = connection.prepareStatement("""
                 select k.meter_id, k.register, l.ts, l.value
                 from unnest(?::bigint[], ?::text[]) as k(meter_id, register)
-                cross join lateral (select ts, value from gateway.readings r
-                                    where r.meter_id = k.meter_id and r.register = k.register
-                                      and r.quality & ? < 1
-                                    order by ts desc limit 1) l""")) {
+                cross join lateral (%s) l""".formatted(latestTrustedSql("k.meter_id", "k.register")))) {
             select.setArray(1, connection.createArrayOf("bigint", meters));
             select.setArray(2, connection.createArrayOf("text", registers));
-            select.setInt(3, QualityFlag.UNTRUSTED);
             Map<RegisterKey, Vee.Previous> latest = new HashMap<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -145,6 +141,17 @@ public final class ReadingStore {
             }
             return latest;
         }
+    }
+
+    /**
+     * A subquery of the latest trusted reading ({@code ts, value}) of the register named by the two
+     * expressions, for another module's statement to join laterally: {@link #latest}'s own filter,
+     * so the same plan (see there).
+     */
+    public static String latestTrustedSql(String meterIdExpression, String registerExpression) {
+        return "select ts, value from gateway.readings r where r.meter_id = " + meterIdExpression
+                + " and r.register = " + registerExpression + " and r.quality & " + QualityFlag.UNTRUSTED
+                + " < 1 order by ts desc limit 1";
     }
 
     /** The nearest trusted readings before and after an instant of a register. */
