@@ -73,8 +73,11 @@ final class ApiClient implements AutoCloseable {
     }
 
     Answer call(HttpMethod method, String path, String token, JsonObject body, String fromAddress) {
+        // a kept connection is dropped after 10 s unused, before the server's 30 s idle close: reused at
+        // the moment the server closes it, a request failed with "Connection was closed" (sign-in, 2026-12-06)
         HttpClientAgent client = clients.computeIfAbsent(fromAddress, a -> vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setLocalAddress(a), new PoolOptions().setHttp1MaxSize(8)));
+                new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(10).setLocalAddress(a),
+                new PoolOptions().setHttp1MaxSize(8)));
         RequestOptions options = new RequestOptions().setMethod(method).setHost(host).setPort(port).setURI(path)
                 .setIdleTimeout(30_000).putHeader("Content-Type", "application/json");
         if (token != null) {
