@@ -23,6 +23,17 @@ public final class MeterLinks {
 
     private final DataSource dataSource;
 
+    /**
+     * A subquery of the meter registers ({@code meter_id, register}) linked to the account whose id
+     * is {@code accountIdExpression}, for another module's statement to join laterally. The
+     * {@code offset 0} keeps it a per-account lookup: joined to a list of ids on a generic plan,
+     * PostgreSQL scanned every link.
+     */
+    public static String registersOfAccountSql(String accountIdExpression) {
+        return "select meter_id, register from billing.account_meters m where m.account_id = "
+                + accountIdExpression + " offset 0";
+    }
+
     public MeterLinks(DataSource dataSource) {
         this.dataSource = dataSource;
     }

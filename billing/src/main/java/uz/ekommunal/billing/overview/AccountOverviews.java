@@ -139,6 +139,24 @@ public final class AccountOverviews {
         }
     }
 
+    /**
+     * A statement of the caller's sent after the stamps' in the same round trip, over the same ids
+     * (e.g. what the caller reads next for these accounts). It runs in its own statement snapshot,
+     * not the stamps', and on the session's own plan choice (after the stamps' forced generic plan
+     * is reset): nothing of the overviews may be read by it.
+     */
+    public interface Companion {
+
+        /**
+         * The statement, given an SQL expression of the ids as bigint[] (it binds the ids query's
+         * parameters); the same for every instance of the class (it is kept by class).
+         */
+        String sql(String idsArray);
+
+        /** Reads its rows. */
+        void read(ResultSet rs) throws SQLException;
+    }
+
     /** The ids a query gave, in its order, and the overviews of those that are accounts. */
     public record Page(List<Long> ids, Map<Long, AccountOverview> overviews) {
     }
@@ -149,8 +167,13 @@ public final class AccountOverviews {
      * one round trip in all.
      */
     public Page readChecked(Connection c, IdQuery ids) throws SQLException {
+        return readChecked(c, ids, null);
+    }
+
+    /** The same, with the companion's statement in the stamps' round trip (null: none). */
+    public Page readChecked(Connection c, IdQuery ids, Companion companion) throws SQLException {
         Instant now = clock.instant();
-        Map<Long, String> stamps = OverviewStamps.read(c, GENERIC, RESET, ids, now);
+        Map<Long, String> stamps = OverviewStamps.read(c, GENERIC, RESET, ids, companion, now);
         List<Long> order = List.copyOf(stamps.keySet());
         Map<Long, AccountOverview> out = new HashMap<>();
         if (fromCache(stamps, order, now, out).isEmpty()) {

@@ -54,9 +54,10 @@ final class OverviewStamps {
     /**
      * The statements sent, kept: formatting the 2 KB text on every request was 5 % of the API's
      * work per answer in a flight recording, and the driver finds its prepared statement by the
-     * text (one kept string: its hash is kept too). The code sends a few kinds, so the map stays small.
+     * text (one kept string: its hash is kept too). The code sends a few kinds, so the map stays small;
+     * a companion's text depends on its class only.
      */
-    private record Key(String prefix, String suffix, String ids) {
+    private record Key(String prefix, String suffix, String ids, Class<?> companion) {
     }
 
     private static final Map<Key, String> STATEMENTS = new ConcurrentHashMap<>();
@@ -74,25 +75,29 @@ final class OverviewStamps {
                 (all, from) -> {
                     all.setArray(from, c.createArrayOf("bigint", accountIds.toArray()));
                     return 1;
-                });
+                }, null);
         stamps.values().removeIf(Objects::isNull);
         return stamps;
     }
 
     /**
      * The ids the query gives, in its order, each with its stamp now, or null when it is no
-     * account; the query runs in the stamps' statement (one snapshot, one round trip).
+     * account; the query runs in the stamps' statement (one snapshot, one round trip). The
+     * companion's statement, over the same ids (its query run again), follows in the same round
+     * trip after the suffix (so a plan setting of the prefix is reset for it), and reads its rows.
      */
     static Map<Long, String> read(Connection c, String prefix, String suffix, AccountOverviews.IdQuery ids,
-            Instant now) throws SQLException {
-        String sql = STATEMENTS.computeIfAbsent(new Key(prefix, suffix, ids.sql()),
-                k -> k.prefix() + STAMPS.formatted("array(" + k.ids() + ")") + k.suffix());
+            AccountOverviews.Companion companion, Instant now) throws SQLException {
+        String sql = STATEMENTS.computeIfAbsent(
+                new Key(prefix, suffix, ids.sql(), companion == null ? null : companion.getClass()),
+                k -> k.prefix() + STAMPS.formatted("array(" + k.ids() + ")") + k.suffix()
+                        + (companion == null ? "" : "; " + companion.sql("array(" + k.ids() + ")")));
         return read(c, sql, now, (all, from) -> {
             for (int i = 0; i < ids.params().size(); i++) {
                 all.setObject(from + i, ids.params().get(i));
             }
             return ids.params().size();
-        });
+        }, companion);
     }
 
     /** Binds the ids' parameters from index {@code from} on; returns how many. */
@@ -100,28 +105,36 @@ final class OverviewStamps {
         int bind(PreparedStatement statement, int from) throws SQLException;
     }
 
-    /** The stamps, in the ids' order. */
-    private static Map<Long, String> read(Connection c, String sql, Instant now, Binder ids) throws SQLException {
+    /** The stamps, in the ids' order, then the companion's rows (if any: its parameters are the ids' again). */
+    private static Map<Long, String> read(Connection c, String sql, Instant now, Binder ids,
+            AccountOverviews.Companion companion) throws SQLException {
         try (PreparedStatement all = c.prepareStatement(sql)) {
             int bound = ids.bind(all, 1);
             all.setTimestamp(bound + 1, Timestamp.from(Ledger.through(now)));
             all.setDate(bound + 2, Date.valueOf(BillingTime.dayOf(now)));
+            if (companion != null) {
+                ids.bind(all, bound + 3);
+            }
             Map<Long, String> out = new LinkedHashMap<>();
             int sets = 0;
             boolean rows = all.execute();
             while (rows || all.getUpdateCount() != -1) {
                 if (rows) {
-                    sets++;
                     try (ResultSet rs = all.getResultSet()) {
-                        while (rs.next()) {
-                            out.put(rs.getLong(1), rs.getString(2));
+                        if (sets++ == 0) {
+                            while (rs.next()) {
+                                out.put(rs.getLong(1), rs.getString(2));
+                            }
+                        } else {
+                            companion.read(rs);
                         }
                     }
                 }
                 rows = all.getMoreResults();
             }
-            if (sets != 1) {
-                throw new SQLException("expected the stamps' result set alone, got " + sets);
+            if (sets != (companion == null ? 1 : 2)) {
+                throw new SQLException("expected the stamps' result set" + (companion == null ? "" : " and the companion's")
+                        + ", got " + sets);
             }
             return out;
         }

@@ -171,6 +171,41 @@ class CachedOverviewsIT {
         }
     }
 
+    /**
+     * A companion statement travels in the stamps' round trip over the same ids, but after the
+     * stamps' forced generic plan is reset: the plan chosen for it is the session's own (sent under
+     * the forced setting, a reading's lookup got a generic plan with a long tail, session 8).
+     */
+    @Test
+    void aCompanionReadsThePagesIdsAfterTheGenericPlanIsReset() throws Exception {
+        AccountOverviews.IdQuery ids = new AccountOverviews.IdQuery(
+                "select x from (values (1, ?::bigint), (2, ?::bigint)) v(n, x) order by n",
+                List.of(account.id(), busy.id()));
+        List<String> seen = new ArrayList<>();
+        AccountOverviews.Companion companion = new AccountOverviews.Companion() {
+            @Override
+            public String sql(String idsArray) {
+                return "select current_setting('plan_cache_mode'), array_to_string(" + idsArray + ", ',')";
+            }
+
+            @Override
+            public void read(ResultSet rs) throws java.sql.SQLException {
+                while (rs.next()) {
+                    seen.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+        };
+        for (int i = 0; i < 2; i++) { // read, then cached: the companion runs either way
+            try (Connection c = db.dataSource().getConnection()) {
+                AccountOverviews.Page page = nodeB.readChecked(c, ids, companion);
+                assertThat(page.ids()).containsExactly(account.id(), busy.id());
+                assertThat(page.overviews()).containsOnlyKeys(account.id(), busy.id());
+            }
+        }
+        assertThat(seen).containsExactly("auto " + account.id() + "," + busy.id(),
+                "auto " + account.id() + "," + busy.id());
+    }
+
     /** Both nodes' cached reads equal an uncached read of the database; that overview. */
     private static AccountOverview bothAgree(String after) throws Exception {
         AccountOverview truth;

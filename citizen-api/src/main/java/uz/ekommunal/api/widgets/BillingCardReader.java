@@ -1,7 +1,9 @@
 package uz.ekommunal.api.widgets;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import uz.ekommunal.billing.account.Account;
 import uz.ekommunal.billing.account.LinkedMeter;
+import uz.ekommunal.billing.account.MeterLinks;
 import uz.ekommunal.billing.invoice.InvoiceLine;
 import uz.ekommunal.billing.invoice.Invoices;
 import uz.ekommunal.billing.invoice.LineType;
@@ -64,9 +67,40 @@ public final class BillingCardReader implements CardReader {
     @Override
     public CardPage readPage(AccountOverviews.IdQuery ids) throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            // autocommit: one round trip for the ids and stamps when cached, one for the latest readings
-            AccountOverviews.Page page = overviews.readChecked(c, ids);
-            return new CardPage(page.ids(), cards(c, page.overviews(), Map.of()));
+            LinkedReadings linked = new LinkedReadings();
+            // autocommit: one round trip when cached, the latest readings read in it
+            AccountOverviews.Page page = overviews.readChecked(c, ids, linked);
+            return new CardPage(page.ids(), cards(c, page.overviews(), linked.read));
+        }
+    }
+
+    /**
+     * The latest trusted reading of every register linked to the page's accounts, by the link's
+     * meter id: the rows {@link ReadingStore#latest} reads for those keys (the same filter, so the
+     * same plan), sent with the stamps. A key without a reading is kept with null; a key missing
+     * here (a link made since, or a meter whose id the registry gives otherwise) is read as before.
+     * Each module writes its own part: billing the account's links, the gateway the latest reading.
+     */
+    private static final class LinkedReadings implements AccountOverviews.Companion {
+
+        private final Map<RegisterKey, Vee.Previous> read = new HashMap<>();
+
+        @Override
+        public String sql(String idsArray) {
+            return """
+                    select m.meter_id, m.register, l.ts, l.value from unnest(%s) k(id)
+                    cross join lateral (%s) m
+                    left join lateral (%s) l on true""".formatted(idsArray, MeterLinks.registersOfAccountSql("k.id"),
+                    ReadingStore.latestTrustedSql("m.meter_id", "m.register"));
+        }
+
+        @Override
+        public void read(ResultSet rs) throws SQLException {
+            while (rs.next()) {
+                Timestamp ts = rs.getTimestamp(3);
+                read.put(new RegisterKey(rs.getLong(1), rs.getString(2)),
+                        ts == null ? null : new Vee.Previous(ts.toInstant(), rs.getBigDecimal(4)));
+            }
         }
     }
 
