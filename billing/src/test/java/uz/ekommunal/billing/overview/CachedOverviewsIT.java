@@ -173,8 +173,8 @@ class CachedOverviewsIT {
 
     /**
      * A companion statement travels in the stamps' round trip over the same ids, but after the
-     * stamps' forced generic plan is reset: the plan chosen for it is the session's own (sent under
-     * the forced setting, a reading's lookup got a generic plan with a long tail, session 8).
+     * stamps' forced generic plan is reset: the plan chosen for it is the session's own (session 8's
+     * version sent it under the forced setting, and its tail at 1 000 requests/s was the suspect).
      */
     @Test
     void aCompanionReadsThePagesIdsAfterTheGenericPlanIsReset() throws Exception {
