@@ -81,7 +81,13 @@ public final class PublishToQueryableProbe {
             long last = 0;
             while (true) {
                 s.setString(1, serial);
-                s.setLong(2, last);
+                // from the oldest reading not seen yet: batches may commit out of order, and reading from the
+                // newest seen alone missed a reading that became visible after a later one (2026-12-06)
+                long from = last;
+                for (long pending : publishedAt.keySet()) {
+                    from = Math.min(from, pending - 1);
+                }
+                s.setLong(2, from);
                 try (ResultSet rs = s.executeQuery()) {
                     long now = System.nanoTime();
                     while (rs.next()) {
