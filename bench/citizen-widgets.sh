@@ -100,8 +100,8 @@ psql $PG -qc "\\copy (select phone, utility, number from public.bench_households
 tools SignInHouseholds --port "$port" --log "$work/app.log" --admin "$ADMIN" --households "$work/households.csv" --out "$work/widgets.targets"
 psql $PG -tAc "select '/account?id=' || id from billing.accounts order by id" "$db" > "$work/bare.targets"
 # A year of bills, payments and sign-ins was just written: vacuum it now, as autovacuum would have long
-# since in a running system, and not in the middle of a measurement (autovacuum woke on these tables
-# during one: p99 at 1 000/s 47.6 ms, against 6.5 ms for the same code, 2026-12-06)
+# since in a running system, so that autovacuum cannot wake on these tables in the middle of a measurement
+# (it did not explain the p99 spread at 1 000/s seen on 2026-12-06: 29-255 ms with it, for the same code)
 psql $PG -qc "vacuum analyze" -c "checkpoint" "$db"
 
 echo "== the baseline: a bare Vert.x handler, one query, same pool (port $bare_port)"
