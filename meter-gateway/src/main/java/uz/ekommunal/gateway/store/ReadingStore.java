@@ -126,10 +126,7 @@ public final class ReadingStore {
             meters[i] = key.meterId();
             registers[i++] = key.register();
         }
-        try (PreparedStatement select = connection.prepareStatement("""
-                select k.meter_id, k.register, l.ts, l.value
-                from unnest(?::bigint[], ?::text[]) as k(meter_id, register)
-                cross join lateral (%s) l""".formatted(latestTrustedSql("k.meter_id", "k.register")))) {
+        try (PreparedStatement select = connection.prepareStatement(LATEST)) {
             select.setArray(1, connection.createArrayOf("bigint", meters));
             select.setArray(2, connection.createArrayOf("text", registers));
             Map<RegisterKey, Vee.Previous> latest = new HashMap<>();
@@ -142,6 +139,12 @@ public final class ReadingStore {
             return latest;
         }
     }
+
+    /** {@link #latest}'s statement, formatted once: the widgets call it on every answer. */
+    private static final String LATEST = """
+            select k.meter_id, k.register, l.ts, l.value
+            from unnest(?::bigint[], ?::text[]) as k(meter_id, register)
+            cross join lateral (%s) l""".formatted(latestTrustedSql("k.meter_id", "k.register"));
 
     /**
      * A subquery of the latest trusted reading ({@code ts, value}) of the register named by the two
