@@ -39,11 +39,11 @@ public final class PahoMqttSubscriber implements MqttCallback, AutoCloseable {
     private final long sessionExpirySeconds;
     private final BrokerLogin login;
     /**
-     * Acknowledgements leave from one thread per connection, in the order readings became durable,
-     * whichever of the writers made them so (Paho's client is not documented as safe for
-     * acknowledgements from several threads at once).
+     * Acknowledgements leave from one thread per connection (Paho's client is not documented as
+     * safe for acknowledgements from several threads at once), in the order the messages came.
      */
     private final ExecutorService acknowledger;
+    private final ArrivalOrderAcks acks;
 
     public PahoMqttSubscriber(String brokerUrl, String clientId, String sharedGroup, long sessionExpirySeconds,
             int receiveMaximum, ReadingIngest ingest) throws MqttException {
@@ -61,6 +61,7 @@ public final class PahoMqttSubscriber implements MqttCallback, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.acks = new ArrivalOrderAcks(this::acknowledge);
         this.ingest = ingest;
         this.subscription = MeterTopics.subscription(sharedGroup);
         this.receiveMaximum = receiveMaximum;
@@ -110,18 +111,22 @@ public final class PahoMqttSubscriber implements MqttCallback, AutoCloseable {
         int qos = message.getQos();
         CompletableFuture<IngestResult> result = IngestRetry.blocking(
                 () -> ingest.accept(Protocol.MQTT, "mqtt:" + topic, serial, message.getPayload()));
+        ArrivalOrderAcks.Arrival arrival = acks.arrived(id, qos);
         result.whenCompleteAsync((outcome, error) -> {
             if (error != null) {
                 // Refused while shutting down: unacknowledged, so the broker delivers it again.
                 LOG.debug("Readings on {} not acknowledged: {}", topic, error.toString());
-                return;
             }
-            try {
-                client.messageArrivedComplete(id, qos);
-            } catch (MqttException e) {
-                LOG.warn("Acknowledgement of message {} failed ({}); the broker will redeliver it", id, e.toString());
-            }
+            acks.finished(arrival, error == null);
         }, acknowledger);
+    }
+
+    private void acknowledge(int id, int qos) {
+        try {
+            client.messageArrivedComplete(id, qos);
+        } catch (MqttException e) {
+            LOG.warn("Acknowledgement of message {} failed ({}); the broker will redeliver it", id, e.toString());
+        }
     }
 
     @Override
