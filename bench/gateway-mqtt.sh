@@ -8,6 +8,9 @@
 # may write every meter's topic) and the latency probe as its own meter.
 #
 # Measures, in one run:
+#   0. a warm-up (WARMUP of simulated time, 12h by default, 0 to leave it out) on meters of its own: a
+#      gateway runs for months, so its first seconds (its JIT compiling, the writers' first batches) are not
+#      what it sustains; the warm-up's own rate is printed as the cold figure;
 #   1. sustained ingestion: readings acknowledged by the broker (QoS 1) and the time until every one
 #      of them is queryable in the database; zero loss means stored == acknowledged;
 #   2. a raw COPY of the same number of rows into the same table, for the ratio;
@@ -21,7 +24,7 @@
 # It also prints the gateway's CPU seconds per million readings over step 1, in total and by kind of
 # thread, from the kernel's accounting (/proc).
 #
-# Usage: bench/gateway-mqtt.sh        (METERS, DURATION, BATCH override the defaults; STEADY_SPEEDUP fixes the
+# Usage: bench/gateway-mqtt.sh        (METERS, DURATION, BATCH, WARMUP override the defaults; STEADY_SPEEDUP fixes the
 #        steady load's speedup, which is otherwise derived from step 1: half of its stored rate;
 #        PORT fixes Mosquitto's port, GATEWAY_JAVA_OPTS adds JVM options to the gateway, e.g. a flight recording;
 #        GATEWAY_JVM replaces the gateway's tuning, "-XX:+UseBiasedLocking -XX:+UseParallelGC" (below; "" for the
@@ -37,6 +40,7 @@ source bench/lib.sh
 METERS=${METERS:-20000}
 DURATION=${DURATION:-2d}
 BATCH=${BATCH:-4}
+WARMUP=${WARMUP:-12h}
 STEADY_SPEEDUP=${STEADY_SPEEDUP:-}  # empty: half of step 1's stored rate (issue 22: p99 at half the sustained load)
 STEADY_SPREAD=${STEADY_SPREAD:-1}
 # The gateway's JVM on JDK 17 (docs/benchmarks.md, session 7): Paho copies every PUBLISH byte by byte through a
@@ -92,6 +96,11 @@ sim() { "${simulator[@]}" "$@"; }
 echo "== meters: $METERS electricity meters over MQTT, packs of $BATCH quarter-hours; credentials and ACLs on"
 sim --meters "$METERS" --protocol mqtt --utility electricity --duration 0s --speedup max --meters-file "$work/meters.csv" >/dev/null
 echo "PROBE0001,electricity,mqtt,1-0:1.8.0,kWh,9,1,,,,,,$probe_secret" >> "$work/meters.csv"  # the latency probe's meter
+if [ "$WARMUP" != 0 ]; then  # the warm-up's meters: as many, serials of their own ("W..."), no account
+  sim --meters "$METERS" --serial-prefix W --protocol mqtt --utility electricity --duration 0s --speedup max \
+      --meters-file "$work/warmup-meters.csv" >/dev/null
+  tail -n +2 "$work/warmup-meters.csv" | awk -F, -v OFS=, '{ $8 = ""; print }' >> "$work/meters.csv"
+fi
 
 bench_start gateway "$work/gateway.log" env EKOMMUNAL_MQTT_URL="tcp://127.0.0.1:$port" \
   EKOMMUNAL_MQTT_CLIENT_ID="bench-gateway" EKOMMUNAL_METER_SEED="$work/meters.csv" EKOMMUNAL_DATA_DIR="$work/data" \
@@ -117,6 +126,20 @@ backends() { psql $PG -tAc "select pid from pg_stat_activity where datname = '$d
 pg_helpers() { ps -u postgres -o pid=,args= | grep -E "walwriter|checkpointer|background writer|autovacuum|logical" | awk '{ print $1 }'; }
 cpu_of() { local sum=0 p; for p in "$@"; do sum=$(echo "$sum + $(proc_cpu "$p")" | bc -l); done; echo "$sum"; }
 
+base=0
+if [ "$WARMUP" != 0 ]; then
+  echo "== 0. warm-up: $WARMUP of simulated time on $METERS meters of its own, as fast as the broker acknowledges"
+  w0=$(date +%s.%N)
+  sim --meters "$METERS" --serial-prefix W --protocol mqtt --utility electricity --duration "$WARMUP" \
+      --start 2025-10-01T00:00:00Z --interval 15m --speedup max --batch "$BATCH" --mqtt-clients 4 --mqtt-max-inflight 2000 \
+      --drain-timeout 120s > "$work/warmup.log"
+  wacked=$(grep -oE "readings generated [0-9]+, sent [0-9]+, acknowledged [0-9]+" "$work/warmup.log" | grep -oE "[0-9]+$")
+  until [ "$(count)" -ge "$wacked" ]; do sleep 0.2; done
+  base=$(count)
+  printf "warm-up (cold gateway): %d readings stored, %.0f readings/s from first publish to last queryable\n" "$base" \
+    "$(echo "$base / ($(date +%s.%N) - $w0)" | bc -l)"
+fi
+
 echo "== 1. sustained ingestion: as fast as the broker acknowledges, $DURATION of simulated time"
 cpu0=$(gateway_cpu)
 gateway_threads > "$work/threads0"
@@ -126,13 +149,13 @@ t0=$(date +%s.%N)
 /usr/bin/time -f "%U %S" -o "$work/sim.time" "${simulator[@]}" --meters "$METERS" --protocol mqtt --utility electricity --duration "$DURATION" --interval 15m \
     --speedup max --batch "$BATCH" --mqtt-clients 4 --mqtt-max-inflight 2000 --drain-timeout 120s | tee "$work/sim.log" | grep -E "^summary|acknowledged|rate"
 acked=$(grep -oE "readings generated [0-9]+, sent [0-9]+, acknowledged [0-9]+" "$work/sim.log" | grep -oE "[0-9]+$")
-until [ "$(count)" -ge "$acked" ]; do sleep 0.2; done
+until [ "$(count)" -ge "$((base + acked))" ]; do sleep 0.2; done
 t1=$(date +%s.%N)
 cpu1=$(gateway_cpu)
 gateway_threads > "$work/threads1"
 pg_pids=$(printf "%s\n" $pg_pids $(backends) | sort -u)  # and any opened meanwhile (from zero)
 mq1=$(proc_cpu "$mq"); be1=$(cpu_of $pg_pids); hp1=$(cpu_of $helper_pids)
-stored=$(count)
+stored=$(( $(count) - base ))
 ingest_s=$(echo "$t1 - $t0" | bc -l)
 ingest_rate=$(echo "$stored / $ingest_s" | bc -l)
 printf "acknowledged %d, stored %d, lost %d; %.1f s from first publish to last queryable: %.0f readings/s\n" \
@@ -150,7 +173,7 @@ awk -v tck="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $3; next }
   "$work/threads0" "$work/threads1" | sort -rn -k2 | head -12
 
 echo "== 2. raw COPY of the same rows into the same table"
-psql $PG -qc "\\copy (select meter_id, register, ts + interval '100 years', value, quality, received_at, source from gateway.readings) to '$work/rows.csv' csv" "$db"
+psql $PG -qc "\\copy (select meter_id, register, ts + interval '100 years', value, quality, received_at, source from gateway.readings where ts >= '2025-11-01') to '$work/rows.csv' csv" "$db"
 c0=$(date +%s.%N)
 psql $PG -qc "\\copy gateway.readings (meter_id, register, ts, value, quality, received_at, source) from '$work/rows.csv' csv" "$db"
 c1=$(date +%s.%N)
