@@ -90,8 +90,11 @@ final class OverviewStamps {
             AccountOverviews.Companion companion, Instant now) throws SQLException {
         String sql = STATEMENTS.computeIfAbsent(
                 new Key(prefix, suffix, ids.sql(), companion == null ? null : companion.getClass()),
-                k -> k.prefix() + STAMPS.formatted("array(" + k.ids() + ")") + k.suffix()
-                        + (companion == null ? "" : "; " + companion.sql("array(" + k.ids() + ")")));
+                k -> {
+                    String array = "array(" + k.ids() + ")";
+                    return k.prefix() + STAMPS.formatted(array) + k.suffix()
+                            + (companion == null ? "" : "; " + companion.sql(array));
+                });
         return read(c, sql, now, (all, from) -> {
             for (int i = 0; i < ids.params().size(); i++) {
                 all.setObject(from + i, ids.params().get(i));
