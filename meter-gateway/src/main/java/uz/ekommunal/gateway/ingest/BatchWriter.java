@@ -32,6 +32,11 @@ import uz.ekommunal.storage.Transactions;
  * new batches follow the spool until it is empty. Only a database that is away sends batches to
  * the spool ({@link DatabaseErrors}); a batch refused for anything else is written pack by pack and
  * the pack refused goes to quarantine ({@link IsolatingWrite}), in live writes and in replay alike.
+ *
+ * <p>A batch that fails on an unexpected error fails only itself: its submissions are not
+ * acknowledged (senders send again) and the writer goes on. Only an {@link Error} stops the writer;
+ * then everything queued fails at once, new work is refused and {@link #problem} says so, so that
+ * nothing waits for a writer that is gone and {@code /health} asks for a restart.
  */
 public final class BatchWriter implements AutoCloseable {
 
@@ -54,6 +59,7 @@ public final class BatchWriter implements AutoCloseable {
     private final IsolatingWrite isolating;
     private volatile Instant troubleSince;
     private volatile String troubleCause;
+    private volatile Throwable stoppedBy;
     private long nextProbeNanos;
     private long probeBackoffMillis = 200;
 
@@ -81,12 +87,17 @@ public final class BatchWriter implements AutoCloseable {
      */
     CompletableFuture<WriteOutcome> offer(Submission submission) {
         if (!accepting.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the gateway is shutting down"));
+            return CompletableFuture.failedFuture(stoppedBy != null
+                    ? new IllegalStateException("the reading writer stopped", stoppedBy)
+                    : new IllegalStateException("the gateway is shutting down"));
         }
         if (!capacity.tryAcquire(submission.size())) {
             return null;
         }
         queue.add(submission);
+        if (stoppedBy != null) {
+            failQueued(); // the writer stopped after the check above: it will not take this one
+        }
         return submission.done();
     }
 
@@ -117,18 +128,51 @@ public final class BatchWriter implements AutoCloseable {
                         batch.add(next);
                         rows += next.size();
                     }
-                    handle(batch);
-                    batch.forEach(s -> capacity.release(s.size()));
-                    batch.clear();
+                    try {
+                        handle(batch);
+                    } catch (RuntimeException e) {
+                        failed(batch, e);
+                    } catch (Error e) {
+                        batch.forEach(s -> s.done().completeExceptionally(e));
+                        throw e;
+                    } finally {
+                        batch.forEach(s -> capacity.release(s.size()));
+                        batch.clear();
+                    }
                 }
                 replayIfDue();
             }
             replayIfDue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("Reading writer stopped on an unexpected error; queued readings stay unacknowledged", e);
-            batch.forEach(s -> s.done().completeExceptionally(e));
+        } catch (Error e) {
+            stopped(e);
+        }
+    }
+
+    /** A batch that failed on an unexpected error fails alone: not acknowledged, and the writer goes on. */
+    private void failed(List<Submission> batch, RuntimeException e) {
+        LOG.error("A batch of {} readings failed on an unexpected error; not acknowledged, senders will send it again",
+                batch.stream().mapToInt(Submission::size).sum(), e);
+        trouble(e.toString());
+        batch.forEach(s -> s.done().completeExceptionally(e));
+    }
+
+    private void stopped(Error e) {
+        LOG.error("Reading writer stopped; {} queued readings fail unacknowledged and new ones are refused",
+                queuedReadings(), e);
+        accepting.set(false);
+        stoppedBy = e;
+        failQueued();
+    }
+
+    /** Fails what a stopped writer will never write and frees its capacity. */
+    private void failQueued() {
+        IllegalStateException failure = new IllegalStateException("the reading writer stopped", stoppedBy);
+        Submission s;
+        while ((s = queue.poll()) != null) {
+            s.done().completeExceptionally(failure);
+            capacity.release(s.size());
         }
     }
 
@@ -151,12 +195,17 @@ public final class BatchWriter implements AutoCloseable {
      * failing since when, and the last cause; null while the writer writes.
      */
     public String problem(Duration allowed) {
+        Throwable stopped = stoppedBy;
+        if (stopped != null) {
+            return "the reading writer " + thread.getName() + " stopped (" + stopped + "); restart the gateway";
+        }
         Instant since = troubleSince;
         if (since == null || Duration.between(since, clock.instant()).compareTo(allowed) <= 0) {
             return null;
         }
         return "readings have not reached the database for " + Duration.between(since, clock.instant()).toSeconds()
-                + " s (" + (spool == null ? "held in memory" : "spooled to disk") + "): " + troubleCause;
+                + " s" + (databaseUp ? "" : spool == null ? " (held in memory)" : " (spooled to disk)") + ": "
+                + troubleCause;
     }
 
     private List<WriteOutcome> write(WriteBatch batch) throws SQLException {
@@ -218,8 +267,9 @@ public final class BatchWriter implements AutoCloseable {
             databaseDown(e);
             nextProbeNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(probeBackoffMillis);
             probeBackoffMillis = Math.min(probeBackoffMillis * 2, 2_000);
-        } catch (IOException e) {
-            LOG.error("Cannot read the spool: {}", e.toString());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Cannot replay the spool: {}", e.toString());
+            trouble(e.toString());
             nextProbeNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         }
     }
@@ -233,15 +283,19 @@ public final class BatchWriter implements AutoCloseable {
     }
 
     private void databaseDown(SQLException e) {
-        if (troubleSince == null) {
-            troubleSince = clock.instant();
-        }
-        troubleCause = DatabaseErrors.describe(e);
+        trouble(DatabaseErrors.describe(e));
         if (databaseUp) {
             LOG.warn("Cannot write readings ({}); {}", e.getMessage(),
                     spool == null ? "holding them" : "spooling them to disk until the database is back");
         }
         databaseUp = false;
+    }
+
+    private void trouble(String cause) {
+        if (troubleSince == null) {
+            troubleSince = clock.instant();
+        }
+        troubleCause = cause;
     }
 
     /** Completes readings submissions with their outcomes, in order; rejected-only ones as quarantined. */
