@@ -73,6 +73,10 @@ public final class SimulateCommand implements Callable<Integer> {
     String mqttPassword;
     @Option(names = "--mqtt-anonymous", description = "Shared connections without credentials (a broker that allows it).")
     boolean mqttAnonymous;
+    @Option(names = "--mqtt-client", defaultValue = "paho", description = "paho (reconnects, resumes sessions, TLS) or "
+            + "lean: a publishing-only client for load, plain tcp:// and no reconnects, that spends less CPU per message "
+            + "(default ${DEFAULT-VALUE}).")
+    String mqttClient;
     @Option(names = "--mqtt-max-inflight", defaultValue = "1000", description = "Unacknowledged publishes per connection (default ${DEFAULT-VALUE}).")
     int mqttMaxInflight;
     @Option(names = "--coap-url", defaultValue = "coap://127.0.0.1:5683/readings", description = "CoAP target; coaps:// for DTLS with PSKs (default ${DEFAULT-VALUE}).")
@@ -184,7 +188,17 @@ public final class SimulateCommand implements Callable<Integer> {
                 .drainTimeout(Durations.parse(drainTimeout))
                 .progress(System.out)
                 .mqttLogin(mqttLogin(fleet))
+                .mqttLean(lean())
                 .build();
+    }
+
+    private boolean lean() {
+        return switch (mqttClient) {
+            case "paho" -> false;
+            case "lean" -> true;
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--mqtt-client is paho or lean, not " + mqttClient);
+        };
     }
 
     /** Each meter as itself unless a head-end user (or anonymous) is asked for; a large fleet needs a head-end. */

@@ -71,7 +71,7 @@ public final class Simulation implements AutoCloseable {
         try {
             if (!mqttMeters.isEmpty()) {
                 mqtt = new MqttTransport(config.mqttUrl(), config.mqttClientId(), config.mqttClients(),
-                        config.mqttMaxInflight(), mqttMeters, counters, config.mqttLogin());
+                        config.mqttMaxInflight(), mqttMeters, counters, config.mqttLogin(), config.mqttLean());
                 transports.add(mqtt);
                 mqtt.start();
             }

@@ -58,6 +58,8 @@ import uz.ekommunal.simulator.transport.MqttLogin;
  *                        intervals, so a fleet's packs leave spread over every interval, as meters with
  *                        their own upload schedules do; off, every meter sends in every batch-th interval
  *                        at once (a burst of the whole fleet's packs, then nothing)
+ * @param mqttLean        publish through the lean MQTT client (plain TCP, no reconnects: for load) instead
+ *                        of Paho
  */
 public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start, Duration interval, Duration duration,
                                double speedup, int batch, String mqttUrl, String mqttClientId, int mqttClients,
@@ -65,7 +67,7 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
                                int modbusPort, FaultConfig faults, Path groundTruth, Path metersFile,
                                Duration drainTimeout, PrintStream progress, Duration historyInterval,
                                Map<String, Instant> alreadySent, PolledHistory polledHistory, Clock clock,
-                               MqttLogin mqttLogin, boolean spreadPacks) {
+                               MqttLogin mqttLogin, boolean spreadPacks, boolean mqttLean) {
 
     /** Default start: a fixed instant, so a run is reproducible unless told otherwise. */
     public static final Instant DEFAULT_START = Instant.parse("2025-11-01T00:00:00Z");
@@ -135,6 +137,7 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
         private Clock clock = Clock.systemUTC();
         private MqttLogin mqttLogin;
         private boolean spreadPacks;
+        private boolean mqttLean;
 
         private Builder(List<MeterSpec> meters) {
             this.meters = meters;
@@ -168,12 +171,13 @@ public record SimulationConfig(List<MeterSpec> meters, long seed, Instant start,
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder mqttLogin(MqttLogin v) { mqttLogin = v; return this; }
         public Builder spreadPacks(boolean v) { spreadPacks = v; return this; }
+        public Builder mqttLean(boolean v) { mqttLean = v; return this; }
 
         public SimulationConfig build() {
             return new SimulationConfig(meters, seed, start, interval, duration, speedup, batch, mqttUrl, mqttClientId,
                     mqttClients, mqttMaxInflight, coapUrl, coapMaxInflight, coapPorts, modbusHost, modbusPort, faults,
                     groundTruth, metersFile, drainTimeout, progress, historyInterval, alreadySent, polledHistory,
-                    clock, mqttLogin, spreadPacks);
+                    clock, mqttLogin, spreadPacks, mqttLean);
         }
     }
 }

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * The connection reconnects itself rather than through Paho's automatic reconnect, because only the
  * CONNACK of a reconnect says whether the session was resumed, and that is worth counting.
  */
-final class MqttConnection implements MqttCallback {
+final class MqttConnection implements MqttCallback, MqttUplink {
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
     private static final long SESSION_EXPIRY_SECONDS = 3600;
     private static final int MAX_RECONNECT_DELAY_SECONDS = 5;
@@ -83,7 +83,8 @@ final class MqttConnection implements MqttCallback {
         }
     }
 
-    void connect() throws MqttException {
+    @Override
+    public void connect() throws MqttException {
         paho = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
         paho.setCallback(this);
         CompletableFuture<IMqttToken> connected = new CompletableFuture<>();
@@ -126,16 +127,19 @@ final class MqttConnection implements MqttCallback {
         open = true;
     }
 
-    int permits() {
+    @Override
+    public int permits() {
         return permits;
     }
 
-    boolean connected() {
+    @Override
+    public boolean connected() {
         return paho != null && paho.isConnected();
     }
 
     /** Publishes at QoS 1; waits for room in the window and through reconnects (the meter keeps its reading). */
-    void publish(String topic, byte[] payload, int readings) {
+    @Override
+    public void publish(String topic, byte[] payload, int readings) {
         if (!InFlight.acquire(window)) {
             return;
         }
@@ -251,7 +255,8 @@ final class MqttConnection implements MqttCallback {
         }
     }
 
-    boolean awaitDrained(long deadlineNanos) throws InterruptedException {
+    @Override
+    public boolean awaitDrained(long deadlineNanos) throws InterruptedException {
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0 || !window.tryAcquire(permits, left, TimeUnit.NANOSECONDS)) {
             return false;
@@ -260,7 +265,8 @@ final class MqttConnection implements MqttCallback {
         return true;
     }
 
-    void close() {
+    @Override
+    public void close() {
         closing = true;
         reconnector.shutdownNow();
         if (paho == null) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +28,9 @@ public final class MqttTransport implements PackTransport {
     private final int clientCount;
     private final int maxInflight;
     private final Counters counters;
-    private final List<MqttConnection> clients = new ArrayList<>();
-    private final Map<String, MqttConnection> clientOf = new HashMap<>();
-    private final Map<MqttConnection, Integer> metersOf = new HashMap<>();
+    private final List<MqttUplink> clients = new ArrayList<>();
+    private final Map<String, MqttUplink> clientOf = new HashMap<>();
+    private final Map<MqttUplink, Integer> metersOf = new HashMap<>();
 
     /**
      * @param serverUri      e.g. {@code tcp://127.0.0.1:1883}
@@ -41,12 +40,15 @@ public final class MqttTransport implements PackTransport {
      */
     public MqttTransport(String serverUri, String clientIdPrefix, int clientCount, int maxInflight,
                          List<MeterSpec> meters, Counters counters) {
-        this(serverUri, clientIdPrefix, clientCount, maxInflight, meters, counters, null);
+        this(serverUri, clientIdPrefix, clientCount, maxInflight, meters, counters, null, false);
     }
 
-    /** @param login how the meters sign in, or null for shared connections without credentials */
+    /**
+     * @param login how the meters sign in, or null for shared connections without credentials
+     * @param lean  publish through {@link LeanMqttConnection} (plain TCP, no reconnects) instead of Paho
+     */
     public MqttTransport(String serverUri, String clientIdPrefix, int clientCount, int maxInflight,
-                         List<MeterSpec> meters, Counters counters, MqttLogin login) {
+                         List<MeterSpec> meters, Counters counters, MqttLogin login, boolean lean) {
         this.serverUri = serverUri;
         this.clientIdPrefix = clientIdPrefix;
         boolean perMeter = login != null && login.perMeter();
@@ -59,18 +61,22 @@ public final class MqttTransport implements PackTransport {
                 if (meter.secret() == null) {
                     throw new IllegalArgumentException("MQTT meter " + meter.serial() + " has no secret to sign in with");
                 }
-                clients.add(new MqttConnection(serverUri, clientIdPrefix + "-" + meter.serial(), maxInflight, counters,
-                        meter.serial(), meter.secret()));
+                clients.add(uplink(lean, clientIdPrefix + "-" + meter.serial(), meter.serial(), meter.secret()));
             } else {
-                clients.add(new MqttConnection(serverUri, clientIdPrefix + "-" + i, maxInflight, counters,
-                        login == null ? null : login.user(), login == null ? null : login.password()));
+                clients.add(uplink(lean, clientIdPrefix + "-" + i, login == null ? null : login.user(),
+                        login == null ? null : login.password()));
             }
         }
         for (int i = 0; i < meters.size(); i++) {
-            MqttConnection client = clients.get(i % this.clientCount);
+            MqttUplink client = clients.get(i % this.clientCount);
             clientOf.put(meters.get(i).serial(), client);
             metersOf.merge(client, 1, Integer::sum);
         }
+    }
+
+    private MqttUplink uplink(boolean lean, String clientId, String user, String password) {
+        return lean ? new LeanMqttConnection(serverUri, clientId, maxInflight, counters, user, password)
+                : new MqttConnection(serverUri, clientId, maxInflight, counters, user, password);
     }
 
     public static String topic(String serial) {
@@ -78,8 +84,8 @@ public final class MqttTransport implements PackTransport {
     }
 
     @Override
-    public void start() throws MqttException {
-        for (MqttConnection client : clients) {
+    public void start() throws Exception {
+        for (MqttUplink client : clients) {
             client.connect();
         }
         LOG.info("MQTT: {} connections to {} as {}-*, up to {} publishes in flight each",
@@ -88,7 +94,7 @@ public final class MqttTransport implements PackTransport {
 
     @Override
     public void send(MeterSpec meter, byte[] payload, int readings) {
-        MqttConnection client = clientOf.get(meter.serial());
+        MqttUplink client = clientOf.get(meter.serial());
         if (client == null) {
             throw new IllegalArgumentException("meter " + meter.serial() + " is not an MQTT meter of this run");
         }
@@ -98,7 +104,7 @@ public final class MqttTransport implements PackTransport {
     @Override
     public int connectedMeters() {
         int online = 0;
-        for (MqttConnection client : clients) {
+        for (MqttUplink client : clients) {
             if (client.connected()) {
                 online += metersOf.getOrDefault(client, 0);
             }
@@ -109,7 +115,7 @@ public final class MqttTransport implements PackTransport {
     @Override
     public boolean awaitDrained(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (MqttConnection client : clients) {
+        for (MqttUplink client : clients) {
             if (!client.awaitDrained(deadline)) {
                 return false;
             }
@@ -119,7 +125,7 @@ public final class MqttTransport implements PackTransport {
 
     @Override
     public void close() {
-        for (MqttConnection client : clients) {
+        for (MqttUplink client : clients) {
             client.close();
         }
     }

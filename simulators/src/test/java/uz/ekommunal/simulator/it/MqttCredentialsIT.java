@@ -2,8 +2,6 @@ package uz.ekommunal.simulator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +45,7 @@ class MqttCredentialsIT {
         ExternalProcess.run(Duration.ofSeconds(10), "mosquitto_passwd", "-b", passwords.toString(), "concentrator", "head-end-secret-1234");
         Files.writeString(dir.resolve("acl"), "user concentrator\ntopic write meters/+/readings\n\npattern write meters/%u/readings\n");
 
-        try (Mosquitto broker = new Mosquitto(dir, passwords, dir.resolve("acl"))) {
+        try (TestMosquitto broker = new TestMosquitto(dir, passwords, dir.resolve("acl"))) {
             SimulationSummary perMeter = run(meters, broker.url(), MqttLogin.PER_METER, "per-meter");
             SimulationSummary headEnd = run(meters, broker.url(), MqttLogin.headEnd("concentrator", "head-end-secret-1234"),
                     "head-end");
@@ -64,40 +62,5 @@ class MqttCredentialsIT {
         return Simulation.run(SimulationConfig.builder(meters).seed(11).duration(Duration.ofHours(1))
                 .interval(Duration.ofMinutes(15)).speedup(0).mqttUrl(url).mqttClientId(name).mqttClients(2)
                 .mqttLogin(login).drainTimeout(Duration.ofSeconds(20)).build());
-    }
-
-    /** A Mosquitto with users and an ACL on an ephemeral port. */
-    private static final class Mosquitto implements AutoCloseable {
-        private final Process process;
-        private final int port;
-
-        Mosquitto(Path dir, Path passwords, Path acl) throws Exception {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            Path config = dir.resolve("mosquitto.conf");
-            String keepUser = "root".equals(System.getProperty("user.name")) ? "user root\n" : "";
-            Files.writeString(config, "listener " + port + " 127.0.0.1\n" + keepUser + "allow_anonymous false\npassword_file "
-                    + passwords + "\nacl_file " + acl + "\npersistence false\n");
-            process = new ProcessBuilder("mosquitto", "-c", config.toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-            Await.until(Duration.ofSeconds(10), "Mosquitto to listen", () -> {
-                try (Socket s = new Socket("127.0.0.1", port)) {
-                    return true;
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            });
-        }
-
-        String url() {
-            return "tcp://127.0.0.1:" + port;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            process.waitFor();
-        }
     }
 }
