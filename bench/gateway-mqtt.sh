@@ -31,7 +31,9 @@
 #        JVM's defaults), SIM_JVM the load generator's, the same by default; SIM_JAVA_OPTS adds options to it;
 #        KEEP_DB=1 keeps the database; SKIP_PROBE=1 leaves out step 3; JAR runs a jar built elsewhere, e.g.
 #        an older commit's for an A/B comparison; GATEWAY_ENV adds settings to the gateway, e.g.
-#        "EKOMMUNAL_INGEST_WRITERS=4")
+#        "EKOMMUNAL_INGEST_WRITERS=4"; MQTT_CLIENT=paho publishes the load through Paho instead of the
+#        load generator's lean client (the same packets and system calls for the broker, a third of
+#        the generator's CPU: docs/benchmarks.md, session 11))
 # Needs: Java 17, Maven, mosquitto, psql, openssl, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -49,6 +51,7 @@ STEADY_SPREAD=${STEADY_SPREAD:-1}
 # JDK 17 options (biased locking is deprecated, removed in JDK 18): the same flags as ops/compose.yaml's gateway.
 GATEWAY_JVM=${GATEWAY_JVM-"-XX:+UseBiasedLocking -XX:+UseParallelGC"}
 SIM_JVM=${SIM_JVM-"-XX:+UseBiasedLocking -XX:+UseParallelGC"}
+MQTT_CLIENT=${MQTT_CLIENT:-lean}
 PG=${PG:-"-h 127.0.0.1 -U postgres"}
 
 echo "== building"
@@ -89,7 +92,7 @@ CONF
 [ "$(id -u)" != 0 ] || echo "user root" >> "$work/mosquitto.conf"  # else Mosquitto drops to a user that cannot read $work
 bench_start mosquitto "$work/mosquitto.log" mosquitto -c "$work/mosquitto.conf"
 mq=$(bench_pid mosquitto)
-simulator=(java $SIM_JVM ${SIM_JAVA_OPTS:-} -cp "$jar" uz.ekommunal.simulator.SimulateCommand --mqtt-url "tcp://127.0.0.1:$port"
+simulator=(java $SIM_JVM ${SIM_JAVA_OPTS:-} -cp "$jar" uz.ekommunal.simulator.SimulateCommand --mqtt-client "$MQTT_CLIENT" --mqtt-url "tcp://127.0.0.1:$port"
            --mqtt-user "$EKOMMUNAL_MQTT_HEADEND_USER" --mqtt-password "$EKOMMUNAL_MQTT_HEADEND_SECRET")
 sim() { "${simulator[@]}" "$@"; }
 
@@ -214,7 +217,8 @@ for _ in $(seq 1 1200); do [ "$(sending)" -ge 5 ] && [ "$(simulated)" -ge "$full
 [ "$(sending)" -ge 5 ] || { echo "the steady load never started sending"; tail -5 "$work/steady.log"; exit 1; }
 [ "$(simulated)" -ge "$full_from" ] || { echo "the steady load never completed its first packs"; tail -5 "$work/steady.log"; exit 1; }
 from=$(grep -cE "^\[ *[0-9]+s\]" "$work/steady.log")
-java -cp bench/target/benchmarks.jar uz.ekommunal.bench.PublishToQueryableProbe "tcp://127.0.0.1:$port" "$url" \
+# the probe's first PROBE_WARMUP seconds (its own JVM compiling its client and reader) are published but not counted
+java -Dprobe.warmup="${PROBE_WARMUP:-5}" -cp bench/target/benchmarks.jar uz.ekommunal.bench.PublishToQueryableProbe "tcp://127.0.0.1:$port" "$url" \
   PROBE0001 30 20 "$probe_secret"
 # the rate the load reached while the probe ran (the broker's acknowledgements, one line a second)
 grep -E "^\[ *[0-9]+s\]" "$work/steady.log" | tail -n +"$((from + 1))" | grep -oE "readings sent [0-9]+/s acked [0-9]+/s" | \

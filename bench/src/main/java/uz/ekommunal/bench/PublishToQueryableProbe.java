@@ -5,13 +5,22 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -22,7 +31,10 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * other load runs. One probe meter publishes a reading every {@code periodMs}; a reader polls the
  * readings table every millisecond or so and notes when each one appears.
  *
- * <p>Usage: {@code PublishToQueryableProbe brokerUrl jdbcUrl serial seconds periodMs}
+ * <p>Usage: {@code PublishToQueryableProbe brokerUrl jdbcUrl serial seconds periodMs [secret]}. With
+ * {@code -Dprobe.warmup=S} it first publishes for S seconds that are not counted: the probe's own JVM
+ * (its MQTT client, its JDBC reader) is compiled while it runs, and its first second measured itself
+ * as much as the system (2026-12-06: 343 ms in the first second, under 30 ms in most of the rest).
  */
 public final class PublishToQueryableProbe {
 
@@ -34,7 +46,7 @@ public final class PublishToQueryableProbe {
         long periodMs = Long.parseLong(args[4]);
         long base = System.currentTimeMillis() / 1000 * 1000;
         Map<Long, Long> publishedAt = new ConcurrentHashMap<>();
-        List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
+        List<long[]> latenciesMicros = Collections.synchronizedList(new ArrayList<>()); // {published at ms, micros, reading's time}
 
         Thread reader = new Thread(() -> read(jdbc, serial, publishedAt, latenciesMicros), "probe-reader");
         reader.setDaemon(true);
@@ -47,13 +59,19 @@ public final class PublishToQueryableProbe {
             options.setPassword(args[5].getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         client.connect(options);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long warmup = Long.getLong("probe.warmup", 0);
+        long measuredFrom = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(warmup);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup + seconds);
+        Set<Long> warmupKeys = new HashSet<>();
         long n = 0;
         while (System.nanoTime() < end) {
             long tMillis = base + n * periodMs;
             String pack = "[{\"bn\":\"" + serial + ":\",\"bt\":" + (tMillis / 1000.0) + ",\"n\":\"1-0:1.8.0\",\"v\":" + n + "}]";
             MqttMessage message = new MqttMessage(pack.getBytes(StandardCharsets.UTF_8));
             message.setQos(1);
+            if (System.currentTimeMillis() < measuredFrom) {
+                warmupKeys.add(tMillis);
+            }
             publishedAt.put(tMillis, System.nanoTime());
             client.publish("meters/" + serial + "/readings", message);
             n++;
@@ -65,14 +83,30 @@ public final class PublishToQueryableProbe {
         }
         client.disconnect();
         client.close();
-        List<Long> sorted = new ArrayList<>(latenciesMicros);
+        List<long[]> all = new ArrayList<>(latenciesMicros);
+        List<long[]> seen = all.stream().filter(l -> !warmupKeys.contains(l[2])).collect(Collectors.toList());
+        if (warmup > 0) {
+            System.out.printf("probe: warm-up %d s, not counted: %d readings seen, slowest %.1f ms%n", warmup,
+                    all.size() - seen.size(), all.stream().filter(l -> warmupKeys.contains(l[2])).mapToLong(l -> l[1]).max()
+                            .orElse(0) / 1000.0);
+            n -= warmupKeys.size();
+        }
+        seen.sort(Comparator.comparingLong((long[] l) -> l[1]).reversed());
+        System.out.println("probe: slowest " + seen.stream().limit(5).map(l -> String.format("%.1f ms at %s",
+                l[1] / 1000.0, clock(l[0]))).toList() + " (published, UTC): to line up with what else happened then");
+        Map<Long, Long> worstBySecond = new TreeMap<>();
+        seen.forEach(l -> worstBySecond.merge(l[0] / 1000, l[1], Math::max));
+        System.out.println("probe: slowest of each second from " + clock(worstBySecond.keySet().stream().findFirst()
+                .orElse(0L) * 1000) + ", ms: " + worstBySecond.values().stream().map(m -> String.valueOf(m / 1000))
+                .collect(Collectors.joining(" ")));
+        List<Long> sorted = new ArrayList<>(seen.stream().map(l -> l[1]).toList());
         Collections.sort(sorted);
         System.out.printf("probe: %d published, %d seen; publish-to-queryable ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
                 n, sorted.size(), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
                 sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1) / 1000.0);
     }
 
-    private static void read(String jdbc, String serial, Map<Long, Long> publishedAt, List<Long> latencies) {
+    private static void read(String jdbc, String serial, Map<Long, Long> publishedAt, List<long[]> latencies) {
         try (Connection c = DriverManager.getConnection(jdbc);
              PreparedStatement s = c.prepareStatement("""
                      select (extract(epoch from r.ts) * 1000)::bigint from gateway.readings r
@@ -94,7 +128,8 @@ public final class PublishToQueryableProbe {
                         long t = rs.getLong(1);
                         Long sent = publishedAt.remove(t);
                         if (sent != null) {
-                            latencies.add((now - sent) / 1000);
+                            long micros = (now - sent) / 1000;
+                            latencies.add(new long[] {System.currentTimeMillis() - micros / 1000, micros, t});
                         }
                         last = Math.max(last, t);
                     }
@@ -104,6 +139,11 @@ public final class PublishToQueryableProbe {
         } catch (Exception e) {
             System.err.println("probe reader stopped: " + e);
         }
+    }
+
+    private static String clock(long epochMillis) {
+        return DateTimeFormatter.ISO_LOCAL_TIME.format(LocalTime.ofInstant(Instant.ofEpochMilli(epochMillis),
+                ZoneOffset.UTC));
     }
 
     private static double pct(List<Long> sorted, int p) {
