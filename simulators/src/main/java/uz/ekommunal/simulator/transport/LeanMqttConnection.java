@@ -72,26 +72,31 @@ final class LeanMqttConnection implements MqttUplink {
     @Override
     public void connect() throws IOException {
         socket = new ConcentratorSocketFactory().createSocket(server.getHost(), server.getPort());
-        socket.setSoTimeout(15_000); // for the CONNACK; the reader then waits as long as it takes
-        out = socket.getOutputStream();
-        DataInputStream in = new DataInputStream(socket.getInputStream());
-        write(connectPacket());
-        out.flush();
-        int type = in.readUnsignedByte();
-        byte[] body = readBody(in);
-        if (type != CONNACK || body.length < 2) {
-            throw new IOException("expected a CONNACK from " + server + ", got packet type 0x" + Integer.toHexString(type));
-        }
-        int reason = body[1] & 0xFF;
-        if (reason >= 0x80) {
+        DataInputStream in;
+        try {
+            socket.setSoTimeout(15_000); // for the CONNACK; the reader then waits as long as it takes
+            out = socket.getOutputStream();
+            in = new DataInputStream(socket.getInputStream());
+            write(connectPacket());
+            out.flush();
+            int type = in.readUnsignedByte();
+            byte[] body = readBody(in);
+            if (type != CONNACK || body.length < 2) {
+                throw new IOException("expected a CONNACK from " + server + ", got packet type 0x"
+                        + Integer.toHexString(type));
+            }
+            int reason = body[1] & 0xFF;
+            if (reason >= 0x80) {
+                throw new IOException("the broker refused the connection of " + clientId + ": reason code 0x"
+                        + Integer.toHexString(reason));
+            }
+            permits = Math.min(maxInflight, receiveMaximum(body));
+            window = new Semaphore(permits);
+            socket.setSoTimeout(0);
+        } catch (IOException e) {
             socket.close();
-            throw new IOException("the broker refused the connection of " + clientId + ": reason code 0x"
-                    + Integer.toHexString(reason));
+            throw e;
         }
-        int receiveMaximum = receiveMaximum(body);
-        permits = Math.min(maxInflight, receiveMaximum);
-        window = new Semaphore(permits);
-        socket.setSoTimeout(0);
         Thread reader = new Thread(() -> readAcks(in), "mqtt-lean-reader-" + clientId);
         reader.setDaemon(true);
         reader.start();
