@@ -99,11 +99,7 @@ public final class CoapTransport implements PackTransport {
         if (!InFlight.acquire(inflight)) {
             return;
         }
-        counters.messagesSent.increment();
-        counters.readingsSent.add(readings);
-        if (readings == 0) {
-            counters.malformedSent.increment();
-        }
+        counters.sent(readings);
         post(meter, payload, readings);
     }
 
@@ -133,8 +129,7 @@ public final class CoapTransport implements PackTransport {
                 } else if (!response.getCode().isSuccess()) {
                     failed();
                 } else if (done.compareAndSet(false, true)) {
-                    counters.messagesAcked.increment();
-                    counters.readingsAcked.add(readings);
+                    counters.acknowledged(readings);
                     inflight.release();
                 }
             }
@@ -148,8 +143,7 @@ public final class CoapTransport implements PackTransport {
             }
 
             private void countFailed() {
-                counters.messagesFailed.increment();
-                counters.readingsFailed.add(readings);
+                counters.failed(readings);
                 inflight.release();
             }
 

@@ -20,6 +20,25 @@ public final class Counters {
     public final LongAdder sessionsResumed = new LongAdder();
     public final LongAdder sessionsLost = new LongAdder();
 
+    /** A message handed to the transport; one with no readings is a malformed one sent on purpose. */
+    public void sent(int readings) {
+        messagesSent.increment();
+        readingsSent.add(readings);
+        if (readings == 0) {
+            malformedSent.increment();
+        }
+    }
+
+    public void acknowledged(int readings) {
+        messagesAcked.increment();
+        readingsAcked.add(readings);
+    }
+
+    public void failed(int readings) {
+        messagesFailed.increment();
+        readingsFailed.add(readings);
+    }
+
     /** A point-in-time copy. */
     public Snapshot snapshot() {
         return new Snapshot(messagesSent.sum(), readingsSent.sum(), messagesAcked.sum(), readingsAcked.sum(),

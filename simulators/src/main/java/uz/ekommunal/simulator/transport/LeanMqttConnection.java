@@ -8,7 +8,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,11 +116,7 @@ final class LeanMqttConnection implements MqttUplink {
         if (!InFlight.acquire(window)) {
             return;
         }
-        counters.messagesSent.increment();
-        counters.readingsSent.add(readings);
-        if (readings == 0) {
-            counters.malformedSent.increment();
-        }
+        counters.sent(readings);
         if (broken) {
             failed(readings);
             return;
@@ -142,12 +137,7 @@ final class LeanMqttConnection implements MqttUplink {
 
     @Override
     public boolean awaitDrained(long deadlineNanos) throws InterruptedException {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0 || !window.tryAcquire(permits, left, TimeUnit.NANOSECONDS)) {
-            return false;
-        }
-        window.release(permits);
-        return true;
+        return InFlight.awaitAllBack(window, permits, deadlineNanos);
     }
 
     @Override
@@ -206,8 +196,7 @@ final class LeanMqttConnection implements MqttUplink {
         }
         int readings = marked - 1;
         if (reason < 0x80) {
-            counters.messagesAcked.increment();
-            counters.readingsAcked.add(readings);
+            counters.acknowledged(readings);
             window.release();
         } else {
             LOG.warn("{}: a publish was refused, reason code 0x{}", clientId, Integer.toHexString(reason));
@@ -236,8 +225,7 @@ final class LeanMqttConnection implements MqttUplink {
     }
 
     private void failed(int readings) {
-        counters.messagesFailed.increment();
-        counters.readingsFailed.add(readings);
+        counters.failed(readings);
         window.release();
     }
 

@@ -143,11 +143,7 @@ final class MqttConnection implements MqttCallback, MqttUplink {
         if (!InFlight.acquire(window)) {
             return;
         }
-        counters.messagesSent.increment();
-        counters.readingsSent.add(readings);
-        if (readings == 0) {
-            counters.malformedSent.increment();
-        }
+        counters.sent(readings);
         send(new Outstanding(topic, payload, readings, new AtomicBoolean()));
     }
 
@@ -203,11 +199,9 @@ final class MqttConnection implements MqttCallback, MqttUplink {
             return;
         }
         if (acknowledged) {
-            counters.messagesAcked.increment();
-            counters.readingsAcked.add(message.readings());
+            counters.acknowledged(message.readings());
         } else {
-            counters.messagesFailed.increment();
-            counters.readingsFailed.add(message.readings());
+            counters.failed(message.readings());
         }
         window.release();
     }
@@ -257,12 +251,7 @@ final class MqttConnection implements MqttCallback, MqttUplink {
 
     @Override
     public boolean awaitDrained(long deadlineNanos) throws InterruptedException {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0 || !window.tryAcquire(permits, left, TimeUnit.NANOSECONDS)) {
-            return false;
-        }
-        window.release(permits);
-        return true;
+        return InFlight.awaitAllBack(window, permits, deadlineNanos);
     }
 
     @Override
