@@ -83,13 +83,21 @@ public final class PublishToQueryableProbe {
         }
         client.disconnect();
         client.close();
-        List<long[]> all = new ArrayList<>(latenciesMicros);
+        report(new ArrayList<>(latenciesMicros), warmupKeys, warmup, n);
+    }
+
+    /**
+     * Prints the readings seen outside the warm-up: the slowest, each second's slowest, the percentiles.
+     *
+     * @param all {published at ms, latency in micros, reading's time} of every reading seen
+     * @param published readings published, the warm-up's included
+     */
+    private static void report(List<long[]> all, Set<Long> warmupKeys, long warmup, long published) {
         List<long[]> seen = all.stream().filter(l -> !warmupKeys.contains(l[2])).collect(Collectors.toList());
         if (warmup > 0) {
             System.out.printf("probe: warm-up %d s, not counted: %d readings seen, slowest %.1f ms%n", warmup,
                     all.size() - seen.size(), all.stream().filter(l -> warmupKeys.contains(l[2])).mapToLong(l -> l[1]).max()
                             .orElse(0) / 1000.0);
-            n -= warmupKeys.size();
         }
         seen.sort(Comparator.comparingLong((long[] l) -> l[1]).reversed());
         System.out.println("probe: slowest " + seen.stream().limit(5).map(l -> String.format("%.1f ms at %s",
@@ -102,7 +110,7 @@ public final class PublishToQueryableProbe {
         List<Long> sorted = new ArrayList<>(seen.stream().map(l -> l[1]).toList());
         Collections.sort(sorted);
         System.out.printf("probe: %d published, %d seen; publish-to-queryable ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
-                n, sorted.size(), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
+                published - warmupKeys.size(), sorted.size(), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
                 sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1) / 1000.0);
     }
 
