@@ -38,6 +38,9 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  */
 public final class PublishToQueryableProbe {
 
+    /** The reader's slowest query in each second (epoch second → micros): a slow query is the probe's delay. */
+    private static final Map<Long, Long> SLOWEST_QUERY = new ConcurrentHashMap<>();
+
     public static void main(String[] args) throws Exception {
         String broker = args[0];
         String jdbc = args[1];
@@ -107,6 +110,9 @@ public final class PublishToQueryableProbe {
         System.out.println("probe: slowest of each second from " + clock(worstBySecond.keySet().stream().findFirst()
                 .orElse(0L) * 1000) + ", ms: " + worstBySecond.values().stream().map(m -> String.valueOf(m / 1000))
                 .collect(Collectors.joining(" ")));
+        System.out.println("probe: the reader's slowest query of each second, ms: " + new TreeMap<>(SLOWEST_QUERY)
+                .tailMap(worstBySecond.keySet().stream().findFirst().orElse(0L)).values().stream()
+                .map(m -> String.valueOf(m / 1000)).collect(Collectors.joining(" ")));
         List<Long> sorted = new ArrayList<>(seen.stream().map(l -> l[1]).toList());
         Collections.sort(sorted);
         System.out.printf("probe: %d published, %d seen; publish-to-queryable ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
@@ -130,8 +136,10 @@ public final class PublishToQueryableProbe {
                     from = Math.min(from, pending - 1);
                 }
                 s.setLong(2, from);
+                long asked = System.nanoTime();
                 try (ResultSet rs = s.executeQuery()) {
                     long now = System.nanoTime();
+                    SLOWEST_QUERY.merge(System.currentTimeMillis() / 1000, (now - asked) / 1000, Math::max);
                     while (rs.next()) {
                         long t = rs.getLong(1);
                         Long sent = publishedAt.remove(t);

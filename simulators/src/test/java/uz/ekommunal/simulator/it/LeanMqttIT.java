@@ -53,7 +53,8 @@ class LeanMqttIT {
                 assertThat(received).hasSize(2 * packs);
                 // the broker received Paho's run before the lean one: the same topics and payloads (two connections
                 // each, so the two runs may interleave their connections' packets differently)
-                assertThat(received.subList(packs, 2 * packs)).containsExactlyInAnyOrderElementsOf(received.subList(0, packs));
+                assertThat(received.subList(packs, 2 * packs))
+                        .containsExactlyInAnyOrderElementsOf(received.subList(0, packs));
             }
         }
     }
@@ -76,7 +77,8 @@ class LeanMqttIT {
         try (TestMosquitto broker = broker()) {
             Throwable refused = catchThrowable(() -> run(meters, broker, "concentrator", "wrong-password", true, "wrong"));
 
-            assertThat(refused).hasMessageContaining("the broker refused the connection of wrong-0: reason code 0x87"); // Mosquitto: not authorized
+            // Mosquitto answers a wrong password with 0x87, not authorized
+            assertThat(refused).hasMessageContaining("the broker refused the connection of wrong-0: reason code 0x87");
         }
     }
 
