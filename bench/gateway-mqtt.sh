@@ -56,6 +56,7 @@ PG=${PG:-"-h 127.0.0.1 -U postgres"}
 
 echo "== building"
 [ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp -Pbench package -DskipTests -DskipITs -Djib.skip  # with bench/, nothing installed
+[ -f bench/target/benchmarks.jar ] || { echo "bench/target/benchmarks.jar (the latency probe) is missing: run once without SKIP_BUILD"; exit 1; }
 work=$(mktemp -d /tmp/ekommunal-bench.XXXX)
 cp "${JAR:-$root/app/target/ekommunal.jar}" "$work/ekommunal.jar"  # a private copy: a rebuild mid-run must not change it
 jar="$work/ekommunal.jar"
