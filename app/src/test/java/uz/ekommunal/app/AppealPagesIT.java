@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import uz.ekommunal.testing.Eventually;
@@ -411,11 +412,21 @@ class AppealPagesIT {
         return file;
     }
 
-    /** Clicks the element scrolled to the middle of the screen, clear of the sticky top bar. */
+    /**
+     * Clicks the element scrolled to the middle of the screen, clear of the sticky top bar; found again when the
+     * page redrew it between finding and clicking (the bill runs' list refreshes itself while a run is followed).
+     */
     private void click(String css) {
-        WebElement element = browser.find(css);
-        browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        browser.until(d -> {
+            try {
+                WebElement element = browser.find(css);
+                browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
+                element.click();
+                return true;
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     private void fill(String css, String text) {
