@@ -57,6 +57,8 @@ public final class AccountOverviews {
                    p.settlement_account p_settlement_account,
                    (select coalesce(sum(e.amount_tiyin), 0) from billing.ledger_entries e
                     where e.account_id = a.id and e.effective_at < ?) balance_tiyin,
+                   (select min(e.effective_at) from billing.ledger_entries e
+                    where e.account_id = a.id and e.effective_at >= ?) next_due,
                    pay.*, f.*
             from billing.accounts a
             join billing.providers p on p.id = a.provider_id
@@ -95,13 +97,15 @@ public final class AccountOverviews {
      */
     public Map<Long, AccountOverview> readInSnapshot(Connection c, Collection<Long> accountIds) throws SQLException {
         Instant now = clock.instant();
-        Map<Long, String> stamps = OverviewStamps.read(c, SNAPSHOT, "", accountIds, now);
+        Map<Long, String> stamps = OverviewStamps.read(c, SNAPSHOT, "", accountIds);
         Map<Long, AccountOverview> out = new HashMap<>();
         List<Long> missing = fromCache(stamps, accountIds, now, out);
         if (!missing.isEmpty()) {
-            Map<Long, AccountOverview> read = read(c, missing, "", now);
-            read.forEach((id, o) -> cache.put(id, stamps.get(id), o));
-            out.putAll(read);
+            Map<Long, Read> read = read(c, missing, "", now);
+            read.forEach((id, r) -> {
+                cache.put(id, stamps.get(id), r.overview(), r.until());
+                out.put(id, r.overview());
+            });
         }
         return out;
     }
@@ -118,7 +122,7 @@ public final class AccountOverviews {
      */
     public Map<Long, AccountOverview> readChecked(Connection c, Collection<Long> accountIds) throws SQLException {
         Instant now = clock.instant();
-        Map<Long, String> stamps = OverviewStamps.read(c, GENERIC, RESET, accountIds, now);
+        Map<Long, String> stamps = OverviewStamps.read(c, GENERIC, RESET, accountIds);
         Map<Long, AccountOverview> out = new HashMap<>();
         if (fromCache(stamps, accountIds, now, out).isEmpty()) {
             return out;
@@ -173,7 +177,7 @@ public final class AccountOverviews {
     /** The same, with the companion's statement in the stamps' round trip (null: none). */
     public Page readChecked(Connection c, IdQuery ids, Companion companion) throws SQLException {
         Instant now = clock.instant();
-        Map<Long, String> stamps = OverviewStamps.read(c, GENERIC, RESET, ids, companion, now);
+        Map<Long, String> stamps = OverviewStamps.read(c, GENERIC, RESET, ids, companion);
         List<Long> order = List.copyOf(stamps.keySet());
         Map<Long, AccountOverview> out = new HashMap<>();
         if (fromCache(stamps, order, now, out).isEmpty()) {
@@ -188,7 +192,7 @@ public final class AccountOverviews {
         List<Long> missing = new ArrayList<>();
         for (Long id : accountIds) {
             String stamp = stamps.get(id);
-            AccountOverview hit = stamp == null ? null : cache.get(id, stamp);
+            AccountOverview hit = stamp == null ? null : cache.get(id, stamp, now);
             if (hit != null) {
                 out.put(id, hit.asOf(now));
             } else if (stamp != null) {
@@ -206,10 +210,20 @@ public final class AccountOverviews {
 
     private Map<Long, AccountOverview> read(Connection c, Collection<Long> accountIds, String prefix)
             throws SQLException {
-        return read(c, accountIds, prefix, clock.instant());
+        Map<Long, AccountOverview> out = new HashMap<>();
+        read(c, accountIds, prefix, clock.instant()).forEach((id, r) -> out.put(id, r.overview()));
+        return out;
     }
 
-    private Map<Long, AccountOverview> read(Connection c, Collection<Long> accountIds, String prefix, Instant now)
+    /**
+     * An overview as read at one moment, and until when it holds unless a writer changes its stamp:
+     * the next of its account's ledger entries to come due, or the end of the day (the facts and the
+     * services are by the day), whichever is first.
+     */
+    private record Read(AccountOverview overview, Instant until) {
+    }
+
+    private Map<Long, Read> read(Connection c, Collection<Long> accountIds, String prefix, Instant now)
             throws SQLException {
         Array ids = c.createArrayOf("bigint", accountIds.toArray());
         try (PreparedStatement all = c.prepareStatement(prefix + Invoices.LATEST_LINES + "; " + AccountLookups.METERS
@@ -217,11 +231,12 @@ public final class AccountOverviews {
             all.setArray(1, ids);
             all.setArray(2, ids);
             all.setTimestamp(3, Timestamp.from(Ledger.through(now)));
-            all.setDate(4, Date.valueOf(BillingTime.dayOf(now)));
-            all.setArray(5, ids);
+            all.setTimestamp(4, Timestamp.from(Ledger.through(now)));
+            all.setDate(5, Date.valueOf(BillingTime.dayOf(now)));
+            all.setArray(6, ids);
             Map<Long, Invoices.LatestLines> invoices = null;
             Map<Long, List<LinkedMeter>> meters = null;
-            Map<Long, AccountOverview> out = new HashMap<>();
+            Map<Long, Read> out = new HashMap<>();
             boolean rows = all.execute();
             int read = 0;
             while (rows || all.getUpdateCount() != -1) {
@@ -244,14 +259,17 @@ public final class AccountOverviews {
     }
 
     private static void overviews(ResultSet rs, Instant now, Map<Long, Invoices.LatestLines> invoices,
-            Map<Long, List<LinkedMeter>> meters, Map<Long, AccountOverview> out) throws SQLException {
+            Map<Long, List<LinkedMeter>> meters, Map<Long, Read> out) throws SQLException {
+        Instant endOfDay = BillingTime.endOf(BillingTime.dayOf(now));
         while (rs.next()) {
             long id = rs.getLong("a_id");
-            out.put(id, new AccountOverview(account(rs), provider(rs),
+            Timestamp nextDue = rs.getTimestamp("next_due");
+            Instant until = nextDue == null || nextDue.toInstant().isAfter(endOfDay) ? endOfDay : nextDue.toInstant();
+            out.put(id, new Read(new AccountOverview(account(rs), provider(rs),
                     new Balance(id, Money.ofTiyin(rs.getLong("balance_tiyin")), now),
                     rs.getObject("paid_at") == null ? null : PaymentService.receipt(rs),
                     rs.getObject("valid_from") == null ? null : Accounts.facts(rs),
-                    invoices.get(id), meters.getOrDefault(id, List.of())));
+                    invoices.get(id), meters.getOrDefault(id, List.of())), until));
         }
     }
 

@@ -1,53 +1,36 @@
 package uz.ekommunal.billing.overview;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import uz.ekommunal.billing.BillingTime;
-import uz.ekommunal.billing.ledger.Ledger;
 
 /**
- * A stamp per account that changes whenever anything its {@link AccountOverview} shows changes, read
- * in one query from the same rows through the same indexes (no triggers, no writer's cooperation):
- * the account and provider rows' versions ({@code xmin}: an update or a delete and insert gives a
- * new one); the ledger's count of entries and the balance now (the ledger is append-only, so a
- * payment, a charge, a reversal or an entry coming due all change it); the versions of the service
- * rows with whether each is billed today; the latest invoice, the last standing payment and the
- * facts valid today, each by id or row and version; and the versions of the meter links. The ids
- * keep their order (a page's), and the accounts are found by their key ({@code = any}): joined to
- * the ids directly, the generic plan read every account (a hash join over a sequential scan).
+ * A stamp per account that changes whenever anything its {@link AccountOverview} shows changes: the
+ * account and provider rows' versions ({@code xmin}: an update or a delete and insert gives a new
+ * one); the account's version and the sum of the epochs, both kept by the writers' triggers on every
+ * other table an overview reads (V20261211100000: a statement touching a few accounts bumps their
+ * versions, a bulk one an epoch); and the database's date (an overview shows which services are
+ * billed today). What changes with time alone, an entry coming due, is the cache's to expire
+ * ({@link OverviewCache}). The ids keep their order (a page's), and the accounts are found by their
+ * key ({@code = any}): joined to the ids directly, the generic plan read every account (a hash join
+ * over a sequential scan).
  */
 final class OverviewStamps {
 
     private static final String STAMPS = """
             with k as materialized (select id, n from unnest(%s) with ordinality as k(id, n))
             select k.id, st.stamp from k left join (
-            select a.id, concat_ws('|', a.xmin, p.xmin,
-                (select count(*) || ':' || coalesce(sum(e.amount_tiyin) filter (where e.effective_at < ?), 0)
-                 from billing.ledger_entries e where e.account_id = a.id),
-                (select string_agg(s.xmin || ':' || (s.billed_until is null or s.billed_until > current_date),
-                                   ',' order by s.utility, s.xmin::text)
-                 from billing.account_services s where s.account_id = a.id),
-                (select i.id || ':' || i.xmin from billing.invoices i where i.account_id = a.id
-                 order by i.period_start desc limit 1),
-                (select y.id || ':' || y.xmin from billing.payments y where y.account_id = a.id
-                 and y.cancelled_at is null order by y.paid_at desc, y.id desc limit 1),
-                (select f.ctid || ':' || f.xmin from billing.household_facts f where f.account_id = a.id
-                 and f.valid_from <= ? order by f.valid_from desc limit 1),
-                (select string_agg(m.xmin::text, ',' order by m.xmin::text) from billing.account_meters m
-                 where m.account_id = a.id),
-                current_date) stamp
+            select a.id, concat_ws('|', a.xmin, p.xmin, coalesce(v.version, 0),
+                (select sum(epoch) from billing.overview_epochs), current_date) stamp
             from billing.accounts a
             join billing.providers p on p.id = a.provider_id
+            left join billing.overview_versions v on v.account_id = a.id
             where a.id = any (array(select id from k))) st on st.id = k.id
             order by k.n""";
 
@@ -66,12 +49,12 @@ final class OverviewStamps {
     }
 
     /**
-     * The stamps of these accounts now, between {@code prefix} and {@code suffix} (statements sent
+     * The stamps of these accounts, between {@code prefix} and {@code suffix} (statements sent
      * with it, in the same round trip); unknown ones are absent.
      */
-    static Map<Long, String> read(Connection c, String prefix, String suffix, Collection<Long> accountIds,
-            Instant now) throws SQLException {
-        Map<Long, String> stamps = read(c, prefix + STAMPS.formatted("?::bigint[]") + suffix, now,
+    static Map<Long, String> read(Connection c, String prefix, String suffix, Collection<Long> accountIds)
+            throws SQLException {
+        Map<Long, String> stamps = read(c, prefix + STAMPS.formatted("?::bigint[]") + suffix,
                 (all, from) -> {
                     all.setArray(from, c.createArrayOf("bigint", accountIds.toArray()));
                     return 1;
@@ -81,13 +64,13 @@ final class OverviewStamps {
     }
 
     /**
-     * The ids the query gives, in its order, each with its stamp now, or null when it is no
+     * The ids the query gives, in its order, each with its stamp, or null when it is no
      * account; the query runs in the stamps' statement (one snapshot, one round trip). The
      * companion's statement, over the same ids (its query run again), follows in the same round
      * trip after the suffix (so a plan setting of the prefix is reset for it), and reads its rows.
      */
     static Map<Long, String> read(Connection c, String prefix, String suffix, AccountOverviews.IdQuery ids,
-            AccountOverviews.Companion companion, Instant now) throws SQLException {
+            AccountOverviews.Companion companion) throws SQLException {
         String sql = STATEMENTS.computeIfAbsent(
                 new Key(prefix, suffix, ids.sql(), companion == null ? null : companion.getClass()),
                 k -> {
@@ -95,7 +78,7 @@ final class OverviewStamps {
                     return k.prefix() + STAMPS.formatted(array) + k.suffix()
                             + (companion == null ? "" : "; " + companion.sql(array));
                 });
-        return read(c, sql, now, (all, from) -> {
+        return read(c, sql, (all, from) -> {
             for (int i = 0; i < ids.params().size(); i++) {
                 all.setObject(from + i, ids.params().get(i));
             }
@@ -109,14 +92,12 @@ final class OverviewStamps {
     }
 
     /** The stamps, in the ids' order, then the companion's rows (if any: its parameters are the ids' again). */
-    private static Map<Long, String> read(Connection c, String sql, Instant now, Binder ids,
+    private static Map<Long, String> read(Connection c, String sql, Binder ids,
             AccountOverviews.Companion companion) throws SQLException {
         try (PreparedStatement all = c.prepareStatement(sql)) {
             int bound = ids.bind(all, 1);
-            all.setTimestamp(bound + 1, Timestamp.from(Ledger.through(now)));
-            all.setDate(bound + 2, Date.valueOf(BillingTime.dayOf(now)));
             if (companion != null) {
-                ids.bind(all, bound + 3);
+                ids.bind(all, bound + 1);
             }
             Map<Long, String> out = new LinkedHashMap<>();
             int sets = 0;

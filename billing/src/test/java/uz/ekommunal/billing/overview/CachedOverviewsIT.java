@@ -25,6 +25,7 @@ import uz.ekommunal.billing.account.AccountId;
 import uz.ekommunal.billing.account.AccountKind;
 import uz.ekommunal.billing.account.Accounts;
 import uz.ekommunal.billing.account.HouseholdFacts;
+import uz.ekommunal.billing.account.LinkedMeter;
 import uz.ekommunal.billing.account.Provider;
 import uz.ekommunal.billing.ledger.EntryKind;
 import uz.ekommunal.billing.ledger.Ledger;
@@ -34,6 +35,7 @@ import uz.ekommunal.billing.payment.PaymentService;
 import uz.ekommunal.gateway.meter.MeterRegistry;
 import uz.ekommunal.tariff.Money;
 import uz.ekommunal.tariff.Region;
+import uz.ekommunal.tariff.Utility;
 import uz.ekommunal.testing.MutableClock;
 
 /**
@@ -54,6 +56,8 @@ class CachedOverviewsIT {
     private static PaymentService payments;
     private static Account account;
     private static Account busy;
+    private static Account dueLater;
+    private static Account gasUser;
     private static AccountOverviews nodeA;
     private static AccountOverviews nodeB;
 
@@ -67,6 +71,8 @@ class CachedOverviewsIT {
         Provider res = TestAccounts.provider(accounts, "RES-YUNUSOBOD", AccountKind.ELECTRICITY);
         account = TestAccounts.account(accounts, res, "1000001");
         busy = TestAccounts.account(accounts, res, "1000002");
+        dueLater = TestAccounts.account(accounts, res, "1000003");
+        gasUser = TestAccounts.account(accounts, res, "1000004");
         nodeA = new AccountOverviews(clock);
         nodeB = new AccountOverviews(clock);
     }
@@ -108,6 +114,75 @@ class CachedOverviewsIT {
 
         sql("update billing.providers set phone = '+998712000000' where id = " + account.providerId());
         assertThat(bothAgree("the provider's phone").provider().requisites().phone()).isEqualTo("+998712000000");
+    }
+
+    /**
+     * What changes with time alone: a charge recorded for later in the same day is not in the
+     * cached balance, and shows once it is due, with no write in between (the cache expires it).
+     */
+    @Test
+    void aChargeComingDueLaterTodayShowsWhenDue() throws Exception {
+        Money before = bothAgree(dueLater, "before the charge").balance().amount();
+        charge(dueLater, -10_000L, clock.instant().plus(Duration.ofMinutes(90)), "due in an hour and a half");
+        assertThat(bothAgree(dueLater, "a charge due later today").balance().amount()).isEqualTo(before);
+        clock.advance(Duration.ofMinutes(89));
+        assertThat(bothAgree(dueLater, "a minute before it is due").balance().amount()).isEqualTo(before);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(bothAgree(dueLater, "the moment it is due").balance().amount())
+                .isEqualTo(before.minus(Money.ofTiyin(10_000L)));
+    }
+
+    /**
+     * The other tables an overview reads, each changed behind the nodes' backs, and a bulk
+     * statement (over 1 000 rows, as a bill run's COPY or a bank's payment file): it bumps an epoch
+     * instead of each account's version, and still shows at once.
+     */
+    @Test
+    void servicesMeterLinksAndBulkStatementsShowAtOnce() throws Exception {
+        bothAgree(gasUser, "first read");
+        sql("insert into billing.account_services (account_id, utility) values (" + gasUser.id() + ", 'NATURAL_GAS')");
+        assertThat(bothAgree(gasUser, "a service added").account().services()).contains(Utility.NATURAL_GAS);
+
+        sql("insert into billing.account_meters (account_id, meter_id, serial, register, linked_at) values ("
+                + gasUser.id() + ", 424242, 'GAS-424242', 'volume', now())");
+        assertThat(bothAgree(gasUser, "a meter linked").meters()).extracting(LinkedMeter::serial).contains("GAS-424242");
+
+        sql("update billing.account_services set billed_until = date '2026-01-01' where account_id = " + gasUser.id()
+                + " and utility = 'NATURAL_GAS'");
+        assertThat(bothAgree(gasUser, "a service ended").account().services()).doesNotContain(Utility.NATURAL_GAS);
+
+        long version = scalar("select coalesce(max(version), 0) from billing.overview_versions where account_id = "
+                + gasUser.id());
+        long epochs = scalar("select sum(epoch) from billing.overview_epochs");
+        Money before = bothAgree(gasUser, "before the bulk statement").balance().amount();
+        sql("insert into billing.ledger_entries (account_id, kind, amount_tiyin, effective_at, recorded_at, description) "
+                + "select " + gasUser.id() + ", 'CORRECTION', 1, timestamptz '" + clock.instant().minus(Duration.ofDays(1))
+                + "', now(), 'bulk ' || g "
+                + "from generate_series(1, 1001) g");
+        assertThat(bothAgree(gasUser, "1 001 entries in one statement").balance().amount())
+                .isEqualTo(before.plus(Money.ofTiyin(1_001L)));
+        assertThat(scalar("select coalesce(max(version), 0) from billing.overview_versions where account_id = "
+                + gasUser.id())).as("the account's version").isEqualTo(version);
+        assertThat(scalar("select sum(epoch) from billing.overview_epochs")).as("the epochs").isEqualTo(epochs + 1);
+    }
+
+    /** Every table an overview reads besides the account and provider rows has the trigger, for each kind of write. */
+    @Test
+    void everyTableAnOverviewReadsKeepsTheStamp() throws Exception {
+        List<String> tables = List.of("invoices", "payments", "household_facts", "account_services", "account_meters");
+        for (String table : tables) {
+            for (String event : List.of("INSERT", "UPDATE", "DELETE")) {
+                assertThat(scalar("""
+                        select count(*) from information_schema.triggers where event_object_schema = 'billing'
+                        and event_object_table = '%s' and event_manipulation = '%s' and action_orientation = 'STATEMENT'
+                        and action_statement like '%%billing_overview_changed%%'""".formatted(table, event)))
+                        .as("%s on %s", event, table).isEqualTo(1L);
+            }
+        }
+        assertThat(scalar("""
+                select count(*) from information_schema.triggers where event_object_schema = 'billing'
+                and event_object_table = 'ledger_entries' and event_manipulation = 'INSERT'
+                and action_statement like '%billing_overview_changed%'""")).as("the ledger (append-only)").isEqualTo(1L);
     }
 
     @Test
@@ -208,12 +283,16 @@ class CachedOverviewsIT {
 
     /** Both nodes' cached reads equal an uncached read of the database; that overview. */
     private static AccountOverview bothAgree(String after) throws Exception {
+        return bothAgree(account, after);
+    }
+
+    private static AccountOverview bothAgree(Account of, String after) throws Exception {
         AccountOverview truth;
         try (Connection c = db.dataSource().getConnection()) {
-            truth = nodeA.read(c, List.of(account.id())).get(account.id());
+            truth = nodeA.read(c, List.of(of.id())).get(of.id());
         }
-        assertThat(read(nodeA, account)).as("node A after " + after).isEqualTo(truth);
-        assertThat(read(nodeB, account)).as("node B after " + after).isEqualTo(truth);
+        assertThat(read(nodeA, of)).as("node A after " + after).isEqualTo(truth);
+        assertThat(read(nodeB, of)).as("node B after " + after).isEqualTo(truth);
         return truth;
     }
 
@@ -235,9 +314,21 @@ class CachedOverviewsIT {
     }
 
     private static void charge(long tiyin, Instant effective, String description) throws Exception {
+        charge(account, tiyin, effective, description);
+    }
+
+    private static void charge(Account to, long tiyin, Instant effective, String description) throws Exception {
         try (Connection c = db.dataSource().getConnection()) {
-            ledger.append(c, new NewEntry(account.id(), EntryKind.CHARGE, Money.ofTiyin(tiyin), effective, null, null,
+            ledger.append(c, new NewEntry(to.id(), EntryKind.CHARGE, Money.ofTiyin(tiyin), effective, null, null,
                     null, description));
+        }
+    }
+
+    private static long scalar(String query) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(query)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
         }
     }
 
