@@ -33,8 +33,9 @@
 #        an older commit's for an A/B comparison; GATEWAY_ENV adds settings to the gateway, e.g.
 #        "EKOMMUNAL_INGEST_WRITERS=4"; MQTT_CLIENT=paho publishes the load through Paho instead of the
 #        load generator's lean client (the same packets and system calls for the broker, a third of
-#        the generator's CPU: docs/benchmarks.md, session 11))
-# Needs: Java 17, Maven, mosquitto, psql, openssl, a PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
+#        the generator's CPU: docs/benchmarks.md, session 11); PG_PORT runs against another PostgreSQL on
+#        127.0.0.1, e.g. one configured as a production readings store would be)
+# Needs: Java 17, Maven, mosquitto, psql, openssl, a PostgreSQL on 127.0.0.1:5432 or PG_PORT (user postgres, trust).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -52,7 +53,8 @@ STEADY_SPREAD=${STEADY_SPREAD:-1}
 GATEWAY_JVM=${GATEWAY_JVM-"-XX:+UseBiasedLocking -XX:+UseParallelGC"}
 SIM_JVM=${SIM_JVM-"-XX:+UseBiasedLocking -XX:+UseParallelGC"}
 MQTT_CLIENT=${MQTT_CLIENT:-lean}
-PG=${PG:-"-h 127.0.0.1 -U postgres"}
+PG_PORT=${PG_PORT:-5432}
+PG=${PG:-"-h 127.0.0.1 -p $PG_PORT -U postgres"}
 
 echo "== building"
 [ -n "${SKIP_BUILD:-}" ] || mvn -q -B -ntp -Pbench package -DskipTests -DskipITs -Djib.skip  # with bench/, nothing installed
@@ -72,7 +74,7 @@ cleanup() {
 trap cleanup EXIT
 
 psql $PG -qc "create database $db" postgres
-url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
+url="jdbc:postgresql://127.0.0.1:$PG_PORT/$db?user=postgres"
 # the gateway's own broker user, the head-end user the load signs in as, the probe meter's secret
 export EKOMMUNAL_DB_URL="$url" EKOMMUNAL_MQTT_USER=bench-gateway EKOMMUNAL_MQTT_PASSWORD="$(openssl rand -hex 16)" \
        EKOMMUNAL_MQTT_HEADEND_USER=bench-headend EKOMMUNAL_MQTT_HEADEND_SECRET="$(openssl rand -hex 16)"
