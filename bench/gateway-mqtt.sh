@@ -34,7 +34,8 @@
 #        "EKOMMUNAL_INGEST_WRITERS=4"; MQTT_CLIENT=paho publishes the load through Paho instead of the
 #        load generator's lean client (the same packets and system calls for the broker, a third of
 #        the generator's CPU: docs/benchmarks.md, session 11); PG_PORT runs against another PostgreSQL on
-#        127.0.0.1, e.g. one configured as a production readings store would be)
+#        127.0.0.1, e.g. one configured as a production readings store would be; STEP1_SIM_ARGS adds options
+#        to step 1's load generator, e.g. "--gap-rate 0.01 --gap-length 40" for meters whose histories differ)
 # Needs: Java 17, Maven, mosquitto, psql, openssl, a PostgreSQL on 127.0.0.1:5432 or PG_PORT (user postgres, trust).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -153,7 +154,8 @@ pg_pids=$(backends); helper_pids=$(pg_helpers)
 mq0=$(proc_cpu "$mq"); be0=$(cpu_of $pg_pids); hp0=$(cpu_of $helper_pids)
 t0=$(date +%s.%N)
 /usr/bin/time -f "%U %S" -o "$work/sim.time" "${simulator[@]}" --meters "$METERS" --protocol mqtt --utility electricity --duration "$DURATION" --interval 15m \
-    --speedup max --batch "$BATCH" --mqtt-clients 4 --mqtt-max-inflight 2000 --drain-timeout 120s | tee "$work/sim.log" | grep -E "^summary|acknowledged|rate"
+    --speedup max --batch "$BATCH" --mqtt-clients 4 --mqtt-max-inflight 2000 --drain-timeout 120s ${STEP1_SIM_ARGS:-} \
+    | tee "$work/sim.log" | grep -E "^summary|acknowledged|rate"
 acked=$(grep -oE "readings generated [0-9]+, sent [0-9]+, acknowledged [0-9]+" "$work/sim.log" | grep -oE "[0-9]+$")
 until [ "$(count)" -ge "$((base + acked))" ]; do sleep 0.2; done
 t1=$(date +%s.%N)
