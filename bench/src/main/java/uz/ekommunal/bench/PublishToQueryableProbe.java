@@ -105,13 +105,13 @@ public final class PublishToQueryableProbe {
         seen.sort(Comparator.comparingLong((long[] l) -> l[1]).reversed());
         System.out.println("probe: slowest " + seen.stream().limit(5).map(l -> String.format("%.1f ms at %s",
                 l[1] / 1000.0, clock(l[0]))).toList() + " (published, UTC): to line up with what else happened then");
-        Map<Long, Long> worstBySecond = new TreeMap<>();
+        TreeMap<Long, Long> worstBySecond = new TreeMap<>();
         seen.forEach(l -> worstBySecond.merge(l[0] / 1000, l[1], Math::max));
-        System.out.println("probe: slowest of each second from " + clock(worstBySecond.keySet().stream().findFirst()
-                .orElse(0L) * 1000) + ", ms: " + worstBySecond.values().stream().map(m -> String.valueOf(m / 1000))
-                .collect(Collectors.joining(" ")));
+        long firstSecond = worstBySecond.isEmpty() ? 0L : worstBySecond.firstKey();
+        System.out.println("probe: slowest of each second from " + clock(firstSecond * 1000) + ", ms: "
+                + worstBySecond.values().stream().map(m -> String.valueOf(m / 1000)).collect(Collectors.joining(" ")));
         System.out.println("probe: the reader's slowest query of each second, ms: " + new TreeMap<>(SLOWEST_QUERY)
-                .tailMap(worstBySecond.keySet().stream().findFirst().orElse(0L)).values().stream()
+                .tailMap(firstSecond).values().stream()
                 .map(m -> String.valueOf(m / 1000)).collect(Collectors.joining(" ")));
         List<Long> sorted = new ArrayList<>(seen.stream().map(l -> l[1]).toList());
         Collections.sort(sorted);

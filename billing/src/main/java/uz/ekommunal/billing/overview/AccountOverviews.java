@@ -230,8 +230,9 @@ public final class AccountOverviews {
                 + "; " + SELECT)) {
             all.setArray(1, ids);
             all.setArray(2, ids);
-            all.setTimestamp(3, Timestamp.from(Ledger.through(now)));
-            all.setTimestamp(4, Timestamp.from(Ledger.through(now)));
+            Timestamp through = Timestamp.from(Ledger.through(now));
+            all.setTimestamp(3, through); // the balance counts entries before it
+            all.setTimestamp(4, through); // the next entry to come due is at or after it
             all.setDate(5, Date.valueOf(BillingTime.dayOf(now)));
             all.setArray(6, ids);
             Map<Long, Invoices.LatestLines> invoices = null;
