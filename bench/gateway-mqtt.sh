@@ -35,7 +35,9 @@
 #        load generator's lean client (the same packets and system calls for the broker, a third of
 #        the generator's CPU: docs/benchmarks.md, session 11); PG_PORT runs against another PostgreSQL on
 #        127.0.0.1, e.g. one configured as a production readings store would be; STEP1_SIM_ARGS adds options
-#        to step 1's load generator, e.g. "--gap-rate 0.01 --gap-length 40" for meters whose histories differ)
+#        to step 1's load generator, e.g. "--gap-rate 0.01 --gap-length 40" for meters whose histories differ;
+#        STEADY_START moves the steady load's simulated start (default 2026-01-01T00:00:00Z), PROBE_SECONDS
+#        lengthens the probe (default 30 s))
 # Needs: Java 17, Maven, mosquitto, psql, openssl, a PostgreSQL on 127.0.0.1:5432 or PG_PORT (user postgres, trust).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -47,6 +49,8 @@ BATCH=${BATCH:-4}
 WARMUP=${WARMUP:-12h}
 STEADY_SPEEDUP=${STEADY_SPEEDUP:-}  # empty: half of step 1's stored rate (issue 22: p99 at half the sustained load)
 STEADY_SPREAD=${STEADY_SPREAD:-1}
+STEADY_START=${STEADY_START:-2026-01-01T00:00:00Z}
+PROBE_SECONDS=${PROBE_SECONDS:-30}
 # The gateway's JVM on JDK 17 (docs/benchmarks.md, session 7): Paho copies every PUBLISH byte by byte through a
 # synchronized ByteArrayInputStream (twice); biased locking makes those uncontended locks nearly free (its
 # receive threads' CPU a third). The parallel collector costs less CPU per byte allocated than G1. Both are
@@ -107,6 +111,15 @@ if [ "$WARMUP" != 0 ]; then  # the warm-up's meters: as many, serials of their o
   sim --meters "$METERS" --serial-prefix W --protocol mqtt --utility electricity --duration 0s --speedup max \
       --meters-file "$work/warmup-meters.csv" >/dev/null
   tail -n +2 "$work/warmup-meters.csv" | awk -F, -v OFS=, '{ $8 = ""; print }' >> "$work/meters.csv"
+fi
+
+if [ -z "${SKIP_PROBE:-}" ]; then  # step 3's meters: as many, serials of their own ("S..."), no history, no account
+  # Step 3 needs meters whose registers continue: step 1's meters would restart theirs on the steady load's first
+  # day (every reading a decrease, so untrusted), and step 2 stores their copies 100 years ahead (so every steady
+  # reading would be a backfill with a neighbour lookup). Until 2026-12-07 step 3 measured exactly that.
+  sim --meters "$METERS" --serial-prefix S --protocol mqtt --utility electricity --duration 0s --speedup max \
+      --meters-file "$work/steady-meters.csv" >/dev/null
+  tail -n +2 "$work/steady-meters.csv" | awk -F, -v OFS=, '{ $8 = ""; print }' >> "$work/meters.csv"
 fi
 
 bench_start gateway "$work/gateway.log" env EKOMMUNAL_MQTT_URL="tcp://127.0.0.1:$port" \
@@ -191,6 +204,12 @@ printf "COPY %d rows in %.1f s: %.0f rows/s; gateway / COPY = %.2f\n" "$stored" 
   "$(echo "$ingest_rate / $copy_rate" | bc -l)"
 
 if [ -z "${SKIP_PROBE:-}" ]; then
+# Step 2's bulk load makes autovacuum visit the whole table (and analyze it) just as step 3 begins: a visit
+# taking 15-20 s of the probe's minute here (2026-12-07). Done now, so step 3 measures the gateway on a settled
+# table; autovacuum's visits that step 3's own readings cause are still measured.
+v0=$(date +%s.%N)
+psql $PG -qc "vacuum (analyze) gateway.readings" "$db"
+printf "vacuum (analyze) after step 2: %.1f s\n" "$(echo "$(date +%s.%N) - $v0" | bc -l)"
 # the fleet's readings per simulated second, from step 1 (acknowledged over the simulated time it covered)
 simulated_s=$(grep -oE "[0-9]+ s simulated" "$work/sim.log" | grep -oE "^[0-9]+")
 per_sim_s=$(echo "$acked / $simulated_s" | bc -l)
@@ -206,15 +225,15 @@ printf "steady load: speedup %s (%s), about %.0f readings/s; half of step 1's %.
 echo "== 3. publish-to-queryable latency under a steady load (speedup $STEADY_SPEEDUP, packs spread: $STEADY_SPREAD)"
 spread=(); [ "$STEADY_SPREAD" = 0 ] || spread=(--spread-packs)
 # started as the JVM itself (not through the sim function's subshell), so stopping it stops the load
-bench_start steady "$work/steady.log" "${simulator[@]}" --meters "$METERS" --protocol mqtt --utility electricity \
-    --duration 30d --start 2026-01-01T00:00:00Z --interval 15m --speedup "$STEADY_SPEEDUP" --batch "$BATCH" "${spread[@]}" --mqtt-clients 4 --mqtt-max-inflight 2000
+bench_start steady "$work/steady.log" "${simulator[@]}" --meters "$METERS" --serial-prefix S --protocol mqtt --utility electricity \
+    --duration 30d --start "$STEADY_START" --interval 15m --speedup "$STEADY_SPEEDUP" --batch "$BATCH" "${spread[@]}" --mqtt-clients 4 --mqtt-max-inflight 2000
 # The generator connects and paces itself before it sends: probe only once it has been acknowledged
 # for five seconds in a row, so the latency is measured under the load, not before it ...
 sending() { grep -E "^\[ *[0-9]+s\]" "$work/steady.log" | tail -5 | grep -cE "acked [1-9][0-9]*/s \| messages" || true; }
 # ... and only once every meter has sent a whole pack: a meter's first pack holds only the quarter-hours since
 # the start, so through the first BATCH quarter-hours of simulated time the load ramps up (with daily packs, the
 # first 31 s of wall time at half load: the probe measured under 43 577 readings/s of 66 855 asked, 2026-12-06)
-full_from=$(( $(date -u -d 2026-01-01T00:00:00Z +%s) + BATCH * 900 ))
+full_from=$(( $(date -u -d "$STEADY_START" +%s) + BATCH * 900 ))
 simulated() { local t; t=$(grep -oE "^\[ *[0-9]+s\] sim [0-9T:-]+Z" "$work/steady.log" | tail -1 | grep -oE "[0-9T:-]+Z$");
               [ -n "$t" ] && date -u -d "$t" +%s || echo 0; }
 for _ in $(seq 1 1200); do [ "$(sending)" -ge 5 ] && [ "$(simulated)" -ge "$full_from" ] && break
@@ -224,7 +243,7 @@ for _ in $(seq 1 1200); do [ "$(sending)" -ge 5 ] && [ "$(simulated)" -ge "$full
 from=$(grep -cE "^\[ *[0-9]+s\]" "$work/steady.log")
 # the probe's first PROBE_WARMUP seconds (its own JVM compiling its client and reader) are published but not counted
 java -Dprobe.warmup="${PROBE_WARMUP:-5}" -cp bench/target/benchmarks.jar uz.ekommunal.bench.PublishToQueryableProbe "tcp://127.0.0.1:$port" "$url" \
-  PROBE0001 30 20 "$probe_secret"
+  PROBE0001 "$PROBE_SECONDS" 20 "$probe_secret"
 # the rate the load reached while the probe ran (the broker's acknowledgements, one line a second)
 grep -E "^\[ *[0-9]+s\]" "$work/steady.log" | tail -n +"$((from + 1))" | grep -oE "readings sent [0-9]+/s acked [0-9]+/s" | \
   awk '{ gsub("/s", ""); n++; s += $5 } END { if (n) printf "steady load during the probe: %.0f readings/s acknowledged on average over %d s\n", s / n, n }'
