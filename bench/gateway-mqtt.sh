@@ -14,8 +14,8 @@
 #   1. sustained ingestion: readings acknowledged by the broker (QoS 1) and the time until every one
 #      of them is queryable in the database; zero loss means stored == acknowledged;
 #   2. a raw COPY of the same number of rows into the same table, for the ratio;
-#   3. publish-to-queryable latency (p50/p90/p99) of a probe meter while a steady load runs: the
-#      probe starts once the broker has acknowledged that load for five seconds and every meter has
+#   3. publish-to-queryable latency (p50/p90/p99) of a probe meter while a steady load runs on meters of
+#      its own ("S...", no history: their readings are trusted, as a live fleet's are): the probe starts once the broker has acknowledged that load for five seconds and every meter has
 #      sent a whole pack (BATCH quarter-hours of simulated time), and the rate the
 #      load reached during the probe is printed beside the latencies. The steady load's meters each keep
 #      their own upload schedule (`--spread-packs`: with BATCH=4 a quarter of the fleet sends in every
