@@ -15,9 +15,10 @@
 #      of them is queryable in the database; zero loss means stored == acknowledged;
 #   2. a raw COPY of the same number of rows into the same table, for the ratio;
 #   3. publish-to-queryable latency (p50/p90/p99) of a probe meter while a steady load runs on meters of
-#      its own ("S...", no history: their readings are trusted, as a live fleet's are): the probe starts once the broker has acknowledged that load for five seconds and every meter has
-#      sent a whole pack (BATCH quarter-hours of simulated time), and the rate the
-#      load reached during the probe is printed beside the latencies. The steady load's meters each keep
+#      its own ("S...", no history: their readings are trusted, as a live fleet's are): the probe starts
+#      once the broker has acknowledged that load for five seconds and every meter has sent a whole pack
+#      (BATCH quarter-hours of simulated time), and the rate the load reached during the probe is printed
+#      beside the latencies. The steady load's meters each keep
 #      their own upload schedule (`--spread-packs`: with BATCH=4 a quarter of the fleet sends in every
 #      quarter-hour), so its packs leave evenly; STEADY_SPREAD=0 sends every meter's pack in the same
 #      quarter-hour, a burst of the whole fleet every BATCH intervals, as before 2026-12-06.
