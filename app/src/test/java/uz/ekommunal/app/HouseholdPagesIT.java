@@ -44,7 +44,7 @@ class HouseholdPagesIT {
             "wrong", "expired", "account", "number", "digits", "sign", "code", "too", "many", "try", "again", "only",
             "your", "already", "unknown", "with", "this", "reading", "meter", "provider", "appeal", "be", "or",
             "and", "cold", "water", "balance", "debt", "payment");
-    private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
+    private static final Pattern CODE = Pattern.compile("(?<![\\d-])(\\d{6})(?!\\d)");
 
     private final Queue<String> sms = new ConcurrentLinkedQueue<>();
     private HttpServer smsGateway;

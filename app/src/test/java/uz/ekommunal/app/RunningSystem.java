@@ -44,7 +44,9 @@ import uz.ekommunal.storage.DatabaseSettings;
  */
 final class RunningSystem implements AutoCloseable {
 
-    private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)"); // the code, in any language
+    // the code, in any language; not after "-": an appeal's SMS names it M-2026-000001, and one that arrived
+    // after a sign-in began was taken for its code (AppealPagesIT, 2026-12-07)
+    private static final Pattern CODE = Pattern.compile("(?<![\\d-])(\\d{6})(?!\\d)");
 
     final Application app;
     final Path dataDir;

@@ -40,7 +40,7 @@ import uz.ekommunal.testing.Eventually;
 class WebPageIT {
 
     private static final String PHONE = "+998901234567";
-    private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)"); // the code, in any language
+    private static final Pattern CODE = Pattern.compile("(?<![\\d-])(\\d{6})(?!\\d)"); // the code, in any language
     private final HttpClient http = HttpClient.newHttpClient();
     /** What the SMS gateway received: the phone's inbox, where a user reads the code. */
     private final Queue<String> sms = new ConcurrentLinkedQueue<>();
