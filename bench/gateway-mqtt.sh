@@ -108,20 +108,18 @@ sim() { "${simulator[@]}" "$@"; }
 echo "== meters: $METERS electricity meters over MQTT, packs of $BATCH quarter-hours; credentials and ACLs on"
 sim --meters "$METERS" --protocol mqtt --utility electricity --duration 0s --speedup max --meters-file "$work/meters.csv" >/dev/null
 echo "PROBE0001,electricity,mqtt,1-0:1.8.0,kWh,9,1,,,,,,$probe_secret" >> "$work/meters.csv"  # the latency probe's meter
-if [ "$WARMUP" != 0 ]; then  # the warm-up's meters: as many, serials of their own ("W..."), no account
-  sim --meters "$METERS" --serial-prefix W --protocol mqtt --utility electricity --duration 0s --speedup max \
-      --meters-file "$work/warmup-meters.csv" >/dev/null
-  tail -n +2 "$work/warmup-meters.csv" | awk -F, -v OFS=, '{ $8 = ""; print }' >> "$work/meters.csv"
-fi
+# another fleet as large, serials of their own (PREFIX...), registered too, with no account
+own_fleet() {
+  sim --meters "$METERS" --serial-prefix "$1" --protocol mqtt --utility electricity --duration 0s --speedup max \
+      --meters-file "$work/fleet-$1.csv" >/dev/null
+  tail -n +2 "$work/fleet-$1.csv" | awk -F, -v OFS=, '{ $8 = ""; print }' >> "$work/meters.csv"
+}
+[ "$WARMUP" = 0 ] || own_fleet W  # the warm-up's meters
 
-if [ -z "${SKIP_PROBE:-}" ]; then  # step 3's meters: as many, serials of their own ("S..."), no history, no account
-  # Step 3 needs meters whose registers continue: step 1's meters would restart theirs on the steady load's first
-  # day (every reading a decrease, so untrusted), and step 2 stores their copies 100 years ahead (so every steady
-  # reading would be a backfill with a neighbour lookup). Until 2026-12-07 step 3 measured exactly that.
-  sim --meters "$METERS" --serial-prefix S --protocol mqtt --utility electricity --duration 0s --speedup max \
-      --meters-file "$work/steady-meters.csv" >/dev/null
-  tail -n +2 "$work/steady-meters.csv" | awk -F, -v OFS=, '{ $8 = ""; print }' >> "$work/meters.csv"
-fi
+# Step 3's meters, with no history, so their registers continue: step 1's meters would restart theirs on the steady
+# load's first day (every reading a decrease, so untrusted), and step 2 stores their copies 100 years ahead (so every
+# steady reading would be a backfill with a neighbour lookup). Until 2026-12-07 step 3 measured exactly that.
+[ -n "${SKIP_PROBE:-}" ] || own_fleet S
 
 bench_start gateway "$work/gateway.log" env EKOMMUNAL_MQTT_URL="tcp://127.0.0.1:$port" \
   EKOMMUNAL_MQTT_CLIENT_ID="bench-gateway" EKOMMUNAL_METER_SEED="$work/meters.csv" EKOMMUNAL_DATA_DIR="$work/data" \

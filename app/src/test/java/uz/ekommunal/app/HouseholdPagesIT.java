@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,6 @@ class HouseholdPagesIT {
             "wrong", "expired", "account", "number", "digits", "sign", "code", "too", "many", "try", "again", "only",
             "your", "already", "unknown", "with", "this", "reading", "meter", "provider", "appeal", "be", "or",
             "and", "cold", "water", "balance", "debt", "payment");
-    private static final Pattern CODE = Pattern.compile("(?<![\\d-])(\\d{6})(?!\\d)");
 
     private final Queue<String> sms = new ConcurrentLinkedQueue<>();
     private HttpServer smsGateway;
@@ -263,7 +261,7 @@ class HouseholdPagesIT {
         if (body == null) {
             return null;
         }
-        Matcher m = CODE.matcher(body);
+        Matcher m = RunningSystem.CODE.matcher(body);
         return m.find() ? m.group(1) : null;
     }
 

@@ -46,7 +46,7 @@ final class RunningSystem implements AutoCloseable {
 
     // the code, in any language; not after "-": an appeal's SMS names it M-2026-000001, and one that arrived
     // after a sign-in began was taken for its code (AppealPagesIT, 2026-12-07)
-    private static final Pattern CODE = Pattern.compile("(?<![\\d-])(\\d{6})(?!\\d)");
+    static final Pattern CODE = Pattern.compile("(?<![\\d-])(\\d{6})(?!\\d)");
 
     final Application app;
     final Path dataDir;
