@@ -31,6 +31,7 @@ import uz.ekommunal.billing.consumption.RegisterProfiles;
 import uz.ekommunal.billing.consumption.MeteredUse;
 import uz.ekommunal.gateway.store.BoundaryReadings;
 import uz.ekommunal.gateway.store.BoundaryReadings.Request;
+import uz.ekommunal.gateway.store.BoundaryReadings.ServiceLife;
 import uz.ekommunal.gateway.store.BoundaryReadings.Value;
 import uz.ekommunal.tariff.Money;
 import uz.ekommunal.tariff.Region;
@@ -71,7 +72,7 @@ public final class ShardBiller {
             planForShard(c);
             if (!lockOpen(c, shard)) {
                 c.rollback();
-                return new ShardOutcome(shard, true, 0, 0, 0, 0, 0, 0, System.nanoTime() - started);
+                return new ShardOutcome(shard, true, 0, 0, 0, 0, 0, 0, System.nanoTime() - started, 0, 0);
             }
             Instant now = clock.instant();
             BillingPeriod period = shard.period();
@@ -85,7 +86,8 @@ public final class ShardBiller {
             long boundaryStart = System.nanoTime();
             long loadNanos = boundaryStart - started;
             List<Request> requests = requests(accounts, estimated, period, previous);
-            Map<Request, BilledValue> values = billedValues(c, requests, now);
+            BoundaryAnswers answers = billedValues(c, requests, now);
+            Map<Request, BilledValue> values = answers.values();
             long priceStart = System.nanoTime();
             long boundaryNanos = priceStart - boundaryStart;
 
@@ -103,7 +105,7 @@ public final class ShardBiller {
                         failures.size(), failures.values().iterator().next().message());
             }
             return new ShardOutcome(shard, false, written, failures.size(), loadNanos, boundaryNanos,
-                    writeStart - priceStart, ended - writeStart, ended - started);
+                    writeStart - priceStart, ended - writeStart, ended - started, answers.kept(), answers.read());
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -275,21 +277,18 @@ public final class ShardBiller {
 
     /**
      * The boundary values as billed: a value stored by an earlier run stands (closing = next
-     * opening); otherwise the register's value at its resolution, read when a trusted reading lies
-     * within the register's tolerance. Newly read values are stored for the runs after.
+     * opening) and reads no readings, only its meter's service life; otherwise the register's
+     * value at its resolution, read when a trusted reading lies within the register's tolerance.
+     * Newly read values are stored for the runs after. From the second month on, a period's
+     * openings are the last run's closings: half of a shard's boundaries are then read from the readings.
      */
-    private Map<Request, BilledValue> billedValues(Connection c, List<Request> requests, Instant now)
-            throws SQLException {
+    private BoundaryAnswers billedValues(Connection c, List<Request> requests, Instant now) throws SQLException {
         RegisterProfiles profiles = RegisterProfiles.load(c);
         Map<Request, BigDecimal> stored = StoredBoundaries.read(c, requests);
-        Map<Request, BigDecimal> fresh = new LinkedHashMap<>(); // request order: runs of meters, quick to sort
         Map<Request, BilledValue> out = new HashMap<>(requests.size() * 2);
-        for (Value v : boundaries.valuesAt(c, requests)) {
-            BigDecimal kept = stored.get(v.request());
-            if (kept != null) {
-                out.put(v.request(), new BilledValue(kept, false, v.modulus(), v.clamped()));
-                continue;
-            }
+        List<Request> unknown = keep(c, requests, stored, out);
+        Map<Request, BigDecimal> fresh = new LinkedHashMap<>(); // request order: runs of meters, quick to sort
+        for (Value v : boundaries.valuesAt(c, unknown)) {
             RegisterProfile profile = profiles.of(v.request().register());
             BigDecimal value = v.value() == null ? null : profile.atResolution(v.value());
             boolean read = profile.read(v);
@@ -299,7 +298,37 @@ public final class ShardBiller {
             out.put(v.request(), new BilledValue(value, !read, v.modulus(), v.clamped()));
         }
         StoredBoundaries.write(c, fresh, now);
-        return out;
+        return new BoundaryAnswers(out, requests.size() - unknown.size(), unknown.size());
+    }
+
+    /**
+     * Puts the stored values in {@code out} as billed (clamped to the meter's service life as a read
+     * value would be) and returns the requests without one, in request order.
+     */
+    private static List<Request> keep(Connection c, List<Request> requests, Map<Request, BigDecimal> stored,
+            Map<Request, BilledValue> out) throws SQLException {
+        if (stored.isEmpty()) {
+            return requests;
+        }
+        Map<Long, ServiceLife> lives = BoundaryReadings.serviceLives(c,
+                stored.keySet().stream().mapToLong(Request::meterId).distinct().toArray());
+        List<Request> unknown = new ArrayList<>(requests.size() - stored.size());
+        for (Request r : requests) {
+            BigDecimal kept = stored.get(r);
+            if (kept == null) {
+                unknown.add(r);
+                continue;
+            }
+            ServiceLife life = lives.get(r.meterId());
+            if (life != null) { // an unknown meter has no answer, as from the readings
+                out.put(r, new BilledValue(kept, false, life.modulus(), !life.clamp(r.at()).equals(r.at())));
+            }
+        }
+        return unknown;
+    }
+
+    /** A shard's boundary values, and how many were kept from earlier runs and how many read. */
+    private record BoundaryAnswers(Map<Request, BilledValue> values, int kept, int read) {
     }
 
     /**

@@ -91,7 +91,10 @@ class BilledReadingsIT {
         readings.flush();
 
         engine.open(res.id(), NOV);
-        engine.drain("node-a");
+        assertThat(engine.drain("node-a")).singleElement().satisfies(shard -> {
+            assertThat(shard.boundariesRead()).as("a first run reads opening and closing").isEqualTo(2);
+            assertThat(shard.boundariesKept()).isZero();
+        });
         Invoice nov = invoices.forAccount(a.id()).get(0);
         // no reading at midnight, but one 70 minutes after it: read, at 0.1 kWh, cut down as a display shows
         BigDecimal opening = display(line(BillingTime.startOf(NOV.start())));
@@ -114,7 +117,10 @@ class BilledReadingsIT {
                 line(BillingTime.startOf(NOV.end())).add(new BigDecimal("4.5"))).flush();
         clock.set(Instant.parse("2026-01-01T06:00:00Z"));
         engine.open(res.id(), DEC);
-        engine.drain("node-a");
+        assertThat(engine.drain("node-a")).singleElement().satisfies(shard -> {
+            assertThat(shard.boundariesKept()).as("November's closing, kept: no readings read for it").isEqualTo(1);
+            assertThat(shard.boundariesRead()).as("December's closing").isEqualTo(1);
+        });
         Invoice dec = invoices.forAccount(a.id()).get(1);
         assertThat(dec.corrections()).isEmpty();
         assertThat(dec.usage()).singleElement().satisfies(u -> {

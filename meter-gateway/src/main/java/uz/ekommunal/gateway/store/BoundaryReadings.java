@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,48 @@ public final class BoundaryReadings {
 
     /** One question: a register of a meter at an instant. */
     public record Request(long meterId, String register, Instant at) {
+    }
+
+    /**
+     * A meter's register range and service life: all a boundary needs when its value is already
+     * known (billing stores the values it billed), so such a boundary reads no readings.
+     *
+     * @param modulus where the register rolls over (10^digits x multiplier)
+     * @param replaced null while the meter is in service
+     */
+    public record ServiceLife(BigDecimal modulus, Instant installed, Instant replaced) {
+
+        /** The instant moved into [installed, replaced], as every answer here is. */
+        public Instant clamp(Instant at) {
+            Instant until = replaced == null || at.isBefore(replaced) ? at : replaced;
+            return until.isAfter(installed) ? until : installed;
+        }
+    }
+
+    private static final String SERVICE_LIVES = """
+            select u.id, m.register_digits, m.multiplier, m.installed_at, m.replaced_at
+            from unnest(?::bigint[]) u(id)
+            cross join lateral (select m.register_digits, m.multiplier, m.installed_at, m.replaced_at
+                                from gateway.meters m where m.id = u.id offset 0) m""";
+
+    /** The service lives of these meters (distinct ids), one index probe each; an unknown meter has none. */
+    public static Map<Long, ServiceLife> serviceLives(Connection connection, long[] meterIds) throws SQLException {
+        Map<Long, ServiceLife> lives = new HashMap<>(meterIds.length * 2);
+        if (meterIds.length == 0) {
+            return lives;
+        }
+        try (PreparedStatement select = connection.prepareStatement(SERVICE_LIVES)) {
+            select.setArray(1, connection.unwrap(PGConnection.class).createArrayOf("int8", meterIds)); // binary
+            select.setFetchSize(10_000);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp replaced = rs.getTimestamp(5);
+                    lives.put(rs.getLong(1), new ServiceLife(Vee.modulus(rs.getInt(2), rs.getBigDecimal(3)),
+                            rs.getTimestamp(4).toInstant(), replaced == null ? null : replaced.toInstant()));
+                }
+            }
+        }
+        return lives;
     }
 
     /**

@@ -10,16 +10,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.postgresql.PGConnection;
 import uz.ekommunal.gateway.store.BoundaryReadings.Point;
 import uz.ekommunal.gateway.store.BoundaryReadings.Request;
+import uz.ekommunal.gateway.store.BoundaryReadings.ServiceLife;
 import uz.ekommunal.gateway.store.BoundaryReadings.Value;
 import uz.ekommunal.gateway.vee.QualityFlag;
-import uz.ekommunal.gateway.vee.Vee;
 
 /**
  * Boundary values for many requests with half the index probes of {@link BoundaryReadings#probe}:
@@ -49,12 +48,6 @@ final class BoundaryWindows {
     /** A day either side, at most 16 readings: meters reporting between daily and three-hourly. */
     static final BoundaryWindows DEFAULT = new BoundaryWindows(Duration.ofDays(1), 16);
 
-    private static final String METERS = """
-            select u.id, m.register_digits, m.multiplier, m.installed_at, m.replaced_at
-            from unnest(?::bigint[]) u(id)
-            cross join lateral (select m.register_digits, m.multiplier, m.installed_at, m.replaced_at
-                                from gateway.meters m where m.id = u.id offset 0) m""";
-
     /* One index range per request, in request order (a nested loop: the LIMIT keeps the lateral apart). */
     private static final String WINDOWS = """
             select q.ord, w.ts, w.value
@@ -76,15 +69,6 @@ final class BoundaryWindows {
         this.rows = rows;
     }
 
-    /** A meter's service life and register range. */
-    private record MeterRow(int digits, BigDecimal multiplier, Instant installed, Instant replaced) {
-
-        Instant clamp(Instant at) {
-            Instant until = replaced == null || at.isBefore(replaced) ? at : replaced;
-            return until.isAfter(installed) ? until : installed;
-        }
-    }
-
     /** Answers at request ordinals, null for an unknown meter, as {@link BoundaryReadings#probe} does. */
     Value[] read(Connection connection, List<Request> requests) throws SQLException {
         return answer(connection, requests).values();
@@ -100,10 +84,11 @@ final class BoundaryWindows {
             return new Answers(BoundaryReadings.probe(connection, requests), requests.size(), 0);
         }
         int n = requests.size();
-        Map<Long, MeterRow> meters = meters(connection, requests);
+        Map<Long, ServiceLife> meters = BoundaryReadings.serviceLives(connection,
+                requests.stream().mapToLong(Request::meterId).distinct().toArray());
         Instant[] at = new Instant[n];
         for (int i = 0; i < n; i++) {
-            MeterRow m = meters.get(requests.get(i).meterId());
+            ServiceLife m = meters.get(requests.get(i).meterId());
             at[i] = m == null ? null : m.clamp(requests.get(i).at());
         }
         if (n >= 2 * SAMPLE && mostlyDense(connection, requests.subList(0, SAMPLE), Arrays.copyOf(at, SAMPLE))) {
@@ -120,8 +105,7 @@ final class BoundaryWindows {
             Request r = requests.get(i);
             Near w = near[i] == null ? new Near() : near[i];
             if (w.answers(at[i])) {
-                MeterRow m = meters.get(r.meterId());
-                BigDecimal modulus = Vee.modulus(m.digits(), m.multiplier());
+                BigDecimal modulus = meters.get(r.meterId()).modulus();
                 byOrdinal[i] = BoundaryReadings.resolve(r, at[i], !at[i].equals(r.at()), modulus, w.before, w.after);
             } else {
                 unsure.add(r);
@@ -182,23 +166,6 @@ final class BoundaryWindows {
         boolean answers(Instant at) {
             return before != null && (after != null || before.time().equals(at));
         }
-    }
-
-    private static Map<Long, MeterRow> meters(Connection connection, List<Request> requests) throws SQLException {
-        long[] ids = requests.stream().mapToLong(Request::meterId).distinct().toArray();
-        Map<Long, MeterRow> meters = new HashMap<>(ids.length * 2);
-        try (PreparedStatement select = connection.prepareStatement(METERS)) {
-            select.setArray(1, connection.unwrap(PGConnection.class).createArrayOf("int8", ids));
-            select.setFetchSize(10_000);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp replaced = rs.getTimestamp(5);
-                    meters.put(rs.getLong(1), new MeterRow(rs.getInt(2), rs.getBigDecimal(3),
-                            rs.getTimestamp(4).toInstant(), replaced == null ? null : replaced.toInstant()));
-                }
-            }
-        }
-        return meters;
     }
 
     /** The trusted readings within the window of each known request's (clamped) instant. */
