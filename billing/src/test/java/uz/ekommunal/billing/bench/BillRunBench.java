@@ -8,7 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,13 +39,22 @@ import uz.ekommunal.testing.TestDatabase;
  */
 class BillRunBench {
 
+    static final BillingPeriod OCT = BillingPeriod.of(YearMonth.of(2025, 10));
     static final BillingPeriod NOV = BillingPeriod.of(YearMonth.of(2025, 11));
 
+    /**
+     * {@code -Dbench.months=1} (the default) bills November as a first run: every boundary value
+     * is read from the readings and stored. {@code -Dbench.months=2} bills October first (printed,
+     * not the measured run) and then November as every month after the first is billed: its
+     * openings are October's stored closings, and only its closings are read from the readings.
+     */
     @Test
     void billRun() throws Exception {
         int n = Integer.getInteger("bench.accounts", 1_000_000);
+        int months = Integer.getInteger("bench.months", 1);
         int workers = Integer.getInteger("bench.workers", 2);
         int shardSize = Integer.getInteger("bench.shardSize", 5_000);
+        assertThat(months).as("bench.months").isBetween(1, 2);
         try (TestDatabase db = TestDatabase.create()) {
             DatabaseSettings s = db.settings();
             try (HikariDataSource pool = DataSourceFactory.open(new DatabaseSettings(s.url(), s.user(), s.password(),
@@ -53,47 +62,25 @@ class BillRunBench {
                 GatewaySchema.migrate(pool);
                 BillingSchema.migrate(pool);
                 long t0 = System.nanoTime();
-                long provider = BenchData.create(pool, n);
+                long provider = BenchData.create(pool, n, months);
                 double setup = seconds(System.nanoTime() - t0);
                 System.out.printf("data: %d accounts, %d meters, %d readings, generated in %.1f s%n", n,
                         count(pool, "gateway.meters"), count(pool, "gateway.readings"), setup);
-
-                Clock clock = Clock.fixed(Instant.parse("2025-12-01T07:00:00Z"), ZoneOffset.UTC);
                 BillingSettings settings = new BillingSettings(shardSize, Duration.ofMinutes(10), Duration.ofHours(6),
                         workers, Duration.ofSeconds(1), "0 0 * * * ?");
-                BillingEngine engine = new BillingEngine(pool, InMemoryTariffBook.loadDefault(), settings, clock);
-
-                long start = System.nanoTime();
-                CpuMeter runCpu = CpuMeter.start(pool);
-                long run = engine.open(provider, NOV);
-                List<ShardOutcome> outcomes = parallel(workers, () -> engine.drain("bench"));
-                double wall = seconds(System.nanoTime() - start);
-                double[] cpu = runCpu.seconds();
-                double boundaryInRun = seconds(outcomes.stream().mapToLong(ShardOutcome::boundaryNanos).sum()) / workers;
-                int invoices = outcomes.stream().mapToInt(ShardOutcome::invoices).sum();
-                System.out.printf("run %d: %d shards, %d invoices, %d lines, %d ledger entries, %d usage records%n",
-                        run, outcomes.size(), invoices, count(pool, "billing.invoice_lines"),
-                        count(pool, "billing.ledger_entries"), count(pool, "billing.usage_records"));
-                System.out.printf("per worker: load %.1f s, boundary %.1f s, price %.1f s, write+commit %.1f s%n",
-                        sum(outcomes, ShardOutcome::loadNanos) / workers, sum(outcomes, ShardOutcome::boundaryNanos) / workers,
-                        sum(outcomes, ShardOutcome::priceNanos) / workers, sum(outcomes, ShardOutcome::writeNanos) / workers);
-                System.out.printf("bill run wall time: %.1f s (%.0f accounts/s)%n", wall, n / wall);
-                System.out.printf("boundary query inside the run: %.1f s per worker (sum %.1f s over %d workers)%n",
-                        boundaryInRun, boundaryInRun * workers, workers);
+                if (months == 2) {
+                    System.out.println("first month, October (every boundary read from the readings):");
+                    billMonth(pool, provider, OCT, settings, n);
+                    System.out.println("second month, November (openings kept from October), the measured run:");
+                }
+                double wall = billMonth(pool, provider, NOV, settings, n);
+                List<LocalDate> read = months == 2 ? List.of(NOV.end()) : List.of(NOV.start(), NOV.end());
                 CpuMeter floorCpu = CpuMeter.start(pool);
-                double raw = rawBoundaryPass(pool, n, shardSize, workers);
+                double raw = rawBoundaryPass(pool, n, shardSize, workers, read);
                 double[] floor = floorCpu.seconds();
-                System.out.printf("boundary query alone, same shards, %d threads: %.1f s%n", workers, raw);
-                System.out.printf("ratio run / boundary query: %.2f (in the run), %.2f (alone)%n", wall / boundaryInRun,
-                        wall / raw);
-                // CPU seconds stretch far less than wall time when other work shares the machine
-                double runTotal = cpu[0] + cpu[1];
-                double floorTotal = floor[0] + floor[1];
-                System.out.printf("cpu: run %.1f s (jvm %.1f + postgres backends %.1f), boundary query alone %.1f s "
-                        + "(jvm %.1f + backends %.1f), ratio %.2f; load average %s%n", runTotal, cpu[0], cpu[1],
-                        floorTotal, floor[0], floor[1], runTotal / floorTotal, loadAverage());
-                assertThat(invoices).isEqualTo(n);
-                assertThat(engine.runs().progress(run).finished()).isTrue();
+                System.out.printf("boundary query alone, same shards, %d threads, %s read: %.1f s%n", workers, read, raw);
+                System.out.printf("ratio run / boundary query: %.2f (alone); boundary query alone cpu %.1f s "
+                        + "(jvm %.1f + backends %.1f)%n", wall / raw, floor[0] + floor[1], floor[0], floor[1]);
                 long checkStart = System.nanoTime();
                 Reconciliation.Report report = new Reconciliation(pool).checkAll();
                 System.out.printf("reconciliation: %d lines, %d invoices, %d failures, in %.1f s (after the run)%n",
@@ -102,6 +89,41 @@ class BillRunBench {
                 System.out.println("bills digest: " + digest(pool));
             }
         }
+    }
+
+    /** Opens and drains one month's run with the shard workers, prints its figures; returns its wall time. */
+    private static double billMonth(HikariDataSource pool, long provider, BillingPeriod period,
+            BillingSettings settings, int n) throws Exception {
+        int workers = settings.workers();
+        Clock clock = Clock.fixed(BillingTime.startOf(period.end()).plus(Duration.ofHours(12)), ZoneOffset.UTC);
+        BillingEngine engine = new BillingEngine(pool, InMemoryTariffBook.loadDefault(), settings, clock);
+        long start = System.nanoTime();
+        CpuMeter runCpu = CpuMeter.start(pool);
+        long run = engine.open(provider, period);
+        List<ShardOutcome> outcomes = parallel(workers, () -> engine.drain("bench"));
+        double wall = seconds(System.nanoTime() - start);
+        double[] cpu = runCpu.seconds();
+        double boundaryInRun = seconds(outcomes.stream().mapToLong(ShardOutcome::boundaryNanos).sum()) / workers;
+        int invoices = outcomes.stream().mapToInt(ShardOutcome::invoices).sum();
+        System.out.printf("run %d: %d shards, %d invoices; tables now hold %d lines, %d ledger entries, %d usage records%n",
+                run, outcomes.size(), invoices, count(pool, "billing.invoice_lines"),
+                count(pool, "billing.ledger_entries"), count(pool, "billing.usage_records"));
+        System.out.printf("boundary values: %d kept from the run before, %d read from the readings%n",
+                outcomes.stream().mapToLong(ShardOutcome::boundariesKept).sum(),
+                outcomes.stream().mapToLong(ShardOutcome::boundariesRead).sum());
+        System.out.printf("per worker: load %.1f s, boundary %.1f s, price %.1f s, write+commit %.1f s%n",
+                sum(outcomes, ShardOutcome::loadNanos) / workers, sum(outcomes, ShardOutcome::boundaryNanos) / workers,
+                sum(outcomes, ShardOutcome::priceNanos) / workers, sum(outcomes, ShardOutcome::writeNanos) / workers);
+        System.out.printf("bill run wall time: %.1f s (%.0f accounts/s)%n", wall, n / wall);
+        System.out.printf("boundary query inside the run: %.1f s per worker (sum %.1f s over %d workers); "
+                + "ratio run / boundary query in the run %.2f%n", boundaryInRun, boundaryInRun * workers, workers,
+                wall / boundaryInRun);
+        // CPU seconds stretch far less than wall time when other work shares the machine
+        System.out.printf("cpu: run %.1f s (jvm %.1f + postgres backends %.1f); load average %s%n", cpu[0] + cpu[1],
+                cpu[0], cpu[1], loadAverage());
+        assertThat(invoices).isEqualTo(n);
+        assertThat(engine.runs().progress(run).finished()).isTrue();
+        return wall;
     }
 
     /**
@@ -136,10 +158,11 @@ class BillRunBench {
     }
 
     /**
-     * The boundary values of every shard's meters, nothing else: the SQL floor of a run (planned
-     * as a shard plans it: no JIT, no parallel workers).
+     * The boundary values of every shard's meters at these days' starts read from the readings,
+     * nothing else: the SQL floor of a run (planned as a shard plans it: no JIT, no parallel workers).
      */
-    private static double rawBoundaryPass(HikariDataSource pool, int n, int shardSize, int workers) throws Exception {
+    private static double rawBoundaryPass(HikariDataSource pool, int n, int shardSize, int workers,
+            List<LocalDate> days) throws Exception {
         BoundaryReadings boundaries = new BoundaryReadings(pool);
         AtomicInteger next = new AtomicInteger();
         long[] nanos = new long[1];
@@ -155,7 +178,7 @@ class BillRunBench {
                         select.setLong(2, (shard + 1L) * shardSize);
                         try (ResultSet rs = select.executeQuery()) {
                             while (rs.next()) {
-                                for (java.time.LocalDate day : List.of(NOV.start(), NOV.end())) {
+                                for (LocalDate day : days) {
                                     requests.add(new BoundaryReadings.Request(rs.getLong(1), rs.getString(2),
                                             BillingTime.startOf(day)));
                                 }
