@@ -178,8 +178,19 @@ public final class BoundaryReadings {
      * per meter and instant, with the same answers.
      */
     public List<Value> valuesAt(Connection connection, List<Request> requests) throws SQLException {
+        return requests.size() < BoundaryWindows.FROM_REQUESTS ? valuesAt(connection, requests, Map.of())
+                : valuesAt(connection, requests, serviceLives(connection,
+                        requests.stream().mapToLong(Request::meterId).distinct().toArray()));
+    }
+
+    /**
+     * As {@link #valuesAt(Connection, List)}, for a caller that has looked up the requests' meters
+     * ({@link #serviceLives}) for its own use: a bill run's shard looks each meter up once.
+     */
+    public List<Value> valuesAt(Connection connection, List<Request> requests, Map<Long, ServiceLife> lives)
+            throws SQLException {
         Value[] byOrdinal = requests.size() < BoundaryWindows.FROM_REQUESTS ? probe(connection, requests)
-                : BoundaryWindows.DEFAULT.read(connection, requests);
+                : BoundaryWindows.DEFAULT.read(connection, requests, lives);
         List<Value> values = new ArrayList<>(byOrdinal.length);
         for (Value v : byOrdinal) {
             if (v != null) {

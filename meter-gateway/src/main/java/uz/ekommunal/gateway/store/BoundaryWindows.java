@@ -70,8 +70,8 @@ final class BoundaryWindows {
     }
 
     /** Answers at request ordinals, null for an unknown meter, as {@link BoundaryReadings#probe} does. */
-    Value[] read(Connection connection, List<Request> requests) throws SQLException {
-        return answer(connection, requests).values();
+    Value[] read(Connection connection, List<Request> requests, Map<Long, ServiceLife> lives) throws SQLException {
+        return answer(connection, requests, lives).values();
     }
 
     /** The answers, how many of them the ranges left to the probes, and how many requests had a range read. */
@@ -79,13 +79,17 @@ final class BoundaryWindows {
     }
 
     Answers answer(Connection connection, List<Request> requests) throws SQLException {
+        return answer(connection, requests, BoundaryReadings.serviceLives(connection,
+                requests.stream().mapToLong(Request::meterId).distinct().toArray()));
+    }
+
+    /** The answers, with the requests' meters' service lives already looked up (a meter missing there is unknown). */
+    Answers answer(Connection connection, List<Request> requests, Map<Long, ServiceLife> meters) throws SQLException {
         if (requests.stream().anyMatch(r -> r.at().getNano() % 1_000 != 0)) {
             // finer than the column's microseconds: the server rounds such instants, the probes do it its way
             return new Answers(BoundaryReadings.probe(connection, requests), requests.size(), 0);
         }
         int n = requests.size();
-        Map<Long, ServiceLife> meters = BoundaryReadings.serviceLives(connection,
-                requests.stream().mapToLong(Request::meterId).distinct().toArray());
         Instant[] at = new Instant[n];
         for (int i = 0; i < n; i++) {
             ServiceLife m = meters.get(requests.get(i).meterId());

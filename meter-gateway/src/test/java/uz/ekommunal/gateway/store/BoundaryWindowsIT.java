@@ -146,7 +146,7 @@ class BoundaryWindowsIT {
             assertThat(Arrays.stream(probed).filter(v -> v != null && v.clamped()).count()).isPositive();
             for (BoundaryWindows windows : List.of(BoundaryWindows.DEFAULT, new BoundaryWindows(Duration.ofHours(2), 3),
                     new BoundaryWindows(Duration.ZERO, 2), new BoundaryWindows(Duration.ofDays(4), 2))) {
-                assertThat(windows.read(c, requests)).containsExactly(probed);
+                assertThat(windows.answer(c, requests).values()).containsExactly(probed);
             }
             // the default window answers the daily to three-hourly meters itself (half the meters here
             // report more often, or have gaps); a zero window only exact readings
