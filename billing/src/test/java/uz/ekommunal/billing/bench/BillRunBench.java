@@ -78,7 +78,8 @@ class BillRunBench {
                 CpuMeter floorCpu = CpuMeter.start(pool);
                 double raw = rawBoundaryPass(pool, n, shardSize, workers, read);
                 double[] floor = floorCpu.seconds();
-                System.out.printf("boundary query alone, same shards, %d threads, %s read: %.1f s%n", workers, read, raw);
+                System.out.printf("boundary query alone, same shards, %d threads, %s read: %.1f s%n", workers, read,
+                        raw);
                 System.out.printf("ratio run / boundary query: %.2f (alone); boundary query alone cpu %.1f s "
                         + "(jvm %.1f + backends %.1f)%n", wall / raw, floor[0] + floor[1], floor[0], floor[1]);
                 long checkStart = System.nanoTime();
@@ -91,7 +92,7 @@ class BillRunBench {
         }
     }
 
-    /** Opens and drains one month's run with the shard workers, prints its figures; returns its wall time. */
+    /** Opens and drains one month's run with the shard workers and prints its figures; returns its wall time. */
     private static double billMonth(HikariDataSource pool, long provider, BillingPeriod period,
             BillingSettings settings, int n) throws Exception {
         int workers = settings.workers();
@@ -105,8 +106,8 @@ class BillRunBench {
         double[] cpu = runCpu.seconds();
         double boundaryInRun = seconds(outcomes.stream().mapToLong(ShardOutcome::boundaryNanos).sum()) / workers;
         int invoices = outcomes.stream().mapToInt(ShardOutcome::invoices).sum();
-        System.out.printf("run %d: %d shards, %d invoices; tables now hold %d lines, %d ledger entries, %d usage records%n",
-                run, outcomes.size(), invoices, count(pool, "billing.invoice_lines"),
+        System.out.printf("run %d: %d shards, %d invoices; tables now hold %d lines, %d ledger entries, "
+                + "%d usage records%n", run, outcomes.size(), invoices, count(pool, "billing.invoice_lines"),
                 count(pool, "billing.ledger_entries"), count(pool, "billing.usage_records"));
         System.out.printf("boundary values: %d kept from the run before, %d read from the readings%n",
                 outcomes.stream().mapToLong(ShardOutcome::boundariesKept).sum(),

@@ -185,7 +185,8 @@ public final class BoundaryReadings {
 
     /**
      * As {@link #valuesAt(Connection, List)}, for a caller that has looked up the requests' meters
-     * ({@link #serviceLives}) for its own use: a bill run's shard looks each meter up once.
+     * ({@link #serviceLives}) for its own use: a bill run's shard looks each meter up once. For a
+     * shard-sized question a meter missing from {@code lives} gets no answer: they must cover every request's meter.
      */
     public List<Value> valuesAt(Connection connection, List<Request> requests, Map<Long, ServiceLife> lives)
             throws SQLException {
