@@ -287,8 +287,7 @@ public final class ShardBiller {
         Map<Request, BigDecimal> stored = StoredBoundaries.read(c, requests);
         Map<Request, BilledValue> out = new HashMap<>(requests.size() * 2);
         // each meter looked up once, for the kept values and the read ones (10 000 lookups cost about 20 ms)
-        Map<Long, ServiceLife> lives = BoundaryReadings.serviceLives(c,
-                requests.stream().mapToLong(Request::meterId).distinct().toArray());
+        Map<Long, ServiceLife> lives = BoundaryReadings.serviceLives(c, requests);
         List<Request> unknown = keep(requests, stored, lives, out);
         Map<Request, BigDecimal> fresh = new LinkedHashMap<>(); // request order: runs of meters, quick to sort
         for (Value v : boundaries.valuesAt(c, unknown, lives)) {

@@ -77,8 +77,10 @@ public final class BoundaryReadings {
             cross join lateral (select m.register_digits, m.multiplier, m.installed_at, m.replaced_at
                                 from gateway.meters m where m.id = u.id offset 0) m""";
 
-    /** The service lives of these meters (distinct ids), one index probe each; an unknown meter has none. */
-    public static Map<Long, ServiceLife> serviceLives(Connection connection, long[] meterIds) throws SQLException {
+    /** The service lives of the requests' meters, one index probe per meter; an unknown meter has none. */
+    public static Map<Long, ServiceLife> serviceLives(Connection connection, List<Request> requests)
+            throws SQLException {
+        long[] meterIds = requests.stream().mapToLong(Request::meterId).distinct().toArray();
         Map<Long, ServiceLife> lives = new HashMap<>(meterIds.length * 2);
         if (meterIds.length == 0) {
             return lives;
@@ -179,8 +181,7 @@ public final class BoundaryReadings {
      */
     public List<Value> valuesAt(Connection connection, List<Request> requests) throws SQLException {
         return requests.size() < BoundaryWindows.FROM_REQUESTS ? valuesAt(connection, requests, Map.of())
-                : valuesAt(connection, requests, serviceLives(connection,
-                        requests.stream().mapToLong(Request::meterId).distinct().toArray()));
+                : valuesAt(connection, requests, serviceLives(connection, requests));
     }
 
     /**

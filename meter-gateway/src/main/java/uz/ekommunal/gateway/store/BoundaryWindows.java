@@ -79,8 +79,7 @@ final class BoundaryWindows {
     }
 
     Answers answer(Connection connection, List<Request> requests) throws SQLException {
-        return answer(connection, requests, BoundaryReadings.serviceLives(connection,
-                requests.stream().mapToLong(Request::meterId).distinct().toArray()));
+        return answer(connection, requests, BoundaryReadings.serviceLives(connection, requests));
     }
 
     /** The answers, with the requests' meters' service lives already looked up (a meter missing there is unknown). */
