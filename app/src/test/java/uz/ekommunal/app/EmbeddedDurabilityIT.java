@@ -43,12 +43,13 @@ class EmbeddedDurabilityIT {
     Path dir;
 
     @Test
-    void theEmbeddedPostgresFlushesEveryCommitToDisk() throws Exception {
+    void theEmbeddedPostgresFlushesEveryCommitToDiskAndBuffersABillRunsWal() throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("data/postgres"), freePort());
              HikariDataSource ds = DataSourceFactory.open(db.settings(1), "durability")) {
             assertThat(show(ds, "fsync")).isEqualTo("on");
             assertThat(show(ds, "synchronous_commit")).isEqualTo("on");
             assertThat(show(ds, "full_page_writes")).isEqualTo("on");
+            assertThat(show(ds, "wal_buffers")).isEqualTo("64MB");
         }
     }
 
