@@ -48,7 +48,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = durable(EmbeddedPostgres.builder())
                     // A bill run's COPYs fill the default 4 MB of WAL buffers hundreds of thousands of
                     // times, and each time the writer writes WAL out itself: with 64 MB a million
-                    // accounts' run took 3-11 % less here (docs/benchmarks.md, session 15).
+                    // accounts' run took 3-13 % less here (docs/benchmarks.md, session 15).
                     .setServerConfig("wal_buffers", "64MB")
                     .setDataDirectory(absolute)
                     .setCleanDataDirectory(false)
